@@ -1,0 +1,162 @@
+package demotenant
+
+import (
+	"fmt"
+	"time"
+)
+
+// directory is the tenant's state. Every field is guarded by Server.mu.
+type directory struct {
+	scenario string
+
+	tenantID     string
+	tenantDomain string // the initial, verified domain: name.onmicrosoft.com
+	orgName      string
+	domains      []string // verified domains; UPNs must use one of them
+	createdAt    time.Time
+
+	users  map[string]*user  // by object id
+	groups map[string]*group // by object id
+	skus   []*sku
+
+	apps       map[string]*app              // app registrations by appId
+	principals map[string]*servicePrincipal // service principals by object id
+
+	deleted map[string]*deletedObject // soft-deleted users and Microsoft 365 groups, by id
+
+	// mainApp is the appId of the app the scenario is about (Info.ClientID).
+	mainApp string
+	// publicApp is the appId of the public client app (Info.PublicClientID).
+	publicApp string
+
+	seq int // for generating ids of new objects deterministically
+}
+
+type user struct {
+	ID                string
+	DisplayName       string
+	GivenName         string
+	Surname           string
+	UserPrincipalName string
+	Mail              string
+	MailNickname      string
+	JobTitle          string
+	Department        string
+	OfficeLocation    string
+	City              string
+	Country           string
+	MobilePhone       string
+	UsageLocation     string
+	AccountEnabled    bool
+	CreatedDateTime   time.Time
+	UserType          string // Member or Guest
+	Password          string // demo only; never returned by Graph
+	ForceChange       bool
+	Licenses          []assignedLicense
+	// Admin marks a Global Administrator: delegated writes need it.
+	Admin bool
+}
+
+type assignedLicense struct {
+	SkuID         string
+	DisabledPlans []string
+}
+
+type group struct {
+	ID              string
+	DisplayName     string
+	Description     string
+	MailNickname    string
+	Mail            string
+	MailEnabled     bool
+	SecurityEnabled bool
+	GroupTypes      []string // "Unified" for Microsoft 365 groups
+	Visibility      string
+	CreatedDateTime time.Time
+	Members         []string // object ids of users and groups, in insertion order
+	Owners          []string
+}
+
+type sku struct {
+	SkuID         string
+	SkuPartNumber string
+	Enabled       int // prepaid units
+	ServicePlans  []servicePlan
+}
+
+type servicePlan struct {
+	ID   string
+	Name string
+}
+
+type deletedObject struct {
+	DeletedAt time.Time
+	User      *user
+	Group     *group
+}
+
+// app is an app registration.
+type app struct {
+	AppID        string
+	DisplayName  string
+	Secrets      []clientSecret
+	PublicClient bool     // redirect registered under "Mobile and desktop applications"
+	RedirectURIs []string // web or public-client redirect URIs
+	// SignInAudience is AzureADMyOrg or AzureADMultipleOrgs.
+	SignInAudience string
+}
+
+type clientSecret struct {
+	KeyID   string
+	Value   string
+	Hint    string
+	Expires time.Time
+}
+
+// servicePrincipal is an app's instance in this tenant (an enterprise
+// application). Microsoft Graph itself has one, whose app roles are the
+// application permissions.
+type servicePrincipal struct {
+	ID          string
+	AppID       string
+	DisplayName string
+	// AppRoles granted to this principal: appRoleAssignments on the Graph
+	// resource, by app role id.
+	Assignments []appRoleAssignment
+	// DelegatedScopes consented tenant-wide for this client (an
+	// oauth2PermissionGrant with consentType AllPrincipals).
+	DelegatedScopes []string
+}
+
+type appRoleAssignment struct {
+	ID         string
+	AppRoleID  string
+	ResourceID string // object id of the resource's service principal
+	Created    time.Time
+}
+
+// newDirectory builds the scenario's tenant. The result is the same for the
+// same scenario on every run.
+func newDirectory(scenario string) (*directory, error) {
+	switch scenario {
+	case ScenarioDefault, ScenarioReadOnly, ScenarioNoConsent, ScenarioLarge:
+	default:
+		return nil, fmt.Errorf("demotenant: unknown scenario %q (want one of %v)", scenario, Scenarios)
+	}
+	d := &directory{
+		scenario:     scenario,
+		tenantID:     "5d3c8a4e-2f1b-4c7a-9e6d-0b8f1a2c3d4e",
+		tenantDomain: "northwind-demo.onmicrosoft.com",
+		orgName:      "Northwind Traders (demo)",
+		createdAt:    time.Date(2023, 3, 14, 9, 0, 0, 0, time.UTC),
+		users:        map[string]*user{},
+		groups:       map[string]*group{},
+		apps:         map[string]*app{},
+		principals:   map[string]*servicePrincipal{},
+		deleted:      map[string]*deletedObject{},
+	}
+	d.domains = []string{d.tenantDomain, "northwind-demo.example"}
+	d.seedPeople()
+	d.seedApps()
+	return d, nil
+}

@@ -1,0 +1,52 @@
+package demotenant
+
+// graphAppID is Microsoft Graph's application ID, the resource of every
+// permission below.
+const graphAppID = "00000003-0000-0000-c000-000000000000"
+
+// permission is one Microsoft Graph permission with its application role id
+// (app-only) and delegated scope id.
+type permission struct {
+	Name      string
+	RoleID    string
+	ScopeID   string
+	AdminOnly bool // delegated scope requires admin consent
+}
+
+// graphPermissions are the Graph permissions the demo tenant knows.
+var graphPermissions = []permission{
+	{"User.Read.All", "df021288-bdef-4463-88db-98f22de89214", "a154be20-db9c-4678-8ab7-66f6cc099a59", true},
+	{"User.ReadWrite.All", "741f803b-c850-494e-b5df-cde7c675a1ca", "204e0828-b5ca-4ad8-b9f3-f32a958e7cc4", true},
+	{"User.EnableDisableAccount.All", "3011c876-62b7-4ada-afa2-506cbbecc68c", "f92e74e7-2563-467f-9dd0-902688cb5863", true},
+	{"Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b", "5f8c59db-677d-491f-a6b8-5f174b11ec1d", true},
+	{"Group.ReadWrite.All", "62a82d76-70ea-41e2-9197-370581804d09", "4e46008b-f24c-477d-8fff-7bb4ec7aafe0", true},
+	{"GroupMember.Read.All", "98830695-27a2-44f7-8c18-0c3ebc9698f6", "bc024368-1153-4739-b217-4326f2e966d0", true},
+	{"GroupMember.ReadWrite.All", "dbaae8cf-10b5-4b86-a4a1-f871c94c6695", "f81125ac-d3b7-4573-a3b2-7099cc39df9e", true},
+	{"LicenseAssignment.ReadWrite.All", "5facf0c1-8979-4e95-abcf-ff3d079771c0", "f55016cc-149c-447e-8f21-7cf3ec1d6350", true},
+	{"Organization.Read.All", "498476ce-e0fe-48b0-b801-37ba7e2685c6", "4908d5b9-3fb2-4b1e-9336-1888b7937185", true},
+	{"Directory.Read.All", "7ab1d382-f21e-4acd-a863-ba3e13f7da61", "06da0dbc-49e2-44d2-8312-53f166ab848a", true},
+	{"Directory.ReadWrite.All", "19dbc75e-c2e2-444c-a770-ec69d8559fc7", "c5366453-9fb0-48a5-a156-24f0c49a4b84", true},
+	{"Application.ReadWrite.All", "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9", "bdfbf15f-ee85-4955-8675-146e8e5296b5", true},
+	{"AppRoleAssignment.ReadWrite.All", "06b708a9-e830-4db3-a914-8e69da51d44f", "84bccea3-f856-4a8a-967b-dbe0a3d53a64", true},
+	{"User.Read", "", "e1fe6dd8-ba31-4d61-89e7-88639da4683d", false},
+}
+
+// permissionByName finds a permission by its name, e.g. "User.Read.All".
+func permissionByName(name string) (permission, bool) {
+	for _, p := range graphPermissions {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return permission{}, false
+}
+
+// permissionByRoleID finds a permission by its application role id.
+func permissionByRoleID(id string) (permission, bool) {
+	for _, p := range graphPermissions {
+		if p.RoleID != "" && p.RoleID == id {
+			return p, true
+		}
+	}
+	return permission{}, false
+}
