@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"slices"
+	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+)
+
+const demoTenantUsage = `Usage: entra-wizard demo-tenant [--addr 127.0.0.1:0] [--scenario NAME]
+
+Runs the built-in demo tenant on its own: a simulated Microsoft Entra sign-in
+service and Microsoft Graph, on this computer only. It prints one JSON line
+with its addresses and demo credentials, then serves until interrupted
+(Ctrl+C).
+
+Flags:
+  --addr HOST:PORT    loopback address to listen on (default 127.0.0.1:0,
+                      a free port)
+  --scenario NAME     %s (default %s)
+`
+
+// shutdownGrace is how long requests in flight may finish once the demo
+// tenant is asked to stop.
+const shutdownGrace = 5 * time.Second
+
+// RunDemoTenant runs "entra-wizard demo-tenant": it starts the demo tenant,
+// prints the JSON form of its Info as one line on Stdout, and serves until
+// ctx ends (main ends it on SIGINT or SIGTERM).
+func RunDemoTenant(ctx context.Context, args []string, env Env) int {
+	fs := flag.NewFlagSet("demo-tenant", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	addr := fs.String("addr", "127.0.0.1:0", "")
+	scenario := fs.String("scenario", demotenant.ScenarioDefault, "")
+	err := fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		writeDemoTenantUsage(env.Stdout)
+		return 0
+	case err != nil:
+		return demoTenantUsageError(env, err.Error())
+	case fs.NArg() > 0:
+		return demoTenantUsageError(env, fmt.Sprintf("unexpected argument %q", fs.Arg(0)))
+	case !slices.Contains(demotenant.Scenarios, *scenario):
+		return demoTenantUsageError(env, fmt.Sprintf("unknown scenario %q: choose one of %s",
+			*scenario, scenarioList()))
+	}
+	if err := checkLoopbackAddr(*addr); err != nil {
+		return demoTenantUsageError(env, err.Error())
+	}
+
+	srv, err := demotenant.Start(demotenant.Options{Addr: *addr, Scenario: *scenario})
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "entra-wizard demo-tenant: could not start: %v\n", err)
+		return 1
+	}
+	line, err := json.Marshal(srv.Info())
+	if err != nil {
+		_ = srv.Close()
+		fmt.Fprintf(env.Stderr, "entra-wizard demo-tenant: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(env.Stdout, "%s\n", line)
+	fmt.Fprintf(env.Stderr, "Demo tenant %q is running at %s. Press Ctrl+C to stop it.\n",
+		*scenario, srv.URL())
+
+	<-ctx.Done()
+	stopCtx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(stopCtx); err != nil {
+		_ = srv.Close()
+	}
+	return 0
+}
+
+// checkLoopbackAddr accepts host:port addresses on the loopback interface
+// only, the ones the demo tenant agrees to listen on.
+func checkLoopbackAddr(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("--addr %q is not a HOST:PORT address such as 127.0.0.1:8080", addr)
+	}
+	if ip := net.ParseIP(host); host == "localhost" || (ip != nil && ip.IsLoopback()) {
+		return nil
+	}
+	return fmt.Errorf("--addr %q is not a loopback address: the demo tenant listens only on "+
+		"this computer (127.0.0.1, ::1 or localhost)", addr)
+}
+
+func writeDemoTenantUsage(w io.Writer) {
+	fmt.Fprintf(w, demoTenantUsage, scenarioList(), demotenant.ScenarioDefault)
+}
+
+func demoTenantUsageError(env Env, problem string) int {
+	fmt.Fprintf(env.Stderr, "entra-wizard demo-tenant: %s\n\n", problem)
+	writeDemoTenantUsage(env.Stderr)
+	return 2
+}

@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+)
+
+const usageText = `Entra Setup Wizard connects an app to Microsoft Entra ID and manages its
+users and groups.
+
+Usage:
+  entra-wizard                 open the app
+  entra-wizard --demo          open the app connected to a built-in demo tenant
+  entra-wizard COMMAND [flags]
+
+Commands:
+  connect       test a connection and save it when it works
+  status        test saved connections
+  export        write users or groups as CSV
+  demo-tenant   run the demo tenant on its own and print its credentials
+  help          show this text
+
+Flags for the app:
+  --demo              connect to the built-in demo tenant
+  --scenario NAME     demo tenant scenario: %s (with --demo)
+  -h, --help          show this text
+
+Run "entra-wizard COMMAND --help" for a command's flags.
+Settings live in the folder named by ENTRA_WIZARD_CONFIG_DIR, or by default in
+the user's configuration folder under entra-wizard; secrets live in the
+system keychain.
+`
+
+// writeUsage prints the program's usage text to w.
+func writeUsage(w io.Writer) {
+	fmt.Fprintf(w, usageText, scenarioList())
+}
