@@ -1,0 +1,12 @@
+// Package keystore keeps named connection profiles: the non-secret settings
+// (cloud, endpoints, tenant, client ID, sign-in method) in a small JSON file,
+// and the secrets (client secret, refresh token) in the operating system's
+// keychain only.
+//
+// Every keychain call runs with a timeout, because a locked keychain can
+// block forever, and failures come back as typed errors (ErrNotFound,
+// ErrUnavailable, ErrTimeout, ErrExists) to test with errors.Is. There is no
+// plaintext fallback: when no keychain is available nothing is saved.
+// Values larger than the smallest platform limit (Windows allows 2,560 bytes
+// per credential) are stored in chunks.
+package keystore

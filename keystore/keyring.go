@@ -1,0 +1,113 @@
+package keystore
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"time"
+
+	gokeyring "github.com/zalando/go-keyring"
+)
+
+// Service is the keychain service name the program stores its secrets under.
+const Service = "entra-wizard"
+
+// DefaultTimeout bounds each keychain call of the system keyring when Open
+// is given none.
+const DefaultTimeout = 5 * time.Second
+
+// Keyring stores secrets under account names in one keychain service.
+// Get and Delete return an error matching ErrNotFound for a missing account.
+type Keyring interface {
+	Set(account, secret string) error
+	Get(account string) (string, error)
+	Delete(account string) error
+}
+
+// SystemKeyring returns the operating system's keychain (Secret Service on
+// Linux, Keychain on macOS, Credential Manager on Windows) through
+// go-keyring. Every call gives up after timeout with ErrTimeout; a keychain
+// that cannot be reached gives an *UnavailableError.
+func SystemKeyring(service string, timeout time.Duration) Keyring {
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	return systemKeyring{service: service, timeout: timeout}
+}
+
+type systemKeyring struct {
+	service string
+	timeout time.Duration
+}
+
+func (k systemKeyring) Set(account, secret string) error {
+	_, err := k.call(func() (string, error) {
+		return "", gokeyring.Set(k.service, account, secret)
+	})
+	return err
+}
+
+func (k systemKeyring) Get(account string) (string, error) {
+	return k.call(func() (string, error) {
+		return gokeyring.Get(k.service, account)
+	})
+}
+
+func (k systemKeyring) Delete(account string) error {
+	_, err := k.call(func() (string, error) {
+		return "", gokeyring.Delete(k.service, account)
+	})
+	return err
+}
+
+// String names the keychain for messages such as "saved in ...".
+func (k systemKeyring) String() string {
+	return fmt.Sprintf("%s, service %q", systemKeychainName(), k.service)
+}
+
+// call runs one go-keyring call in a goroutine and stops waiting after the
+// timeout. A call that never returns leaves its goroutine blocked; that is
+// the price of not hanging the program on a locked keychain.
+func (k systemKeyring) call(do func() (string, error)) (string, error) {
+	type result struct {
+		value string
+		err   error
+	}
+	done := make(chan result, 1)
+	go func() {
+		v, err := do()
+		done <- result{v, err}
+	}()
+	timer := time.NewTimer(k.timeout)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r.value, mapKeyringError(r.err)
+	case <-timer.C:
+		return "", fmt.Errorf("%w after %s", ErrTimeout, k.timeout)
+	}
+}
+
+func mapKeyringError(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, gokeyring.ErrNotFound):
+		return ErrNotFound
+	case errors.Is(err, gokeyring.ErrSetDataTooBig):
+		return fmt.Errorf("the keychain refused a value as too large: %w", err)
+	default:
+		return unavailable(err)
+	}
+}
+
+func systemKeychainName() string {
+	switch runtime.GOOS {
+	case "darwin":
+		return "macOS Keychain"
+	case "windows":
+		return "Windows Credential Manager"
+	default:
+		return "Secret Service keychain"
+	}
+}

@@ -1,0 +1,186 @@
+package keystore
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+)
+
+// Store keeps connection profiles in a settings file and their secrets in a
+// Keyring. Its methods are safe for concurrent use; the settings file is read
+// afresh by every call, so a command-line run and the app see each other's
+// changes.
+type Store struct {
+	mu      sync.Mutex
+	path    string
+	keyring Keyring
+	now     func() time.Time
+}
+
+// Saved says where Save put things, so the program can tell the admin.
+type Saved struct {
+	// SettingsFile is the path of the settings file.
+	SettingsFile string
+	// Keychain names the keychain that holds the secrets.
+	Keychain string
+}
+
+// Open returns the Store in dir (DefaultDir when ""), creating the folder
+// with mode 0700 if needed. A nil kr means the system keychain with
+// DefaultTimeout. Open fails if the settings file exists but cannot be read.
+func Open(dir string, kr Keyring) (*Store, error) {
+	if dir == "" {
+		d, err := DefaultDir()
+		if err != nil {
+			return nil, err
+		}
+		dir = d
+	}
+	if kr == nil {
+		kr = SystemKeyring(Service, DefaultTimeout)
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("creating the settings folder: %w", err)
+	}
+	s := &Store{path: filepath.Join(dir, SettingsFileName), keyring: kr, now: time.Now}
+	if _, err := readSettings(s.path); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// SettingsFile returns the path of the settings file.
+func (s *Store) SettingsFile() string { return s.path }
+
+// List returns the saved connections in the order they were first saved.
+func (s *Store) List() ([]Profile, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return readSettings(s.path)
+}
+
+// Get returns the saved connection called name.
+func (s *Store) Get(name string) (Profile, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	profiles, err := readSettings(s.path)
+	if err != nil {
+		return Profile{}, err
+	}
+	i := indexOf(profiles, name)
+	if i < 0 {
+		return Profile{}, notFound(name)
+	}
+	return profiles[i], nil
+}
+
+// Save stores p and its secrets, replacing a connection of the same name.
+// The secrets go to the keychain first and the settings file second; if the
+// settings cannot be written, the secrets just written are taken back out
+// (or the earlier ones put back), so nothing is half-saved.
+func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
+	if err := p.validate(sec); err != nil {
+		return Saved{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	profiles, err := readSettings(s.path)
+	if err != nil {
+		return Saved{}, err
+	}
+	i := indexOf(profiles, p.Name)
+	var previous *Secrets
+	if i >= 0 {
+		if p.Created.IsZero() {
+			p.Created = profiles[i].Created
+		}
+		if old, err := s.readSecrets(p.Name); err == nil {
+			previous = &old
+		}
+	}
+	if p.Created.IsZero() {
+		p.Created = s.now().UTC().Truncate(time.Second)
+	}
+	if err := s.writeSecrets(p.Name, sec); err != nil {
+		s.restoreSecrets(p.Name, previous)
+		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
+	}
+	if i >= 0 {
+		profiles[i] = p
+	} else {
+		profiles = append(profiles, p)
+	}
+	if err := writeSettings(s.path, profiles); err != nil {
+		s.restoreSecrets(p.Name, previous)
+		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
+	}
+	return Saved{SettingsFile: s.path, Keychain: describe(s.keyring)}, nil
+}
+
+// Secrets returns the secrets of the connection called name. The secret its
+// method needs (the client secret, or the refresh token for a browser
+// sign-in) must be present; a missing one is reported with ErrNotFound.
+func (s *Store) Secrets(name string) (Secrets, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	profiles, err := readSettings(s.path)
+	if err != nil {
+		return Secrets{}, err
+	}
+	i := indexOf(profiles, name)
+	if i < 0 {
+		return Secrets{}, notFound(name)
+	}
+	sec, err := s.readSecrets(name)
+	if err != nil {
+		return Secrets{}, err
+	}
+	switch {
+	case profiles[i].Method == MethodClientSecret && sec.ClientSecret == "":
+		return Secrets{}, fmt.Errorf("the client secret of connection %q is missing from the keychain: %w", name, ErrNotFound)
+	case profiles[i].Method == MethodBrowser && sec.RefreshToken == "":
+		return Secrets{}, fmt.Errorf("the sign-in of connection %q is missing from the keychain (sign in again): %w", name, ErrNotFound)
+	}
+	return sec, nil
+}
+
+// SetRefreshToken replaces the refresh token of the connection called name,
+// for example after the token service rotated it.
+func (s *Store) SetRefreshToken(name, token string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	profiles, err := readSettings(s.path)
+	if err != nil {
+		return err
+	}
+	if indexOf(profiles, name) < 0 {
+		return notFound(name)
+	}
+	if token == "" {
+		return errors.New("the new refresh token is empty")
+	}
+	return writeValue(s.keyring, account(name, refreshTokenKey), token)
+}
+
+func indexOf(profiles []Profile, name string) int {
+	for i, p := range profiles {
+		if p.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+func notFound(name string) error {
+	return fmt.Errorf("no saved connection is called %q: %w", name, ErrNotFound)
+}
+
+func describe(kr Keyring) string {
+	if s, ok := kr.(fmt.Stringer); ok {
+		return s.String()
+	}
+	return "system keychain"
+}
