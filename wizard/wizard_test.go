@@ -129,7 +129,11 @@ func TestNext(t *testing.T) {
 		{name: "save done, browser", from: StepSave, state: valid(MethodBrowser),
 			prepare: func(w *Wizard) { w.RecordTest(outcome(true), "rt"); w.RecordSaved(keystore.Saved{}) }, wantStep: StepDone},
 		{name: "saved, then renamed", from: StepSave, state: valid(MethodSecret),
-			prepare: func(w *Wizard) { w.RecordTest(outcome(true), ""); w.RecordSaved(keystore.Saved{}); w.State.Name = "Renamed" },
+			prepare: func(w *Wizard) {
+				w.RecordTest(outcome(true), "")
+				w.RecordSaved(keystore.Saved{})
+				w.State.Name = "Renamed"
+			},
 			wantStep: StepSave, wantFields: []Field{FieldSave}},
 
 		{name: "done is the end", from: StepDone, state: valid(MethodSecret), wantStep: StepDone, wantFields: []Field{""}},
