@@ -11,9 +11,9 @@ var hints = map[int]string{
 		"the app may be registered in another tenant.",
 	7000229: "The app has no service principal in this tenant. Open the app once in Enterprise " +
 		"applications, or grant admin consent for it.",
-	90002: "This tenant was not found. Check the tenant ID or domain, and the cloud you chose.",
+	90002:  "This tenant was not found. Check the tenant ID or domain, and the cloud you chose.",
 	900023: "The tenant is not valid. Check the tenant ID or domain, and the cloud you chose.",
-	90038: "This tenant lives in a national cloud. Choose the right cloud (for example US Government or China).",
+	90038:  "This tenant lives in a national cloud. Choose the right cloud (for example US Government or China).",
 	50011: "The redirect address is not registered. In the app's Authentication page, add a " +
 		"'Mobile and desktop applications' platform with the redirect URI http://localhost.",
 	7000218: "The redirect is registered as Web, which needs a secret. Enter the client secret, or register " +
