@@ -44,11 +44,11 @@ func unavailable(err error) error {
 	switch {
 	case strings.Contains(msg, "org.freedesktop.secrets"):
 		reason = "Secret Service not running"
-	case strings.Contains(msg, "DBUS_SESSION_BUS_ADDRESS"),
-		strings.Contains(msg, "dbus"), strings.Contains(msg, "D-Bus"):
-		reason = "no D-Bus session bus: " + msg
 	case strings.Contains(msg, "unlock"), strings.Contains(msg, "locked"):
-		reason = "the keychain is locked: " + msg
+		reason = "the keychain is locked and could not be unlocked"
+	case strings.Contains(msg, "session bus"), strings.Contains(msg, "dial "),
+		strings.Contains(msg, "DBUS_SESSION_BUS_ADDRESS"):
+		reason = "no D-Bus session: " + msg
 	}
 	return &UnavailableError{Reason: reason, Err: err}
 }

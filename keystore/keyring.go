@@ -32,43 +32,56 @@ func SystemKeyring(service string, timeout time.Duration) Keyring {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	return systemKeyring{service: service, timeout: timeout}
+	return timeoutKeyring{Keyring: goKeyring{service: service}, timeout: timeout}
 }
 
-type systemKeyring struct {
-	service string
-	timeout time.Duration
+// goKeyring calls go-keyring directly and maps its errors to this package's.
+type goKeyring struct{ service string }
+
+func (k goKeyring) Set(account, secret string) error {
+	return mapKeyringError(gokeyring.Set(k.service, account, secret))
 }
 
-func (k systemKeyring) Set(account, secret string) error {
-	_, err := k.call(func() (string, error) {
-		return "", gokeyring.Set(k.service, account, secret)
-	})
-	return err
+func (k goKeyring) Get(account string) (string, error) {
+	v, err := gokeyring.Get(k.service, account)
+	return v, mapKeyringError(err)
 }
 
-func (k systemKeyring) Get(account string) (string, error) {
-	return k.call(func() (string, error) {
-		return gokeyring.Get(k.service, account)
-	})
-}
-
-func (k systemKeyring) Delete(account string) error {
-	_, err := k.call(func() (string, error) {
-		return "", gokeyring.Delete(k.service, account)
-	})
-	return err
+func (k goKeyring) Delete(account string) error {
+	return mapKeyringError(gokeyring.Delete(k.service, account))
 }
 
 // String names the keychain for messages such as "saved in ...".
-func (k systemKeyring) String() string {
+func (k goKeyring) String() string {
 	return fmt.Sprintf("%s, service %q", systemKeychainName(), k.service)
 }
 
-// call runs one go-keyring call in a goroutine and stops waiting after the
+// timeoutKeyring gives up on any call of the Keyring it wraps after timeout.
+type timeoutKeyring struct {
+	Keyring
+	timeout time.Duration
+}
+
+func (k timeoutKeyring) Set(account, secret string) error {
+	_, err := k.call(func() (string, error) { return "", k.Keyring.Set(account, secret) })
+	return err
+}
+
+func (k timeoutKeyring) Get(account string) (string, error) {
+	return k.call(func() (string, error) { return k.Keyring.Get(account) })
+}
+
+func (k timeoutKeyring) Delete(account string) error {
+	_, err := k.call(func() (string, error) { return "", k.Keyring.Delete(account) })
+	return err
+}
+
+func (k timeoutKeyring) String() string { return describe(k.Keyring) }
+
+// call runs one keychain call in a goroutine and stops waiting after the
 // timeout. A call that never returns leaves its goroutine blocked; that is
 // the price of not hanging the program on a locked keychain.
-func (k systemKeyring) call(do func() (string, error)) (string, error) {
+func (k timeoutKeyring) call(do func() (string, error)) (string, error) {
 	type result struct {
 		value string
 		err   error
@@ -82,7 +95,7 @@ func (k systemKeyring) call(do func() (string, error)) (string, error) {
 	defer timer.Stop()
 	select {
 	case r := <-done:
-		return r.value, mapKeyringError(r.err)
+		return r.value, r.err
 	case <-timer.C:
 		return "", fmt.Errorf("%w after %s", ErrTimeout, k.timeout)
 	}
