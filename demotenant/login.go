@@ -1,23 +1,231 @@
 package demotenant
 
 import (
-	"errors"
 	"net/http"
+	"slices"
+	"strings"
+	"time"
+)
+
+// loginState is what the sign-in side remembers between requests. It is
+// guarded by Server.mu.
+type loginState struct {
+	flows   map[string]*signInFlow   // sign-in pages in progress, by flow id
+	codes   map[string]*authCode     // authorization codes, by code
+	refresh map[string]*refreshGrant // live refresh tokens, by token
+	retired map[string]bool          // refresh tokens replaced by rotation
+	consent map[string][]string      // delegated scopes a user consented to, by appID+" "+userID
+}
+
+// Lifetimes Entra uses for what the token endpoint hands out.
+const (
+	accessTokenLifetime  = 3599 * time.Second
+	authCodeLifetime     = 10 * time.Minute
+	refreshTokenLifetime = 90 * 24 * time.Hour
+	signInFlowLifetime   = 30 * time.Minute
 )
 
 // registerLogin adds the Entra v2.0 sign-in endpoints.
-func (s *Server) registerLogin(mux *http.ServeMux) {}
+func (s *Server) registerLogin(mux *http.ServeMux) {
+	s.login = loginState{
+		flows:   map[string]*signInFlow{},
+		codes:   map[string]*authCode{},
+		refresh: map[string]*refreshGrant{},
+		retired: map[string]bool{},
+		consent: map[string][]string{},
+	}
+	mux.HandleFunc("GET /{tenant}/v2.0/.well-known/openid-configuration", s.handleDiscovery)
+	mux.HandleFunc("GET /{tenant}/discovery/v2.0/keys", s.handleKeys)
+	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/token", s.handleToken)
+	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/authorize", s.handleAuthorize)
+	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/authorize", s.handleSignInForm)
+	mux.HandleFunc("GET /{tenant}/adminconsent", s.handleAdminConsent)
+	mux.HandleFunc("GET /{tenant}/v2.0/adminconsent", s.handleAdminConsent)
+	mux.HandleFunc("POST /{tenant}/adminconsent", s.handleSignInForm)
+	mux.HandleFunc("POST /{tenant}/v2.0/adminconsent", s.handleSignInForm)
+}
 
-// seedApps registers the demo apps and their service principals.
-func (d *directory) seedApps() {}
+// Generic tenant segments of the multi-tenant endpoints.
+const (
+	tenantOrganizations = "organizations"
+	tenantCommon        = "common"
+)
 
-// authenticate checks the request's bearer token and names its caller. The
-// error text is fit for Graph's InvalidAuthenticationToken answer.
-func (s *Server) authenticate(r *http.Request) (*principal, error) {
-	return nil, errors.New("Access token is empty.")
+// resolveTenant checks the {tenant} path segment: the tenant's id, one of
+// its verified domains, or organizations/common. It reports whether the
+// segment was one of the generic ones.
+func (s *Server) resolveTenant(seg string) (generic bool, err *entraError) {
+	lower := strings.ToLower(seg)
+	if lower == tenantOrganizations || lower == tenantCommon {
+		return true, nil
+	}
+	s.mu.Lock()
+	tid, domains := s.dir.tenantID, s.dir.domains
+	s.mu.Unlock()
+	if strings.EqualFold(seg, tid) || slices.ContainsFunc(domains, func(d string) bool { return strings.EqualFold(d, seg) }) {
+		return false, nil
+	}
+	var e entraError
+	switch {
+	case isGUID(seg):
+		e = errTenantNotFound(seg)
+	case strings.HasSuffix(lower, ".onmicrosoft.us"):
+		e = errNationalCloud(seg, "microsoftonline.us")
+	case strings.HasSuffix(lower, ".partner.onmschina.cn"):
+		e = errNationalCloud(seg, "partner.microsoftonline.cn")
+	case isDNSName(lower):
+		e = errTenantNotFound(seg)
+	default:
+		e = errTenantMalformed(seg)
+	}
+	return false, &e
+}
+
+// isDNSName reports whether s is a plausible domain name: dot-separated
+// labels of letters, digits and hyphens.
+func isDNSName(s string) bool {
+	labels := strings.Split(s, ".")
+	if len(labels) < 2 || len(s) > 253 {
+		return false
+	}
+	for _, l := range labels {
+		if l == "" || len(l) > 63 || l[0] == '-' || l[len(l)-1] == '-' {
+			return false
+		}
+		for _, c := range l {
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// issuerV2 is the v2.0 issuer of ID tokens and of the discovery document.
+func (s *Server) issuerV2(tid string) string { return s.baseURL + "/" + tid + "/v2.0" }
+
+// issuerGraph is the issuer of v1.0 access tokens for Microsoft Graph.
+func issuerGraph(tid string) string { return "https://sts.windows.net/" + tid + "/" }
+
+func (s *Server) handleDiscovery(w http.ResponseWriter, r *http.Request) {
+	seg := r.PathValue("tenant")
+	generic, err := s.resolveTenant(seg)
+	if err != nil {
+		s.writeEntraError(w, r, *err)
+		return
+	}
+	tid := "{tenantid}"
+	if !generic {
+		tid = s.dir.tenantID
+	}
+	base := s.baseURL + "/" + seg
+	writeJSON(w, http.StatusOK, map[string]any{
+		"token_endpoint":                        base + "/oauth2/v2.0/token",
+		"token_endpoint_auth_methods_supported": []string{"client_secret_post", "private_key_jwt", "client_secret_basic"},
+		"jwks_uri":                              base + "/discovery/v2.0/keys",
+		"response_modes_supported":              []string{"query", "fragment", "form_post"},
+		"subject_types_supported":               []string{"pairwise"},
+		"id_token_signing_alg_values_supported": []string{"RS256"},
+		"response_types_supported":              []string{"code", "id_token", "code id_token", "id_token token"},
+		"scopes_supported":                      []string{"openid", "profile", "email", "offline_access"},
+		"issuer":                                s.issuerV2(tid),
+		"request_uri_parameter_supported":       false,
+		"userinfo_endpoint":                     s.baseURL + "/oidc/userinfo",
+		"authorization_endpoint":                base + "/oauth2/v2.0/authorize",
+		"http_logout_supported":                 true,
+		"frontchannel_logout_supported":         true,
+		"end_session_endpoint":                  base + "/oauth2/v2.0/logout",
+		"claims_supported": []string{"sub", "iss", "aud", "exp", "iat", "auth_time", "acr", "nonce",
+			"preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"},
+		"tenant_region_scope":   "EU",
+		"cloud_instance_name":   "microsoftonline.com",
+		"cloud_graph_host_name": "graph.windows.net",
+		"msgraph_host":          strings.TrimPrefix(s.baseURL, "http://"),
+	})
+}
+
+func (s *Server) handleKeys(w http.ResponseWriter, r *http.Request) {
+	generic, err := s.resolveTenant(r.PathValue("tenant"))
+	if err != nil {
+		s.writeEntraError(w, r, *err)
+		return
+	}
+	tid := "{tenantid}"
+	if !generic {
+		tid = s.dir.tenantID
+	}
+	writeJSON(w, http.StatusOK, s.jwks(s.issuerV2(tid)))
 }
 
 // Info describes the running tenant and its demo credentials.
 func (s *Server) Info() Info {
-	return Info{Authority: s.baseURL, Graph: s.baseURL}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d := s.dir
+	info := Info{
+		Authority:      s.baseURL,
+		Graph:          s.baseURL,
+		TenantID:       d.tenantID,
+		TenantDomain:   d.tenantDomain,
+		ClientID:       d.mainApp,
+		PublicClientID: d.publicApp,
+		Users:          d.signInUsers(),
+	}
+	now := s.opts.Now()
+	for _, spec := range appSpecs {
+		a, ok := d.apps[appIDOf(spec.Name)]
+		if !ok {
+			continue
+		}
+		ai := AppInfo{Name: a.DisplayName, ClientID: a.AppID, Public: a.PublicClient}
+		for _, sec := range a.Secrets {
+			switch {
+			case sec.Expires.After(now) && ai.Secret == "":
+				ai.Secret = sec.Value
+			case !sec.Expires.After(now) && ai.ExpiredSecret == "":
+				ai.ExpiredSecret = sec.Value
+			}
+		}
+		if sp := d.principalOf(a.AppID); sp != nil {
+			ai.Roles = sp.roles()
+			ai.Scopes = slices.Clone(sp.DelegatedScopes)
+		}
+		if a.AppID == d.mainApp {
+			info.ClientSecret = ai.Secret
+		}
+		info.Apps = append(info.Apps, ai)
+	}
+	return info
+}
+
+// signInUsers lists the accounts the sign-in page offers: the
+// administrators, then a few enabled members.
+func (d *directory) signInUsers() []SignInUser {
+	const members = 5
+	var admins, others []SignInUser
+	for _, u := range d.users {
+		if !u.AccountEnabled || u.UserType == "Guest" || u.Password == "" {
+			continue
+		}
+		su := SignInUser{UPN: u.UserPrincipalName, Password: u.Password, Admin: u.Admin}
+		if u.Admin {
+			admins = append(admins, su)
+		} else {
+			others = append(others, su)
+		}
+	}
+	byUPN := func(a, b SignInUser) int { return strings.Compare(a.UPN, b.UPN) }
+	slices.SortFunc(admins, byUPN)
+	slices.SortFunc(others, byUPN)
+	return append(admins, others[:min(members, len(others))]...)
+}
+
+// userByUPN finds an account by its sign-in name, ignoring case.
+func (d *directory) userByUPN(upn string) *user {
+	for _, u := range d.users {
+		if strings.EqualFold(u.UserPrincipalName, upn) {
+			return u
+		}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package demotenant
 
 import (
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -22,10 +23,13 @@ func (p *principal) Delegated() bool { return p.UserID != "" }
 
 // handler routes login requests to the login endpoints and /v1.0/ and
 // /beta/ to Graph, counting requests and adding the configured latency.
+// The two sides get a mux each, so that a login pattern such as
+// /{tenant}/adminconsent can never clash with a Graph pattern.
 func (s *Server) handler() http.Handler {
-	mux := http.NewServeMux()
-	s.registerLogin(mux)
-	s.registerGraph(mux)
+	login := http.NewServeMux()
+	s.registerLogin(login)
+	graph := http.NewServeMux()
+	s.registerGraph(graph)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
 		if d := s.opts.Latency; d > 0 {
@@ -37,6 +41,17 @@ func (s *Server) handler() http.Handler {
 				return
 			}
 		}
-		mux.ServeHTTP(w, r)
+		if isGraphPath(r.URL.Path) {
+			graph.ServeHTTP(w, r)
+			return
+		}
+		login.ServeHTTP(w, r)
 	})
+}
+
+// isGraphPath reports whether path belongs to Microsoft Graph rather than to
+// the sign-in endpoints.
+func isGraphPath(path string) bool {
+	return strings.HasPrefix(path, "/v1.0/") || strings.HasPrefix(path, "/beta/") ||
+		path == "/v1.0" || path == "/beta"
 }

@@ -117,8 +117,9 @@ type Server struct {
 	key *rsa.PrivateKey
 	kid string
 
-	mu  sync.Mutex // guards dir and the login state below
-	dir *directory
+	mu    sync.Mutex // guards dir and the login state below
+	dir   *directory
+	login loginState
 
 	requests      atomic.Int64 // every request served
 	graphRequests atomic.Int64 // Graph requests, for throttling and drops

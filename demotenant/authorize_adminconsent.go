@@ -1,0 +1,89 @@
+package demotenant
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// handleAdminConsent serves GET /{tenant}/adminconsent and its v2.0
+// variant: an administrator signs in and grants the app every permission its
+// registration asks for, then goes back to the redirect URI with
+// admin_consent=True and the tenant id.
+func (s *Server) handleAdminConsent(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	if _, terr := s.resolveTenant(r.PathValue("tenant")); terr != nil {
+		s.errorPage(w, r, *terr)
+		return
+	}
+	flow, e := s.trustedRequest(q, false)
+	if e != nil {
+		s.errorPage(w, r, *e)
+		return
+	}
+	flow.Kind = flowAdminConsent
+	flow.State = q.Get("state")
+	flow.LoginHint = q.Get("login_hint")
+	if strings.HasPrefix(r.URL.Path, "/"+r.PathValue("tenant")+"/v2.0/") {
+		flow.ScopeParam = q.Get("scope")
+		if strings.TrimSpace(flow.ScopeParam) == "" {
+			s.redirectError(w, r, flow, errMissingParam("scope"))
+			return
+		}
+		g, err := parseDelegatedScopes(flow.ScopeParam)
+		if err != nil {
+			s.redirectError(w, r, flow, err.(entraError))
+			return
+		}
+		flow.Grant = g
+	}
+	s.startFlow(w, r, flow)
+}
+
+// consentRoles lists the application permissions admin consent grants to
+// the flow's app: those its registration asks for.
+func consentRoles(a *app) []string {
+	spec, _ := specOf(a.DisplayName)
+	return spec.Required
+}
+
+// consentScopes lists the delegated permissions the v2.0 admin consent
+// request names, besides .default.
+func consentScopes(g delegatedGrant) []string {
+	var out []string
+	for _, sc := range g.Scopes {
+		if sc != defaultScope {
+			out = append(out, sc)
+		}
+	}
+	return out
+}
+
+// grantAdminConsent records an administrator's consent: app role
+// assignments on Graph for the app's application permissions and a
+// tenant-wide grant of the delegated ones named.
+func (s *Server) grantAdminConsent(w http.ResponseWriter, r *http.Request, flow *signInFlow) {
+	s.mu.Lock()
+	a, u := s.dir.apps[flow.AppID], s.dir.users[flow.UserID]
+	sp := s.ensurePrincipal(a)
+	for _, role := range consentRoles(a) {
+		sp.grantRole(role, s.opts.Now())
+	}
+	if scopes := consentScopes(flow.Grant); len(scopes) > 0 {
+		s.recordConsent(a, u, scopes, true)
+	}
+	tid := s.dir.tenantID
+	s.mu.Unlock()
+	if flow.Redirect == "" {
+		s.showDone(w, r, flow)
+		return
+	}
+	params := url.Values{"admin_consent": {"True"}, "tenant": {tid}}
+	if flow.ScopeParam != "" {
+		params.Set("scope", flow.ScopeParam)
+	}
+	if flow.State != "" {
+		params.Set("state", flow.State)
+	}
+	respond(w, r, flow.Redirect, "", params)
+}
