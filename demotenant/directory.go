@@ -30,6 +30,11 @@ type directory struct {
 	publicApp string
 
 	seq int // for generating ids of new objects deterministically
+
+	// userList and groupList cache the users and groups in id order for
+	// Graph's list answers; a change that adds or removes one resets them.
+	userList  []entity
+	groupList []entity
 }
 
 type user struct {

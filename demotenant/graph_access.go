@@ -1,0 +1,91 @@
+package demotenant
+
+import "slices"
+
+// access says which permissions allow an operation: any one of the
+// alternatives, each a set of permissions that must all be held. Graph
+// checks application permissions (the token's roles) for app-only callers
+// and delegated permissions (scp) for signed-in users.
+type access struct {
+	app       [][]string
+	delegated [][]string // nil: the same as app
+	// write operations done for a signed-in user also need that user to be
+	// an administrator.
+	write bool
+}
+
+func anyOf(names ...string) [][]string {
+	out := make([][]string, len(names))
+	for i, n := range names {
+		out[i] = []string{n}
+	}
+	return out
+}
+
+// The permission rules of the endpoints, after the permission tables of
+// Microsoft Graph's API reference.
+var (
+	readOrganization = access{
+		app:       anyOf("Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"),
+		delegated: anyOf("User.Read", "Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All", "Directory.ReadWrite.All"),
+	}
+	readUsers = access{
+		app:       anyOf("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"),
+		delegated: anyOf("User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"),
+	}
+	writeUsers  = access{app: anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
+	deleteUsers = access{app: anyOf("User.ReadWrite.All"), write: true}
+	// enableDisableUsers: accountEnabled alone may be changed with
+	// User.EnableDisableAccount.All together with a read permission.
+	enableDisableUsers = access{app: append(anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"),
+		[]string{"User.EnableDisableAccount.All", "User.Read.All"},
+		[]string{"User.EnableDisableAccount.All", "Directory.Read.All"}), write: true}
+	readUserMemberships = access{app: anyOf("User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
+		"Directory.ReadWrite.All", "GroupMember.Read.All", "Group.Read.All")}
+	readLicenses = access{app: anyOf("User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
+		"Directory.ReadWrite.All", "LicenseAssignment.ReadWrite.All")}
+	assignLicenses = access{app: anyOf("LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
+	readSKUs       = access{app: anyOf("Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All",
+		"Directory.ReadWrite.All", "LicenseAssignment.ReadWrite.All")}
+	readGroups = access{app: anyOf("Group.Read.All", "Group.ReadWrite.All", "GroupMember.Read.All",
+		"GroupMember.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
+	writeGroups  = access{app: anyOf("Group.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
+	readMembers  = readGroups
+	writeMembers = access{app: anyOf("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
+	readApps     = access{app: anyOf("Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
+	readGrants   = access{app: anyOf("Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All",
+		"Directory.ReadWrite.All", "AppRoleAssignment.ReadWrite.All")}
+)
+
+// allow checks the caller against a; a refusal is Graph's 403.
+func (c *graphCall) allow(a access) error {
+	held, alternatives := c.p.Roles, a.app
+	if c.p.Delegated() {
+		held = c.p.Scopes
+		if a.delegated != nil {
+			alternatives = a.delegated
+		}
+	}
+	if !holdsAny(held, alternatives) {
+		return errInsufficientPrivileges
+	}
+	if a.write && c.p.Delegated() {
+		if u := c.s.dir.users[c.p.UserID]; u == nil || !u.Admin {
+			return errInsufficientPrivileges
+		}
+	}
+	return nil
+}
+
+func holdsAny(held []string, alternatives [][]string) bool {
+	for _, needed := range alternatives {
+		all := true
+		for _, n := range needed {
+			all = all && slices.Contains(held, n)
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}

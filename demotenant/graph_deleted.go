@@ -1,0 +1,119 @@
+package demotenant
+
+import (
+	"net/http"
+)
+
+// getDeletedItems answers /directory/deletedItems/microsoft.graph.user (or
+// .group), the lists of deleted objects, and /directory/deletedItems/{id}.
+func (s *Server) getDeletedItems(c *graphCall) error {
+	id := c.r.PathValue("id")
+	var kind *entityKind
+	switch id {
+	case "microsoft.graph.user":
+		kind = userKind
+	case "microsoft.graph.group":
+		kind = groupKind
+	default:
+		return s.getDeletedItem(c, id)
+	}
+	rule := readUsers
+	if kind == groupKind {
+		rule = readGroups
+	}
+	if err := c.allow(rule); err != nil {
+		return err
+	}
+	q, err := parseListQuery(c.r, kind)
+	if err != nil {
+		return err
+	}
+	var items []entity
+	for _, d := range s.dir.deleted {
+		if e := d.entity(); e.kind() == kind {
+			items = append(items, e)
+		}
+	}
+	return c.writeList(items, q, "directory/deletedItems/"+id, true)
+}
+
+func (s *Server) getDeletedItem(c *graphCall, id string) error {
+	d := s.dir.deleted[id]
+	if d == nil {
+		if err := c.allow(readUsers); err != nil {
+			return err
+		}
+		return errNotFound(id)
+	}
+	e := d.entity()
+	if err := c.allow(deletedRules(e).read); err != nil {
+		return err
+	}
+	out := append(jsonObject{{"@odata.context", c.contextURL("directory/deletedItems/$entity")}}, render(e, nil, true)...)
+	return c.writeJSON(http.StatusOK, out)
+}
+
+// entity is the deleted object with its deletion time.
+func (d *deletedObject) entity() entity {
+	if d.User != nil {
+		return deletedEntity{entity: d.User, at: d.DeletedAt}
+	}
+	return deletedEntity{entity: d.Group, at: d.DeletedAt}
+}
+
+// deletedAccess holds the permissions to read and to restore or purge a
+// deleted object.
+type deletedAccess struct{ read, write access }
+
+func deletedRules(e entity) deletedAccess {
+	if e.kind() == groupKind {
+		return deletedAccess{readGroups, writeGroups}
+	}
+	return deletedAccess{readUsers, writeUsers}
+}
+
+// restoreDeletedItem answers POST /directory/deletedItems/{id}/restore.
+func (s *Server) restoreDeletedItem(c *graphCall) error {
+	id := c.r.PathValue("id")
+	d := s.dir.deleted[id]
+	if d == nil {
+		if err := c.allow(writeUsers); err != nil {
+			return err
+		}
+		return errNotFound(id)
+	}
+	if err := c.allow(deletedRules(d.entity()).write); err != nil {
+		return err
+	}
+	if d.User != nil {
+		if other := s.dir.userByUPN(d.User.UserPrincipalName); other != nil {
+			return errDuplicateUPN
+		}
+		s.dir.users[id] = d.User
+	} else {
+		s.dir.groups[id] = d.Group
+	}
+	delete(s.dir.deleted, id)
+	s.dir.objectsChanged()
+	e := s.dir.object(id)
+	out := append(jsonObject{{"@odata.context", c.contextURL("directoryObjects/$entity")}}, render(e, nil, true)...)
+	return c.writeJSON(http.StatusOK, out)
+}
+
+// purgeDeletedItem answers DELETE /directory/deletedItems/{id}: the object
+// is gone for good.
+func (s *Server) purgeDeletedItem(c *graphCall) error {
+	id := c.r.PathValue("id")
+	d := s.dir.deleted[id]
+	if d == nil {
+		if err := c.allow(writeUsers); err != nil {
+			return err
+		}
+		return errNotFound(id)
+	}
+	if err := c.allow(deletedRules(d.entity()).write); err != nil {
+		return err
+	}
+	delete(s.dir.deleted, id)
+	return c.noContent()
+}

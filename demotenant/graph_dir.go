@@ -1,0 +1,134 @@
+package demotenant
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// usersByID lists every user in id order, the order of Graph's list
+// answers. The list is cached until a user is added or removed.
+func (d *directory) usersByID() []entity {
+	if d.userList == nil {
+		d.userList = make([]entity, 0, len(d.users))
+		for _, u := range d.users {
+			d.userList = append(d.userList, u)
+		}
+		sortByID(d.userList)
+	}
+	return d.userList
+}
+
+// groupsByID lists every group in id order, cached like usersByID.
+func (d *directory) groupsByID() []entity {
+	if d.groupList == nil {
+		d.groupList = make([]entity, 0, len(d.groups))
+		for _, g := range d.groups {
+			d.groupList = append(d.groupList, g)
+		}
+		sortByID(d.groupList)
+	}
+	return d.groupList
+}
+
+func sortByID(list []entity) {
+	slices.SortFunc(list, func(a, b entity) int { return cmp.Compare(a.objectID(), b.objectID()) })
+}
+
+// objectsChanged drops the cached lists after users or groups were added
+// or removed.
+func (d *directory) objectsChanged() {
+	d.userList, d.groupList = nil, nil
+}
+
+// findUser finds a user by object id or by user principal name, ignoring
+// the case of the name, as Graph's /users/{id | userPrincipalName} does.
+func (d *directory) findUser(key string) *user {
+	if u := d.users[key]; u != nil {
+		return u
+	}
+	if strings.Contains(key, "@") {
+		return d.userByUPN(key)
+	}
+	return nil
+}
+
+// object finds a user or group by id.
+func (d *directory) object(id string) entity {
+	if u := d.users[id]; u != nil {
+		return u
+	}
+	if g := d.groups[id]; g != nil {
+		return g
+	}
+	return nil
+}
+
+// newObjectID returns the id of a new object: a GUID that is new to the
+// tenant and the same on every run that makes the same changes.
+func (d *directory) newObjectID() string {
+	for {
+		d.seq++
+		id := stableGUID("object: " + d.tenantID + " " + strconv.Itoa(d.seq))
+		if d.object(id) == nil && d.deleted[id] == nil {
+			return id
+		}
+	}
+}
+
+// groupsOf lists the groups that have id as a direct member.
+func (d *directory) groupsOf(id string) []*group {
+	var out []*group
+	for _, g := range d.groups {
+		if slices.Contains(g.Members, id) {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// transitiveGroupsOf lists the groups id belongs to directly or through
+// nested groups.
+func (d *directory) transitiveGroupsOf(id string) []*group {
+	seen := map[string]bool{}
+	var out []*group
+	queue := []string{id}
+	for len(queue) > 0 {
+		next := queue[0]
+		queue = queue[1:]
+		for _, g := range d.groupsOf(next) {
+			if !seen[g.ID] {
+				seen[g.ID] = true
+				out = append(out, g)
+				queue = append(queue, g.ID)
+			}
+		}
+	}
+	return out
+}
+
+// transitiveMembers lists g's members and, for each nested group, its
+// members in turn; each object once.
+func (d *directory) transitiveMembers(g *group) []entity {
+	seen := map[string]bool{g.ID: true}
+	var out []entity
+	queue := []*group{g}
+	for len(queue) > 0 {
+		next := queue[0]
+		queue = queue[1:]
+		for _, id := range next.Members {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			if e := d.object(id); e != nil {
+				out = append(out, e)
+				if sub, ok := e.(*group); ok {
+					queue = append(queue, sub)
+				}
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,140 @@
+package demotenant
+
+import (
+	"slices"
+	"strings"
+)
+
+// castKind reads the optional type-cast segment of a membership list
+// (microsoft.graph.user or microsoft.graph.group): the kind to keep and to
+// check the query against, and the context's entity set.
+func (c *graphCall) castKind() (*entityKind, string, error) {
+	switch cast := c.r.PathValue("cast"); cast {
+	case "":
+		return directoryObjectKind, "directoryObjects", nil
+	case "microsoft.graph.user":
+		return userKind, "users", nil
+	case "microsoft.graph.group":
+		return groupKind, "groups", nil
+	default:
+		return nil, "", errBadRequest("Resource not found for the segment '%s'.", cast)
+	}
+}
+
+// listMembers answers /groups/{id}/members and /transitiveMembers, with or
+// without a type cast.
+func (s *Server) listMembers(c *graphCall) error {
+	if err := c.allow(readMembers); err != nil {
+		return err
+	}
+	g, err := c.pathGroup()
+	if err != nil {
+		return err
+	}
+	kind, set, err := c.castKind()
+	if err != nil {
+		return err
+	}
+	q, err := parseListQuery(c.r, kind)
+	if err != nil {
+		return err
+	}
+	var members []entity
+	if strings.Contains(c.r.URL.Path, "/transitiveMembers") {
+		members = s.dir.transitiveMembers(g)
+	} else {
+		for _, id := range g.Members {
+			if e := s.dir.object(id); e != nil {
+				members = append(members, e)
+			}
+		}
+	}
+	return c.writeList(keepKind(members, kind), q, set, true)
+}
+
+// listMemberOf answers /users/{id}/memberOf and /transitiveMemberOf.
+func (s *Server) listMemberOf(c *graphCall) error {
+	if err := c.allow(readUserMemberships); err != nil {
+		return err
+	}
+	u, err := c.pathUser()
+	if err != nil {
+		return err
+	}
+	kind, set, err := c.castKind()
+	if err != nil {
+		return err
+	}
+	q, err := parseListQuery(c.r, kind)
+	if err != nil {
+		return err
+	}
+	groups := s.dir.groupsOf(u.ID)
+	if strings.Contains(c.r.URL.Path, "/transitiveMemberOf") {
+		groups = s.dir.transitiveGroupsOf(u.ID)
+	}
+	items := make([]entity, 0, len(groups))
+	for _, g := range groups {
+		items = append(items, g)
+	}
+	return c.writeList(keepKind(items, kind), q, set, true)
+}
+
+// keepKind keeps the objects of kind; the directoryObject kind keeps all.
+func keepKind(items []entity, kind *entityKind) []entity {
+	if kind == directoryObjectKind {
+		return items
+	}
+	out := items[:0:0]
+	for _, e := range items {
+		if e.kind() == kind {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// addMemberRef answers POST /groups/{id}/members/$ref.
+func (s *Server) addMemberRef(c *graphCall) error {
+	if err := c.allow(writeMembers); err != nil {
+		return err
+	}
+	g, err := c.pathGroup()
+	if err != nil {
+		return err
+	}
+	var body map[string]any
+	if err := c.decodeBody(&body); err != nil {
+		return err
+	}
+	ref, _ := body["@odata.id"].(string)
+	if ref == "" {
+		return errBadRequest("The request body must hold an '@odata.id' reference to the member to add.")
+	}
+	id, err := s.dir.referencedObject(ref)
+	if err != nil {
+		return err
+	}
+	if id == g.ID || slices.Contains(g.Members, id) {
+		return errMemberExists
+	}
+	g.Members = append(g.Members, id)
+	return c.noContent()
+}
+
+// removeMemberRef answers DELETE /groups/{id}/members/{member}/$ref.
+func (s *Server) removeMemberRef(c *graphCall) error {
+	if err := c.allow(writeMembers); err != nil {
+		return err
+	}
+	g, err := c.pathGroup()
+	if err != nil {
+		return err
+	}
+	id := c.r.PathValue("member")
+	if !slices.Contains(g.Members, id) {
+		return errNotFound(id)
+	}
+	g.Members = removeID(g.Members, id)
+	return c.noContent()
+}

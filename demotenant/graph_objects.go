@@ -1,0 +1,130 @@
+package demotenant
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+)
+
+func (u *user) kind() *entityKind { return userKind }
+func (u *user) objectID() string  { return u.ID }
+
+func (u *user) property(name string) any {
+	switch name {
+	case "id":
+		return u.ID
+	case "accountEnabled":
+		return u.AccountEnabled
+	case "assignedLicenses":
+		out := make([]jsonObject, 0, len(u.Licenses))
+		for _, l := range u.Licenses {
+			out = append(out, jsonObject{{"disabledPlans", nonNil(l.DisabledPlans)}, {"skuId", l.SkuID}})
+		}
+		return out
+	case "businessPhones":
+		return []string{}
+	case "city":
+		return u.City
+	case "country":
+		return u.Country
+	case "createdDateTime":
+		return u.CreatedDateTime
+	case "department":
+		return u.Department
+	case "displayName":
+		return u.DisplayName
+	case "givenName":
+		return u.GivenName
+	case "jobTitle":
+		return u.JobTitle
+	case "mail":
+		return u.Mail
+	case "mailNickname":
+		return u.MailNickname
+	case "mobilePhone":
+		return u.MobilePhone
+	case "officeLocation":
+		return u.OfficeLocation
+	case "surname":
+		return u.Surname
+	case "usageLocation":
+		return u.UsageLocation
+	case "userPrincipalName":
+		return u.UserPrincipalName
+	case "userType":
+		return u.UserType
+	}
+	return nil
+}
+
+func (g *group) kind() *entityKind { return groupKind }
+func (g *group) objectID() string  { return g.ID }
+
+func (g *group) property(name string) any {
+	switch name {
+	case "id":
+		return g.ID
+	case "createdDateTime", "renewedDateTime":
+		return g.CreatedDateTime
+	case "creationOptions", "resourceBehaviorOptions", "resourceProvisioningOptions":
+		return []string{}
+	case "description":
+		return g.Description
+	case "displayName":
+		return g.DisplayName
+	case "groupTypes":
+		return nonNil(g.GroupTypes)
+	case "mail":
+		return g.Mail
+	case "mailEnabled":
+		return g.MailEnabled
+	case "mailNickname":
+		return g.MailNickname
+	case "proxyAddresses":
+		if g.Mail == "" {
+			return []string{}
+		}
+		return []string{"SMTP:" + g.Mail}
+	case "securityEnabled":
+		return g.SecurityEnabled
+	case "securityIdentifier":
+		return securityIdentifier(g.ID)
+	case "visibility":
+		return g.Visibility
+	}
+	return nil
+}
+
+// deletedEntity is a user or group in the deleted items: the object itself
+// plus the time it was deleted.
+type deletedEntity struct {
+	entity
+	at time.Time
+}
+
+func (d deletedEntity) property(name string) any {
+	if name == "deletedDateTime" {
+		return d.at
+	}
+	return d.entity.property(name)
+}
+
+// securityIdentifier derives the object's Windows SID from its id, in the
+// form Entra uses for cloud objects.
+func securityIdentifier(id string) string {
+	b, err := hex.DecodeString(strings.ReplaceAll(id, "-", ""))
+	if err != nil || len(b) != 16 {
+		return ""
+	}
+	return fmt.Sprintf("S-1-12-1-%d-%d-%d-%d", binary.LittleEndian.Uint32(b[0:]),
+		binary.LittleEndian.Uint32(b[4:]), binary.LittleEndian.Uint32(b[8:]), binary.LittleEndian.Uint32(b[12:]))
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

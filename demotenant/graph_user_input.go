@@ -1,0 +1,141 @@
+package demotenant
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+)
+
+// userStringProps maps the writable string properties of a user to the
+// fields that hold them.
+var userStringProps = map[string]func(u *user) *string{
+	"displayName":    func(u *user) *string { return &u.DisplayName },
+	"givenName":      func(u *user) *string { return &u.GivenName },
+	"surname":        func(u *user) *string { return &u.Surname },
+	"jobTitle":       func(u *user) *string { return &u.JobTitle },
+	"department":     func(u *user) *string { return &u.Department },
+	"officeLocation": func(u *user) *string { return &u.OfficeLocation },
+	"city":           func(u *user) *string { return &u.City },
+	"country":        func(u *user) *string { return &u.Country },
+	"mobilePhone":    func(u *user) *string { return &u.MobilePhone },
+	"mailNickname":   func(u *user) *string { return &u.MailNickname },
+	"usageLocation":  func(u *user) *string { return &u.UsageLocation },
+}
+
+// applyUserChanges sets the properties in body on u, checking each as
+// Graph does. On error u may be half changed: callers work on a copy.
+func (d *directory) applyUserChanges(u *user, body map[string]any) error {
+	for key, value := range body {
+		switch {
+		case key == "accountEnabled":
+			b, ok := value.(bool)
+			if !ok {
+				return errInvalidProperty(key, "User")
+			}
+			u.AccountEnabled = b
+		case key == "userPrincipalName":
+			upn, ok := value.(string)
+			if !ok {
+				return errInvalidProperty(key, "User")
+			}
+			if err := d.checkNewUPN(upn, u.ID); err != nil {
+				return err
+			}
+			u.UserPrincipalName = upn
+		case key == "passwordProfile":
+			if err := applyPasswordProfile(u, value); err != nil {
+				return err
+			}
+		case userStringProps[key] != nil:
+			s, ok := value.(string)
+			if value != nil && (!ok || (key == "displayName" && strings.TrimSpace(s) == "")) {
+				return errInvalidProperty(key, "User")
+			}
+			if key == "usageLocation" && s != "" && !isCountryCode(s) {
+				return errInvalidProperty(key, "User")
+			}
+			*userStringProps[key](u) = s
+		default:
+			return newGraphError(400, "Request_BadRequest",
+				"Property '%s' does not exist as a declared property or extension property.", key)
+		}
+	}
+	return nil
+}
+
+// checkNewUPN checks a user principal name for a user with id self ("" for
+// a new user): well formed, in a verified domain, and not taken.
+func (d *directory) checkNewUPN(upn, self string) error {
+	local, domain, ok := strings.Cut(upn, "@")
+	if !ok || local == "" || domain == "" || strings.ContainsAny(local, " @\"\\<>()[];:,") {
+		return errInvalidProperty("userPrincipalName", "User")
+	}
+	if !slices.ContainsFunc(d.domains, func(v string) bool { return strings.EqualFold(v, domain) }) {
+		return errUnverifiedDomain
+	}
+	if other := d.userByUPN(upn); other != nil && other.ID != self {
+		return errDuplicateUPN
+	}
+	return nil
+}
+
+func applyPasswordProfile(u *user, value any) error {
+	profile, ok := value.(map[string]any)
+	if !ok {
+		return errInvalidProperty("passwordProfile", "User")
+	}
+	for key, v := range profile {
+		switch key {
+		case "password":
+			pw, ok := v.(string)
+			if !ok {
+				return errInvalidProperty("passwordProfile", "User")
+			}
+			if !isComplexPassword(pw) {
+				return errPasswordComplexity
+			}
+			u.Password = pw
+		case "forceChangePasswordNextSignIn", "forceChangePasswordNextSignInWithMfa":
+			b, ok := v.(bool)
+			if !ok {
+				return errInvalidProperty("passwordProfile", "User")
+			}
+			if key == "forceChangePasswordNextSignIn" {
+				u.ForceChange = b
+			}
+		default:
+			return errInvalidProperty("passwordProfile", "User")
+		}
+	}
+	if u.Password == "" {
+		return errInvalidProperty("passwordProfile", "User")
+	}
+	return nil
+}
+
+// isComplexPassword applies Entra's password policy: 8 to 256 characters
+// with three of upper case, lower case, digits and symbols.
+func isComplexPassword(pw string) bool {
+	n := len([]rune(pw))
+	if n < 8 || n > 256 {
+		return false
+	}
+	var upper, lower, digit, symbol int
+	for _, r := range pw {
+		switch {
+		case unicode.IsUpper(r):
+			upper = 1
+		case unicode.IsLower(r):
+			lower = 1
+		case unicode.IsDigit(r):
+			digit = 1
+		default:
+			symbol = 1
+		}
+	}
+	return upper+lower+digit+symbol >= 3
+}
+
+func isCountryCode(s string) bool {
+	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+}

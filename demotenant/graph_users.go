@@ -1,0 +1,156 @@
+package demotenant
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+func (s *Server) listUsers(c *graphCall) error {
+	if err := c.allow(readUsers); err != nil {
+		return err
+	}
+	q, err := parseListQuery(c.r, userKind)
+	if err != nil {
+		return err
+	}
+	return c.writeList(s.dir.usersByID(), q, "users", false)
+}
+
+func (s *Server) countUsers(c *graphCall) error {
+	if err := c.allow(readUsers); err != nil {
+		return err
+	}
+	q, err := parseCountQuery(c.r, userKind)
+	if err != nil {
+		return err
+	}
+	return c.writeCount(s.dir.usersByID(), q)
+}
+
+// writeCount answers a /$count request: the number as plain text.
+func (c *graphCall) writeCount(items []entity, q *listQuery) error {
+	n := 0
+	for _, e := range items {
+		if q.matches(e) {
+			n++
+		}
+	}
+	c.w.Header().Set("Content-Type", "text/plain;charset=utf-8")
+	_, _ = c.w.Write([]byte(strconv.Itoa(n)))
+	return nil
+}
+
+func (s *Server) getUser(c *graphCall) error {
+	if err := c.allow(readUsers); err != nil {
+		return err
+	}
+	u, err := c.pathUser()
+	if err != nil {
+		return err
+	}
+	return c.writeEntity(u, userKind, "users")
+}
+
+// writeEntity answers with one object, honouring $select.
+func (c *graphCall) writeEntity(e entity, kind *entityKind, set string) error {
+	sel, err := parseSelect(c.r.URL.Query(), kind)
+	if err != nil {
+		return err
+	}
+	context := set + "/$entity"
+	if len(sel) > 0 {
+		context = set + "(" + strings.Join(sel, ",") + ")/$entity"
+	}
+	out := append(jsonObject{{"@odata.context", c.contextURL(context)}}, render(e, sel, false)...)
+	return c.writeJSON(http.StatusOK, out)
+}
+
+// pathUser finds the user the {id} path segment names by id or UPN.
+func (c *graphCall) pathUser() (*user, error) {
+	id := c.r.PathValue("id")
+	u := c.s.dir.findUser(id)
+	if u == nil {
+		return nil, errNotFound(id)
+	}
+	return u, nil
+}
+
+func (s *Server) createUser(c *graphCall) error {
+	if err := c.allow(writeUsers); err != nil {
+		return err
+	}
+	var body map[string]any
+	if err := c.decodeBody(&body); err != nil {
+		return err
+	}
+	for _, required := range []string{"accountEnabled", "displayName", "mailNickname", "userPrincipalName", "passwordProfile"} {
+		if body[required] == nil {
+			return errInvalidProperty(required, "User")
+		}
+	}
+	u := &user{UserType: "Member", ForceChange: true, CreatedDateTime: s.opts.Now().UTC().Truncate(1e9)}
+	if err := s.dir.applyUserChanges(u, body); err != nil {
+		return err
+	}
+	u.ID = s.dir.newObjectID()
+	s.dir.users[u.ID] = u
+	s.dir.objectsChanged()
+	c.w.Header().Set("Location", s.baseURL+c.version+"/directoryObjects/"+u.ID+"/Microsoft.DirectoryServices.User")
+	out := append(jsonObject{{"@odata.context", c.contextURL("users/$entity")}}, render(u, nil, false)...)
+	return c.writeJSON(http.StatusCreated, out)
+}
+
+func (s *Server) updateUser(c *graphCall) error {
+	u, err := c.pathUser()
+	if err != nil {
+		if aerr := c.allow(readUsers); aerr != nil {
+			return aerr
+		}
+		return err
+	}
+	var body map[string]any
+	if err := c.decodeBody(&body); err != nil {
+		return err
+	}
+	rule := writeUsers
+	if _, ok := body["accountEnabled"]; ok && len(body) == 1 {
+		rule = enableDisableUsers
+	}
+	if err := c.allow(rule); err != nil {
+		return err
+	}
+	changed := *u
+	if err := s.dir.applyUserChanges(&changed, body); err != nil {
+		return err
+	}
+	*u = changed
+	return c.noContent()
+}
+
+func (s *Server) deleteUser(c *graphCall) error {
+	if err := c.allow(deleteUsers); err != nil {
+		return err
+	}
+	u, err := c.pathUser()
+	if err != nil {
+		return err
+	}
+	for _, g := range s.dir.groupsOf(u.ID) {
+		g.Members = removeID(g.Members, u.ID)
+	}
+	delete(s.dir.users, u.ID)
+	s.dir.deleted[u.ID] = &deletedObject{DeletedAt: s.opts.Now().UTC().Truncate(1e9), User: u}
+	s.dir.objectsChanged()
+	return c.noContent()
+}
+
+func removeID(ids []string, id string) []string {
+	out := ids[:0]
+	for _, x := range ids {
+		if x != id {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,156 @@
+package demotenant
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Page sizes of collection answers.
+const (
+	defaultPageSize = 100
+	maxPageSize     = 999
+)
+
+// listQuery holds the OData query options of a collection request.
+type listQuery struct {
+	Select  []string
+	Filter  *filter
+	Search  *search
+	OrderBy string
+	Desc    bool
+	Top     int
+	After   *pageToken
+	Count   bool
+	// Eventual reports the ConsistencyLevel: eventual header, which
+	// $search, $count and advanced filters need on directory objects.
+	Eventual bool
+}
+
+// parseListQuery reads the query options of r for a collection of kind,
+// answering as Graph does when an option is malformed or not allowed.
+func parseListQuery(r *http.Request, kind *entityKind) (*listQuery, error) {
+	return readQuery(r, kind, false)
+}
+
+// parseCountQuery reads the query options of a /$count request, which
+// counts the objects $filter and $search select.
+func parseCountQuery(r *http.Request, kind *entityKind) (*listQuery, error) {
+	if !isEventual(r) {
+		return nil, errCountUnsupported
+	}
+	return readQuery(r, kind, true)
+}
+
+func readQuery(r *http.Request, kind *entityKind, count bool) (*listQuery, error) {
+	v := r.URL.Query()
+	q := &listQuery{Top: defaultPageSize, Eventual: isEventual(r), Count: count}
+	var err error
+	if q.Select, err = parseSelect(v, kind); err != nil {
+		return nil, err
+	}
+	if s := v.Get("$top"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 || n > maxPageSize {
+			return nil, newGraphError(http.StatusBadRequest, "Request_UnsupportedQuery",
+				"Invalid page size specified: '%s'. Must be between 1 and %d inclusive.", s, maxPageSize)
+		}
+		q.Top = n
+	}
+	if s := v.Get("$count"); s != "" {
+		if s != "true" && s != "false" {
+			return nil, errBadRequest("Invalid value '%s' for $count query option found. The $count query option requires a Boolean value.", s)
+		}
+		q.Count = s == "true"
+	}
+	if s := v.Get("$filter"); s != "" {
+		if q.Filter, err = parseFilter(s, kind); err != nil {
+			return nil, err
+		}
+	}
+	if s := v.Get("$search"); s != "" {
+		if q.Search, err = parseSearch(s, kind); err != nil {
+			return nil, err
+		}
+	}
+	if s := v.Get("$orderby"); s != "" {
+		if err := q.parseOrderBy(s, kind); err != nil {
+			return nil, err
+		}
+	}
+	if s := v.Get("$skiptoken"); s != "" {
+		if q.After, err = parsePageToken(s); err != nil {
+			return nil, err
+		}
+	}
+	return q, q.checkConsistency(kind)
+}
+
+// checkConsistency applies Graph's rules for options that only work as
+// advanced queries: with ConsistencyLevel: eventual, and some with $count.
+func (q *listQuery) checkConsistency(kind *entityKind) error {
+	advanced := q.Eventual && q.Count
+	switch {
+	case q.Search != nil && !q.Eventual:
+		return errSearchNeedsConsistency
+	case q.Count && !q.Eventual:
+		return errCountUnsupported
+	case q.Filter != nil && q.Filter.advancedProperty != "" && !advanced:
+		return errUnsupportedFilter(q.Filter.advancedProperty, kind.Name)
+	case q.OrderBy != "" && q.Filter != nil && !advanced:
+		return errSortingUnsupported
+	}
+	return nil
+}
+
+func parseSelect(v url.Values, kind *entityKind) ([]string, error) {
+	s := v.Get("$select")
+	if s == "" {
+		return nil, nil
+	}
+	var props []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		if !kind.has(kind.Properties, p) {
+			return nil, errBadRequest("Parsing OData Select and Expand failed: Could not find a property named '%s' on type '%s'.",
+				p, strings.TrimPrefix(kind.ODataType, "#"))
+		}
+		props = append(props, p)
+	}
+	return props, nil
+}
+
+func (q *listQuery) parseOrderBy(s string, kind *entityKind) error {
+	fields := strings.Fields(s)
+	if len(fields) == 0 || len(fields) > 2 || strings.Contains(s, ",") {
+		return errBadRequest("Invalid $orderby clause '%s': sort by one property, optionally followed by asc or desc.", s)
+	}
+	if !kind.has(kind.Sortable, fields[0]) {
+		return newGraphError(http.StatusBadRequest, "Request_UnsupportedQuery",
+			"Unsupported sort property '%s' for '%s'.", fields[0], kind.Name)
+	}
+	q.OrderBy = fields[0]
+	if len(fields) == 2 {
+		switch fields[1] {
+		case "asc":
+		case "desc":
+			q.Desc = true
+		default:
+			return errBadRequest("Invalid $orderby clause '%s': sort by one property, optionally followed by asc or desc.", s)
+		}
+	}
+	return nil
+}
+
+// matches reports whether e passes $filter and $search.
+func (q *listQuery) matches(e entity) bool {
+	if q.Filter != nil && !q.Filter.node.match(e) {
+		return false
+	}
+	return q.Search == nil || q.Search.match(e)
+}
+
+func isEventual(r *http.Request) bool {
+	return strings.EqualFold(strings.TrimSpace(r.Header.Get("ConsistencyLevel")), "eventual")
+}
