@@ -1,0 +1,122 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+
+	abstractions "github.com/microsoft/kiota-abstractions-go"
+	khttp "github.com/microsoft/kiota-http-go"
+	"github.com/microsoftgraph/msgraph-sdk-go/groups"
+	"github.com/microsoftgraph/msgraph-sdk-go/models"
+)
+
+// batchSize is how many changes Graph accepts in one members@odata.bind
+// PATCH or one $batch request.
+const batchSize = 20
+
+// ItemResult is the outcome for one object of a bulk change: Err is nil
+// when it worked.
+type ItemResult struct {
+	ID  string
+	Err error
+}
+
+// Progress is told how many of the total items are done.
+type Progress func(done, total int)
+
+// bulkRetries lets a bulk request be retried longer than usual when Graph
+// throttles it, honouring Retry-After each time, so a long run completes.
+func bulkRetries() []abstractions.RequestOption {
+	return []abstractions.RequestOption{&khttp.RetryHandlerOptions{
+		MaxRetries:  10,
+		ShouldRetry: func(time.Duration, int, *http.Request, *http.Response) bool { return true },
+	}}
+}
+
+// AddMembers adds users or groups to a group, 20 per request through
+// members@odata.bind. When a request of 20 fails as a whole (say one of them
+// is already a member), its items are added one by one so each result is
+// right. Results are in the order of ids.
+func (c *Client) AddMembers(ctx context.Context, groupID string, ids []string, progress func(done, total int)) []ItemResult {
+	return c.inChunks(ctx, ids, progress, func(chunk []ItemResult) {
+		urls := make([]string, len(chunk))
+		for i, r := range chunk {
+			urls[i] = c.objectURL(r.ID)
+		}
+		body := models.NewGroup()
+		body.SetAdditionalData(map[string]any{"members@odata.bind": urls})
+		_, err := c.sdk.Groups().ByGroupId(groupID).Patch(ctx, body, &groups.GroupItemRequestBuilderPatchRequestConfiguration{Options: bulkRetries()})
+		if err == nil {
+			return
+		}
+		err = fail(err, "add the members", needManageMembers...)
+		if !perItemHelps(ctx, err) {
+			setAll(chunk, err)
+			return
+		}
+		for i := range chunk {
+			chunk[i].Err = c.AddMember(ctx, groupID, chunk[i].ID)
+		}
+	})
+}
+
+// inChunks runs do on the items 20 at a time, reporting progress after each
+// chunk. Once an error shows that no further request can work (permission
+// denied, Graph unreachable, cancelled), the remaining items get that error
+// without being sent.
+func (c *Client) inChunks(ctx context.Context, ids []string, progress func(done, total int), do func(chunk []ItemResult)) []ItemResult {
+	results := make([]ItemResult, len(ids))
+	for i, id := range ids {
+		results[i].ID = id
+	}
+	for start := 0; start < len(results); start += batchSize {
+		chunk := results[start:min(start+batchSize, len(results))]
+		do(chunk)
+		if progress != nil {
+			progress(start+len(chunk), len(results))
+		}
+		if err := fatal(ctx, chunk); err != nil {
+			setAll(results[start+len(chunk):], err)
+			if progress != nil && start+len(chunk) < len(results) {
+				progress(len(results), len(results))
+			}
+			break
+		}
+	}
+	return results
+}
+
+// fatal returns the error of a chunk that means every later request would
+// fail the same way.
+func fatal(ctx context.Context, chunk []ItemResult) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	for _, r := range chunk {
+		if r.Err != nil && !perItemHelps(ctx, r.Err) {
+			return r.Err
+		}
+	}
+	return nil
+}
+
+// perItemHelps reports whether retrying the items one by one could give a
+// different result per item.
+func perItemHelps(ctx context.Context, err error) bool {
+	if ctx.Err() != nil {
+		return false
+	}
+	e, ok := AsError(err)
+	if !ok {
+		return false
+	}
+	return !errors.Is(e, ErrDenied) && !errors.Is(e, ErrUnreachable) && !errors.Is(e, ErrThrottled)
+}
+
+func setAll(items []ItemResult, err error) {
+	for i := range items {
+		items[i].Err = err
+	}
+}

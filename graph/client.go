@@ -1,0 +1,118 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+
+	khttp "github.com/microsoft/kiota-http-go"
+	msgraph "github.com/microsoftgraph/msgraph-sdk-go"
+	core "github.com/microsoftgraph/msgraph-sdk-go-core"
+	"golang.org/x/oauth2"
+)
+
+// Config says where Microsoft Graph is and how to authenticate to it.
+type Config struct {
+	// BaseURL is Graph's versioned root, e.g.
+	// https://graph.microsoft.com/v1.0 or http://127.0.0.1:PORT/v1.0.
+	BaseURL string
+	// TokenSource gives the bearer tokens sent to Graph.
+	TokenSource oauth2.TokenSource
+	// HTTPClient carries the requests; nil means a default client. Its
+	// Transport becomes the bottom of the SDK's middleware (retries,
+	// redirects, compression), and its Timeout is kept.
+	HTTPClient *http.Client
+}
+
+// Client performs directory operations on one tenant through Microsoft Graph.
+// It is safe for concurrent use.
+type Client struct {
+	sdk     *msgraph.GraphServiceClient
+	adapter *msgraph.GraphRequestAdapter
+	baseURL string
+	// http is the client with the SDK middleware, for the few requests the
+	// SDK cannot express (paging by hand keeps headers on every page).
+	http *http.Client
+}
+
+// New builds a client over msgraph-sdk-go. It makes no request.
+func New(cfg Config) (*Client, error) {
+	base, err := parseBaseURL(cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	if cfg.TokenSource == nil {
+		return nil, errors.New("graph: no token source")
+	}
+	auth := newTokenAuth(cfg.TokenSource, base)
+	httpClient := withMiddleware(cfg.HTTPClient)
+	adapter, err := msgraph.NewGraphRequestAdapterWithParseNodeFactoryAndSerializationWriterFactoryAndHttpClient(auth, nil, nil, httpClient)
+	if err != nil {
+		return nil, fmt.Errorf("graph: request adapter: %w", err)
+	}
+	baseURL := strings.TrimSuffix(base.String(), "/")
+	// The base URL must be set before the service client copies it into
+	// its path parameters.
+	adapter.SetBaseUrl(baseURL)
+	return &Client{
+		sdk:     msgraph.NewGraphServiceClient(adapter),
+		adapter: adapter,
+		baseURL: baseURL,
+		http:    httpClient,
+	}, nil
+}
+
+// BaseURL is the Graph root the client talks to.
+func (c *Client) BaseURL() string { return c.baseURL }
+
+// parseBaseURL accepts https URLs and plain http on loopback hosts only, so a
+// token never crosses the network unencrypted.
+func parseBaseURL(raw string) (*url.URL, error) {
+	if strings.TrimSpace(raw) == "" {
+		return nil, errors.New("graph: no Microsoft Graph address")
+	}
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Host == "" {
+		return nil, fmt.Errorf("graph: %q is not a web address", raw)
+	}
+	switch {
+	case u.Scheme == "https":
+	case u.Scheme == "http" && isLoopback(u.Hostname()):
+	default:
+		return nil, fmt.Errorf("graph: %q must use https (plain http only for this computer's loopback address)", raw)
+	}
+	return u, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// withMiddleware returns a client whose transport runs Graph's default
+// middleware (telemetry, retry honouring Retry-After on 429/503/504,
+// redirects, compression) over the given client's transport.
+func withMiddleware(given *http.Client) *http.Client {
+	opts := msgraph.GetDefaultClientOptions()
+	middleware := core.GetDefaultMiddlewaresWithOptions(&opts)
+	out := core.GetDefaultClient(&opts, middleware...)
+	if given == nil {
+		return out
+	}
+	parent := given.Transport
+	if parent == nil {
+		parent = khttp.GetDefaultTransport()
+	}
+	out.Transport = khttp.NewCustomTransportWithParentTransport(parent, middleware...)
+	if given.Timeout > 0 {
+		out.Timeout = given.Timeout
+	}
+	out.Jar = given.Jar
+	return out
+}

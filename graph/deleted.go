@@ -1,0 +1,46 @@
+package graph
+
+import (
+	"context"
+
+	"github.com/microsoftgraph/msgraph-sdk-go/directory"
+	"github.com/microsoftgraph/msgraph-sdk-go/models"
+)
+
+// DeletedUsers lists the users in the recycle bin, which Entra keeps for 30
+// days.
+func (c *Client) DeletedUsers(ctx context.Context) ([]DeletedUser, error) {
+	fields := append([]string{"deletedDateTime"}, userFields...)
+	cfg := &directory.DeletedItemsGraphUserRequestBuilderGetRequestConfiguration{
+		QueryParameters: &directory.DeletedItemsGraphUserRequestBuilderGetQueryParameters{Select: fields, Top: topOf(0)},
+	}
+	b := c.sdk.Directory().DeletedItems().GraphUser()
+	var out []DeletedUser
+	for {
+		resp, err := b.Get(ctx, cfg)
+		if err != nil {
+			return out, fail(err, "list deleted users", needReadUsers...)
+		}
+		for _, u := range resp.GetValue() {
+			out = append(out, DeletedUser{User: toUser(u), DeletedDateTime: derefTime(u.GetDeletedDateTime())})
+		}
+		next := deref(resp.GetOdataNextLink())
+		if next == "" {
+			return out, nil
+		}
+		b = b.WithUrl(next)
+		cfg.QueryParameters = nil
+	}
+}
+
+// RestoreUser brings a deleted user back from the recycle bin.
+func (c *Client) RestoreUser(ctx context.Context, id string) (User, error) {
+	obj, err := c.sdk.Directory().DeletedItems().ByDirectoryObjectId(id).Restore().Post(ctx, nil)
+	if err != nil {
+		return User{}, fail(err, "restore the user", needManageUsers...)
+	}
+	if u, ok := obj.(models.Userable); ok && u.GetUserPrincipalName() != nil {
+		return toUser(u), nil
+	}
+	return c.User(ctx, id)
+}

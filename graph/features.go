@@ -1,0 +1,96 @@
+package graph
+
+import (
+	"slices"
+	"strings"
+)
+
+// Feature is something the program can do in a tenant, given the right
+// Microsoft Graph permissions.
+type Feature string
+
+// The features the connection test checks.
+const (
+	ReadUsers     Feature = "read-users"
+	ManageUsers   Feature = "manage-users"
+	EnableDisable Feature = "enable-disable"
+	ReadGroups    Feature = "read-groups"
+	ManageGroups  Feature = "manage-groups"
+	ManageMembers Feature = "manage-members"
+	Licenses      Feature = "licenses"
+)
+
+// featureSpec says what a feature is called and which permissions allow it.
+type featureSpec struct {
+	Feature Feature
+	Title   string
+	// Needs lists the permissions that allow the feature, the one to
+	// recommend first (least privilege).
+	Needs []string
+	// Probe names the Graph call of the connection test that proves the
+	// feature works; "" when only the token's permissions tell.
+	Probe string
+}
+
+// Probes of the connection test.
+const (
+	probeUsers  = "users"
+	probeGroups = "groups"
+)
+
+// features lists every feature, in the order the connection test shows them.
+var features = []featureSpec{
+	{ReadUsers, "Read users", []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"}, probeUsers},
+	{ManageUsers, "Create, edit and delete users", []string{"User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{EnableDisable, "Enable and disable users", []string{"User.EnableDisableAccount.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{ReadGroups, "Read groups", []string{"Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"}, probeGroups},
+	{ManageGroups, "Create, edit and delete groups", []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{ManageMembers, "Add and remove group members", []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{Licenses, "Assign licenses", []string{"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+}
+
+// Features lists every feature the connection test checks, in display
+// order.
+func Features() []Feature {
+	out := make([]Feature, len(features))
+	for i, f := range features {
+		out[i] = f.Feature
+	}
+	return out
+}
+
+// FeatureNeeds lists the permissions that allow f (any one of them), the
+// least privileged first.
+func FeatureNeeds(f Feature) []string {
+	for _, spec := range features {
+		if spec.Feature == f {
+			return slices.Clone(spec.Needs)
+		}
+	}
+	return nil
+}
+
+// RecommendedPermissions are the application permissions that allow every
+// feature with the least privilege, as the setup instructions list them.
+func RecommendedPermissions() []string {
+	var out []string
+	for _, f := range features {
+		if !slices.Contains(out, f.Needs[0]) {
+			out = append(out, f.Needs[0])
+		}
+	}
+	return append(out, "Organization.Read.All")
+}
+
+// grantsAny reports whether granted holds any of needs, comparing
+// permission names without regard to case.
+func grantsAny(granted, needs []string) bool {
+	for _, n := range needs {
+		for _, g := range granted {
+			if strings.EqualFold(g, n) {
+				return true
+			}
+		}
+	}
+	return false
+}

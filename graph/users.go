@@ -1,0 +1,199 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	abstractions "github.com/microsoft/kiota-abstractions-go"
+	"github.com/microsoftgraph/msgraph-sdk-go/models"
+	"github.com/microsoftgraph/msgraph-sdk-go/users"
+)
+
+// Permissions the user operations need (any one of each list).
+var (
+	needReadUsers   = []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All"}
+	needManageUsers = []string{"User.ReadWrite.All"}
+	needEnableUsers = []string{"User.EnableDisableAccount.All", "User.ReadWrite.All"}
+)
+
+// pageSize is Graph's largest page for users and groups.
+const pageSize = 999
+
+// UserQuery selects users. The zero value lists every user.
+type UserQuery struct {
+	// Search matches the start of words in the display name, user name
+	// (UPN) or mail, as Graph's $search does.
+	Search string
+	// Filter is an OData $filter, e.g. "accountEnabled eq false".
+	Filter string
+	// Top is the page size; 0 means 999, the most Graph allows.
+	Top int
+}
+
+// Users lists users a page at a time, with the total count.
+func (c *Client) Users(q UserQuery) *Pager[User] {
+	params := &users.UsersRequestBuilderGetQueryParameters{
+		Select: userFields,
+		Top:    topOf(q.Top),
+		Count:  ptr(true),
+	}
+	if s := strings.TrimSpace(q.Search); s != "" {
+		params.Search = ptr(searchClause(s, "displayName", "userPrincipalName", "mail"))
+	}
+	if f := strings.TrimSpace(q.Filter); f != "" {
+		params.Filter = ptr(f)
+	}
+	return newPager(func(ctx context.Context, next string) (page[User], error) {
+		cfg := &users.UsersRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
+		b := c.sdk.Users()
+		if next != "" {
+			b = b.WithUrl(next)
+		} else {
+			cfg.QueryParameters = params
+		}
+		resp, err := b.Get(ctx, cfg)
+		if err != nil {
+			return page[User]{}, fail(err, "list users", needReadUsers...)
+		}
+		return page[User]{items: toUsers(resp.GetValue()), next: deref(resp.GetOdataNextLink()), count: resp.GetOdataCount()}, nil
+	})
+}
+
+// User gets one user by object ID or user principal name.
+func (c *Client) User(ctx context.Context, idOrUPN string) (User, error) {
+	u, err := c.sdk.Users().ByUserId(idOrUPN).Get(ctx, &users.UserItemRequestBuilderGetRequestConfiguration{
+		QueryParameters: &users.UserItemRequestBuilderGetQueryParameters{Select: userFields},
+	})
+	if err != nil {
+		return User{}, fail(err, "read the user", needReadUsers...)
+	}
+	return toUser(u), nil
+}
+
+// CreateUser creates an enabled user who must change the initial password
+// at the first sign-in.
+func (c *Client) CreateUser(ctx context.Context, nu NewUser) (User, error) {
+	if err := nu.validate(); err != nil {
+		return User{}, err
+	}
+	body := models.NewUser()
+	body.SetAccountEnabled(ptr(true))
+	body.SetDisplayName(ptr(strings.TrimSpace(nu.DisplayName)))
+	upn := strings.TrimSpace(nu.UserPrincipalName)
+	body.SetUserPrincipalName(&upn)
+	nick := strings.TrimSpace(nu.MailNickname)
+	if nick == "" {
+		nick = mailNickname(strings.SplitN(upn, "@", 2)[0])
+	}
+	body.SetMailNickname(&nick)
+	setIf(body.SetGivenName, nu.GivenName)
+	setIf(body.SetSurname, nu.Surname)
+	setIf(body.SetJobTitle, nu.JobTitle)
+	setIf(body.SetDepartment, nu.Department)
+	setIf(body.SetUsageLocation, strings.ToUpper(strings.TrimSpace(nu.UsageLocation)))
+	pw := models.NewPasswordProfile()
+	pw.SetPassword(&nu.Password)
+	pw.SetForceChangePasswordNextSignIn(ptr(true))
+	body.SetPasswordProfile(pw)
+	u, err := c.sdk.Users().Post(ctx, body, nil)
+	if err != nil {
+		return User{}, fail(err, "create the user", needManageUsers...)
+	}
+	return toUser(u), nil
+}
+
+func (nu NewUser) validate() error {
+	var problems []string
+	if strings.TrimSpace(nu.DisplayName) == "" {
+		problems = append(problems, "a display name")
+	}
+	local, domain, ok := strings.Cut(strings.TrimSpace(nu.UserPrincipalName), "@")
+	if !ok || local == "" || domain == "" || strings.ContainsAny(local+domain, " @") {
+		problems = append(problems, "a user name like name@yourdomain.com")
+	}
+	if nu.Password == "" {
+		problems = append(problems, "an initial password")
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("graph: a new user needs %s", strings.Join(problems, ", "))
+	}
+	return nil
+}
+
+// UpdateUser changes the fields set in ch.
+func (c *Client) UpdateUser(ctx context.Context, id string, ch UserChanges) error {
+	body := models.NewUser()
+	body.SetDisplayName(ch.DisplayName)
+	body.SetGivenName(ch.GivenName)
+	body.SetSurname(ch.Surname)
+	body.SetJobTitle(ch.JobTitle)
+	body.SetDepartment(ch.Department)
+	body.SetOfficeLocation(ch.OfficeLocation)
+	if ch.UsageLocation != nil {
+		body.SetUsageLocation(ptr(strings.ToUpper(strings.TrimSpace(*ch.UsageLocation))))
+	}
+	body.SetAccountEnabled(ch.AccountEnabled)
+	needs := needManageUsers
+	if ch == (UserChanges{AccountEnabled: ch.AccountEnabled}) {
+		needs = needEnableUsers
+	}
+	_, err := c.sdk.Users().ByUserId(id).Patch(ctx, body, nil)
+	return fail(err, "update the user", needs...)
+}
+
+// SetAccountEnabled enables or disables sign-in for a user.
+func (c *Client) SetAccountEnabled(ctx context.Context, id string, enabled bool) error {
+	err := c.UpdateUser(ctx, id, UserChanges{AccountEnabled: &enabled})
+	if e, ok := AsError(err); ok {
+		e.Action = map[bool]string{true: "enable the user", false: "disable the user"}[enabled]
+	}
+	return err
+}
+
+// DeleteUser moves a user to the recycle bin, from where RestoreUser brings
+// it back within 30 days.
+func (c *Client) DeleteUser(ctx context.Context, id string) error {
+	if id == "" {
+		return errors.New("graph: delete the user: no user given")
+	}
+	err := c.sdk.Users().ByUserId(id).Delete(ctx, nil)
+	return fail(err, "delete the user", needManageUsers...)
+}
+
+// advancedQuery is the header $search and $count need; it is sent on every
+// page.
+func advancedQuery() *abstractions.RequestHeaders {
+	h := abstractions.NewRequestHeaders()
+	h.Add("ConsistencyLevel", "eventual")
+	return h
+}
+
+// searchClause builds Graph's $search value: each property in quotes,
+// joined with OR.
+func searchClause(term string, props ...string) string {
+	term = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(term)
+	parts := make([]string, len(props))
+	for i, p := range props {
+		parts[i] = `"` + p + ":" + term + `"`
+	}
+	return strings.Join(parts, " OR ")
+}
+
+func topOf(n int) *int32 {
+	if n <= 0 || n > pageSize {
+		n = pageSize
+	}
+	v := int32(n)
+	return &v
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// setIf calls set with s when s is not blank.
+func setIf(set func(*string), s string) {
+	if s = strings.TrimSpace(s); s != "" {
+		set(&s)
+	}
+}

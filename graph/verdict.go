@@ -1,0 +1,94 @@
+package graph
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// judge decides, feature by feature, what works: a probe's answer where the
+// test made one, otherwise the permissions the token carries.
+func judge(granted []string, p probeResults, delegated bool, links oauth.Links) []FeatureStatus {
+	out := make([]FeatureStatus, 0, len(features))
+	for _, spec := range features {
+		st := FeatureStatus{Feature: spec.Feature, Title: spec.Title, Needs: slices.Clone(spec.Needs)}
+		probeErr, probed := p.errFor(spec.Probe)
+		switch {
+		case probed && probeErr == nil:
+			st.OK = true
+		case probed && !isDenied(probeErr):
+			st.Problem = plainOf(probeErr)
+			st.Fix = "Test the connection again; if it keeps failing, check the network and Microsoft Graph's status."
+		case granted == nil && !probed:
+			st.Problem = "The connection test could not read which permissions the token carries."
+			st.Fix = fixText(spec, delegated)
+			st.FixURL = links.APIPermissions
+		default:
+			st.OK = !probed && grantsAny(granted, spec.Needs)
+		}
+		if !st.OK && st.Problem == "" {
+			st.Problem = problemText(spec, granted, delegated)
+			st.Fix = fixText(spec, delegated)
+			st.FixURL = links.APIPermissions
+		}
+		if st.OK && delegated && spec.Probe == "" {
+			st.Note = "You signed in as a user: Microsoft Graph also checks that this user holds a directory role that allows it (for example User Administrator or Groups Administrator)."
+		}
+		out = append(out, st)
+	}
+	return out
+}
+
+// errFor returns the answer of the named probe, and whether there was one.
+func (p probeResults) errFor(probe string) (error, bool) {
+	switch probe {
+	case probeUsers:
+		return p.users, true
+	case probeGroups:
+		return p.groups, true
+	}
+	return nil, false
+}
+
+func isDenied(err error) bool {
+	e, ok := AsError(err)
+	return ok && (e.Status == 403 || e.Code == "Authorization_RequestDenied")
+}
+
+func plainOf(err error) string {
+	if e, ok := AsError(err); ok {
+		return e.Plain()
+	}
+	return err.Error()
+}
+
+func problemText(spec featureSpec, granted []string, delegated bool) string {
+	if len(granted) == 0 && !delegated {
+		return "The app's token carries no permissions: no administrator has granted admin consent yet, or no Microsoft Graph application permission was added."
+	}
+	kind := "application"
+	if delegated {
+		kind = "delegated"
+	}
+	return fmt.Sprintf("The app lacks the Microsoft Graph %s permission %s.", kind, spec.Needs[0])
+}
+
+func fixText(spec featureSpec, delegated bool) string {
+	if delegated {
+		return fmt.Sprintf("In the app's API permissions, add the Microsoft Graph delegated permission %s, grant admin consent, then sign in again.", spec.Needs[0])
+	}
+	return fmt.Sprintf("In the app's API permissions, add the Microsoft Graph application permission %s, then select \"Grant admin consent\".", spec.Needs[0])
+}
+
+// missing lists the recommended permission of every feature that does not
+// work, once each.
+func missing(statuses []FeatureStatus) []string {
+	out := []string{}
+	for _, st := range statuses {
+		if !st.OK && len(st.Needs) > 0 && !slices.Contains(out, st.Needs[0]) {
+			out = append(out, st.Needs[0])
+		}
+	}
+	return out
+}
