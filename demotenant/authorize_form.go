@@ -74,10 +74,10 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, flow *signInFlow
 // checkAccount finds the account a person typed. Callers hold s.mu.
 func (s *Server) checkAccount(flow *signInFlow, username, password string, auto bool) (*user, *entraError) {
 	fail := func(e entraError) (*user, *entraError) { return nil, &e }
-	if username == "" {
-		return fail(errMissingParam("username"))
-	}
 	d := s.dir
+	if username == "" {
+		return fail(errNoAccountTyped(d.tenantDomain))
+	}
 	u := d.userByUPN(username)
 	if u == nil {
 		_, domain, _ := strings.Cut(username, "@")
@@ -85,6 +85,9 @@ func (s *Server) checkAccount(flow *signInFlow, username, password string, auto 
 			return fail(errUserNotInTenant(d.apps[flow.AppID], d.tenantID))
 		}
 		return fail(errUnknownUser(d.tenantDomain))
+	}
+	if u.UserType == "Guest" {
+		return fail(errUserNotInTenant(d.apps[flow.AppID], d.tenantID))
 	}
 	if !auto && !equalSecrets(u.Password, password) {
 		return fail(errWrongPassword())

@@ -178,3 +178,8 @@ func errFlowExpired() entraError {
 	return entraError{http.StatusBadRequest, "invalid_request", 50089,
 		"Authentication failed due to flow token expired. Sign in again."}
 }
+
+func errNoAccountTyped(tenantDomain string) entraError {
+	return entraError{http.StatusBadRequest, "invalid_request", 900144,
+		fmt.Sprintf("Enter the account to sign in with, for example admin@%s.", tenantDomain)}
+}

@@ -199,25 +199,32 @@ func (s *Server) Info() Info {
 }
 
 // signInUsers lists the accounts the sign-in page offers: the
-// administrators, then a few enabled members.
+// administrators, then the first few members created.
 func (d *directory) signInUsers() []SignInUser {
 	const members = 5
-	var admins, others []SignInUser
+	var admins, others []*user
 	for _, u := range d.users {
-		if !u.AccountEnabled || u.UserType == "Guest" || u.Password == "" {
-			continue
-		}
-		su := SignInUser{UPN: u.UserPrincipalName, Password: u.Password, Admin: u.Admin}
-		if u.Admin {
-			admins = append(admins, su)
-		} else {
-			others = append(others, su)
+		switch {
+		case !u.AccountEnabled || u.UserType == "Guest" || u.Password == "":
+		case u.Admin:
+			admins = append(admins, u)
+		default:
+			others = append(others, u)
 		}
 	}
-	byUPN := func(a, b SignInUser) int { return strings.Compare(a.UPN, b.UPN) }
-	slices.SortFunc(admins, byUPN)
-	slices.SortFunc(others, byUPN)
-	return append(admins, others[:min(members, len(others))]...)
+	byCreation := func(a, b *user) int {
+		if c := a.CreatedDateTime.Compare(b.CreatedDateTime); c != 0 {
+			return c
+		}
+		return strings.Compare(a.UserPrincipalName, b.UserPrincipalName)
+	}
+	slices.SortFunc(admins, byCreation)
+	slices.SortFunc(others, byCreation)
+	var out []SignInUser
+	for _, u := range append(admins, others[:min(members, len(others))]...) {
+		out = append(out, SignInUser{UPN: u.UserPrincipalName, Password: u.Password, Admin: u.Admin})
+	}
+	return out
 }
 
 // userByUPN finds an account by its sign-in name, ignoring case.
