@@ -1,0 +1,100 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// panelGate is an action button the connection's permissions may rule out.
+// When they do, the button is disabled and a note under it names the
+// permission the action needs.
+type panelGate struct {
+	button  *widget.Button
+	note    *widget.Label
+	feature graph.Feature
+	allowed bool
+	// ready is the action's own condition (something selected, not busy).
+	ready bool
+}
+
+func newPanelGate(label string, icon fyne.Resource, f graph.Feature, tapped func()) *panelGate {
+	g := &panelGate{
+		button:  widget.NewButtonWithIcon(label, icon, tapped),
+		note:    widget.NewLabel(""),
+		feature: f,
+		ready:   true,
+	}
+	g.note.Importance = widget.WarningImportance
+	g.note.TextStyle = fyne.TextStyle{Italic: true}
+	g.note.Hide()
+	g.button.Disable()
+	return g
+}
+
+// view is the button with its note below.
+func (g *panelGate) view() fyne.CanvasObject {
+	return container.NewVBox(g.button, g.note)
+}
+
+// apply enables or disables the action for the connection's report.
+func (g *panelGate) apply(r graph.Report) {
+	g.allowed = r.Allows(g.feature)
+	if g.allowed {
+		g.note.Hide()
+	} else {
+		g.note.SetText(panelNeeds(r, g.feature))
+		g.note.Show()
+	}
+	g.refresh()
+}
+
+// setReady enables the action when it is also allowed.
+func (g *panelGate) setReady(ready bool) {
+	g.ready = ready
+	g.refresh()
+}
+
+func (g *panelGate) refresh() {
+	if g.allowed && g.ready {
+		g.button.Enable()
+	} else {
+		g.button.Disable()
+	}
+}
+
+// panelNeeds says what a feature the report rules out needs, e.g. "Needs
+// User.ReadWrite.All".
+func panelNeeds(r graph.Report, f graph.Feature) string {
+	for _, s := range r.Features {
+		if s.Feature != f {
+			continue
+		}
+		if len(s.Needs) > 0 {
+			return "Needs " + strings.Join(s.Needs, " or ")
+		}
+		if s.Problem != "" {
+			return s.Problem
+		}
+	}
+	return "This connection is not allowed to do this"
+}
+
+// panelErrorText says what went wrong in words an admin understands: Graph
+// errors in plain words with their code.
+func panelErrorText(doing string, err error) string {
+	if ge, ok := graph.AsError(err); ok {
+		return fmt.Sprintf("Could not %s. %s", doing, ge.Plain())
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Sprintf("Could not %s: Microsoft Graph did not answer in time. Check the network and try again.", doing)
+	}
+	return fmt.Sprintf("Could not %s: %v", doing, err)
+}

@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// panelGroupDetails shows one group: its name and description to edit, a
+// delete button, and its members.
+type panelGroupDetails struct {
+	p     *panel
+	s     *panelSession
+	list  *panelSearchList[graph.Group]
+	group graph.Group
+
+	title       *widget.Label
+	kind        *widget.Label
+	name        *widget.Entry
+	description *widget.Entry
+	save        *panelGate
+	remove      *panelGate
+	status      *widget.Label
+	members     *panelMembers
+
+	deleteConfirm *panelConfirm
+	body          fyne.CanvasObject
+	empty         *widget.Label
+	root          fyne.CanvasObject
+}
+
+func newPanelGroupDetails(p *panel, list *panelSearchList[graph.Group]) *panelGroupDetails {
+	d := &panelGroupDetails{
+		p: p, list: list,
+		title:       widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		kind:        widget.NewLabel(""),
+		name:        widget.NewEntry(),
+		description: widget.NewEntry(),
+		status:      widget.NewLabel(""),
+		empty:       widget.NewLabel("Choose a group in the list to see its details and members."),
+	}
+	d.status.Wrapping = fyne.TextWrapWord
+	d.empty.Wrapping = fyne.TextWrapWord
+	d.save = newPanelGate("Save changes", theme.DocumentSaveIcon(), graph.ManageGroups, d.onSave)
+	d.remove = newPanelGate("Delete group…", theme.DeleteIcon(), graph.ManageGroups, d.onDelete)
+	d.remove.button.Importance = widget.DangerImportance
+	d.members = newPanelMembers(p, d.status)
+	form := widget.NewForm(
+		widget.NewFormItem("Name", d.name),
+		widget.NewFormItem("Description", d.description),
+	)
+	head := container.NewVBox(d.title, d.kind, form,
+		container.NewGridWithColumns(2, d.save.view(), d.remove.view()),
+		d.status, widget.NewSeparator())
+	d.body = container.NewBorder(head, nil, nil, nil, d.members.view())
+	d.body.Hide()
+	d.root = container.NewStack(d.empty, d.body)
+	return d
+}
+
+func (d *panelGroupDetails) view() fyne.CanvasObject { return d.root }
+
+// start resets the pane for a newly opened connection.
+func (d *panelGroupDetails) start(s *panelSession) {
+	d.s = s
+	d.save.apply(s.report)
+	d.remove.apply(s.report)
+	d.members.start(s)
+	d.body.Hide()
+	d.empty.Show()
+}
+
+// show fills the pane with a group and loads its members.
+func (d *panelGroupDetails) show(g graph.Group) {
+	d.group = g
+	d.empty.Hide()
+	d.body.Show()
+	d.title.SetText(g.DisplayName)
+	d.kind.SetText(panelGroupKind(g.Kind) + " group")
+	d.name.SetText(g.DisplayName)
+	d.description.SetText(g.Description)
+	d.status.SetText("")
+	d.members.show(g)
+}
+
+func (d *panelGroupDetails) onSave() {
+	g, s := d.group, d.s
+	var changes graph.GroupChanges
+	if v := strings.TrimSpace(d.name.Text); v != g.DisplayName {
+		if v == "" {
+			d.status.SetText("A group needs a name.")
+			return
+		}
+		changes.DisplayName, g.DisplayName = &v, v
+	}
+	if v := strings.TrimSpace(d.description.Text); v != g.Description {
+		changes.Description, g.Description = &v, v
+	}
+	d.save.setReady(false)
+	d.status.SetText("Saving…")
+	d.p.background(s, func(ctx context.Context) error {
+		return s.client.UpdateGroup(ctx, g.ID, changes)
+	}, func(err error) {
+		d.save.setReady(true)
+		if err != nil {
+			d.status.SetText(panelErrorText("save "+g.DisplayName, err))
+			return
+		}
+		d.list.replace(g)
+		if d.group.ID == g.ID {
+			d.group = g
+			d.title.SetText(g.DisplayName)
+		}
+		d.status.SetText("Saved.")
+	})
+}
+
+func (d *panelGroupDetails) onDelete() {
+	g, s := d.group, d.s
+	msg := fmt.Sprintf("Delete the group %s? Its members lose the access it gives them.", g.DisplayName)
+	if g.Kind == graph.Microsoft365Group {
+		msg += " Microsoft 365 groups can be restored for 30 days."
+	} else {
+		msg += " Security groups cannot be restored: once deleted, the group is gone for good."
+	}
+	d.deleteConfirm = newPanelConfirm(d.p.cfg.Window, "Delete group", msg, "Delete", g.DisplayName, func() {
+		d.status.SetText("Deleting…")
+		d.p.background(s, func(ctx context.Context) error {
+			return s.client.DeleteGroup(ctx, g.ID)
+		}, func(err error) {
+			if err != nil {
+				d.status.SetText(panelErrorText("delete "+g.DisplayName, err))
+				return
+			}
+			d.list.drop(g.ID)
+			d.body.Hide()
+			d.empty.SetText("The group " + g.DisplayName + " was deleted.")
+			d.empty.Show()
+		})
+	})
+	d.deleteConfirm.dialog.Show()
+}

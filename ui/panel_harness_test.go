@@ -1,0 +1,238 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// panelWait is how long a test waits for the panel to show a result. It
+// is generous: the machine may be busy; a passing test never waits it out.
+const panelWait = 60 * time.Second
+
+// panelHarness runs the panel in a test window against a demo tenant over
+// real HTTP, with the real oauth and graph clients. Work the panel hands to
+// the UI goroutine is queued and run by the test goroutine, so widgets are
+// only ever touched from one goroutine.
+type panelHarness struct {
+	t      testing.TB
+	srv    *demotenant.Server
+	info   demotenant.Info
+	client *graph.Client
+	report graph.Report
+	store  *keystore.Store
+	win    fyne.Window
+	panel  *panel
+
+	queue chan func()
+
+	mu      sync.Mutex
+	exports map[string]*bytes.Buffer
+}
+
+func newPanelHarness(t testing.TB, opts demotenant.Options) *panelHarness {
+	t.Helper()
+	app := test.NewTempApp(t)
+	srv, err := demotenant.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	h := &panelHarness{t: t, srv: srv, info: srv.Info(), queue: make(chan func(), 4096), exports: map[string]*bytes.Buffer{}}
+	h.client, h.report = panelTestConnect(t, h.info)
+
+	h.store, err = keystore.Open(t.TempDir(), keystore.MemoryKeyring())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"Northwind", "Spare"} {
+		p := keystore.Profile{Name: name, Cloud: "demo", Authority: h.info.Authority, Graph: h.info.Graph,
+			Tenant: h.info.TenantID, ClientID: h.info.ClientID, Method: "client_secret"}
+		if _, err := h.store.Save(p, keystore.Secrets{ClientSecret: h.info.ClientSecret}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	h.win = test.NewTempWindow(t, nil)
+	h.panel = newPanel(panelConfig{
+		Window:      h.win,
+		Connections: h.store,
+		Open: func(context.Context, string) (*graph.Client, graph.Report, error) {
+			return h.client, h.report, nil
+		},
+		OnAdd:     func() {},
+		Clipboard: app.Clipboard(),
+		SaveFile:  h.saveFile,
+		Do:        h.do,
+	})
+	h.win.SetContent(h.panel.view())
+	h.win.Resize(fyne.NewSize(1200, 800))
+	return h
+}
+
+// panelTestConnect builds a Graph client for the tenant's app and runs the
+// connection test, as the app does.
+func panelTestConnect(t testing.TB, info demotenant.Info) (*graph.Client, graph.Report) {
+	t.Helper()
+	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ts := oauth.ClientCredentials{Endpoints: ep, Tenant: info.TenantID, ClientID: info.ClientID, Secret: info.ClientSecret}.TokenSource(ctx)
+	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts}
+	client, err := graph.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := graph.Check(ctx, graph.CheckConfig{Config: cfg, Links: oauth.PortalLinks(ep, info.ClientID)})
+	if report.Err != nil {
+		t.Fatalf("connection test: %v", report.Err)
+	}
+	return client, report
+}
+
+// do queues f for the test goroutine, standing in for fyne.Do.
+func (h *panelHarness) do(f func()) { h.queue <- f }
+
+// saveFile stands in for the save dialog: the export goes to memory.
+func (h *panelHarness) saveFile(name string, chosen func(io.WriteCloser, error)) {
+	h.mu.Lock()
+	buf := &bytes.Buffer{}
+	h.exports[name] = buf
+	h.mu.Unlock()
+	chosen(panelTestFile{buf: buf, mu: &h.mu}, nil)
+}
+
+type panelTestFile struct {
+	buf *bytes.Buffer
+	mu  *sync.Mutex
+}
+
+func (f panelTestFile) Write(p []byte) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.buf.Write(p)
+}
+
+func (f panelTestFile) Close() error { return nil }
+
+func (h *panelHarness) export(name string) string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if b := h.exports[name]; b != nil {
+		return b.String()
+	}
+	return ""
+}
+
+// waitFor runs queued UI work until cond holds, failing the test after
+// panelWait.
+func (h *panelHarness) waitFor(what string, cond func() bool) {
+	h.t.Helper()
+	deadline := time.NewTimer(panelWait)
+	defer deadline.Stop()
+	for {
+		for drained := false; !drained; {
+			select {
+			case f := <-h.queue:
+				f()
+			default:
+				drained = true
+			}
+		}
+		if cond() {
+			return
+		}
+		select {
+		case f := <-h.queue:
+			f()
+		case <-time.After(20 * time.Millisecond):
+		case <-deadline.C:
+			h.t.Fatalf("gave up waiting for %s", what)
+		}
+	}
+}
+
+// openConnection opens a saved connection and waits for its users.
+func (h *panelHarness) openConnection(name string) {
+	h.t.Helper()
+	h.panel.open(name)
+	h.waitFor("the users list", func() bool {
+		return h.panel.session != nil && len(h.panel.users.list.items) > 0
+	})
+}
+
+// waitText waits until a label's text contains want.
+func (h *panelHarness) waitText(what string, text func() string, want string) {
+	h.t.Helper()
+	h.waitFor(what+" to say "+want, func() bool { return strings.Contains(text(), want) })
+}
+
+// searchList runs a search in a list and waits for its first page.
+func panelSearch[T any](h *panelHarness, l *panelSearchList[T], text string) {
+	h.t.Helper()
+	l.search.SetText(text)
+	l.reload()
+	h.waitFor("results for "+text, func() bool { return !l.loading })
+}
+
+// panelPick selects the first row for which match holds, failing if none
+// does.
+func panelPick[T any](h *panelHarness, l *panelSearchList[T], match func(T) bool) T {
+	h.t.Helper()
+	for i, it := range l.items {
+		if match(it) {
+			l.list.Select(i)
+			return it
+		}
+	}
+	h.t.Fatalf("no row of %d matches", len(l.items))
+	var zero T
+	return zero
+}
+
+// selectUser searches for a user by name and opens their details.
+func (h *panelHarness) selectUser(name string) graph.User {
+	h.t.Helper()
+	panelSearch(h, h.panel.users.list, name)
+	u := panelPick(h, h.panel.users.list, func(u graph.User) bool { return u.DisplayName == name })
+	d := h.panel.users.details
+	h.waitFor("the groups of "+name, func() bool { return d.groups.Text != "Loading…" })
+	return u
+}
+
+// selectGroup searches for a group by name and opens it.
+func (h *panelHarness) selectGroup(name string) graph.Group {
+	h.t.Helper()
+	panelSearch(h, h.panel.groups.list, name)
+	g := panelPick(h, h.panel.groups.list, func(g graph.Group) bool { return g.DisplayName == name })
+	h.waitFor("the members of "+name, func() bool { return !h.panel.groups.details.members.list.loading })
+	return g
+}
+
+// memberIDs reads a group's direct members back from the tenant.
+func (h *panelHarness) memberIDs(groupID string) map[string]bool {
+	h.t.Helper()
+	members, err := h.client.Members(groupID, false).All(context.Background())
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, m := range members {
+		ids[m.ID] = true
+	}
+	return ids
+}

@@ -1,0 +1,78 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+)
+
+func TestPanelReadOnlyConnectionDisablesChangesAndSaysWhatTheyNeed(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{Scenario: demotenant.ScenarioReadOnly})
+	h.openConnection("Northwind")
+	h.selectUser("Megan Bowen")
+	h.selectGroup("Finance")
+
+	users, groups := h.panel.users, h.panel.groups
+	for name, g := range map[string]*panelGate{
+		"new user":          users.create,
+		"add to group":      users.addToGroup,
+		"remove from group": users.removeFromGroup,
+		"save user":         users.details.save,
+		"enable/disable":    users.details.toggle,
+		"delete user":       users.details.remove,
+		"assign license":    users.details.licenses.assign,
+		"new group":         groups.create,
+		"save group":        groups.details.save,
+		"delete group":      groups.details.remove,
+		"add members":       groups.details.members.add,
+		"remove members":    groups.details.members.remove,
+		"restore user":      h.panel.deleted.restore,
+	} {
+		if !g.button.Disabled() {
+			t.Errorf("%s is enabled on a read-only connection", name)
+		}
+		if !g.note.Visible() || !strings.HasPrefix(g.note.Text, "Needs ") {
+			t.Errorf("%s does not say what it needs: %q", name, g.note.Text)
+		}
+	}
+	if !strings.Contains(users.create.note.Text, "User.ReadWrite.All") {
+		t.Errorf("creating users says %q, want it to name User.ReadWrite.All", users.create.note.Text)
+	}
+	if !strings.Contains(groups.details.members.add.note.Text, "GroupMember.ReadWrite.All") {
+		t.Errorf("adding members says %q, want it to name GroupMember.ReadWrite.All", groups.details.members.add.note.Text)
+	}
+	// Reading still works.
+	if len(users.list.items) == 0 || len(groups.list.items) == 0 {
+		t.Fatal("a read-only connection lists nothing")
+	}
+	if users.export.Disabled() {
+		t.Error("export is disabled although the users can be read")
+	}
+}
+
+func TestPanelFullConnectionEnablesChanges(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	h.selectUser("Megan Bowen")
+	d := h.panel.users.details
+	for name, g := range map[string]*panelGate{
+		"new user":       h.panel.users.create,
+		"save user":      d.save,
+		"enable/disable": d.toggle,
+		"delete user":    d.remove,
+	} {
+		if g.button.Disabled() || g.note.Visible() {
+			t.Errorf("%s is disabled on a connection with every permission (%q)", name, g.note.Text)
+		}
+	}
+}
+
+func TestPanelReadOnlyMarkup(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{Scenario: demotenant.ScenarioReadOnly})
+	h.openConnection("Northwind")
+	h.waitFor("the first page", func() bool { return !h.panel.users.list.loading })
+	test.AssertRendersToMarkup(t, "panel_readonly_users.xml", h.win.Canvas())
+}

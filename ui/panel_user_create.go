@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// panelUserForm is the dialog that creates a user. It stays open when
+// Graph refuses, so nothing typed is lost, and shows the generated password
+// once when the user is created.
+type panelUserForm struct {
+	p *panel
+	s *panelSession
+
+	fields panelUserFields
+	upn    *widget.Entry
+	status *widget.Label
+	create *widget.Button
+	cancel *widget.Button
+	dialog *dialog.CustomDialog
+
+	// password is the dialog that shows the new user's password once.
+	password     *dialog.CustomDialog
+	passwordText *widget.Entry
+	copyPassword *widget.Button
+}
+
+func newPanelUserForm(p *panel, s *panelSession, created func(graph.User)) *panelUserForm {
+	f := &panelUserForm{p: p, s: s, fields: newPanelUserFields(), upn: widget.NewEntry(), status: widget.NewLabel("")}
+	f.status.Wrapping = fyne.TextWrapWord
+	f.upn.SetPlaceHolder("name@your-domain.com")
+	f.upn.Validator = func(v string) error {
+		name, domain, ok := strings.Cut(strings.TrimSpace(v), "@")
+		if !ok || name == "" || !strings.Contains(domain, ".") || strings.ContainsAny(v, " \t") {
+			return errors.New("a user name looks like name@your-domain.com, with one of the tenant's verified domains")
+		}
+		return nil
+	}
+	form := f.fields.form()
+	form.Items = append([]*widget.FormItem{widget.NewFormItem("User name (sign-in)", f.upn)}, form.Items...)
+	form.Refresh()
+	f.create = widget.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
+	f.create.Importance = widget.HighImportance
+	f.cancel = widget.NewButton("Cancel", func() { f.dialog.Hide() })
+	content := container.NewVBox(form, widget.NewLabel("A strong password is generated; the user must change it at the next sign-in."), f.status)
+	f.dialog = dialog.NewCustomWithoutButtons("New user", content, p.cfg.Window)
+	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
+	f.dialog.Resize(fyne.NewSize(520, 0))
+	return f
+}
+
+func (f *panelUserForm) onCreate(created func(graph.User)) {
+	if err := f.upn.Validate(); err != nil {
+		f.status.SetText(err.Error())
+		return
+	}
+	if err := f.fields.valid(); err != nil {
+		f.status.SetText(err.Error())
+		return
+	}
+	password, err := f.s.client.GeneratePassword()
+	if err != nil {
+		f.status.SetText(panelErrorText("make a password", err))
+		return
+	}
+	nu := graph.NewUser{
+		DisplayName:       strings.TrimSpace(f.fields.displayName.Text),
+		UserPrincipalName: strings.TrimSpace(f.upn.Text),
+		GivenName:         strings.TrimSpace(f.fields.givenName.Text),
+		Surname:           strings.TrimSpace(f.fields.surname.Text),
+		JobTitle:          strings.TrimSpace(f.fields.jobTitle.Text),
+		Department:        strings.TrimSpace(f.fields.department.Text),
+		UsageLocation:     strings.ToUpper(strings.TrimSpace(f.fields.usageLocation.Text)),
+		Password:          password,
+	}
+	f.create.Disable()
+	f.status.SetText("Creating…")
+	var user graph.User
+	f.p.background(f.s, func(ctx context.Context) (err error) {
+		user, err = f.s.client.CreateUser(ctx, nu)
+		return err
+	}, func(err error) {
+		f.create.Enable()
+		if err != nil {
+			f.status.SetText(panelErrorText("create "+nu.DisplayName, err))
+			return
+		}
+		f.dialog.Hide()
+		created(user)
+		f.showPassword(user, password)
+	})
+}
+
+// showPassword shows the generated password once, with a copy button.
+func (f *panelUserForm) showPassword(u graph.User, password string) {
+	f.passwordText = widget.NewEntry()
+	f.passwordText.SetText(password)
+	f.copyPassword = widget.NewButtonWithIcon("Copy password", theme.ContentCopyIcon(), func() {
+		if f.p.cfg.Clipboard != nil {
+			f.p.cfg.Clipboard.SetContent(password)
+			f.copyPassword.SetText("Copied")
+		}
+	})
+	if f.p.cfg.Clipboard == nil {
+		f.copyPassword.Disable()
+	}
+	msg := widget.NewLabel(u.DisplayName + " (" + u.UserPrincipalName + ") was created.\n\n" +
+		"Give them this password. It is shown only now and cannot be seen again. " +
+		"They must change it at their next sign-in.")
+	msg.Wrapping = fyne.TextWrapWord
+	f.password = dialog.NewCustom("User created", "Done", container.NewVBox(msg, f.passwordText, f.copyPassword), f.p.cfg.Window)
+	f.password.Resize(fyne.NewSize(480, 0))
+	f.password.Show()
+}

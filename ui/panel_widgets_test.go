@@ -1,0 +1,22 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// tapPanel taps a button the way a user does; a disabled one fails the test.
+func tapPanel(t *testing.T, b *widget.Button) {
+	t.Helper()
+	if b.Disabled() {
+		t.Fatalf("the %q button is disabled", b.Text)
+	}
+	test.Tap(b)
+}
+
+// typePanel types text into an entry key by key.
+func typePanel(e *widget.Entry, text string) {
+	test.Type(e, text)
+}
