@@ -1,0 +1,127 @@
+package demotenant
+
+import (
+	"net/http"
+	"testing"
+)
+
+// graphCheck is one request and the status a caller should get for it.
+type graphCheck struct {
+	method, path string
+	body         any
+	status       int
+}
+
+func runChecks(t *testing.T, g *graphClient, checks []graphCheck) {
+	t.Helper()
+	for _, c := range checks {
+		a := g.do(c.method, c.path, c.body)
+		if c.status == http.StatusForbidden {
+			msg := a.wantError(t, http.StatusForbidden, "Authorization_RequestDenied")
+			if msg != "Insufficient privileges to complete the operation." {
+				t.Errorf("%s %s: message %q", c.method, c.path, msg)
+			}
+			continue
+		}
+		if a.Status != c.status {
+			t.Errorf("%s %s: status %d, want %d: %s", c.method, c.path, a.Status, c.status, a.Body)
+		}
+	}
+}
+
+func TestGraphReadOnlyAppCanOnlyRead(t *testing.T) {
+	s := startTenant(t, Options{Scenario: ScenarioReadOnly})
+	g := appGraph(t, s)
+	admin := "admin@" + s.Info().TenantDomain
+	group := groupID(t, g, "Sales")
+	runChecks(t, g, []graphCheck{
+		{"GET", "/users", nil, 200},
+		{"GET", "/users/" + admin, nil, 200},
+		{"GET", "/users/" + admin + "/memberOf", nil, 200},
+		{"GET", "/groups", nil, 200},
+		{"GET", "/groups/" + group + "/members", nil, 200},
+		{"GET", "/groups/" + group + "/transitiveMembers", nil, 200},
+		{"GET", "/organization", nil, 403},
+		{"GET", "/subscribedSkus", nil, 403},
+		{"GET", "/servicePrincipals", nil, 403},
+		{"POST", "/users", newUserBody("ro@"+s.Info().TenantDomain, "Str0ng-Passw0rd"), 403},
+		{"PATCH", "/users/" + admin, map[string]any{"accountEnabled": false}, 403},
+		{"PATCH", "/users/" + admin, map[string]any{"jobTitle": "x"}, 403},
+		{"DELETE", "/users/" + admin, nil, 403},
+		{"POST", "/users/" + admin + "/assignLicense", assignBody(skuEMS), 403},
+		{"POST", "/groups", map[string]any{"displayName": "x", "mailEnabled": false, "mailNickname": "x", "securityEnabled": true}, 403},
+		{"PATCH", "/groups/" + group, map[string]any{"description": "x"}, 403},
+		{"POST", "/groups/" + group + "/members/$ref", map[string]any{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/x"}, 403},
+		{"DELETE", "/groups/" + group, nil, 403},
+	})
+}
+
+func TestGraphAppWithoutConsentIsRefused(t *testing.T) {
+	s := startTenant(t, Options{Scenario: ScenarioNoConsent})
+	g := appGraph(t, s)
+	runChecks(t, g, []graphCheck{
+		{"GET", "/users", nil, 403},
+		{"GET", "/groups", nil, 403},
+		{"GET", "/organization", nil, 403},
+	})
+}
+
+func TestGraphFullAppReadsTenantAndGrants(t *testing.T) {
+	s := startTenant(t, Options{})
+	g := appGraph(t, s)
+	filter := "/servicePrincipals?$filter=appId%20eq%20'" + s.Info().ClientID + "'"
+	sps := g.get(filter).list(t)
+	if len(sps) != 1 || sps[0]["appId"] != s.Info().ClientID {
+		t.Fatalf("service principal by appId: %v", sps)
+	}
+	grants := g.get("/servicePrincipals/" + sps[0]["id"].(string) + "/appRoleAssignments").list(t)
+	granted := map[string]bool{}
+	for _, a := range grants {
+		if p, ok := permissionByRoleID(a["appRoleId"].(string)); ok {
+			granted[p.Name] = true
+		}
+	}
+	for _, want := range []string{"User.ReadWrite.All", "GroupMember.ReadWrite.All", "LicenseAssignment.ReadWrite.All"} {
+		if !granted[want] {
+			t.Errorf("app role assignments miss %s: %v", want, granted)
+		}
+	}
+	graphSP := g.get("/servicePrincipals?$filter=appId%20eq%20'" + graphAppID + "'").list(t)
+	if len(graphSP) != 1 || len(graphSP[0]["appRoles"].([]any)) == 0 {
+		t.Errorf("Microsoft Graph's service principal should publish its app roles: %v", graphSP)
+	}
+}
+
+func TestGraphDelegatedWritesNeedAnAdministrator(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true})
+	domain := s.Info().TenantDomain
+	scopes := []string{"https://graph.microsoft.com/User.ReadWrite.All", "https://graph.microsoft.com/GroupMember.ReadWrite.All"}
+	admin := delegatedGraph(t, s, "admin@"+domain, scopes...)
+	member := delegatedGraph(t, s, "megan@"+domain, scopes...)
+	runChecks(t, member, []graphCheck{
+		{"GET", "/users/admin@" + domain, nil, 200},
+		{"POST", "/users", newUserBody("by.member@"+domain, "Str0ng-Passw0rd"), 403},
+		{"PATCH", "/users/admin@" + domain, map[string]any{"jobTitle": "x"}, 403},
+	})
+	runChecks(t, admin, []graphCheck{
+		{"POST", "/users", newUserBody("by.admin@"+domain, "Str0ng-Passw0rd"), 201},
+		{"PATCH", "/users/megan@" + domain, map[string]any{"jobTitle": "Lead"}, 204},
+		{"GET", "/groups", nil, 200},
+		{"GET", "/subscribedSkus", nil, 403},
+	})
+}
+
+func TestGraphEnableDisableNeedsItsPermissionAndRead(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true})
+	domain := s.Info().TenantDomain
+	admin := delegatedGraph(t, s, "admin@"+domain,
+		"https://graph.microsoft.com/User.EnableDisableAccount.All", "https://graph.microsoft.com/User.Read.All")
+	runChecks(t, admin, []graphCheck{
+		{"PATCH", "/users/megan@" + domain, map[string]any{"accountEnabled": false}, 204},
+		{"PATCH", "/users/megan@" + domain, map[string]any{"accountEnabled": true, "jobTitle": "x"}, 403},
+	})
+	onlyEnable := delegatedGraph(t, s, "admin@"+domain, "https://graph.microsoft.com/User.EnableDisableAccount.All")
+	runChecks(t, onlyEnable, []graphCheck{
+		{"PATCH", "/users/megan@" + domain, map[string]any{"accountEnabled": true}, 403},
+	})
+}
