@@ -151,6 +151,12 @@ func (s *Server) startFlow(w http.ResponseWriter, r *http.Request, flow *signInF
 	s.login.flows[flow.ID] = flow
 	s.mu.Unlock()
 	if !s.opts.AutoSignIn {
+		if flow.Prompt == "none" {
+			// The demo tenant keeps no browser session to sign in silently with.
+			s.endFlow(flow)
+			s.redirectError(w, r, flow, errLoginRequired())
+			return
+		}
 		s.showSignIn(w, r, flow, "", "")
 		return
 	}

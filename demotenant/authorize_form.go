@@ -39,7 +39,7 @@ func (s *Server) handleSignInForm(w http.ResponseWriter, r *http.Request) {
 		s.accept(w, r, flow, r.PostForm.Get("org") == "on")
 	case actionCancel:
 		s.endFlow(flow)
-		if flow.Kind == flowAuthorize && flow.UserID != "" && s.approvalBlocked(flow) {
+		if flow.Kind == flowAuthorize && s.approvalBlocked(flow) {
 			s.redirectError(w, r, flow, errAdminApprovalRequired())
 			return
 		}
@@ -142,7 +142,10 @@ func (s *Server) approvalBlocked(flow *signInFlow) bool {
 
 // accept grants what the flow asks and sends the browser back to the app.
 func (s *Server) accept(w http.ResponseWriter, r *http.Request, flow *signInFlow, forOrg bool) {
-	if flow.UserID == "" || s.approvalBlocked(flow) {
+	s.mu.Lock()
+	signedIn := flow.UserID != ""
+	s.mu.Unlock()
+	if !signedIn || s.approvalBlocked(flow) {
 		s.errorPage(w, r, errMalformedRequest())
 		return
 	}
@@ -153,14 +156,25 @@ func (s *Server) accept(w http.ResponseWriter, r *http.Request, flow *signInFlow
 	}
 	s.mu.Lock()
 	a, u := s.dir.apps[flow.AppID], s.dir.users[flow.UserID]
+	if u == nil { // deleted while the page was open
+		s.mu.Unlock()
+		s.errorPage(w, r, errUnknownUser(s.dir.tenantDomain))
+		return
+	}
 	if missing := s.missingConsent(a, u, flow.Grant.Scopes); len(missing) > 0 {
 		s.recordConsent(a, u, missing, forOrg && u.Admin)
 	}
 	grant := s.expandDefault(a, u, flow.Grant)
+	now := s.opts.Now()
+	for c, ac := range s.login.codes {
+		if now.After(ac.Expires) {
+			delete(s.login.codes, c)
+		}
+	}
 	code := "0.AQ" + randomString(64)
 	s.login.codes[code] = &authCode{
 		AppID: a.AppID, UserID: u.ID, Redirect: flow.Redirect, Challenge: flow.Challenge,
-		Nonce: flow.Nonce, Grant: grant, Expires: s.opts.Now().Add(authCodeLifetime),
+		Nonce: flow.Nonce, Grant: grant, Expires: now.Add(authCodeLifetime),
 	}
 	s.mu.Unlock()
 	params := url.Values{"code": {code}, "session_state": {stableGUID("session: " + u.ID)}}

@@ -318,3 +318,29 @@ func TestAuthorizeRequestErrors(t *testing.T) {
 		t.Fatalf("organizations: %v", q)
 	}
 }
+
+func TestResponseModesAndSilentSignIn(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true})
+	info := s.Info()
+	cfg := oauthConfig(s, info.TenantID, info.PublicClientID, "", "http://localhost:46000", "openid", "User.Read")
+
+	frag := getPage(t, cfg.AuthCodeURL("st", oauth2.SetAuthURLParam("response_mode", "fragment")))
+	u, err := url.Parse(frag.Location)
+	if err != nil || frag.Status != http.StatusFound || u.RawQuery != "" {
+		t.Fatalf("fragment mode: %d %q", frag.Status, frag.Location)
+	}
+	if q, _ := url.ParseQuery(u.Fragment); q.Get("code") == "" || q.Get("state") != "st" {
+		t.Fatalf("fragment %q", u.Fragment)
+	}
+
+	post := getPage(t, cfg.AuthCodeURL("st", oauth2.SetAuthURLParam("response_mode", "form_post")))
+	if post.Status != http.StatusOK || !strings.Contains(post.Body, `action="http://localhost:46000"`) ||
+		!strings.Contains(post.Body, `name="code"`) || !strings.Contains(post.Body, `name="state" value="st"`) {
+		t.Fatalf("form_post page: %d %.600s", post.Status, post.Body)
+	}
+
+	manual := startTenant(t, Options{})
+	cfg = oauthConfig(manual, info.TenantID, info.PublicClientID, "", "http://localhost:46000", "openid", "User.Read")
+	q := getPage(t, cfg.AuthCodeURL("quiet", oauth2.SetAuthURLParam("prompt", "none"))).redirect(t)
+	wantRedirectError(t, q, "login_required", 50058, "quiet")
+}

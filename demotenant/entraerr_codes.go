@@ -183,3 +183,13 @@ func errNoAccountTyped(tenantDomain string) entraError {
 	return entraError{http.StatusBadRequest, "invalid_request", 900144,
 		fmt.Sprintf("Enter the account to sign in with, for example admin@%s.", tenantDomain)}
 }
+
+func errPostOnly(method string) entraError {
+	return entraError{http.StatusBadRequest, "invalid_request", 900561,
+		fmt.Sprintf("The endpoint only accepts POST requests. Received a %s request.", method)}
+}
+
+func errLoginRequired() entraError {
+	return entraError{http.StatusBadRequest, "login_required", 50058,
+		"A silent sign-in request was sent but no user is signed in."}
+}

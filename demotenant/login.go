@@ -37,6 +37,9 @@ func (s *Server) registerLogin(mux *http.ServeMux) {
 	mux.HandleFunc("GET /{tenant}/v2.0/.well-known/openid-configuration", s.handleDiscovery)
 	mux.HandleFunc("GET /{tenant}/discovery/v2.0/keys", s.handleKeys)
 	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/token", s.handleToken)
+	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/token", func(w http.ResponseWriter, r *http.Request) {
+		s.writeEntraError(w, r, errPostOnly(r.Method))
+	})
 	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/authorize", s.handleAuthorize)
 	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/authorize", s.handleSignInForm)
 	mux.HandleFunc("GET /{tenant}/adminconsent", s.handleAdminConsent)

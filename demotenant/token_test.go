@@ -327,3 +327,17 @@ func printableASCII(s string) bool {
 	}
 	return true
 }
+
+func TestTokenEndpointOnlyAcceptsPOST(t *testing.T) {
+	s := startTenant(t, Options{})
+	resp, err := http.Get(s.URL() + "/" + s.Info().TenantID + "/oauth2/v2.0/token?grant_type=client_credentials")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var raw json.RawMessage
+	if err := json.NewDecoder(resp.Body).Decode(&raw); err != nil {
+		t.Fatal(err)
+	}
+	wantEntraError(t, resp, raw, http.StatusBadRequest, "invalid_request", 900561)
+}
