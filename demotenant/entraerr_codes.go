@@ -36,7 +36,7 @@ func errTenantMalformed(tenant string) entraError {
 
 func errNationalCloud(tenant, cloud string) entraError {
 	return entraError{http.StatusBadRequest, "invalid_request", 90038,
-		fmt.Sprintf("Tenant '%s' belongs to the national cloud '%s'. The current cloud instance 'microsoftonline.com' does not federate with '%s'. Sign in with the endpoints of that cloud.", tenant, cloud, cloud)}
+		fmt.Sprintf("Tenant '%s' request is being redirected to the National Cloud '%s'.", tenant, cloud)}
 }
 
 func errNoTenantInfo() entraError {
