@@ -63,7 +63,7 @@ func TestGraphSeededGroupsNest(t *testing.T) {
 		}
 		seen[id] = true
 	}
-	g.get("/groups/" + vpn + "/members/microsoft.graph.device").wantError(t, http.StatusBadRequest, "BadRequest")
+	g.get("/groups/"+vpn+"/members/microsoft.graph.device").wantError(t, http.StatusBadRequest, "BadRequest")
 }
 
 func TestGraphCreateGroupRules(t *testing.T) {
@@ -162,5 +162,5 @@ func TestGraphDeleteGroups(t *testing.T) {
 		t.Fatalf("deleted groups %v: only the Microsoft 365 group can be restored", deleted)
 	}
 	g.do(http.MethodPost, "/directory/deletedItems/"+unified+"/restore", nil).object(t, http.StatusOK)
-	g.get("/groups/" + unified).object(t, http.StatusOK)
+	g.get("/groups/"+unified).object(t, http.StatusOK)
 }

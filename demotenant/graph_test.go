@@ -189,7 +189,7 @@ func TestGraphUnknownPathsAndMethods(t *testing.T) {
 	if msg := g.get("/usres").wantError(t, http.StatusBadRequest, "BadRequest"); !strings.Contains(msg, "'usres'") {
 		t.Errorf("unknown segment message: %s", msg)
 	}
-	g.get("/users/" + s.Info().TenantID + "/photos/x/y").wantError(t, http.StatusBadRequest, "BadRequest")
+	g.get("/users/"+s.Info().TenantID+"/photos/x/y").wantError(t, http.StatusBadRequest, "BadRequest")
 	g.do(http.MethodPut, "/organization", "{}").wantError(t, http.StatusMethodNotAllowed, "Request_BadRequest")
 	g.do(http.MethodPost, "/users", "{not json").wantError(t, http.StatusBadRequest, "BadRequest")
 }

@@ -23,14 +23,14 @@ func TestGraphGetUserByIDAndUPN(t *testing.T) {
 	s := startTenant(t, Options{})
 	g := appGraph(t, s)
 	admin := "admin@" + s.Info().TenantDomain
-	byUPN := g.get("/users/" + admin).object(t, http.StatusOK)
+	byUPN := g.get("/users/"+admin).object(t, http.StatusOK)
 	if byUPN["userPrincipalName"] != admin || byUPN["id"] == "" {
 		t.Fatalf("by UPN: %v", byUPN)
 	}
 	if _, ok := byUPN["accountEnabled"]; ok {
 		t.Error("accountEnabled is not among Graph's default properties")
 	}
-	byID := g.get("/users/" + byUPN["id"].(string) + "?$select=id,accountEnabled,usageLocation").object(t, http.StatusOK)
+	byID := g.get("/users/"+byUPN["id"].(string)+"?$select=id,accountEnabled,usageLocation").object(t, http.StatusOK)
 	if byID["accountEnabled"] != true || byID["usageLocation"] != "US" || len(byID) != 4 {
 		t.Errorf("selected: %v", byID)
 	}
@@ -41,7 +41,7 @@ func TestGraphGetUserByIDAndUPN(t *testing.T) {
 	if msg != "Resource '0b0b0b0b-0000-4000-8000-000000000000' does not exist or one of its queried reference-property objects are not present." {
 		t.Errorf("not found message: %s", msg)
 	}
-	g.get("/users/" + admin + "?$select=id,shoeSize").wantError(t, http.StatusBadRequest, "BadRequest")
+	g.get("/users/"+admin+"?$select=id,shoeSize").wantError(t, http.StatusBadRequest, "BadRequest")
 }
 
 func TestGraphCreateUser(t *testing.T) {
@@ -53,7 +53,7 @@ func TestGraphCreateUser(t *testing.T) {
 	if !isGUID(id) || created["userPrincipalName"] != "jordan.rivera@"+domain {
 		t.Fatalf("created: %v", created)
 	}
-	if got := g.get("/users/" + id + "?$select=displayName").object(t, http.StatusOK); got["displayName"] != "Jordan Rivera" {
+	if got := g.get("/users/"+id+"?$select=displayName").object(t, http.StatusOK); got["displayName"] != "Jordan Rivera" {
 		t.Errorf("read back: %v", got)
 	}
 
@@ -101,7 +101,7 @@ func TestGraphUpdateDeleteAndRestoreUser(t *testing.T) {
 	if a := g.do(http.MethodPatch, "/users/"+megan, map[string]any{"jobTitle": "Head of Marketing", "accountEnabled": false}); a.Status != http.StatusNoContent {
 		t.Fatalf("patch: %d %s", a.Status, a.Body)
 	}
-	got := g.get("/users/" + megan + "?$select=id,jobTitle,accountEnabled").object(t, http.StatusOK)
+	got := g.get("/users/"+megan+"?$select=id,jobTitle,accountEnabled").object(t, http.StatusOK)
 	if got["jobTitle"] != "Head of Marketing" || got["accountEnabled"] != false {
 		t.Fatalf("after patch: %v", got)
 	}
@@ -128,7 +128,7 @@ func TestGraphUpdateDeleteAndRestoreUser(t *testing.T) {
 	if restored["id"] != id || restored["@odata.type"] != "#microsoft.graph.user" {
 		t.Fatalf("restored: %v", restored)
 	}
-	g.get("/users/" + id).object(t, http.StatusOK)
+	g.get("/users/"+id).object(t, http.StatusOK)
 	g.do(http.MethodPost, "/directory/deletedItems/"+id+"/restore", nil).wantError(t, http.StatusNotFound, "Request_ResourceNotFound")
 }
 

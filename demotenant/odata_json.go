@@ -1,9 +1,10 @@
 package demotenant
 
 import (
-	"bytes"
 	"encoding/json"
 	"net/http"
+	"strconv"
+	"unicode/utf8"
 )
 
 // jsonField is one property of a jsonObject.
@@ -18,26 +19,76 @@ type jsonObject []jsonField
 
 // MarshalJSON writes the properties in order.
 func (o jsonObject) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
+	return o.appendJSON(nil)
+}
+
+// appendJSON appends o's JSON to b. Nested objects are written in place
+// rather than through json.Marshal, which would check each nested level's
+// output again: pages of 999 users stay cheap.
+func (o jsonObject) appendJSON(b []byte) ([]byte, error) {
+	b = append(b, '{')
 	for i, f := range o {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		key, err := json.Marshal(f.Key)
-		if err != nil {
+		var err error
+		if b, err = appendJSONValue(b, f.Key); err != nil {
 			return nil, err
 		}
-		b.Write(key)
-		b.WriteByte(':')
-		val, err := json.Marshal(f.Value)
-		if err != nil {
+		b = append(b, ':')
+		if b, err = appendJSONValue(b, f.Value); err != nil {
 			return nil, err
 		}
-		b.Write(val)
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}'), nil
+}
+
+func appendJSONValue(b []byte, v any) ([]byte, error) {
+	switch v := v.(type) {
+	case nil:
+		return append(b, "null"...), nil
+	case bool:
+		return strconv.AppendBool(b, v), nil
+	case int:
+		return strconv.AppendInt(b, int64(v), 10), nil
+	case string:
+		if utf8.ValidString(v) {
+			return appendJSONString(b, v), nil
+		}
+	case jsonObject:
+		return v.appendJSON(b)
+	case []jsonObject:
+		b = append(b, '[')
+		for i, o := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			var err error
+			if b, err = o.appendJSON(b); err != nil {
+				return nil, err
+			}
+		}
+		return append(b, ']'), nil
+	}
+	raw, err := json.Marshal(v)
+	return append(b, raw...), err
+}
+
+// appendJSONString appends s, valid UTF-8, as a JSON string.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		default:
+			b = append(b, c)
+		}
+	}
+	return append(b, '"')
 }
 
 // get returns the value of key, or nil.
@@ -52,7 +103,13 @@ func (o jsonObject) get(key string) any {
 
 // writeJSON answers with status and v as Graph's JSON.
 func (c *graphCall) writeJSON(status int, v any) error {
-	body, err := json.Marshal(v)
+	var body []byte
+	var err error
+	if o, ok := v.(jsonObject); ok {
+		body, err = o.appendJSON(make([]byte, 0, 4096))
+	} else {
+		body, err = json.Marshal(v)
+	}
 	if err != nil {
 		return err
 	}

@@ -106,7 +106,7 @@ func TestGraphFilterSearchAndCount(t *testing.T) {
 		t.Errorf("/users/$count: %q %s", all.Body, all.Header.Get("Content-Type"))
 	}
 
-	lambda := g.get("/groups?"+url.Values{"$filter": {"groupTypes/any(c:c eq 'Unified')"}}.Encode()).list(t)
+	lambda := g.get("/groups?" + url.Values{"$filter": {"groupTypes/any(c:c eq 'Unified')"}}.Encode()).list(t)
 	if len(lambda) != 3 {
 		t.Errorf("%d Microsoft 365 groups, want 3", len(lambda))
 	}
