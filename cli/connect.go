@@ -1,0 +1,222 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+const connectUsage = `Usage: entra-wizard connect --name NAME --tenant TENANT --client-id ID
+                            (--client-secret-stdin | --browser)
+                            [--cloud CLOUD | --authority URL --graph URL] [--json]
+
+Tests a connection to Microsoft Entra ID and saves it only if the test works:
+settings in the settings folder, secrets in the system keychain.
+
+Flags:
+  --name NAME             a name for the connection, such as "Contoso"
+  --tenant TENANT         the tenant ID or a domain of the tenant
+  --client-id ID          the app's Application (client) ID
+  --client-secret-stdin   read the client secret's Value from standard input
+  --browser               sign in through the browser instead (delegated access)
+  --cloud CLOUD           global (default), usgov, usgov-dod or china
+  --authority URL         a custom sign-in service (with --graph)
+  --graph URL             a custom Microsoft Graph host (with --authority)
+  --json                  print the result as a JSON object
+
+Exit status: 0 saved, 1 the test failed (nothing saved), 2 bad usage or input.
+`
+
+// connectOptions are the flags of "entra-wizard connect".
+type connectOptions struct {
+	Name         string
+	Tenant       string
+	ClientID     string
+	SecretStdin  bool
+	Browser      bool
+	Cloud        string
+	Authority    string
+	Graph        string
+	JSON         bool
+	helpWasShown bool
+}
+
+// RunConnect runs "entra-wizard connect": it checks the input, signs in,
+// tests what the connection can do and saves it only if the test passed.
+func RunConnect(ctx context.Context, args []string, env Env) int {
+	return runConnect(ctx, args, env, defaultConnectionDeps(env))
+}
+
+func runConnect(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	opts, err := parseConnectFlags(args)
+	switch {
+	case opts.helpWasShown:
+		fmt.Fprint(env.Stdout, connectUsage)
+		return 0
+	case err != nil:
+		return commandUsageError(env, "connect", connectUsage, err)
+	}
+	target, err := opts.target()
+	if err != nil {
+		return commandUsageError(env, "connect", "", err)
+	}
+	var secret string
+	if opts.SecretStdin {
+		if secret, err = readSecret(env.Stdin); err != nil {
+			return commandUsageError(env, "connect", "", err)
+		}
+		if oauth.LooksLikeSecretID(secret) {
+			fmt.Fprintln(env.Stderr, "Warning: the secret looks like a secret ID (a GUID). Entra shows two values for a secret:"+
+				" copy the one under Value, not Secret ID.")
+		}
+	}
+	store, err := deps.openStore()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "entra-wizard connect: %v\n", err)
+		return 1
+	}
+
+	result, refreshToken := deps.test(ctx, target, secret, env.Stderr)
+	testPassed := result.OK
+	if testPassed {
+		sec := keystore.Secrets{ClientSecret: secret, RefreshToken: refreshToken}
+		saved, err := store.Save(target.profile, sec)
+		if err != nil {
+			result.fail(connectionError{Message: err.Error(), Hint: saveHint(err)})
+		} else {
+			result.saved = &saved
+		}
+	}
+	if opts.JSON {
+		writeJSON(env.Stdout, result)
+	} else {
+		result.writeText(env.Stdout)
+		if !testPassed {
+			fmt.Fprintln(env.Stdout, "Nothing was saved.")
+		}
+	}
+	if !result.OK {
+		return 1
+	}
+	return 0
+}
+
+// parseConnectFlags reads connect's flags and checks that they fit together.
+func parseConnectFlags(args []string) (connectOptions, error) {
+	var o connectOptions
+	fs := flag.NewFlagSet("connect", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.Name, "name", "", "")
+	fs.StringVar(&o.Tenant, "tenant", "", "")
+	fs.StringVar(&o.ClientID, "client-id", "", "")
+	fs.BoolVar(&o.SecretStdin, "client-secret-stdin", false, "")
+	fs.BoolVar(&o.Browser, "browser", false, "")
+	fs.StringVar(&o.Cloud, "cloud", "", "")
+	fs.StringVar(&o.Authority, "authority", "", "")
+	fs.StringVar(&o.Graph, "graph", "", "")
+	fs.BoolVar(&o.JSON, "json", false, "")
+	err := fs.Parse(args)
+	var missing []string
+	for _, f := range []struct{ flag, value string }{
+		{"--name", o.Name}, {"--tenant", o.Tenant}, {"--client-id", o.ClientID},
+	} {
+		if f.value == "" {
+			missing = append(missing, f.flag)
+		}
+	}
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		o.helpWasShown = true
+		return o, nil
+	case err != nil:
+		return o, err
+	case fs.NArg() > 0:
+		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	case len(missing) > 0:
+		return o, fmt.Errorf("missing %s", strings.Join(missing, ", "))
+	case o.SecretStdin == o.Browser:
+		return o, errors.New("choose one way to sign in: --client-secret-stdin or --browser")
+	case (o.Authority == "") != (o.Graph == ""):
+		return o, errors.New("--authority and --graph go together: give both or neither")
+	case o.Authority != "" && o.Cloud != "":
+		return o, errors.New("--cloud and --authority/--graph do not go together: choose one")
+	}
+	return o, nil
+}
+
+// target checks the typed values, before anything goes over the network,
+// and returns what the connection will be.
+func (o connectOptions) target() (connectionTarget, error) {
+	if err := keystore.ValidateName(o.Name); err != nil {
+		return connectionTarget{}, fmt.Errorf("--name: %w", err)
+	}
+	parseTenant := oauth.ParseTenant
+	method := keystore.MethodClientSecret
+	if o.Browser {
+		parseTenant, method = oauth.ParseSignInTenant, keystore.MethodBrowser
+	}
+	tenant, err := parseTenant(o.Tenant)
+	if err != nil {
+		return connectionTarget{}, fmt.Errorf("--tenant %q: %w", o.Tenant, err)
+	}
+	clientID, err := oauth.ParseClientID(o.ClientID)
+	if err != nil {
+		return connectionTarget{}, fmt.Errorf("--client-id %q: %w", o.ClientID, err)
+	}
+	var endpoints oauth.Endpoints
+	if o.Authority != "" {
+		endpoints, err = oauth.CustomEndpoints(o.Authority, o.Graph)
+	} else {
+		endpoints, err = oauth.EndpointsFor(o.Cloud)
+	}
+	if err != nil {
+		return connectionTarget{}, err
+	}
+	return connectionTarget{
+		endpoints: endpoints,
+		profile: keystore.Profile{
+			Name: o.Name, Cloud: endpoints.Cloud, Authority: endpoints.Authority, Graph: endpoints.Graph,
+			Tenant: tenant, ClientID: clientID, Method: method,
+		},
+	}, nil
+}
+
+// maxSecretLength bounds what is read from standard input.
+const maxSecretLength = 16 << 10
+
+// readSecret reads the client secret from standard input: the whole input
+// (or its first line), trimmed of surrounding white space.
+func readSecret(r io.Reader) (string, error) {
+	if r == nil {
+		return "", errors.New("--client-secret-stdin: nothing on standard input")
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxSecretLength+1))
+	if err != nil {
+		return "", fmt.Errorf("--client-secret-stdin: reading standard input: %w", err)
+	}
+	if len(data) > maxSecretLength {
+		return "", errors.New("--client-secret-stdin: the input is far longer than a client secret")
+	}
+	secret, _, _ := strings.Cut(strings.TrimSpace(string(data)), "\n")
+	secret = strings.TrimSpace(secret)
+	if secret == "" {
+		return "", errors.New("--client-secret-stdin: standard input was empty; pipe the secret's Value into the command")
+	}
+	return secret, nil
+}
+
+// commandUsageError reports bad usage or input of a command on Stderr, with
+// the command's usage text when it helps, and returns exit code 2.
+func commandUsageError(env Env, command, usage string, err error) int {
+	fmt.Fprintf(env.Stderr, "entra-wizard %s: %v\n", command, err)
+	if usage != "" {
+		fmt.Fprintf(env.Stderr, "\n%s", usage)
+	}
+	return 2
+}
