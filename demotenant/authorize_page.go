@@ -7,7 +7,7 @@ import (
 
 // pageData feeds the sign-in page template; Page picks its section.
 type pageData struct {
-	Page     string // signin, consent, approval, error, done
+	Page     string // signin, consent, approval, error, done, signedout
 	Org      string
 	Action   string // where the page's form posts
 	Flow     string

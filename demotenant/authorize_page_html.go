@@ -67,6 +67,9 @@ ul{padding-left:1.2em}li{margin:.3em 0}
 <input type="hidden" name="flow" value="{{.Flow}}">
 <button type="submit" name="action" value="cancel">Return to the application without granting consent</button>
 </form>
+{{else if eq .Page "signedout"}}
+<h1>You signed out of your account</h1>
+<p>It's a good idea to close all browser windows.</p>
 {{else if eq .Page "done"}}
 <h1>Permissions granted</h1>
 <p>An administrator granted <strong>{{.AppName}}</strong> the permissions it asks for. You can close this window.</p>

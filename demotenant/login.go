@@ -42,6 +42,7 @@ func (s *Server) registerLogin(mux *http.ServeMux) {
 	})
 	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/authorize", s.handleAuthorize)
 	mux.HandleFunc("POST /{tenant}/oauth2/v2.0/authorize", s.handleSignInForm)
+	mux.HandleFunc("GET /{tenant}/oauth2/v2.0/logout", s.handleLogout)
 	mux.HandleFunc("GET /{tenant}/adminconsent", s.handleAdminConsent)
 	mux.HandleFunc("GET /{tenant}/v2.0/adminconsent", s.handleAdminConsent)
 	mux.HandleFunc("POST /{tenant}/adminconsent", s.handleSignInForm)
@@ -102,62 +103,6 @@ func isDNSName(s string) bool {
 		}
 	}
 	return true
-}
-
-// issuerV2 is the v2.0 issuer of ID tokens and of the discovery document.
-func (s *Server) issuerV2(tid string) string { return s.baseURL + "/" + tid + "/v2.0" }
-
-// issuerGraph is the issuer of v1.0 access tokens for Microsoft Graph.
-func issuerGraph(tid string) string { return "https://sts.windows.net/" + tid + "/" }
-
-func (s *Server) handleDiscovery(w http.ResponseWriter, r *http.Request) {
-	seg := r.PathValue("tenant")
-	generic, err := s.resolveTenant(seg)
-	if err != nil {
-		s.writeEntraError(w, r, *err)
-		return
-	}
-	tid := "{tenantid}"
-	if !generic {
-		tid = s.dir.tenantID
-	}
-	base := s.baseURL + "/" + seg
-	writeJSON(w, http.StatusOK, map[string]any{
-		"token_endpoint":                        base + "/oauth2/v2.0/token",
-		"token_endpoint_auth_methods_supported": []string{"client_secret_post", "private_key_jwt", "client_secret_basic"},
-		"jwks_uri":                              base + "/discovery/v2.0/keys",
-		"response_modes_supported":              []string{"query", "fragment", "form_post"},
-		"subject_types_supported":               []string{"pairwise"},
-		"id_token_signing_alg_values_supported": []string{"RS256"},
-		"response_types_supported":              []string{"code", "id_token", "code id_token", "id_token token"},
-		"scopes_supported":                      []string{"openid", "profile", "email", "offline_access"},
-		"issuer":                                s.issuerV2(tid),
-		"request_uri_parameter_supported":       false,
-		"userinfo_endpoint":                     s.baseURL + "/oidc/userinfo",
-		"authorization_endpoint":                base + "/oauth2/v2.0/authorize",
-		"http_logout_supported":                 true,
-		"frontchannel_logout_supported":         true,
-		"end_session_endpoint":                  base + "/oauth2/v2.0/logout",
-		"claims_supported": []string{"sub", "iss", "aud", "exp", "iat", "auth_time", "acr", "nonce",
-			"preferred_username", "name", "tid", "ver", "at_hash", "c_hash", "email"},
-		"tenant_region_scope":   "EU",
-		"cloud_instance_name":   "microsoftonline.com",
-		"cloud_graph_host_name": "graph.windows.net",
-		"msgraph_host":          strings.TrimPrefix(s.baseURL, "http://"),
-	})
-}
-
-func (s *Server) handleKeys(w http.ResponseWriter, r *http.Request) {
-	generic, err := s.resolveTenant(r.PathValue("tenant"))
-	if err != nil {
-		s.writeEntraError(w, r, *err)
-		return
-	}
-	tid := "{tenantid}"
-	if !generic {
-		tid = s.dir.tenantID
-	}
-	writeJSON(w, http.StatusOK, s.jwks(s.issuerV2(tid)))
 }
 
 // Info describes the running tenant and its demo credentials.

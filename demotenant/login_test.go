@@ -236,3 +236,16 @@ func TestInfoListsTheSpecialApps(t *testing.T) {
 		}
 	}
 }
+
+func TestLogout(t *testing.T) {
+	s := startTenant(t, Options{})
+	base := s.URL() + "/" + s.Info().TenantID + "/oauth2/v2.0/logout"
+	back := getPage(t, base+"?post_logout_redirect_uri="+url.QueryEscape("http://localhost:47000/bye"))
+	if back.Status != http.StatusFound || back.Location != "http://localhost:47000/bye" {
+		t.Errorf("loopback return: %d %q", back.Status, back.Location)
+	}
+	stay := getPage(t, base+"?post_logout_redirect_uri="+url.QueryEscape("https://evil.example/"))
+	if stay.Status != http.StatusOK || stay.Location != "" || !strings.Contains(stay.Body, "You signed out") {
+		t.Errorf("foreign return: %d %q", stay.Status, stay.Location)
+	}
+}
