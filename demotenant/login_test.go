@@ -249,3 +249,49 @@ func TestLogout(t *testing.T) {
 		t.Errorf("foreign return: %d %q", stay.Status, stay.Location)
 	}
 }
+
+func BenchmarkInfoLargeTenant(b *testing.B) {
+	s := startTenant(b, Options{Scenario: ScenarioLarge})
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(s.Info().Users) == 0 {
+			b.Fatal("no sign-in users")
+		}
+	}
+}
+
+func TestSignInUsersAreTheAdminsThenTheFirstMembers(t *testing.T) {
+	s := startTenant(t, Options{})
+	got := s.Info().Users
+	s.mu.Lock()
+	var all []*user
+	for _, u := range s.dir.users {
+		if u.AccountEnabled && u.UserType == "Member" {
+			all = append(all, u)
+		}
+	}
+	s.mu.Unlock()
+	slices.SortFunc(all, func(a, b *user) int {
+		switch {
+		case a.Admin != b.Admin && a.Admin:
+			return -1
+		case a.Admin != b.Admin:
+			return 1
+		}
+		return a.CreatedDateTime.Compare(b.CreatedDateTime)
+	})
+	admins := 0
+	for _, u := range all {
+		if u.Admin {
+			admins++
+		}
+	}
+	if len(got) != admins+5 {
+		t.Fatalf("%d sign-in users, want %d admins and 5 members", len(got), admins)
+	}
+	for i, u := range got {
+		if u.UPN != all[i].UserPrincipalName || u.Password != all[i].Password || u.Admin != all[i].Admin {
+			t.Errorf("user %d = %+v, want %s", i, u, all[i].UserPrincipalName)
+		}
+	}
+}
