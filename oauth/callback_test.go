@@ -42,16 +42,16 @@ func TestCallbackAcceptsOneAnswer(t *testing.T) {
 	if first.Code != http.StatusOK || !strings.Contains(first.Body.String(), "You are signed in") {
 		t.Fatalf("first answer: %d %q", first.Code, first.Body)
 	}
+	r := <-cb.done
+	if r.err != nil || r.tok.AccessToken != "at-for-c1" {
+		t.Errorf("result = %+v", r)
+	}
 	second := serve(cb, browserRequest("code=c2&state=s1"))
 	if second.Code != http.StatusConflict || !strings.Contains(second.Body.String(), "already finished") {
 		t.Errorf("second answer: %d %q", second.Code, second.Body)
 	}
 	if *redeemed != 1 {
 		t.Errorf("redeemed %d codes, want 1", *redeemed)
-	}
-	r := <-cb.done
-	if r.err != nil || r.tok.AccessToken != "at-for-c1" {
-		t.Errorf("result = %+v", r)
 	}
 	select {
 	case extra := <-cb.done:
