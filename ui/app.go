@@ -1,0 +1,133 @@
+package ui
+
+import (
+	"net/http"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/keystore"
+)
+
+// appTitle is the window's title.
+const appTitle = "Entra Setup Wizard"
+
+// appWindowSize is the window's first size: the wizard's pages fit without
+// scrolling at 100% scale, and the window can be resized freely.
+var appWindowSize = fyne.NewSize(900, 640)
+
+// Deps are the program's real dependencies, built by main.
+type Deps struct {
+	// Store holds the saved connections; nil if it could not be opened,
+	// with StoreErr saying why.
+	Store    *keystore.Store
+	StoreErr error
+	// Demo is the running demo tenant with --demo; nil otherwise.
+	Demo *demotenant.Info
+	// OpenURL opens a page in the system browser.
+	OpenURL    func(string) error
+	HTTPClient *http.Client
+}
+
+// UI is the program's window: the setup wizard, or the management panel
+// once a connection is saved.
+type UI struct {
+	app  fyne.App
+	deps Deps
+	win  fyne.Window
+
+	wizard *wizardView // the wizard on screen; nil while the panel shows
+	panel  *panel
+}
+
+// New builds the window. It starts on the management panel when
+// connections are saved, and on the wizard otherwise (always on the wizard
+// with the demo tenant, which is there to be tried).
+func New(app fyne.App, deps Deps) *UI {
+	u := &UI{app: app, deps: deps}
+	u.win = app.NewWindow(appTitle)
+	u.win.SetIcon(appIcon())
+	u.win.Resize(appWindowSize)
+	u.win.SetMaster()
+	u.win.Canvas().SetOnTypedKey(u.onKey)
+	u.win.SetOnClosed(u.closePanel)
+	if first := u.firstConnection(); first != "" && deps.Demo == nil {
+		u.showPanel(first)
+	} else {
+		u.showWizard()
+	}
+	return u
+}
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
+
+// Window is the program's window.
+func (u *UI) Window() fyne.Window { return u.win }
+
+// firstConnection names the first saved connection, or "" if there is
+// none or they cannot be read.
+func (u *UI) firstConnection() string {
+	if u.deps.Store == nil {
+		return ""
+	}
+	profiles, err := u.deps.Store.List()
+	if err != nil || len(profiles) == 0 {
+		return ""
+	}
+	return profiles[0].Name
+}
+
+// showWizard replaces the window's content with a new wizard.
+func (u *UI) showWizard() {
+	u.closePanel()
+	deps := wizardDeps{
+		App: u.app, Demo: u.deps.Demo, StoreErr: u.deps.StoreErr,
+		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel,
+	}
+	if u.deps.Store != nil {
+		deps.Store = u.deps.Store
+	}
+	u.wizard = newWizardView(deps)
+	u.win.SetContent(u.wizard.view())
+}
+
+// showPanel replaces the window's content with the management panel and
+// opens the named connection.
+func (u *UI) showPanel(name string) {
+	u.closePanel()
+	u.wizard = nil
+	cfg := panelConfig{
+		Window: u.win,
+		Open:   appConnector{store: u.deps.Store, demo: u.deps.Demo, httpClient: u.deps.HTTPClient}.open,
+		OnAdd:  u.showWizard,
+	}
+	if u.deps.Store != nil {
+		cfg.Connections = u.deps.Store
+	}
+	if u.app != nil {
+		cfg.Clipboard = u.app.Clipboard()
+	}
+	u.panel = newPanel(cfg)
+	u.win.SetContent(u.panel.view())
+	u.panel.open(name)
+}
+
+func (u *UI) closePanel() {
+	if u.panel != nil {
+		u.panel.close()
+		u.panel = nil
+	}
+}
+
+// onKey sends Enter and Escape to the wizard when no field has the
+// keyboard.
+func (u *UI) onKey(ev *fyne.KeyEvent) {
+	if u.wizard != nil {
+		u.wizard.onKey(ev)
+	}
+}
+
+// appIcon is the program's icon.
+func appIcon() fyne.Resource { return theme.AccountIcon() }

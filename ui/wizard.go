@@ -1,0 +1,261 @@
+package ui
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// wizardStore saves a connection; *keystore.Store provides it.
+type wizardStore interface {
+	List() ([]keystore.Profile, error)
+	Save(p keystore.Profile, s keystore.Secrets) (keystore.Saved, error)
+}
+
+// wizardDeps are what the wizard's screens need from the outside world.
+type wizardDeps struct {
+	App fyne.App
+	// Store saves the connection; nil when it could not be opened, with
+	// StoreErr saying why.
+	Store    wizardStore
+	StoreErr error
+	Demo     *demotenant.Info
+	// OpenURL opens a web page in the system browser.
+	OpenURL    func(string) error
+	HTTPClient *http.Client
+	// Do runs f on the UI goroutine; nil means fyne.Do.
+	Do  func(f func())
+	Now func() time.Time
+	// LoginTimeout bounds a browser sign-in; 0 means oauth's default.
+	LoginTimeout time.Duration
+	// OnFinish opens the management panel on the saved connection.
+	OnFinish func(name string)
+}
+
+// wizardScreen is one step's page.
+type wizardScreen interface {
+	view() fyne.CanvasObject
+	// shown refreshes the page from the wizard's values each time it
+	// becomes the current step.
+	shown()
+}
+
+// wizardView is the wizard window's content: a heading, the current step's
+// page, and Back and Next below.
+type wizardView struct {
+	deps wizardDeps
+	wz   *wizard.Wizard
+
+	heading  *widget.Label
+	position *widget.Label
+	body     *fyne.Container
+	problems *widget.Label
+	back     *widget.Button
+	next     *widget.Button
+
+	welcome     *wizardWelcome
+	method      *wizardMethod
+	cloud       *wizardCloud
+	register    *wizardRegister
+	credentials *wizardCredentials
+	consent     *wizardConsent
+	check       *wizardCheck
+	save        *wizardSave
+	done        *wizardDone
+	screens     map[wizard.Step]wizardScreen
+	pages       map[wizard.Step]fyne.CanvasObject
+
+	root fyne.CanvasObject
+}
+
+func newWizardView(deps wizardDeps) *wizardView {
+	if deps.Do == nil {
+		deps.Do = fyne.Do
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	v := &wizardView{deps: deps, wz: wizard.New(wizardDemo(deps.Demo))}
+	v.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.heading.SizeName = theme.SizeNameSubHeadingText
+	v.position = widget.NewLabel("")
+	v.problems = widget.NewLabel("")
+	v.problems.Wrapping = fyne.TextWrapWord
+	v.problems.Importance = widget.DangerImportance
+	v.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), v.onBack)
+	v.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.onNext)
+	v.next.IconPlacement = widget.ButtonIconTrailingText
+	v.next.Importance = widget.HighImportance
+
+	v.welcome = newWizardWelcome(v)
+	v.method = newWizardMethod(v)
+	v.cloud = newWizardCloud(v)
+	v.register = newWizardRegister(v)
+	v.credentials = newWizardCredentials(v)
+	v.consent = newWizardConsent(v)
+	v.check = newWizardCheck(v)
+	v.save = newWizardSave(v)
+	v.done = newWizardDone(v)
+	v.screens = map[wizard.Step]wizardScreen{
+		wizard.StepWelcome: v.welcome, wizard.StepMethod: v.method, wizard.StepCloud: v.cloud,
+		wizard.StepRegister: v.register, wizard.StepCredentials: v.credentials,
+		wizard.StepConsent: v.consent, wizard.StepTest: v.check, wizard.StepSave: v.save,
+		wizard.StepDone: v.done,
+	}
+	v.pages = map[wizard.Step]fyne.CanvasObject{}
+
+	v.body = container.NewStack()
+	top := container.NewBorder(nil, nil, nil, v.position, v.heading)
+	buttons := container.NewBorder(nil, nil, v.back, v.next)
+	bottom := container.NewVBox(v.problems, widget.NewSeparator(), buttons)
+	v.root = container.NewPadded(container.NewBorder(
+		container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, v.body))
+	v.show()
+	return v
+}
+
+// wizardDemo turns the running demo tenant into the values the wizard
+// fills in.
+func wizardDemo(info *demotenant.Info) *wizard.Demo {
+	if info == nil {
+		return nil
+	}
+	return &wizard.Demo{
+		Authority: info.Authority, Graph: info.Graph, Tenant: info.TenantDomain,
+		ClientID: info.ClientID, Secret: info.ClientSecret, PublicClientID: info.PublicClientID,
+	}
+}
+
+func (v *wizardView) view() fyne.CanvasObject { return v.root }
+
+// show displays the current step's page and updates the buttons.
+func (v *wizardView) show() {
+	step := v.wz.Step()
+	screen := v.screens[step]
+	page, ok := v.pages[step]
+	if !ok {
+		page = container.NewVScroll(screen.view())
+		v.pages[step] = page
+	}
+	screen.shown()
+	v.heading.SetText(step.Title())
+	v.position.SetText(fmt.Sprintf("Step %d of %d", step.Number(), len(wizard.Steps)))
+	v.body.Objects = []fyne.CanvasObject{page}
+	v.body.Refresh()
+	v.problems.SetText("")
+	v.problems.Hide()
+	v.refreshButtons()
+}
+
+// refreshButtons enables Back and Next as the wizard allows and names Next
+// for what it does on this step.
+func (v *wizardView) refreshButtons() {
+	step := v.wz.Step()
+	if v.wz.CanBack() {
+		v.back.Enable()
+	} else {
+		v.back.Disable()
+	}
+	v.next.SetText(map[wizard.Step]string{
+		wizard.StepWelcome: "Start",
+		wizard.StepSave:    "Save",
+		wizard.StepDone:    "Open the management panel",
+	}[step])
+	if v.next.Text == "" {
+		v.next.SetText("Next")
+	}
+	if v.busy() {
+		v.next.Disable()
+		v.back.Disable()
+		return
+	}
+	v.next.Enable()
+}
+
+// busy reports whether the current step has work running that Back and
+// Next must not interrupt.
+func (v *wizardView) busy() bool {
+	return v.check.running() || v.save.running()
+}
+
+// onNext moves on, or shows why the step is not complete. On the save step
+// it saves first; on the last step it opens the panel.
+func (v *wizardView) onNext() {
+	if v.busy() {
+		return
+	}
+	switch v.wz.Step() {
+	case wizard.StepSave:
+		v.save.onSave()
+		return
+	case wizard.StepDone:
+		if v.deps.OnFinish != nil {
+			v.deps.OnFinish(v.wz.State.Name)
+		}
+		return
+	}
+	v.advance()
+}
+
+// advance moves to the next step if the wizard allows it.
+func (v *wizardView) advance() {
+	if err := v.wz.Next(); err != nil {
+		v.showProblems(err)
+		return
+	}
+	v.show()
+}
+
+// showProblems lists why the step is not complete below the page.
+func (v *wizardView) showProblems(err error) {
+	v.problems.SetText(wizardProblemText(err))
+	v.problems.Show()
+	if s, ok := v.screens[v.wz.Step()].(interface{ showFieldErrors() }); ok {
+		s.showFieldErrors()
+	}
+}
+
+func (v *wizardView) onBack() {
+	if v.busy() || !v.wz.Back() {
+		return
+	}
+	v.show()
+}
+
+// onKey lets Enter move on and Escape go back when no text field has the
+// keyboard.
+func (v *wizardView) onKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		v.onNext()
+	case fyne.KeyEscape:
+		v.onBack()
+	}
+}
+
+// openURL opens a page in the browser and says so if it cannot.
+func (v *wizardView) openURL(url string) {
+	if v.deps.OpenURL == nil {
+		return
+	}
+	if err := v.deps.OpenURL(url); err != nil {
+		v.problems.SetText("The browser could not be opened (" + err.Error() + "). Copy this address into a browser by hand: " + url)
+		v.problems.Show()
+	}
+}
+
+// copyText puts s on the clipboard.
+func (v *wizardView) copyText(s string) {
+	if v.deps.App != nil {
+		v.deps.App.Clipboard().SetContent(s)
+	}
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// wizardCredentials takes the app's client ID, the tenant and (for the
+// secret method) the client secret, checking each as it is typed.
+type wizardCredentials struct {
+	v *wizardView
+
+	clientID, tenant, secret          *widget.Entry
+	clientIDErr, tenantErr, secretErr *widget.Label
+	secretWarning                     *widget.Label
+	secretBox                         *fyne.Container
+}
+
+func newWizardCredentials(v *wizardView) *wizardCredentials {
+	s := &wizardCredentials{v: v,
+		clientIDErr: wizardFieldError(), tenantErr: wizardFieldError(), secretErr: wizardFieldError(),
+		secretWarning: wizardFieldError()}
+	s.secretWarning.Importance = widget.WarningImportance
+
+	s.clientID = widget.NewEntry()
+	s.clientID.SetPlaceHolder("00000000-0000-0000-0000-000000000000")
+	s.clientID.OnChanged = func(text string) { v.wz.State.ClientID = text; s.check(false) }
+	s.tenant = widget.NewEntry()
+	s.tenant.SetPlaceHolder("contoso.onmicrosoft.com or 00000000-0000-0000-0000-000000000000")
+	s.tenant.OnChanged = func(text string) { v.wz.State.Tenant = text; s.check(false) }
+	s.secret = widget.NewPasswordEntry()
+	s.secret.SetPlaceHolder("The secret's Value, e.g. Abc8Q~...")
+	s.secret.OnChanged = func(text string) { v.wz.State.Secret = text; s.check(false) }
+	for _, e := range []*widget.Entry{s.clientID, s.tenant, s.secret} {
+		e.OnSubmitted = func(string) { v.onNext() }
+	}
+	s.secretBox = container.NewVBox(
+		widget.NewLabelWithStyle("Client secret (Value)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		wizardText("From Certificates & secrets: the Value column, not the Secret ID. It stays hidden; "+
+			"press the eye to check what you pasted."),
+		s.secret, s.secretErr, s.secretWarning)
+	return s
+}
+
+func (s *wizardCredentials) view() fyne.CanvasObject {
+	bold := fyne.TextStyle{Bold: true}
+	return container.NewVBox(
+		wizardText("Copy these from the app's Overview page in the Entra admin center."),
+		widget.NewLabelWithStyle("Application (client) ID", fyne.TextAlignLeading, bold),
+		s.clientID, s.clientIDErr,
+		widget.NewLabelWithStyle("Directory (tenant) ID, or a domain of your tenant", fyne.TextAlignLeading, bold),
+		s.tenant, s.tenantErr,
+		s.secretBox,
+	)
+}
+
+func (s *wizardCredentials) shown() {
+	st := s.v.wz.State
+	s.clientID.SetText(st.ClientID)
+	s.tenant.SetText(st.Tenant)
+	s.secret.SetText(st.Secret)
+	if st.Method == wizard.MethodSecret {
+		s.secretBox.Show()
+	} else {
+		s.secretBox.Hide()
+	}
+	s.check(false)
+}
+
+// check shows what is wrong with each field. While typing, empty fields
+// are not judged; after Next every field is.
+func (s *wizardCredentials) check(all bool) {
+	for _, f := range []struct {
+		field wizard.Field
+		entry *widget.Entry
+		label *widget.Label
+	}{
+		{wizard.FieldClientID, s.clientID, s.clientIDErr},
+		{wizard.FieldTenant, s.tenant, s.tenantErr},
+		{wizard.FieldSecret, s.secret, s.secretErr},
+	} {
+		msg := ""
+		if all || f.entry.Text != "" {
+			msg = s.v.wz.FieldError(f.field)
+		}
+		setWizardMessage(f.label, msg)
+	}
+	setWizardMessage(s.secretWarning, s.v.wz.SecretWarning())
+}
+
+func (s *wizardCredentials) showFieldErrors() { s.check(true) }

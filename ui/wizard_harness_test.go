@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// wizardQueue stands in for fyne.Do: background work queues its UI
+// updates, and the test runs them on its own goroutine, so widgets are
+// only ever touched by one goroutine.
+type wizardQueue struct{ ch chan func() }
+
+func newWizardQueue() *wizardQueue { return &wizardQueue{ch: make(chan func(), 64)} }
+
+func (q *wizardQueue) do(f func()) { q.ch <- f }
+
+// until runs queued updates until cond holds, failing the test if it does
+// not within a generous bound (a hang, not a speed check).
+func (q *wizardQueue) until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	limit := time.NewTimer(60 * time.Second)
+	defer limit.Stop()
+	for !cond() {
+		select {
+		case f := <-q.ch:
+			f()
+		case <-limit.C:
+			t.Fatalf("gave up waiting for %s", what)
+		}
+	}
+}
+
+// wizardHarness is a wizard in a test window, against a running demo
+// tenant and a store in a temporary folder.
+type wizardHarness struct {
+	t        *testing.T
+	v        *wizardView
+	win      fyne.Window
+	q        *wizardQueue
+	tenant   *demotenant.Server
+	info     demotenant.Info
+	store    *keystore.Store
+	browser  *wizardBrowser
+	finished string // the name OnFinish was called with
+}
+
+type wizardHarnessOptions struct {
+	scenario string
+	demo     bool // run the wizard in demo mode
+	keyring  keystore.Keyring
+	browser  *wizardBrowser
+}
+
+func newWizardHarness(t *testing.T, o wizardHarnessOptions) *wizardHarness {
+	t.Helper()
+	app := test.NewTempApp(t)
+	srv, err := demotenant.Start(demotenant.Options{Scenario: o.scenario, AutoSignIn: true})
+	if err != nil {
+		t.Fatalf("starting the demo tenant: %v", err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	if o.keyring == nil {
+		o.keyring = keystore.MemoryKeyring()
+	}
+	store, err := keystore.Open(t.TempDir(), o.keyring)
+	if err != nil {
+		t.Fatalf("opening the store: %v", err)
+	}
+	if o.browser == nil {
+		o.browser = &wizardBrowser{}
+	}
+	h := &wizardHarness{t: t, q: newWizardQueue(), tenant: srv, info: srv.Info(), store: store, browser: o.browser}
+	deps := wizardDeps{
+		App: app, Store: store, OpenURL: o.browser.open, Do: h.q.do,
+		LoginTimeout: 30 * time.Second,
+		OnFinish:     func(name string) { h.finished = name },
+	}
+	if o.demo {
+		deps.Demo = &h.info
+	}
+	h.v = newWizardView(deps)
+	h.win = test.NewTempWindow(t, h.v.view())
+	h.win.Resize(appWindowSize)
+	h.win.Canvas().SetOnTypedKey(h.v.onKey)
+	return h
+}
+
+// next taps Next and checks the wizard moved to want.
+func (h *wizardHarness) next(want wizard.Step) {
+	h.t.Helper()
+	test.Tap(h.v.next)
+	if got := h.v.wz.Step(); got != want {
+		h.t.Fatalf("after Next: step %v, want %v (problems: %q)", got, want, h.v.problems.Text)
+	}
+}
+
+// walkTo taps Next until the wizard shows step.
+func (h *wizardHarness) walkTo(step wizard.Step) {
+	h.t.Helper()
+	for h.v.wz.Step() < step {
+		h.next(h.v.wz.Step() + 1)
+	}
+}
+
+// runTest taps the test step's button and waits for the result.
+func (h *wizardHarness) runTest() {
+	h.t.Helper()
+	test.Tap(h.v.check.start)
+	h.q.until(h.t, "the connection test", func() bool { return !h.v.check.running() })
+}
+
+// wizardBrowser is the system browser as the tests see it: it either
+// follows the sign-in page like a browser (the demo tenant signs in at
+// once and redirects to the program's listener), fails to open, or opens
+// and leaves the person staring at it.
+type wizardBrowser struct {
+	mu     sync.Mutex
+	opened []string
+	fail   bool // the browser cannot be opened
+	idle   bool // the page opens but nobody signs in
+}
+
+func (b *wizardBrowser) open(url string) error {
+	b.mu.Lock()
+	b.opened = append(b.opened, url)
+	fail, idle := b.fail, b.idle
+	b.mu.Unlock()
+	if fail {
+		return errors.New("xdg-open: no method available for opening " + url)
+	}
+	if idle || !strings.HasPrefix(url, "http://127.0.0.1:") {
+		return nil // portal pages on the internet are only recorded
+	}
+	go wizardVisit(url)
+	return nil
+}
+
+func (b *wizardBrowser) urls() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.opened...)
+}
+
+// wizardVisit loads a page and follows its redirects, like a browser.
+func wizardVisit(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+}
