@@ -17,10 +17,11 @@ func (d *directory) applyGroupChanges(g *group, body map[string]any, creating bo
 	var members []string
 	for key, value := range body {
 		var err error
-		switch key {
-		case "displayName", "description", "mailNickname", "visibility":
+		switch {
+		case isAnnotation(key):
+		case key == "displayName", key == "description", key == "mailNickname", key == "visibility":
 			err = setGroupString(g, key, value)
-		case "mailEnabled", "securityEnabled":
+		case key == "mailEnabled", key == "securityEnabled":
 			b, ok := value.(bool)
 			if !ok || !creating {
 				return nil, errInvalidProperty(key, "Group")
@@ -30,14 +31,14 @@ func (d *directory) applyGroupChanges(g *group, body map[string]any, creating bo
 			} else {
 				g.SecurityEnabled = b
 			}
-		case "groupTypes":
+		case key == "groupTypes":
 			if !creating {
 				return nil, errInvalidProperty(key, "Group")
 			}
 			g.GroupTypes, err = groupTypes(value)
-		case "members@odata.bind":
+		case key == "members@odata.bind":
 			members, err = d.memberBinds(value)
-		case "owners@odata.bind":
+		case key == "owners@odata.bind":
 			_, err = d.memberBinds(value)
 		default:
 			err = newGraphError(http.StatusBadRequest, "Request_BadRequest",

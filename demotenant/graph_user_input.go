@@ -27,6 +27,8 @@ var userStringProps = map[string]func(u *user) *string{
 func (d *directory) applyUserChanges(u *user, body map[string]any) error {
 	for key, value := range body {
 		switch {
+		case isAnnotation(key):
+			// "@odata.type" and other annotations describe the body.
 		case key == "accountEnabled":
 			b, ok := value.(bool)
 			if !ok {
@@ -85,8 +87,9 @@ func applyPasswordProfile(u *user, value any) error {
 		return errInvalidProperty("passwordProfile", "User")
 	}
 	for key, v := range profile {
-		switch key {
-		case "password":
+		switch {
+		case isAnnotation(key):
+		case key == "password":
 			pw, ok := v.(string)
 			if !ok {
 				return errInvalidProperty("passwordProfile", "User")
@@ -95,7 +98,7 @@ func applyPasswordProfile(u *user, value any) error {
 				return errPasswordComplexity
 			}
 			u.Password = pw
-		case "forceChangePasswordNextSignIn", "forceChangePasswordNextSignInWithMfa":
+		case key == "forceChangePasswordNextSignIn", key == "forceChangePasswordNextSignInWithMfa":
 			b, ok := v.(bool)
 			if !ok {
 				return errInvalidProperty("passwordProfile", "User")
@@ -138,4 +141,10 @@ func isComplexPassword(pw string) bool {
 
 func isCountryCode(s string) bool {
 	return len(s) == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] >= 'A' && s[1] <= 'Z'
+}
+
+// isAnnotation reports whether a body key is an OData annotation such as
+// "@odata.type", which clients may send along with the properties.
+func isAnnotation(key string) bool {
+	return strings.HasPrefix(key, "@odata.") && !strings.HasSuffix(key, "@odata.bind")
 }

@@ -48,7 +48,9 @@ func TestGraphCreateUser(t *testing.T) {
 	s := startTenant(t, Options{})
 	g := appGraph(t, s)
 	domain := s.Info().TenantDomain
-	created := g.do(http.MethodPost, "/users", newUserBody("jordan.rivera@"+domain, "Str0ng-Passw0rd")).object(t, http.StatusCreated)
+	body := newUserBody("jordan.rivera@"+domain, "Str0ng-Passw0rd")
+	body["@odata.type"] = "#microsoft.graph.user" // as Graph's SDKs send it
+	created := g.do(http.MethodPost, "/users", body).object(t, http.StatusCreated)
 	id, _ := created["id"].(string)
 	if !isGUID(id) || created["userPrincipalName"] != "jordan.rivera@"+domain {
 		t.Fatalf("created: %v", created)
