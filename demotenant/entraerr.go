@@ -32,6 +32,14 @@ type entraErrorBody struct {
 	TraceID          string `json:"trace_id"`
 	CorrelationID    string `json:"correlation_id"`
 	ErrorURI         string `json:"error_uri"`
+	Suberror         string `json:"suberror,omitempty"`
+}
+
+// suberrors are the hints Entra adds to some answers so that clients know
+// what the user has to do.
+var suberrors = map[int]string{
+	65001:  "consent_required",
+	700082: "bad_token",
 }
 
 // entraTimestamp is the layout of Entra's error timestamps.
@@ -55,6 +63,7 @@ func (s *Server) errorBody(r *http.Request, e entraError) entraErrorBody {
 		TraceID:       trace,
 		CorrelationID: corr,
 		ErrorURI:      errorURI(e.Code),
+		Suberror:      suberrors[e.Code],
 	}
 }
 

@@ -139,7 +139,9 @@ func TestRefreshTokenRotation(t *testing.T) {
 	wantEntraError(t, resp, raw, 400, "invalid_request", 9002313)
 
 	resp, raw = refresh(second.RefreshToken, url.Values{"scope": {"https://graph.microsoft.com/Application.ReadWrite.All offline_access"}})
-	wantEntraError(t, resp, raw, 400, "invalid_grant", 65001)
+	if body := wantEntraError(t, resp, raw, 400, "invalid_grant", 65001); body.Suberror != "consent_required" {
+		t.Errorf("suberror = %q", body.Suberror)
+	}
 
 	// x/oauth2 refreshes an expired token by itself and keeps the new one.
 	src := cfg.TokenSource(context.Background(), &oauth2.Token{RefreshToken: second.RefreshToken, Expiry: clock.Now().Add(-time.Minute)})
