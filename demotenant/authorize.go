@@ -115,8 +115,7 @@ func checkAuthorizeParams(q url.Values, flow *signInFlow) *entraError {
 	}
 	g, err := parseDelegatedScopes(q.Get("scope"))
 	if err != nil {
-		e := err.(entraError)
-		return &e
+		return fail(asEntraError(err))
 	}
 	flow.Grant = g
 	challenge, method := q.Get("code_challenge"), q.Get("code_challenge_method")

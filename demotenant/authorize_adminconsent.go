@@ -32,7 +32,7 @@ func (s *Server) handleAdminConsent(w http.ResponseWriter, r *http.Request) {
 		}
 		g, err := parseDelegatedScopes(flow.ScopeParam)
 		if err != nil {
-			s.redirectError(w, r, flow, err.(entraError))
+			s.redirectError(w, r, flow, asEntraError(err))
 			return
 		}
 		flow.Grant = g

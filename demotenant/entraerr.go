@@ -3,6 +3,7 @@ package demotenant
 import (
 	"crypto/rand"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -21,6 +22,16 @@ type entraError struct {
 
 func (e entraError) Error() string {
 	return fmt.Sprintf("%s: AADSTS%d: %s", e.Name, e.Code, e.Message)
+}
+
+// asEntraError finds the Entra error in err; anything else is reported as
+// a malformed request, the answer Entra gives when it cannot say more.
+func asEntraError(err error) entraError {
+	var e entraError
+	if errors.As(err, &e) {
+		return e
+	}
+	return errMalformedRequest()
 }
 
 // entraErrorBody is the JSON Entra answers with, fields in Entra's order.

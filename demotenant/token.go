@@ -1,7 +1,6 @@
 package demotenant
 
 import (
-	"errors"
 	"net/http"
 	"net/url"
 	"strings"
@@ -27,11 +26,7 @@ func (s *Server) handleToken(w http.ResponseWriter, r *http.Request) {
 	s.tokenRequests.Add(1)
 	resp, err := s.token(w, r)
 	if err != nil {
-		var e entraError
-		if !errors.As(err, &e) {
-			e = errMalformedRequest()
-		}
-		s.writeEntraError(w, r, e)
+		s.writeEntraError(w, r, asEntraError(err))
 		return
 	}
 	writeJSON(w, http.StatusOK, resp)
