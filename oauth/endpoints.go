@@ -120,13 +120,14 @@ func (e Endpoints) AuthorizeURL(tenant string) string {
 // GraphBaseURL is the base of Microsoft Graph v1.0 calls.
 func (e Endpoints) GraphBaseURL() string { return e.Graph + "/v1.0" }
 
-// graphResource is the resource that scopes are named after: the cloud's
-// Graph host, or the global one for custom endpoints.
+// graphResource is the resource that scopes are named after: the named
+// cloud's Graph host, or the global one for custom endpoints (a proxy or a
+// test tenant answers for the global Graph).
 func (e Endpoints) graphResource() string {
-	if e.Cloud == CloudCustom || e.Graph == "" {
-		return globalGraphResource
+	if c, ok := CloudByName(e.Cloud); ok {
+		return c.GraphURL
 	}
-	return e.Graph
+	return globalGraphResource
 }
 
 // GraphScope is the scope of an app-only token: every application

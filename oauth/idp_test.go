@@ -128,6 +128,12 @@ func (idp *testIdP) handleToken(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch f.Get("grant_type") {
+	case "client_credentials":
+		if r.Header.Get("Authorization") != "" || !strings.HasSuffix(f.Get("scope"), "/.default") {
+			idpError(w, http.StatusBadRequest, "invalid_request", 900144, "Send the secret in the body and a .default scope.")
+			return
+		}
+		idp.issue(w, f.Get("scope"))
 	case "authorization_code":
 		c, ok := idp.codes[f.Get("code")]
 		delete(idp.codes, f.Get("code"))
