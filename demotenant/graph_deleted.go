@@ -2,19 +2,16 @@ package demotenant
 
 import (
 	"net/http"
+	"strings"
 )
 
 // getDeletedItems answers /directory/deletedItems/microsoft.graph.user (or
-// .group), the lists of deleted objects, and /directory/deletedItems/{id}.
+// graph.user, or the group casts), the lists of deleted objects, and
+// /directory/deletedItems/{id}.
 func (s *Server) getDeletedItems(c *graphCall) error {
 	id := c.r.PathValue("id")
-	var kind *entityKind
-	switch id {
-	case "microsoft.graph.user":
-		kind = userKind
-	case "microsoft.graph.group":
-		kind = groupKind
-	default:
+	kind := castType(id)
+	if kind == nil {
 		return s.getDeletedItem(c, id)
 	}
 	rule := readUsers
@@ -34,7 +31,7 @@ func (s *Server) getDeletedItems(c *graphCall) error {
 			items = append(items, e)
 		}
 	}
-	return c.writeList(items, q, "directory/deletedItems/"+id, true)
+	return c.writeList(items, q, "directory/deletedItems/microsoft."+strings.TrimPrefix(id, "microsoft."), true)
 }
 
 func (s *Server) getDeletedItem(c *graphCall, id string) error {

@@ -56,6 +56,13 @@ func TestGraphSeededGroupsNest(t *testing.T) {
 	if len(users) >= len(transitive) || len(users) == 0 {
 		t.Errorf("user cast: %d of %d", len(users), len(transitive))
 	}
+	// The SDKs write the cast without the "microsoft." prefix.
+	if short := g.get("/groups/" + vpn + "/transitiveMembers/graph.user?$top=999").list(t); len(short) != len(users) {
+		t.Errorf("graph.user cast: %d, microsoft.graph.user: %d", len(short), len(users))
+	}
+	if groups := g.get("/groups/" + vpn + "/members/graph.group").list(t); len(groups) != 2 {
+		t.Errorf("VPN Users holds %d groups directly, want 2", len(groups))
+	}
 	seen := map[string]bool{}
 	for _, id := range names(transitive, "id") {
 		if seen[id] {
@@ -141,6 +148,11 @@ func TestGraphMemberRefs(t *testing.T) {
 	if a := g.do(http.MethodPost, "/groups/"+id+"/members/$ref", map[string]any{"@odata.id": refs(members[:1])[0]}); a.Status != http.StatusNoContent {
 		t.Fatalf("add back: %d %s", a.Status, a.Body)
 	}
+	byQuery := "/groups/" + id + "/members/$ref?" + url.Values{"@id": refs(members[:1])}.Encode()
+	if a := g.do(http.MethodDelete, byQuery, nil); a.Status != http.StatusNoContent {
+		t.Fatalf("remove by @id: %d %s", a.Status, a.Body)
+	}
+	g.do(http.MethodDelete, byQuery, nil).wantError(t, http.StatusNotFound, "Request_ResourceNotFound")
 	g.do(http.MethodPost, "/groups/"+id+"/members/$ref", map[string]any{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/0b0b0b0b-0000-4000-8000-000000000000"}).
 		wantError(t, http.StatusNotFound, "Request_ResourceNotFound")
 	g.do(http.MethodPost, "/groups/0b0b0b0b-0000-4000-8000-000000000000/members/$ref", map[string]any{"@odata.id": refs(members[:1])[0]}).
@@ -157,7 +169,7 @@ func TestGraphDeleteGroups(t *testing.T) {
 		}
 		g.get("/groups/"+id).wantError(t, http.StatusNotFound, "Request_ResourceNotFound")
 	}
-	deleted := names(g.get("/directory/deletedItems/microsoft.graph.group").list(t), "id")
+	deleted := names(g.get("/directory/deletedItems/graph.group").list(t), "id")
 	if !slices.Contains(deleted, unified) || slices.Contains(deleted, security) {
 		t.Fatalf("deleted groups %v: only the Microsoft 365 group can be restored", deleted)
 	}

@@ -6,19 +6,29 @@ import (
 )
 
 // castKind reads the optional type-cast segment of a membership list
-// (microsoft.graph.user or microsoft.graph.group): the kind to keep and to
-// check the query against, and the context's entity set.
+// (microsoft.graph.user, or graph.user as the SDKs write it; or the group
+// equivalents): the kind to keep and to check the query against, and the
+// context's entity set.
 func (c *graphCall) castKind() (*entityKind, string, error) {
-	switch cast := c.r.PathValue("cast"); cast {
-	case "":
+	cast := c.r.PathValue("cast")
+	if cast == "" {
 		return directoryObjectKind, "directoryObjects", nil
-	case "microsoft.graph.user":
-		return userKind, "users", nil
-	case "microsoft.graph.group":
-		return groupKind, "groups", nil
-	default:
-		return nil, "", errBadRequest("Resource not found for the segment '%s'.", cast)
 	}
+	if kind := castType(cast); kind != nil {
+		return kind, strings.ToLower(kind.Name) + "s", nil
+	}
+	return nil, "", errBadRequest("Resource not found for the segment '%s'.", cast)
+}
+
+// castType names the kind a type-cast segment selects, or nil.
+func castType(segment string) *entityKind {
+	switch strings.TrimPrefix(segment, "microsoft.") {
+	case "graph.user":
+		return userKind
+	case "graph.group":
+		return groupKind
+	}
+	return nil
 }
 
 // listMembers answers /groups/{id}/members and /transitiveMembers, with or
@@ -122,7 +132,8 @@ func (s *Server) addMemberRef(c *graphCall) error {
 	return c.noContent()
 }
 
-// removeMemberRef answers DELETE /groups/{id}/members/{member}/$ref.
+// removeMemberRef answers DELETE /groups/{id}/members/{member}/$ref, and
+// DELETE /groups/{id}/members/$ref?@id={reference} as the SDKs send it.
 func (s *Server) removeMemberRef(c *graphCall) error {
 	if err := c.allow(writeMembers); err != nil {
 		return err
@@ -132,6 +143,11 @@ func (s *Server) removeMemberRef(c *graphCall) error {
 		return err
 	}
 	id := c.r.PathValue("member")
+	if id == "" {
+		if id, err = s.dir.referencedObject(c.r.URL.Query().Get("@id")); err != nil {
+			return err
+		}
+	}
 	if !slices.Contains(g.Members, id) {
 		return errNotFound(id)
 	}

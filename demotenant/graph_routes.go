@@ -34,6 +34,7 @@ func (s *Server) graphRoutes(api http.Handler) []graphRoute {
 		{Method: "GET", Path: "/groups/{id}/transitiveMembers/{cast}", Handler: s.listMembers},
 		{Method: "POST", Path: "/groups/{id}/members/$ref", Handler: s.addMemberRef},
 		{Method: "DELETE", Path: "/groups/{id}/members/{member}/$ref", Handler: s.removeMemberRef},
+		{Method: "DELETE", Path: "/groups/{id}/members/$ref", Handler: s.removeMemberRef},
 
 		{Method: "GET", Path: "/servicePrincipals", Handler: s.listServicePrincipals},
 		{Method: "GET", Path: "/servicePrincipals/{id}", Handler: s.getServicePrincipal},
