@@ -282,7 +282,8 @@ func TestAuthorizeRequestErrors(t *testing.T) {
 		error string
 		code  int
 	}{
-		{"implicit flow", url.Values{"response_type": {"token"}}, "unsupported_response_type", 700054},
+		{"implicit flow", url.Values{"response_type": {"token"}}, "unsupported_response_type", 700051},
+		{"hybrid flow", url.Values{"response_type": {"code id_token"}}, "unsupported_response_type", 700054},
 		{"no response type", url.Values{"response_type": {""}}, "invalid_request", 900144},
 		{"no scope", url.Values{"scope": {""}}, "invalid_scope", 70011},
 		{"unknown scope", url.Values{"scope": {"openid Mail.Send.Everything"}}, "invalid_scope", 70011},

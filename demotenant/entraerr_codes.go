@@ -3,6 +3,7 @@ package demotenant
 import (
 	"fmt"
 	"net/http"
+	"strings"
 )
 
 // The sign-in failures the demo tenant reproduces, worded as Entra words
@@ -134,8 +135,17 @@ func errUserDisabled() entraError {
 		"The user account is disabled."}
 }
 
+// errUnsupportedResponseType refuses a response type other than code: the
+// demo apps have the implicit grant turned off.
 func errUnsupportedResponseType(rt string) entraError {
-	return entraError{http.StatusBadRequest, "unsupported_response_type", 700054,
+	code := 70005
+	switch {
+	case rt == "token":
+		code = 700051
+	case strings.Contains(rt, "id_token"):
+		code = 700054
+	}
+	return entraError{http.StatusBadRequest, "unsupported_response_type", code,
 		fmt.Sprintf("response_type '%s' is not enabled for the application.", rt)}
 }
 
