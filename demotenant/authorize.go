@@ -96,7 +96,7 @@ func (s *Server) trustedRequest(q url.Values, generic bool) (*signInFlow, *entra
 func checkAuthorizeParams(q url.Values, flow *signInFlow) *entraError {
 	fail := func(e entraError) *entraError { return &e }
 	if flow.Redirect == "" {
-		return fail(errMissingParam("redirect_uri"))
+		return fail(errNoReplyAddress())
 	}
 	switch rt := q.Get("response_type"); rt {
 	case "code":

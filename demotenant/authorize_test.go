@@ -305,6 +305,7 @@ func TestAuthorizeRequestErrors(t *testing.T) {
 		{"no client", base(url.Values{"client_id": {""}}), 900144},
 		{"single-tenant app on organizations", strings.Replace(base(url.Values{"client_id": {info.ClientID}}), info.TenantID, "organizations", 1), 50194},
 		{"unknown tenant", strings.Replace(base(nil), info.TenantID, "contoso.example", 1), 90002},
+		{"app without redirect URIs", base(url.Values{"client_id": {appNamed(t, s, appOrphan).ClientID}, "redirect_uri": {""}}), 500113},
 	}
 	for _, c := range pages {
 		t.Run(c.name, func(t *testing.T) {

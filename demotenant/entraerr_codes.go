@@ -203,3 +203,8 @@ func errLoginRequired() entraError {
 	return entraError{http.StatusBadRequest, "login_required", 50058,
 		"A silent sign-in request was sent but no user is signed in."}
 }
+
+func errNoReplyAddress() entraError {
+	return entraError{http.StatusBadRequest, "invalid_request", 500113,
+		"No reply address is registered for the application."}
+}
