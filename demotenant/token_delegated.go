@@ -128,7 +128,7 @@ func (s *Server) grantRefreshToken(c clientCreds, form url.Values, generic bool)
 		if missing := s.missingConsent(a, u, asked.Scopes); len(missing) > 0 {
 			return tokenResponse{}, errConsentMissing(a)
 		}
-		grant = asked
+		grant = s.expandDefault(a, u, asked)
 		grant.OIDC = rt.Grant.OIDC
 	}
 	delete(s.login.refresh, presented)

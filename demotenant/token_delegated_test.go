@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"testing"
 	"time"
 
@@ -143,10 +144,23 @@ func TestRefreshTokenRotation(t *testing.T) {
 		t.Errorf("suberror = %q", body.Suberror)
 	}
 
+	// .default narrows nothing: it stands for every consented scope.
+	resp, raw = refresh(second.RefreshToken, url.Values{"scope": {"https://graph.microsoft.com/.default offline_access"}})
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("refresh with .default: %d %s", resp.StatusCode, raw)
+	}
+	var viaDefault tokenResponse
+	if err := json.Unmarshal(raw, &viaDefault); err != nil {
+		t.Fatal(err)
+	}
+	if p := bearerPrincipal(t, s, viaDefault.AccessToken); len(p.Scopes) != len(wizardRoles)+1 || slices.Contains(p.Scopes, ".default") {
+		t.Errorf(".default gave scopes %v", p.Scopes)
+	}
+
 	// x/oauth2 refreshes an expired token by itself and keeps the new one.
-	src := cfg.TokenSource(context.Background(), &oauth2.Token{RefreshToken: second.RefreshToken, Expiry: clock.Now().Add(-time.Minute)})
+	src := cfg.TokenSource(context.Background(), &oauth2.Token{RefreshToken: viaDefault.RefreshToken, Expiry: clock.Now().Add(-time.Minute)})
 	third, err := src.Token()
-	if err != nil || third.RefreshToken == second.RefreshToken {
+	if err != nil || third.RefreshToken == viaDefault.RefreshToken {
 		t.Fatalf("x/oauth2 refresh: %v", err)
 	}
 	if p := bearerPrincipal(t, s, third.AccessToken); !p.Delegated() {
