@@ -2,14 +2,16 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
-	core "github.com/microsoftgraph/msgraph-sdk-go-core"
-	"github.com/microsoftgraph/msgraph-sdk-go/groups"
+	abstractions "github.com/microsoft/kiota-abstractions-go"
+	"github.com/microsoftgraph/msgraph-sdk-go/models/odataerrors"
 )
 
 // maxBatchRounds bounds how often throttled items of one $batch are sent
@@ -20,14 +22,13 @@ const maxBatchRounds = 10
 // Items Graph throttles inside a batch are sent again after the Retry-After
 // it asked for. Results are in the order of ids.
 func (c *Client) RemoveMembers(ctx context.Context, groupID string, ids []string, progress func(done, total int)) []ItemResult {
-	members := c.sdk.Groups().ByGroupId(groupID).Members()
 	return c.inChunks(ctx, ids, progress, func(chunk []ItemResult) {
 		pending := make([]*ItemResult, len(chunk))
 		for i := range chunk {
 			pending[i] = &chunk[i]
 		}
 		for round := 0; len(pending) > 0; round++ {
-			wait, err := c.removeBatch(ctx, members.ByDirectoryObjectId, pending)
+			wait, err := c.removeBatch(ctx, groupID, pending)
 			if err != nil {
 				for _, r := range pending {
 					r.Err = err
@@ -45,55 +46,93 @@ func (c *Client) RemoveMembers(ctx context.Context, groupID string, ids []string
 	})
 }
 
-// removeBatch sends one $batch of member removals and records each item's
-// result. It returns the longest Retry-After among throttled items.
-func (c *Client) removeBatch(ctx context.Context, member func(string) *groups.ItemMembersDirectoryObjectItemRequestBuilder, items []*ItemResult) (time.Duration, error) {
-	batch := core.NewBatchRequest(c.adapter)
-	stepFor := make(map[string]*ItemResult, len(items))
-	for _, r := range items {
-		info, err := member(r.ID).Ref().ToDeleteRequestInformation(ctx, nil)
-		if err != nil {
-			return 0, fmt.Errorf("graph: remove the members: %w", err)
-		}
-		step, err := batch.AddBatchRequestStep(*info)
-		if err != nil {
-			return 0, fmt.Errorf("graph: remove the members: %w", err)
-		}
-		stepFor[deref(step.GetId())] = r
+// batchRequest and batchAnswer are the JSON of Graph's $batch.
+type batchRequest struct {
+	Requests []batchStep `json:"requests"`
+}
+
+type batchStep struct {
+	ID     string `json:"id"`
+	Method string `json:"method"`
+	URL    string `json:"url"`
+}
+
+type batchAnswer struct {
+	Responses []struct {
+		ID      string            `json:"id"`
+		Status  int               `json:"status"`
+		Headers map[string]string `json:"headers"`
+		Body    json.RawMessage   `json:"body"`
+	} `json:"responses"`
+}
+
+// removeBatch sends one $batch of member removals through the SDK's
+// adapter (authentication, retries) and records each item's result. It
+// returns the longest Retry-After among throttled items.
+func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemResult) (time.Duration, error) {
+	var req batchRequest
+	for i, r := range items {
+		req.Requests = append(req.Requests, batchStep{
+			ID:     strconv.Itoa(i),
+			Method: http.MethodDelete,
+			URL:    "/groups/" + url.PathEscape(groupID) + "/members/" + url.PathEscape(r.ID) + "/$ref",
+		})
 	}
-	resp, err := batch.Send(ctx, c.adapter)
+	body, err := json.Marshal(req)
+	if err != nil {
+		return 0, fmt.Errorf("graph: remove the members: %w", err)
+	}
+	info := abstractions.NewRequestInformation()
+	info.Method = abstractions.POST
+	info.UrlTemplate = "{+baseurl}/$batch"
+	info.PathParameters["baseurl"] = c.baseURL
+	info.Headers.TryAdd("Accept", "application/json")
+	info.SetStreamContentAndContentType(body, "application/json")
+	raw, err := c.adapter.SendPrimitive(ctx, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
 	if err != nil {
 		return 0, fail(err, "remove the members", needManageMembers...)
 	}
+	var ans batchAnswer
+	if b, _ := raw.([]byte); len(b) == 0 || json.Unmarshal(b, &ans) != nil {
+		return 0, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: "remove the members"}
+	}
+	for _, r := range items {
+		r.Err = &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: "remove the member"}
+	}
 	var wait time.Duration
-	for id, r := range stepFor {
-		item := resp.GetResponseById(id)
-		if item == nil || item.GetStatus() == nil {
-			r.Err = &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: "remove the member"}
+	for _, a := range ans.Responses {
+		i, err := strconv.Atoi(a.ID)
+		if err != nil || i < 0 || i >= len(items) {
 			continue
 		}
-		status := int(*item.GetStatus())
-		if status < 300 {
-			r.Err = nil
+		if a.Status >= 200 && a.Status < 300 {
+			items[i].Err = nil
 			continue
 		}
-		r.Err = batchItemError(status, item.GetHeaders(), item.GetBody())
-		if status == http.StatusTooManyRequests {
-			wait = max(wait, retryAfter(item.GetHeaders()))
+		items[i].Err = batchItemError(a.Status, a.Headers, a.Body)
+		if a.Status == http.StatusTooManyRequests {
+			wait = max(wait, retryAfter(a.Headers))
 		}
 	}
 	return wait, nil
 }
 
 // batchItemError decodes the error of one $batch answer.
-func batchItemError(status int, headers core.RequestHeader, body core.RequestBody) *Error {
+func batchItemError(status int, headers map[string]string, body json.RawMessage) *Error {
 	e := &Error{Status: status, Action: "remove the member", Needs: needManageMembers}
-	if body, ok := body["error"].(map[string]any); ok {
-		e.Code, _ = body["code"].(string)
-		e.Message, _ = body["message"].(string)
-		if inner, ok := body["innerError"].(map[string]any); ok {
-			e.RequestID, _ = inner["request-id"].(string)
-		}
+	var odata struct {
+		Error struct {
+			Code       string `json:"code"`
+			Message    string `json:"message"`
+			InnerError struct {
+				RequestID string `json:"request-id"`
+			} `json:"innerError"`
+		} `json:"error"`
+	}
+	if json.Unmarshal(body, &odata) == nil {
+		e.Code = odata.Error.Code
+		e.Message = odata.Error.Message
+		e.RequestID = odata.Error.InnerError.RequestID
 	}
 	if e.RequestID == "" {
 		e.RequestID = header(headers, "request-id")
@@ -113,14 +152,14 @@ func throttled(items []*ItemResult) []*ItemResult {
 }
 
 // retryAfter reads a Retry-After in seconds; without one, wait a second.
-func retryAfter(h core.RequestHeader) time.Duration {
+func retryAfter(h map[string]string) time.Duration {
 	if s, err := strconv.Atoi(strings.TrimSpace(header(h, "Retry-After"))); err == nil && s >= 0 {
 		return time.Duration(s) * time.Second
 	}
 	return time.Second
 }
 
-func header(h core.RequestHeader, name string) string {
+func header(h map[string]string, name string) string {
 	for k, v := range h {
 		if strings.EqualFold(k, name) {
 			return v

@@ -9,7 +9,6 @@ import (
 	abstractions "github.com/microsoft/kiota-abstractions-go"
 	khttp "github.com/microsoft/kiota-http-go"
 	"github.com/microsoftgraph/msgraph-sdk-go/groups"
-	"github.com/microsoftgraph/msgraph-sdk-go/models"
 )
 
 // batchSize is how many changes Graph accepts in one members@odata.bind
@@ -45,7 +44,7 @@ func (c *Client) AddMembers(ctx context.Context, groupID string, ids []string, p
 		for i, r := range chunk {
 			urls[i] = c.objectURL(r.ID)
 		}
-		body := models.NewGroup()
+		body := newGroupBody()
 		body.SetAdditionalData(map[string]any{"members@odata.bind": urls})
 		_, err := c.sdk.Groups().ByGroupId(groupID).Patch(ctx, body, &groups.GroupItemRequestBuilderPatchRequestConfiguration{Options: bulkRetries()})
 		if err == nil {

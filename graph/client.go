@@ -97,10 +97,13 @@ func isLoopback(host string) bool {
 
 // withMiddleware returns a client whose transport runs Graph's default
 // middleware (telemetry, retry honouring Retry-After on 429/503/504,
-// redirects, compression) over the given client's transport.
+// redirects, headers) over the given client's transport. Request-body
+// compression stays in the chain but switched off: the bodies are small, and
+// a Graph-compatible endpoint that cannot read gzip bodies answers 400
+// rather than the 415 the handler's fallback waits for.
 func withMiddleware(given *http.Client) *http.Client {
 	opts := msgraph.GetDefaultClientOptions()
-	middleware := core.GetDefaultMiddlewaresWithOptions(&opts)
+	middleware := graphMiddleware(&opts)
 	out := core.GetDefaultClient(&opts, middleware...)
 	if given == nil {
 		return out
@@ -115,4 +118,17 @@ func withMiddleware(given *http.Client) *http.Client {
 	}
 	out.Jar = given.Jar
 	return out
+}
+
+// graphMiddleware is msgraph-sdk-go-core's default chain with request
+// compression disabled.
+func graphMiddleware(opts *core.GraphClientOptions) []khttp.Middleware {
+	kiota, err := khttp.GetDefaultMiddlewaresWithOptions(khttp.NewCompressionOptionsReference(false))
+	if err != nil {
+		return core.GetDefaultMiddlewaresWithOptions(opts)
+	}
+	return append([]khttp.Middleware{
+		core.NewGraphTelemetryHandler(opts),
+		khttp.NewUrlReplaceHandler(true, core.ReplacementPairs),
+	}, kiota...)
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"github.com/microsoft/kiota-abstractions-go/store"
 	"slices"
 	"strings"
 	"time"
@@ -101,4 +102,33 @@ func derefTime(t *time.Time) time.Time {
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// newUserBody is a user for a request body. The SDK's constructor sets
+// @odata.type; Graph's documented request bodies leave it out, so it goes.
+// Only what the caller sets afterwards is sent: a field set to nil would be
+// sent as null and clear it.
+func newUserBody() *models.User {
+	u := models.NewUser()
+	forgetODataType(u)
+	return u
+}
+
+// newGroupBody is a group for a request body, without @odata.type.
+func newGroupBody() *models.Group {
+	g := models.NewGroup()
+	forgetODataType(g)
+	return g
+}
+
+// forgetODataType unsets @odata.type without recording a change, so the
+// body carries neither the type nor a null in its place.
+func forgetODataType(m interface {
+	GetBackingStore() store.BackingStore
+	SetOdataType(*string)
+}) {
+	s := m.GetBackingStore()
+	s.SetInitializationCompleted(false)
+	m.SetOdataType(nil)
+	s.SetInitializationCompleted(true)
 }

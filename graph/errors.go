@@ -27,9 +27,8 @@ var (
 	ErrConflict = errors.New("already exists")
 )
 
-// CodeUnreachable is the Code of an *Error for a request that never got an
-// answer (connection refused, dropped, DNS failure).
-const CodeUnreachable = "ConnectionFailed"
+// errEmptyAnswer is a success answer without the object it should carry.
+var errEmptyAnswer = errors.New("Microsoft Graph answered without the object")
 
 // Error is a failed Microsoft Graph request, decoded from Graph's error body.
 type Error struct {

@@ -61,6 +61,9 @@ func (c *Client) Group(ctx context.Context, id string) (Group, error) {
 	g, err := c.sdk.Groups().ByGroupId(id).Get(ctx, &groups.GroupItemRequestBuilderGetRequestConfiguration{
 		QueryParameters: &groups.GroupItemRequestBuilderGetQueryParameters{Select: groupFields},
 	})
+	if err == nil && g == nil {
+		err = errEmptyAnswer
+	}
 	if err != nil {
 		return Group{}, fail(err, "read the group", needReadGroups...)
 	}
@@ -78,7 +81,7 @@ func (c *Client) CreateGroup(ctx context.Context, ng NewGroup) (Group, error) {
 	if nick == "" {
 		nick = mailNickname(name)
 	}
-	body := models.NewGroup()
+	body := newGroupBody()
 	body.SetDisplayName(&name)
 	body.SetMailNickname(&nick)
 	setIf(body.SetDescription, ng.Description)
@@ -92,6 +95,9 @@ func (c *Client) CreateGroup(ctx context.Context, ng NewGroup) (Group, error) {
 		body.SetSecurityEnabled(ptr(true))
 	}
 	g, err := c.sdk.Groups().Post(ctx, body, nil)
+	if err == nil && g == nil {
+		err = errEmptyAnswer
+	}
 	if err != nil {
 		return Group{}, fail(err, "create the group", needManageGroups...)
 	}
@@ -100,9 +106,9 @@ func (c *Client) CreateGroup(ctx context.Context, ng NewGroup) (Group, error) {
 
 // UpdateGroup changes the fields set in ch.
 func (c *Client) UpdateGroup(ctx context.Context, id string, ch GroupChanges) error {
-	body := models.NewGroup()
-	body.SetDisplayName(ch.DisplayName)
-	body.SetDescription(ch.Description)
+	body := newGroupBody()
+	setPtr(body.SetDisplayName, ch.DisplayName)
+	setPtr(body.SetDescription, ch.Description)
 	_, err := c.sdk.Groups().ByGroupId(id).Patch(ctx, body, nil)
 	return fail(err, "update the group", needManageGroups...)
 }

@@ -33,6 +33,8 @@ func (e *Error) explain() string {
 		return "Another account already uses this user name (user principal name). Choose a different one."
 	case e.has("domain") && (e.has("verified") || e.has("invalid")):
 		return "The domain part of the user name (after @) is not a verified domain of this tenant. Use one of the tenant's domains."
+	case e.has("password") && e.has("complexity"):
+		return "The password does not meet the tenant's complexity rules. Use a generated password."
 	case e.has("usage location"):
 		return "The user has no usage location. Set the usage location (a country) on the user first, then assign the license."
 	case e.has("does not have any available licenses") || e.has("not enough licenses") || e.has("no available licenses"):

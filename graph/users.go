@@ -66,6 +66,9 @@ func (c *Client) User(ctx context.Context, idOrUPN string) (User, error) {
 	u, err := c.sdk.Users().ByUserId(idOrUPN).Get(ctx, &users.UserItemRequestBuilderGetRequestConfiguration{
 		QueryParameters: &users.UserItemRequestBuilderGetQueryParameters{Select: userFields},
 	})
+	if err == nil && u == nil {
+		err = errEmptyAnswer
+	}
 	if err != nil {
 		return User{}, fail(err, "read the user", needReadUsers...)
 	}
@@ -78,7 +81,7 @@ func (c *Client) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	if err := nu.validate(); err != nil {
 		return User{}, err
 	}
-	body := models.NewUser()
+	body := newUserBody()
 	body.SetAccountEnabled(ptr(true))
 	body.SetDisplayName(ptr(strings.TrimSpace(nu.DisplayName)))
 	upn := strings.TrimSpace(nu.UserPrincipalName)
@@ -98,6 +101,9 @@ func (c *Client) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	pw.SetForceChangePasswordNextSignIn(ptr(true))
 	body.SetPasswordProfile(pw)
 	u, err := c.sdk.Users().Post(ctx, body, nil)
+	if err == nil && u == nil {
+		err = errEmptyAnswer
+	}
 	if err != nil {
 		return User{}, fail(err, "create the user", needManageUsers...)
 	}
@@ -124,17 +130,17 @@ func (nu NewUser) validate() error {
 
 // UpdateUser changes the fields set in ch.
 func (c *Client) UpdateUser(ctx context.Context, id string, ch UserChanges) error {
-	body := models.NewUser()
-	body.SetDisplayName(ch.DisplayName)
-	body.SetGivenName(ch.GivenName)
-	body.SetSurname(ch.Surname)
-	body.SetJobTitle(ch.JobTitle)
-	body.SetDepartment(ch.Department)
-	body.SetOfficeLocation(ch.OfficeLocation)
+	body := newUserBody()
+	setPtr(body.SetDisplayName, ch.DisplayName)
+	setPtr(body.SetGivenName, ch.GivenName)
+	setPtr(body.SetSurname, ch.Surname)
+	setPtr(body.SetJobTitle, ch.JobTitle)
+	setPtr(body.SetDepartment, ch.Department)
+	setPtr(body.SetOfficeLocation, ch.OfficeLocation)
 	if ch.UsageLocation != nil {
 		body.SetUsageLocation(ptr(strings.ToUpper(strings.TrimSpace(*ch.UsageLocation))))
 	}
-	body.SetAccountEnabled(ch.AccountEnabled)
+	setPtr(body.SetAccountEnabled, ch.AccountEnabled)
 	needs := needManageUsers
 	if ch == (UserChanges{AccountEnabled: ch.AccountEnabled}) {
 		needs = needEnableUsers
@@ -190,6 +196,14 @@ func topOf(n int) *int32 {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// setPtr calls set only with a value: a nil set on an SDK model would be sent
+// as null and clear the field.
+func setPtr[T any](set func(*T), v *T) {
+	if v != nil {
+		set(v)
+	}
+}
 
 // setIf calls set with s when s is not blank.
 func setIf(set func(*string), s string) {

@@ -1,0 +1,76 @@
+package graph_test
+
+import (
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/oauth"
+	"golang.org/x/oauth2"
+)
+
+// tenant is a running demo tenant and a client connected to it as the
+// scenario's app.
+type tenant struct {
+	srv       *demotenant.Server
+	info      demotenant.Info
+	endpoints oauth.Endpoints
+	client    *graph.Client
+}
+
+// startTenant starts a demo tenant with opts and connects a graph client to
+// it with client credentials, over real HTTP.
+func startTenant(tb testing.TB, opts demotenant.Options) *tenant {
+	tb.Helper()
+	srv, err := demotenant.Start(opts)
+	if err != nil {
+		tb.Fatalf("start demo tenant: %v", err)
+	}
+	tb.Cleanup(func() { _ = srv.Close() })
+	info := srv.Info()
+	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
+	if err != nil {
+		tb.Fatalf("endpoints: %v", err)
+	}
+	t := &tenant{srv: srv, info: info, endpoints: ep}
+	t.client = t.connect(tb, info.ClientID, info.ClientSecret)
+	return t
+}
+
+// tokens returns a client-credentials token source for an app of the tenant.
+func (t *tenant) tokens(clientID, secret string) oauth2.TokenSource {
+	return oauth.ClientCredentials{
+		Endpoints:  t.endpoints,
+		Tenant:     t.info.TenantID,
+		ClientID:   clientID,
+		Secret:     secret,
+		HTTPClient: &http.Client{},
+	}.TokenSource(context.Background())
+}
+
+func (t *tenant) connect(tb testing.TB, clientID, secret string) *graph.Client {
+	tb.Helper()
+	c, err := graph.New(graph.Config{
+		BaseURL:     t.endpoints.GraphBaseURL(),
+		TokenSource: t.tokens(clientID, secret),
+		HTTPClient:  &http.Client{},
+	})
+	if err != nil {
+		tb.Fatalf("graph.New: %v", err)
+	}
+	return c
+}
+
+// app finds an app of the tenant by a predicate.
+func (t *tenant) app(tb testing.TB, match func(demotenant.AppInfo) bool) demotenant.AppInfo {
+	tb.Helper()
+	for _, a := range t.info.Apps {
+		if match(a) {
+			return a
+		}
+	}
+	tb.Fatalf("the demo tenant has no such app among %d", len(t.info.Apps))
+	return demotenant.AppInfo{}
+}
