@@ -33,6 +33,7 @@ func TestAdminConsentGrantsTheAppsPermissions(t *testing.T) {
 	if !strings.Contains(member.Body, "AADSTS90094") {
 		t.Fatalf("member: %.1500s", member.Body)
 	}
+	wantRedirectError(t, member.submit(t, s, url.Values{"action": {actionCancel}}).redirect(t), "access_denied", 90094, "grant-1")
 
 	consent := getPage(t, target).submit(t, s, url.Values{"action": {actionSignIn}, "username": {admin.UPN}, "password": {admin.Password}})
 	if !strings.Contains(consent.Body, "for your whole organization") || !strings.Contains(consent.Body, "User.ReadWrite.All") {

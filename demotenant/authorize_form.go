@@ -39,7 +39,7 @@ func (s *Server) handleSignInForm(w http.ResponseWriter, r *http.Request) {
 		s.accept(w, r, flow, r.PostForm.Get("org") == "on")
 	case actionCancel:
 		s.endFlow(flow)
-		if flow.Kind == flowAuthorize && s.approvalBlocked(flow) {
+		if s.approvalBlocked(flow) {
 			s.redirectError(w, r, flow, errAdminApprovalRequired())
 			return
 		}
