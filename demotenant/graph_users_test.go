@@ -1,6 +1,9 @@
 package demotenant
 
 import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"slices"
@@ -155,4 +158,16 @@ func TestGraphUserMemberOf(t *testing.T) {
 	if len(cast) != len(direct) {
 		t.Errorf("cast to group: %d, want %d", len(cast), len(direct))
 	}
+}
+
+func TestGraphAcceptsGzipBodies(t *testing.T) {
+	s := startTenant(t, Options{})
+	g := appGraph(t, s)
+	raw, _ := json.Marshal(newUserBody("zipped@"+s.Info().TenantDomain, "Str0ng-Passw0rd"))
+	var zipped bytes.Buffer
+	zw := gzip.NewWriter(&zipped)
+	_, _ = zw.Write(raw)
+	_ = zw.Close()
+	g.do(http.MethodPost, "/users", zipped.String(), "Content-Encoding", "gzip").object(t, http.StatusCreated)
+	g.do(http.MethodPost, "/users", "not gzip", "Content-Encoding", "gzip").wantError(t, http.StatusBadRequest, "BadRequest")
 }

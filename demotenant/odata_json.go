@@ -1,9 +1,12 @@
 package demotenant
 
 import (
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -130,13 +133,24 @@ func (c *graphCall) contextURL(fragment string) string {
 	return c.s.baseURL + c.version + "/$metadata#" + fragment
 }
 
-// decodeBody reads the request's JSON body into v; malformed JSON is
-// Graph's BadRequest.
+// decodeBody reads the request's JSON body into v, gzip-compressed or not
+// (Graph's SDKs compress request bodies); malformed JSON is Graph's
+// BadRequest.
 func (c *graphCall) decodeBody(v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(c.w, c.r.Body, 1<<20))
+	errPayload := errBadRequest("Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.")
+	body := io.Reader(http.MaxBytesReader(c.w, c.r.Body, 1<<20))
+	if strings.EqualFold(c.r.Header.Get("Content-Encoding"), "gzip") {
+		zr, err := gzip.NewReader(body)
+		if err != nil {
+			return errPayload
+		}
+		defer zr.Close()
+		body = io.LimitReader(zr, 4<<20)
+	}
+	dec := json.NewDecoder(body)
 	dec.UseNumber()
 	if err := dec.Decode(v); err != nil {
-		return errBadRequest("Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.")
+		return errPayload
 	}
 	return nil
 }

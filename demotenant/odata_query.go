@@ -89,9 +89,13 @@ func readQuery(r *http.Request, kind *entityKind, count bool) (*listQuery, error
 
 // checkConsistency applies Graph's rules for options that only work as
 // advanced queries: with ConsistencyLevel: eventual, and some with $count.
+// A next page ($skiptoken) continues a query already accepted, so paging
+// clients need not repeat the header.
 func (q *listQuery) checkConsistency(kind *entityKind) error {
 	advanced := q.Eventual && q.Count
 	switch {
+	case q.After != nil:
+		return nil
 	case q.Search != nil && !q.Eventual:
 		return errSearchNeedsConsistency
 	case q.Count && !q.Eventual:

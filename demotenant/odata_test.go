@@ -101,6 +101,14 @@ func TestGraphFilterSearchAndCount(t *testing.T) {
 		t.Errorf("/users/$count = %q (%d), disabled listed: %d", count.Body, count.Status, len(asObjects(disabled["value"])))
 	}
 	g.get("/users/$count").wantError(t, 400, "Request_BadRequest")
+
+	// A next page continues the accepted query without the header again.
+	first := query(url.Values{"$search": {`"displayName:a"`}, "$count": {"true"}, "$top": {"5"}}, eventual, "eventual").object(t, 200)
+	link, _ := first["@odata.nextLink"].(string)
+	if link == "" {
+		t.Fatal("no next page")
+	}
+	g.get(strings.TrimPrefix(link, s.URL()+"/v1.0")).object(t, 200)
 	all := g.get("/users/$count", eventual, "eventual")
 	if string(all.Body) != "250" || !strings.HasPrefix(all.Header.Get("Content-Type"), "text/plain") {
 		t.Errorf("/users/$count: %q %s", all.Body, all.Header.Get("Content-Type"))
