@@ -114,9 +114,13 @@ func TestSignInPageFlowAsABrowser(t *testing.T) {
 		t.Fatalf("sign-in page (status %d) does not list the demo accounts: %.300s", start.Status, start.Body)
 	}
 
-	wrong := start.submit(t, s, url.Values{"action": {actionSignIn}, "username": {megan.UPN}, "password": {"nope"}})
+	const typo = "Northwind-Usr-2024?"
+	wrong := start.submit(t, s, url.Values{"action": {actionSignIn}, "username": {megan.UPN}, "password": {typo}})
 	if !strings.Contains(wrong.Body, "AADSTS50126") || !strings.Contains(wrong.Body, `value="`+megan.UPN+`"`) {
 		t.Fatalf("wrong password: want AADSTS50126 and the typed account kept: %.2000s", wrong.Body)
+	}
+	if strings.Contains(wrong.Body, typo) {
+		t.Error("the page repeats the password that was typed")
 	}
 	done := wrong.submit(t, s, url.Values{"action": {actionSignIn}, "username": {" " + megan.UPN + " "}, "password": {megan.Password}})
 	q := done.redirect(t)

@@ -42,8 +42,11 @@ type delegatedGrant struct {
 // grantAuthorizationCode redeems an authorization code (RFC 6749 4.1.3,
 // with the PKCE check of RFC 7636 4.6).
 func (s *Server) grantAuthorizationCode(c clientCreds, form url.Values, generic bool) (tokenResponse, error) {
-	for _, p := range []string{"client_id", "code", "redirect_uri"} {
-		if form.Get(p) == "" && !(p == "client_id" && c.ID != "") {
+	if c.ID == "" {
+		return tokenResponse{}, errMissingParam("client_id")
+	}
+	for _, p := range []string{"code", "redirect_uri"} {
+		if form.Get(p) == "" {
 			return tokenResponse{}, errMissingParam(p)
 		}
 	}
