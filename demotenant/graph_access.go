@@ -33,6 +33,8 @@ var (
 		app:       anyOf("User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"),
 		delegated: anyOf("User.ReadBasic.All", "User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"),
 	}
+	readMe = access{delegated: anyOf("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All",
+		"User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
 	writeUsers  = access{app: anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
 	deleteUsers = access{app: anyOf("User.ReadWrite.All"), write: true}
 	// enableDisableUsers: accountEnabled alone may be changed with

@@ -98,6 +98,10 @@ func TestGraphDelegatedWritesNeedAnAdministrator(t *testing.T) {
 	scopes := []string{"https://graph.microsoft.com/User.ReadWrite.All", "https://graph.microsoft.com/GroupMember.ReadWrite.All"}
 	admin := delegatedGraph(t, s, "admin@"+domain, scopes...)
 	member := delegatedGraph(t, s, "megan@"+domain, scopes...)
+	if me := member.get("/me").object(t, http.StatusOK); me["userPrincipalName"] != "megan@"+domain {
+		t.Errorf("/me: %v", me)
+	}
+	appGraph(t, s).get("/me").wantError(t, http.StatusBadRequest, "BadRequest")
 	runChecks(t, member, []graphCheck{
 		{"GET", "/users/admin@" + domain, nil, 200},
 		{"POST", "/users", newUserBody("by.member@"+domain, "Str0ng-Passw0rd"), 403},

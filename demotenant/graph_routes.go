@@ -9,6 +9,7 @@ func (s *Server) graphRoutes(api http.Handler) []graphRoute {
 		{Method: "GET", Path: "/organization", Handler: s.getOrganization},
 		{Method: "GET", Path: "/subscribedSkus", Handler: s.listSubscribedSKUs},
 
+		{Method: "GET", Path: "/me", Handler: s.getMe},
 		{Method: "GET", Path: "/users", Handler: s.listUsers},
 		{Method: "GET", Path: "/users/$count", Handler: s.countUsers},
 		{Method: "POST", Path: "/users", Handler: s.createUser},

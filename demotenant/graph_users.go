@@ -52,6 +52,21 @@ func (s *Server) getUser(c *graphCall) error {
 	return c.writeEntity(u, userKind, "users")
 }
 
+// getMe answers GET /me: the signed-in user of a delegated token.
+func (s *Server) getMe(c *graphCall) error {
+	if !c.p.Delegated() {
+		return errBadRequest("/me request is only valid with delegated authentication flow.")
+	}
+	if err := c.allow(readMe); err != nil {
+		return err
+	}
+	u := s.dir.users[c.p.UserID]
+	if u == nil {
+		return errNotFound(c.p.UserID)
+	}
+	return c.writeEntity(u, userKind, "users")
+}
+
 // writeEntity answers with one object, honouring $select.
 func (c *graphCall) writeEntity(e entity, kind *entityKind, set string) error {
 	sel, err := parseSelect(c.r.URL.Query(), kind)
