@@ -2,6 +2,7 @@ package oauth
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"golang.org/x/oauth2"
@@ -22,21 +23,44 @@ type ClientCredentials struct {
 // TokenSource returns a source of app-only tokens that reuses a token until
 // it expires. The secret is sent in the form body, never in a URL. ctx is
 // used for every token request and must live as long as the source; errors
-// from Entra come back as *Error. A token URL with plain http to a host other
-// than this computer is refused before anything is sent.
+// from Entra come back as *Error. A malformed tenant or client ID, a missing
+// secret, or a token URL with plain http to a host other than this computer
+// is refused before anything is sent.
 func (c ClientCredentials) TokenSource(ctx context.Context) oauth2.TokenSource {
-	tokenURL := c.TokenURL(c.Tenant)
-	if err := checkTransportURL(tokenURL); err != nil {
+	tenant, clientID, err := c.check()
+	if err != nil {
 		return failingSource{err}
 	}
 	cfg := clientcredentials.Config{
-		ClientID:     c.ClientID,
+		ClientID:     clientID,
 		ClientSecret: c.Secret,
-		TokenURL:     tokenURL,
+		TokenURL:     c.TokenURL(tenant),
 		Scopes:       []string{c.GraphScope()},
 		AuthStyle:    oauth2.AuthStyleInParams,
 	}
 	return entraErrors{cfg.TokenSource(withHTTPClient(ctx, c.HTTPClient))}
+}
+
+// errSecretEmpty is a missing client secret, said before Entra says it
+// less clearly.
+var errSecretEmpty = errors.New("enter the client secret's Value; create one under Certificates & secrets")
+
+// check refuses, before anything is sent, what cannot sign in: a malformed
+// tenant or client ID, no secret, or plain http to another computer.
+func (c ClientCredentials) check() (tenant, clientID string, err error) {
+	if tenant, err = ParseTenant(c.Tenant); err != nil {
+		return "", "", err
+	}
+	if clientID, err = ParseClientID(c.ClientID); err != nil {
+		return "", "", err
+	}
+	if c.Secret == "" {
+		return "", "", errSecretEmpty
+	}
+	if err := checkTransportURL(c.TokenURL(tenant)); err != nil {
+		return "", "", err
+	}
+	return tenant, clientID, nil
 }
 
 // withHTTPClient makes the oauth2 package send its requests with client.

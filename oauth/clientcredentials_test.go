@@ -36,17 +36,30 @@ func TestClientCredentialsSendsTheSecretInTheBody(t *testing.T) {
 	}
 }
 
-func TestClientCredentialsRefusesPlainHTTPElsewhere(t *testing.T) {
-	cc := ClientCredentials{
-		Endpoints: Endpoints{Cloud: CloudCustom, Authority: "http://login.example.com"},
-		Tenant:    "contoso.onmicrosoft.com", ClientID: "c", Secret: "s",
-		HTTPClient: &http.Client{Transport: roundTripFunc(func(*http.Request) (*http.Response, error) {
-			t.Error("a request was sent over plain http")
-			return nil, errors.New("unreachable")
-		})},
+func TestClientCredentialsRefusesBadInputBeforeSending(t *testing.T) {
+	const id = "11111111-2222-3333-4444-555555555555"
+	noRequests := &http.Client{Transport: roundTripFunc(func(*http.Request) (*http.Response, error) {
+		t.Error("a request was sent")
+		return nil, errors.New("unreachable")
+	})}
+	global, _ := EndpointsFor(CloudGlobal)
+	plain := Endpoints{Cloud: CloudCustom, Authority: "http://login.example.com"}
+	tests := []struct {
+		name   string
+		cc     ClientCredentials
+		target error
+	}{
+		{"plain http", ClientCredentials{Endpoints: plain, Tenant: "contoso.com", ClientID: id, Secret: "s"}, errPlainHTTP},
+		{"no secret", ClientCredentials{Endpoints: global, Tenant: "contoso.com", ClientID: id}, errSecretEmpty},
+		{"bad tenant", ClientCredentials{Endpoints: global, Tenant: "contoso", ClientID: id, Secret: "s"}, errTenantShape},
+		{"multi-tenant name", ClientCredentials{Endpoints: global, Tenant: "common", ClientID: id, Secret: "s"}, errTenantMultiApp},
+		{"bad client ID", ClientCredentials{Endpoints: global, Tenant: "contoso.com", ClientID: "app", Secret: "s"}, errClientIDShape},
 	}
-	if _, err := cc.TokenSource(context.Background()).Token(); !errors.Is(err, errPlainHTTP) {
-		t.Fatalf("Token error = %v, want errPlainHTTP", err)
+	for _, tt := range tests {
+		tt.cc.HTTPClient = noRequests
+		if _, err := tt.cc.TokenSource(context.Background()).Token(); !errors.Is(err, tt.target) {
+			t.Errorf("%s: Token error = %v, want %v", tt.name, err, tt.target)
+		}
 	}
 }
 

@@ -70,9 +70,11 @@ type LoopbackLogin struct {
 // tokens and closes the listener before returning. Cancelling ctx ends it
 // with ErrLoginCancelled (ErrLoginTimeout if ctx's deadline passed).
 func (l LoopbackLogin) Run(ctx context.Context) (*oauth2.Token, error) {
-	if err := checkTransportURL(l.TokenURL(l.Tenant)); err != nil {
+	tenant, clientID, err := l.check()
+	if err != nil {
 		return nil, err
 	}
+	l.Tenant, l.ClientID = tenant, clientID
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("sign-in: cannot listen for the browser's answer: %w", err)
@@ -106,6 +108,22 @@ func (l LoopbackLogin) Run(ctx context.Context) (*oauth2.Token, error) {
 		openErr = fmt.Errorf("%w: %w", ErrNoBrowser, err)
 	}
 	return l.wait(ctx, cb.done, openErr)
+}
+
+// check refuses, before anything starts, what cannot sign in: a malformed
+// tenant or client ID, or plain http to another computer. It returns the
+// tenant and client ID trimmed.
+func (l LoopbackLogin) check() (tenant, clientID string, err error) {
+	if tenant, err = ParseSignInTenant(l.Tenant); err != nil {
+		return "", "", err
+	}
+	if clientID, err = ParseClientID(l.ClientID); err != nil {
+		return "", "", err
+	}
+	if err := checkTransportURL(l.TokenURL(tenant)); err != nil {
+		return "", "", err
+	}
+	return tenant, clientID, nil
 }
 
 // wait returns the callback's result, or why none came.

@@ -239,13 +239,33 @@ func TestLoopbackLoginWithoutBrowserTimesOutNamingTheBrowser(t *testing.T) {
 	}
 }
 
-func TestLoopbackLoginRefusesPlainHTTPAuthority(t *testing.T) {
-	l := LoopbackLogin{
-		Endpoints: Endpoints{Cloud: CloudCustom, Authority: "http://login.example.com", Graph: "https://graph.example.com"},
-		Tenant:    "contoso.onmicrosoft.com", ClientID: "c",
-		OpenURL: func(string) error { t.Error("the browser was opened"); return nil },
+func TestLoopbackLoginRefusesBadInputBeforeListening(t *testing.T) {
+	idp := newTestIdP(t, "")
+	plainHTTP := idp.login(t)
+	plainHTTP.Endpoints = Endpoints{Cloud: CloudCustom, Authority: "http://login.example.com", Graph: "https://graph.example.com"}
+	badTenant := idp.login(t)
+	badTenant.Tenant = "contoso"
+	badClient := idp.login(t)
+	badClient.ClientID = "my app"
+	for _, l := range []LoopbackLogin{plainHTTP, badTenant, badClient} {
+		l.OpenURL = func(string) error { t.Error("the browser was opened"); return nil }
+		l.OnURL = func(string) { t.Error("a sign-in URL was shown") }
+		if _, err := l.Run(context.Background()); err == nil {
+			t.Errorf("Run(tenant %q, client %q, authority %q) succeeded", l.Tenant, l.ClientID, l.Authority)
+		}
 	}
-	if _, err := l.Run(context.Background()); !errors.Is(err, errPlainHTTP) {
-		t.Fatalf("Run error = %v, want errPlainHTTP", err)
+	if _, err := plainHTTP.Run(context.Background()); !errors.Is(err, errPlainHTTP) {
+		t.Errorf("plain http error = %v, want errPlainHTTP", err)
+	}
+}
+
+func TestLoopbackLoginTrimsWhatWasPasted(t *testing.T) {
+	idp := newTestIdP(t, "")
+	l := idp.login(t)
+	l.Tenant = " " + strings.ToUpper(idp.tenant) + "\n"
+	l.ClientID = "\t" + strings.ToUpper(idp.clientID) + " "
+	l.OpenURL = (&testBrowser{}).open
+	if _, err := l.Run(context.Background()); err != nil {
+		t.Fatalf("Run with pasted spaces and capitals: %v", err)
 	}
 }
