@@ -29,9 +29,13 @@ type accessClaims struct {
 	Iat        int64    `json:"iat"`
 	Nbf        int64    `json:"nbf"`
 	Exp        int64    `json:"exp"`
+	Amr        []string `json:"amr,omitempty"` // how the user signed in: pwd
 	AppDisplay string   `json:"app_displayname,omitempty"`
 	AppID      string   `json:"appid"`
 	AppIDAcr   string   `json:"appidacr"`
+	FamilyName string   `json:"family_name,omitempty"`
+	GivenName  string   `json:"given_name,omitempty"`
+	IDP        string   `json:"idp,omitempty"` // app-only tokens: the issuing tenant
 	IDTyp      string   `json:"idtyp"`
 	Name       string   `json:"name,omitempty"`
 	Oid        string   `json:"oid"`
@@ -43,7 +47,12 @@ type accessClaims struct {
 	Upn        string   `json:"upn,omitempty"`
 	Uti        string   `json:"uti"`
 	Ver        string   `json:"ver"`
+	// Wids are the directory role templates the user holds.
+	Wids []string `json:"wids,omitempty"`
 }
+
+// globalAdminRole is the template id of the Global Administrator role.
+const globalAdminRole = "62e90394-69f5-4237-9190-012177145e10"
 
 // idClaims are the claims of a v2.0 ID token.
 type idClaims struct {

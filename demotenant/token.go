@@ -123,7 +123,7 @@ func (s *Server) grantClientCredentials(c clientCreds, form url.Values) (tokenRe
 	claims := accessClaims{
 		Aud: aud, Iss: issuerGraph(d.tenantID),
 		Iat: now.Unix(), Nbf: now.Unix(), Exp: now.Add(accessTokenLifetime).Unix(),
-		AppDisplay: a.DisplayName, AppID: a.AppID, AppIDAcr: "1", IDTyp: "app",
+		AppDisplay: a.DisplayName, AppID: a.AppID, AppIDAcr: "1", IDP: issuerGraph(d.tenantID), IDTyp: "app",
 		Oid: sp.ID, Roles: sp.roles(), Sub: sp.ID, Tid: d.tenantID, Uti: newUTI(), Ver: "1.0",
 	}
 	tok, err := s.sign(claims)

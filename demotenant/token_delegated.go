@@ -173,13 +173,18 @@ func (s *Server) issueDelegated(a *app, u *user, g delegatedGrant, nonce string)
 	if !a.PublicClient {
 		appIDAcr = "1"
 	}
-	access, err := s.sign(accessClaims{
+	claims := accessClaims{
 		Aud: g.Aud, Iss: issuerGraph(d.tenantID),
-		Iat: now.Unix(), Nbf: now.Unix(), Exp: now.Add(accessTokenLifetime).Unix(),
-		AppDisplay: a.DisplayName, AppID: a.AppID, AppIDAcr: appIDAcr, IDTyp: "user",
+		Iat: now.Unix(), Nbf: now.Unix(), Exp: now.Add(accessTokenLifetime).Unix(), Amr: []string{"pwd"},
+		AppDisplay: a.DisplayName, AppID: a.AppID, AppIDAcr: appIDAcr,
+		FamilyName: u.Surname, GivenName: u.GivenName, IDTyp: "user",
 		Name: u.DisplayName, Oid: u.ID, Scp: strings.Join(g.Scopes, " "), Sub: stableGUID("sub: " + a.AppID + u.ID),
 		Tid: d.tenantID, UniqueName: u.UserPrincipalName, Upn: u.UserPrincipalName, Uti: newUTI(), Ver: "1.0",
-	})
+	}
+	if u.Admin {
+		claims.Wids = []string{globalAdminRole}
+	}
+	access, err := s.sign(claims)
 	if err != nil {
 		return tokenResponse{}, err
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -170,4 +171,28 @@ func TestRefreshTokenRotation(t *testing.T) {
 	clock.Advance(refreshTokenLifetime + time.Hour)
 	resp, raw = refresh(third.RefreshToken, nil)
 	wantEntraError(t, resp, raw, 400, "invalid_grant", 700082)
+}
+
+func TestDelegatedTokenClaims(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true})
+	info := s.Info()
+	admin, megan := info.Users[0], info.Users[1]
+	cfg := oauthConfig(s, info.TenantID, info.PublicClientID, "", "http://localhost:44000", delegatedScopes...)
+	for _, u := range []SignInUser{admin, megan} {
+		tok, err := cfg.Exchange(context.Background(), autoCode(t, cfg, oauth2.SetAuthURLParam("login_hint", u.UPN)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var c accessClaims
+		if err := verifyJWS(tok.AccessToken, &s.key.PublicKey, s.kid, &c); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.EqualFold(c.Upn, u.UPN) || c.IDTyp != "user" || c.AppIDAcr != "0" || len(c.Roles) != 0 ||
+			c.Scp != "User.Read.All Group.Read.All" || !slices.Equal(c.Amr, []string{"pwd"}) || c.Aud != graphResource {
+			t.Errorf("%s: claims %+v", u.UPN, c)
+		}
+		if isAdmin := slices.Contains(c.Wids, globalAdminRole); isAdmin != u.Admin {
+			t.Errorf("%s: wids %v, admin %v", u.UPN, c.Wids, u.Admin)
+		}
+	}
 }
