@@ -34,8 +34,8 @@ func (c *Client) Groups(q GroupQuery) *Pager[Group] {
 		Top:    topOf(q.Top),
 		Count:  ptr(true),
 	}
-	if s := strings.TrimSpace(q.Search); s != "" {
-		params.Search = ptr(searchClause(s, "displayName", "mail"))
+	if s := searchClause(q.Search, "displayName", "mail"); s != "" {
+		params.Search = &s
 	}
 	if f := strings.TrimSpace(q.Filter); f != "" {
 		params.Filter = ptr(f)

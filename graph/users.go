@@ -39,8 +39,8 @@ func (c *Client) Users(q UserQuery) *Pager[User] {
 		Top:    topOf(q.Top),
 		Count:  ptr(true),
 	}
-	if s := strings.TrimSpace(q.Search); s != "" {
-		params.Search = ptr(searchClause(s, "displayName", "userPrincipalName", "mail"))
+	if s := searchClause(q.Search, "displayName", "userPrincipalName", "mail"); s != "" {
+		params.Search = &s
 	}
 	if f := strings.TrimSpace(q.Filter); f != "" {
 		params.Filter = ptr(f)
@@ -177,9 +177,14 @@ func advancedQuery() *abstractions.RequestHeaders {
 }
 
 // searchClause builds Graph's $search value: each property in quotes,
-// joined with OR.
+// joined with OR. Double quotes and backslashes in the term would end a
+// clause early and Graph documents no escape for them; the search splits
+// words at punctuation anyway, so they become spaces.
 func searchClause(term string, props ...string) string {
-	term = strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(term)
+	term = strings.Join(strings.Fields(strings.NewReplacer(`\`, " ", `"`, " ").Replace(term)), " ")
+	if term == "" {
+		return ""
+	}
 	parts := make([]string, len(props))
 	for i, p := range props {
 		parts[i] = `"` + p + ":" + term + `"`
