@@ -98,6 +98,9 @@ type deletedObject struct {
 	DeletedAt time.Time
 	User      *user
 	Group     *group
+	// MemberOf lists the groups the object was a direct member of; a
+	// restore puts it back in those that still exist.
+	MemberOf []string
 }
 
 // app is an app registration.

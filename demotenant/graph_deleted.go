@@ -2,6 +2,7 @@ package demotenant
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -89,6 +90,11 @@ func (s *Server) restoreDeletedItem(c *graphCall) error {
 		s.dir.users[id] = d.User
 	} else {
 		s.dir.groups[id] = d.Group
+	}
+	for _, gid := range d.MemberOf {
+		if g := s.dir.groups[gid]; g != nil && !slices.Contains(g.Members, id) {
+			g.Members = append(g.Members, id)
+		}
 	}
 	delete(s.dir.deleted, id)
 	s.dir.objectsChanged()

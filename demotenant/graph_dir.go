@@ -88,6 +88,17 @@ func (d *directory) groupsOf(id string) []*group {
 	return out
 }
 
+// leaveGroups removes id from every group it is a direct member of and
+// returns those groups' ids.
+func (d *directory) leaveGroups(id string) []string {
+	var left []string
+	for _, g := range d.groupsOf(id) {
+		g.Members = slices.DeleteFunc(g.Members, func(m string) bool { return m == id })
+		left = append(left, g.ID)
+	}
+	return left
+}
+
 // transitiveGroupsOf lists the groups id belongs to directly or through
 // nested groups.
 func (d *directory) transitiveGroupsOf(id string) []*group {

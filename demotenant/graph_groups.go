@@ -145,12 +145,10 @@ func (s *Server) deleteGroup(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	for _, parent := range s.dir.groupsOf(g.ID) {
-		parent.Members = removeID(parent.Members, g.ID)
-	}
+	parents := s.dir.leaveGroups(g.ID)
 	delete(s.dir.groups, g.ID)
 	if slices.Contains(g.GroupTypes, "Unified") {
-		s.dir.deleted[g.ID] = &deletedObject{DeletedAt: s.opts.Now().UTC().Truncate(1e9), Group: g}
+		s.dir.deleted[g.ID] = &deletedObject{DeletedAt: s.opts.Now().UTC().Truncate(1e9), Group: g, MemberOf: parents}
 	}
 	s.dir.objectsChanged()
 	return c.noContent()

@@ -151,6 +151,6 @@ func (s *Server) removeMemberRef(c *graphCall) error {
 	if !slices.Contains(g.Members, id) {
 		return errNotFound(id)
 	}
-	g.Members = removeID(g.Members, id)
+	g.Members = slices.DeleteFunc(g.Members, func(m string) bool { return m == id })
 	return c.noContent()
 }

@@ -151,21 +151,8 @@ func (s *Server) deleteUser(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	for _, g := range s.dir.groupsOf(u.ID) {
-		g.Members = removeID(g.Members, u.ID)
-	}
+	s.dir.deleted[u.ID] = &deletedObject{DeletedAt: s.opts.Now().UTC().Truncate(1e9), User: u, MemberOf: s.dir.leaveGroups(u.ID)}
 	delete(s.dir.users, u.ID)
-	s.dir.deleted[u.ID] = &deletedObject{DeletedAt: s.opts.Now().UTC().Truncate(1e9), User: u}
 	s.dir.objectsChanged()
 	return c.noContent()
-}
-
-func removeID(ids []string, id string) []string {
-	out := ids[:0]
-	for _, x := range ids {
-		if x != id {
-			out = append(out, x)
-		}
-	}
-	return out
 }

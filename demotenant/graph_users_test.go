@@ -111,6 +111,10 @@ func TestGraphUpdateDeleteAndRestoreUser(t *testing.T) {
 		t.Fatalf("after patch: %v", got)
 	}
 	id := got["id"].(string)
+	groupsBefore := names(g.get("/users/"+id+"/memberOf").list(t), "id")
+	if len(groupsBefore) == 0 {
+		t.Fatal("megan belongs to no group")
+	}
 	g.do(http.MethodPatch, "/users/"+megan, map[string]any{"userPrincipalName": "admin@" + s.Info().TenantDomain}).
 		wantError(t, http.StatusBadRequest, "Request_BadRequest")
 	g.do(http.MethodPatch, "/users/"+megan, "[1,2").wantError(t, http.StatusBadRequest, "BadRequest")
@@ -134,6 +138,12 @@ func TestGraphUpdateDeleteAndRestoreUser(t *testing.T) {
 		t.Fatalf("restored: %v", restored)
 	}
 	g.get("/users/"+id).object(t, http.StatusOK)
+	groupsAfter := names(g.get("/users/"+id+"/memberOf").list(t), "id")
+	slices.Sort(groupsBefore)
+	slices.Sort(groupsAfter)
+	if !slices.Equal(groupsBefore, groupsAfter) {
+		t.Errorf("group memberships after restore %v, before delete %v", groupsAfter, groupsBefore)
+	}
 	g.do(http.MethodPost, "/directory/deletedItems/"+id+"/restore", nil).wantError(t, http.StatusNotFound, "Request_ResourceNotFound")
 }
 
