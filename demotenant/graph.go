@@ -2,6 +2,7 @@ package demotenant
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -97,8 +98,8 @@ func (s *Server) graphHandler(rt graphRoute) http.Handler {
 			defer s.mu.Unlock()
 		}
 		if err := rt.Handler(c); err != nil {
-			ge, ok := err.(*graphError)
-			if !ok {
+			var ge *graphError
+			if !errors.As(err, &ge) {
 				ge = newGraphError(http.StatusInternalServerError, "InternalServerError", "%s", err.Error())
 			}
 			writeGraphError(w, ge)
