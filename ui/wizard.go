@@ -154,7 +154,12 @@ func (v *wizardView) show() {
 	v.problems.SetText("")
 	v.problems.Hide()
 	v.refreshButtons()
+	v.relayout()
 }
+
+// relayout lays the window out again after parts of a page were shown or
+// hidden; containers do not notice that by themselves.
+func (v *wizardView) relayout() { v.root.Refresh() }
 
 // refreshButtons enables Back and Next as the wizard allows and names Next
 // for what it does on this step.
@@ -217,6 +222,7 @@ func (v *wizardView) advance() {
 
 // showProblems lists why the step is not complete below the page.
 func (v *wizardView) showProblems(err error) {
+	defer v.relayout()
 	v.problems.SetText(wizardProblemText(err))
 	v.problems.Show()
 	if s, ok := v.screens[v.wz.Step()].(interface{ showFieldErrors() }); ok {
@@ -248,6 +254,7 @@ func (v *wizardView) openURL(url string) {
 		return
 	}
 	if err := v.deps.OpenURL(url); err != nil {
+		defer v.relayout()
 		v.problems.SetText("The browser could not be opened (" + err.Error() + "). Copy this address into a browser by hand: " + url)
 		v.problems.Show()
 	}

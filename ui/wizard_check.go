@@ -114,6 +114,7 @@ func (s *wizardCheck) clearResult() {
 // onStart runs a test in the background. The values are copied, so the
 // test uses exactly what was typed when it started.
 func (s *wizardCheck) onStart() {
+	defer s.v.relayout()
 	if s.running() {
 		return
 	}
@@ -156,6 +157,7 @@ func (s *wizardCheck) onStart() {
 }
 
 func (s *wizardCheck) showManualURL(run int, url string) {
+	defer s.v.relayout()
 	if run != s.run || !s.running() {
 		return
 	}
@@ -164,6 +166,7 @@ func (s *wizardCheck) showManualURL(run int, url string) {
 }
 
 func (s *wizardCheck) onCancel() {
+	defer s.v.relayout()
 	if s.stop != nil {
 		s.stop()
 		s.status.SetText("Cancelling…")
@@ -173,6 +176,7 @@ func (s *wizardCheck) onCancel() {
 // finish shows a test's result, if it is still the latest attempt and the
 // values have not changed meanwhile.
 func (s *wizardCheck) finish(run int, state wizard.State, res wizardResult) {
+	defer s.v.relayout()
 	if run != s.run {
 		return
 	}
@@ -228,7 +232,7 @@ func (s *wizardCheck) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
 		if f.Note != "" {
 			lines.Add(wizardText(f.Note))
 		}
-		return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.ConfirmIcon())), nil, lines)
+		return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil, lines)
 	}
 	lines := container.NewVBox(widget.NewLabelWithStyle(f.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if f.Problem != "" {

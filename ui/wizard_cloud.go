@@ -85,6 +85,7 @@ func (s *wizardCloud) shown() {
 }
 
 func (s *wizardCloud) onChoose(title string) {
+	defer s.v.relayout()
 	s.v.wz.State.Cloud = s.names[title]
 	s.refresh()
 }
@@ -116,6 +117,7 @@ func (s *wizardCloud) refresh() {
 // checkAddresses shows what is wrong with the typed addresses; while the
 // admin types, only fields with text are judged.
 func (s *wizardCloud) checkAddresses(all bool) {
+	defer s.v.relayout()
 	for _, f := range []struct {
 		field wizard.Field
 		entry *widget.Entry
@@ -130,6 +132,7 @@ func (s *wizardCloud) checkAddresses(all bool) {
 }
 
 func (s *wizardCloud) showFieldErrors() {
+	defer s.v.relayout()
 	setWizardMessage(s.cloudErr, s.v.wz.FieldError(wizard.FieldCloud))
 	if s.v.wz.State.Cloud == wizard.CloudCustom {
 		s.checkAddresses(true)

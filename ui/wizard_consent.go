@@ -20,7 +20,7 @@ type wizardConsent struct {
 	openPortal  *widget.Button
 	copyURL     *widget.Button
 	consentURL  *widget.Label
-	intro       *widget.RichText
+	intro       *widget.Label
 }
 
 func newWizardConsent(v *wizardView) *wizardConsent {
@@ -32,7 +32,7 @@ func newWizardConsent(v *wizardView) *wizardConsent {
 	s.openPortal = widget.NewButtonWithIcon("Open the app's API permissions page", theme.ComputerIcon(), s.onOpenPortal)
 	s.copyURL = widget.NewButtonWithIcon("Copy the consent link", theme.ContentCopyIcon(),
 		func() { v.copyText(s.url()) })
-	s.intro = wizardMarkdown("")
+	s.intro = wizardText("")
 	return s
 }
 
@@ -57,7 +57,7 @@ After approving, the browser goes to http://localhost, which may show "This site
 
 func (s *wizardConsent) shown() {
 	text := "The program's permissions take effect only once an administrator approves them for the whole " +
-		"organization: this is **admin consent**. You do it once per app."
+		"organization: this is admin consent. You do it once per app."
 	if s.v.wz.State.Method == wizard.MethodBrowser {
 		text += " With browser sign-in, an administrator can also approve when signing in on the next page " +
 			"(the box \"Consent on behalf of your organization\")."
@@ -65,7 +65,7 @@ func (s *wizardConsent) shown() {
 	if s.v.deps.Demo != nil {
 		text += "\n\nIn the demo tenant the permissions are already approved; the page only shows what it looks like."
 	}
-	s.intro.ParseMarkdown(text)
+	s.intro.SetText(text)
 	s.consentURL.SetText(s.url())
 }
 

@@ -73,6 +73,7 @@ func (s *wizardCredentials) shown() {
 // check shows what is wrong with each field. While typing, empty fields
 // are not judged; after Next every field is.
 func (s *wizardCredentials) check(all bool) {
+	defer s.v.relayout()
 	for _, f := range []struct {
 		field wizard.Field
 		entry *widget.Entry

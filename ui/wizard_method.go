@@ -56,6 +56,7 @@ func (s *wizardMethod) shown() {
 }
 
 func (s *wizardMethod) onChoose(label string) {
+	defer s.v.relayout()
 	switch label {
 	case wizardMethodSecretLabel:
 		s.v.wz.SetMethod(wizard.MethodSecret)
@@ -68,5 +69,6 @@ func (s *wizardMethod) onChoose(label string) {
 }
 
 func (s *wizardMethod) showFieldErrors() {
+	defer s.v.relayout()
 	setWizardMessage(s.problem, s.v.wz.FieldError(wizard.FieldMethod))
 }

@@ -74,6 +74,7 @@ func (s *wizardSave) suggestedName() string {
 }
 
 func (s *wizardSave) onNameChanged(text string) {
+	defer s.v.relayout()
 	s.v.wz.State.Name = text
 	msg := ""
 	if text != "" {
@@ -103,12 +104,14 @@ func (s *wizardSave) replaceWarning(name string) string {
 func (s *wizardSave) running() bool { return s.saving }
 
 func (s *wizardSave) showFieldErrors() {
+	defer s.v.relayout()
 	setWizardMessage(s.nameErr, s.v.wz.FieldError(wizard.FieldName))
 }
 
 // onSave writes the connection in the background and moves to the last
 // step when it is stored. On failure nothing typed is lost.
 func (s *wizardSave) onSave() {
+	defer s.v.relayout()
 	if s.saving {
 		return
 	}
@@ -144,6 +147,7 @@ func (s *wizardSave) onSave() {
 }
 
 func (s *wizardSave) finish(state wizard.State, saved keystore.Saved, err error) {
+	defer s.v.relayout()
 	s.saving = false
 	s.progress.Stop()
 	s.progress.Hide()
