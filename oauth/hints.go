@@ -24,9 +24,10 @@ var hints = map[int]string{
 	90094: "These permissions need an admin's consent. Grant admin consent, or ask an admin to.",
 	65004: "Consent was declined. Grant admin consent, or ask an admin to.",
 	50020: "This account is not in the tenant. Sign in with a member account of this tenant.",
-	50034: "This account does not exist in the tenant (or is a guest). Sign in with a member account of this tenant.",
+	50034: "This account does not exist in the tenant. Check the user name, or sign in with a member account of this tenant.",
 	53003: "A Conditional Access policy blocked the sign-in. Ask the tenant's admin.",
-	50076: "This sign-in needs multi-factor authentication that could not be completed. Ask the tenant's admin.",
+	50076: "This sign-in needs multi-factor authentication. Sign in again with the browser and complete it; " +
+		"if that is not possible, ask the tenant's admin.",
 }
 
 // hintFor returns the hint for an AADSTS code, or "" if there is none.
