@@ -11,6 +11,7 @@
 // It also builds the links an admin needs while setting up: the admin
 // consent URL and the Entra admin center pages of an app registration.
 //
-// The package has no user interface. Every side effect is injected: the
-// HTTP client, the browser opener and the clock of the login timeout.
+// The package has no user interface. Its side effects are injected: the
+// HTTP client that talks to Entra, and the function that opens the browser.
+// Tokens and secrets never appear in its error messages.
 package oauth
