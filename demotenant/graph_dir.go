@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // usersByID lists every user in id order, the order of Graph's list
@@ -40,6 +41,11 @@ func sortByID(list []entity) {
 // or removed.
 func (d *directory) objectsChanged() {
 	d.userList, d.groupList = nil, nil
+}
+
+// graphNow is the current time as Graph stamps objects: UTC, whole seconds.
+func (s *Server) graphNow() time.Time {
+	return s.opts.Now().UTC().Truncate(time.Second)
 }
 
 // findUser finds a user by object id or by user principal name, ignoring

@@ -62,7 +62,7 @@ func (s *Server) createGroup(c *graphCall) error {
 			return errInvalidProperty(required, "Group")
 		}
 	}
-	g := &group{GroupTypes: []string{}, CreatedDateTime: s.opts.Now().UTC().Truncate(1e9)}
+	g := &group{GroupTypes: []string{}, CreatedDateTime: s.graphNow()}
 	members, err := s.dir.applyGroupChanges(g, body, true)
 	if err != nil {
 		return err
@@ -148,7 +148,7 @@ func (s *Server) deleteGroup(c *graphCall) error {
 	parents := s.dir.leaveGroups(g.ID)
 	delete(s.dir.groups, g.ID)
 	if slices.Contains(g.GroupTypes, "Unified") {
-		s.dir.deleted[g.ID] = &deletedObject{DeletedAt: s.opts.Now().UTC().Truncate(1e9), Group: g, MemberOf: parents}
+		s.dir.deleted[g.ID] = &deletedObject{DeletedAt: s.graphNow(), Group: g, MemberOf: parents}
 	}
 	s.dir.objectsChanged()
 	return c.noContent()

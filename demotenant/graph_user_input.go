@@ -1,6 +1,7 @@
 package demotenant
 
 import (
+	"net/http"
 	"slices"
 	"strings"
 	"unicode"
@@ -58,7 +59,7 @@ func (d *directory) applyUserChanges(u *user, body map[string]any) error {
 			}
 			*userStringProps[key](u) = s
 		default:
-			return newGraphError(400, "Request_BadRequest",
+			return newGraphError(http.StatusBadRequest, "Request_BadRequest",
 				"Property '%s' does not exist as a declared property or extension property.", key)
 		}
 	}

@@ -104,7 +104,7 @@ func (s *Server) createUser(c *graphCall) error {
 			return errInvalidProperty(required, "User")
 		}
 	}
-	u := &user{UserType: "Member", ForceChange: true, CreatedDateTime: s.opts.Now().UTC().Truncate(1e9)}
+	u := &user{UserType: "Member", ForceChange: true, CreatedDateTime: s.graphNow()}
 	if err := s.dir.applyUserChanges(u, body); err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func (s *Server) deleteUser(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	s.dir.deleted[u.ID] = &deletedObject{DeletedAt: s.opts.Now().UTC().Truncate(1e9), User: u, MemberOf: s.dir.leaveGroups(u.ID)}
+	s.dir.deleted[u.ID] = &deletedObject{DeletedAt: s.graphNow(), User: u, MemberOf: s.dir.leaveGroups(u.ID)}
 	delete(s.dir.users, u.ID)
 	s.dir.objectsChanged()
 	return c.noContent()
