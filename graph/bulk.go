@@ -88,21 +88,34 @@ func (c *Client) inChunks(ctx context.Context, ids []string, progress func(done,
 }
 
 // fatal returns the error of a chunk that means every later request would
-// fail the same way.
+// fail the same way: cancelled, permission denied, throttled beyond the
+// retries, or Graph unreachable for every item of the chunk.
 func fatal(ctx context.Context, chunk []ItemResult) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
+	unreachable := 0
 	for _, r := range chunk {
-		if r.Err != nil && !perItemHelps(ctx, r.Err) {
+		if r.Err == nil {
+			continue
+		}
+		if errors.Is(r.Err, ErrUnreachable) {
+			unreachable++
+			continue
+		}
+		if !perItemHelps(ctx, r.Err) {
 			return r.Err
 		}
+	}
+	if unreachable == len(chunk) {
+		return chunk[0].Err
 	}
 	return nil
 }
 
-// perItemHelps reports whether retrying the items one by one could give a
-// different result per item.
+// perItemHelps reports whether sending the items one by one could give a
+// different result per item: yes when Graph refused the request for one
+// item's sake (already a member, not found) or the connection dropped.
 func perItemHelps(ctx context.Context, err error) bool {
 	if ctx.Err() != nil {
 		return false
@@ -111,7 +124,7 @@ func perItemHelps(ctx context.Context, err error) bool {
 	if !ok {
 		return false
 	}
-	return !errors.Is(e, ErrDenied) && !errors.Is(e, ErrUnreachable) && !errors.Is(e, ErrThrottled)
+	return !errors.Is(e, ErrDenied) && !errors.Is(e, ErrThrottled)
 }
 
 func setAll(items []ItemResult, err error) {
