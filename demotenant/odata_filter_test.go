@@ -2,6 +2,8 @@ package demotenant
 
 import (
 	"errors"
+	"net/http"
+	"net/url"
 	"testing"
 )
 
@@ -98,6 +100,42 @@ func FuzzFilter(f *testing.F) {
 			}
 			flt.node.match(u)
 			flt.node.match(&group{ID: "2"})
+		}
+	})
+}
+
+// FuzzQueryOptions checks that any query string is either accepted or
+// refused with a 400 Graph error, and that an accepted one pages safely.
+func FuzzQueryOptions(f *testing.F) {
+	for _, seed := range []string{
+		"$top=5&$select=id,displayName", `$search="displayName:a" OR "mail:b"&$count=true`,
+		"$orderby=displayName desc&$skiptoken=RFNwdAIAAQAAAYQBi", "$filter=startswith(displayName,'a')&$top=999",
+		`$search="displayName:"`, "$top=-1", "%zz",
+	} {
+		f.Add(seed, true)
+	}
+	items := []entity{
+		&user{ID: "a", DisplayName: "Ann"}, &user{ID: "b", DisplayName: "Bob", Mail: "bob@x.example"},
+		&group{ID: "c", DisplayName: "Crew"},
+	}
+	f.Fuzz(func(t *testing.T, query string, eventual bool) {
+		r := &http.Request{URL: &url.URL{Path: "/users", RawQuery: query}, Header: http.Header{}}
+		if eventual {
+			r.Header.Set("ConsistencyLevel", "eventual")
+		}
+		for _, kind := range []*entityKind{userKind, directoryObjectKind} {
+			q, err := parseListQuery(r, kind)
+			if err != nil {
+				var ge *graphError
+				if !errors.As(err, &ge) || ge.Status != http.StatusBadRequest {
+					t.Fatalf("%q: %v is not a 400 Graph error", query, err)
+				}
+				continue
+			}
+			p := paginate(items, q)
+			if len(p.items) > q.Top || p.total > len(items) {
+				t.Fatalf("%q: page of %d, total %d", query, len(p.items), p.total)
+			}
 		}
 	})
 }
