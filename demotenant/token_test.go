@@ -166,7 +166,7 @@ func TestClientCredentialsErrors(t *testing.T) {
 		{"other resource", info.TenantID, form(main.ClientID, main.Secret, "https://management.azure.com/.default"), 400, "invalid_scope", 70011},
 		{"missing scope", info.TenantID, form(main.ClientID, main.Secret, ""), 400, "invalid_request", 900144},
 		{"missing grant type", info.TenantID, url.Values{"client_id": {main.ClientID}}, 400, "invalid_request", 900144},
-		{"unsupported grant", info.TenantID, url.Values{"grant_type": {"password"}, "client_id": {main.ClientID}}, 400, "unsupported_grant_type", 70003},
+		{"unsupported grant", info.TenantID, url.Values{"grant_type": {"urn:example:made-up"}, "client_id": {main.ClientID}}, 400, "unsupported_grant_type", 70003},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
