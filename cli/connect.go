@@ -17,7 +17,8 @@ const connectUsage = `Usage: entra-wizard connect --name NAME --tenant TENANT --
                             [--cloud CLOUD | --authority URL --graph URL] [--json]
 
 Tests a connection to Microsoft Entra ID and saves it only if the test works:
-settings in the settings folder, secrets in the system keychain.
+settings in the settings folder, secrets in the system keychain. A saved
+connection of the same name is replaced.
 
 Flags:
   --name NAME             a name for the connection, such as "Contoso"

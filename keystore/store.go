@@ -97,9 +97,11 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		if p.Created.IsZero() {
 			p.Created = profiles[i].Created
 		}
-		if old, err := s.readSecrets(p.Name); err == nil {
-			previous = &old
+		old, err := s.readSecrets(p.Name)
+		if err != nil {
+			return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 		}
+		previous = &old
 	}
 	if p.Created.IsZero() {
 		p.Created = s.now().UTC().Truncate(time.Second)
