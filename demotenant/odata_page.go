@@ -52,12 +52,59 @@ func compareRanked(desc bool, aKey, aID, bKey, bID string) int {
 // listPage is one page of a collection answer.
 type listPage struct {
 	items []entity
-	total int        // objects matching the query
+	total int        // objects matching the query; -1 when not counted
 	next  *pageToken // nil on the last page
 }
 
 // paginate filters, searches and sorts items, and cuts the page q asks for.
 func paginate(items []entity, q *listQuery) listPage {
+	if q.OrderBy == "" {
+		return paginateByID(items, q)
+	}
+	return paginateSorted(items, q)
+}
+
+// paginateByID cuts a page in id order. Items already in id order, like the
+// directory's cached lists, are scanned from the token on, so a page costs
+// its own size rather than the directory's.
+func paginateByID(items []entity, q *listQuery) listPage {
+	byID := func(a, b entity) int { return cmp.Compare(a.objectID(), b.objectID()) }
+	if !slices.IsSortedFunc(items, byID) {
+		items = slices.SortedFunc(slices.Values(items), byID)
+	}
+	start := 0
+	if t := q.After; t != nil {
+		start, _ = slices.BinarySearchFunc(items, t.ID, func(e entity, id string) int {
+			if c := cmp.Compare(e.objectID(), id); c != 0 {
+				return c
+			}
+			return -1 // the token's own object was sent already
+		})
+	}
+	p := listPage{total: -1, items: make([]entity, 0, min(q.Top, len(items)-start))}
+	for _, e := range items[start:] {
+		if !q.matches(e) {
+			continue
+		}
+		if len(p.items) == q.Top {
+			p.next = &pageToken{ID: p.items[len(p.items)-1].objectID()}
+			break
+		}
+		p.items = append(p.items, e)
+	}
+	if q.Count {
+		p.total = 0
+		for _, e := range items {
+			if q.matches(e) {
+				p.total++
+			}
+		}
+	}
+	return p
+}
+
+// paginateSorted cuts a page in $orderby order, ties broken by id.
+func paginateSorted(items []entity, q *listQuery) listPage {
 	ranked := make([]rankedEntity, 0, len(items))
 	for _, e := range items {
 		if !q.matches(e) {
