@@ -36,16 +36,15 @@ Exit status: 0 saved, 1 the test failed (nothing saved), 2 bad usage or input.
 
 // connectOptions are the flags of "entra-wizard connect".
 type connectOptions struct {
-	Name         string
-	Tenant       string
-	ClientID     string
-	SecretStdin  bool
-	Browser      bool
-	Cloud        string
-	Authority    string
-	Graph        string
-	JSON         bool
-	helpWasShown bool
+	Name        string
+	Tenant      string
+	ClientID    string
+	SecretStdin bool
+	Browser     bool
+	Cloud       string
+	Authority   string
+	Graph       string
+	JSON        bool
 }
 
 // RunConnect runs "entra-wizard connect": it checks the input, signs in,
@@ -57,7 +56,7 @@ func RunConnect(ctx context.Context, args []string, env Env) int {
 func runConnect(ctx context.Context, args []string, env Env, deps connectionDeps) int {
 	opts, err := parseConnectFlags(args)
 	switch {
-	case opts.helpWasShown:
+	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(env.Stdout, connectUsage)
 		return 0
 	case err != nil:
@@ -109,6 +108,7 @@ func runConnect(ctx context.Context, args []string, env Env, deps connectionDeps
 }
 
 // parseConnectFlags reads connect's flags and checks that they fit together.
+// After -h or --help it returns flag.ErrHelp.
 func parseConnectFlags(args []string) (connectOptions, error) {
 	var o connectOptions
 	fs := flag.NewFlagSet("connect", flag.ContinueOnError)
@@ -132,9 +132,6 @@ func parseConnectFlags(args []string) (connectOptions, error) {
 		}
 	}
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		o.helpWasShown = true
-		return o, nil
 	case err != nil:
 		return o, err
 	case fs.NArg() > 0:

@@ -315,11 +315,20 @@ func TestConnectBadInputStopsBeforeAnyRequest(t *testing.T) {
 	}
 }
 
-func TestConnectHelp(t *testing.T) {
-	f := newConnectFixture(t, demotenant.Options{})
-	res := f.run(t, runConnect, "", "--help")
-	if res.code != 0 || !strings.Contains(res.stdout, "--client-secret-stdin") || res.stderr != "" {
-		t.Fatalf("connect --help = %d, %q, %q", res.code, res.stdout, res.stderr)
+func TestConnectAndStatusHelp(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		run  func(context.Context, []string, Env) int
+		want string
+	}{
+		{"connect", RunConnect, "--client-secret-stdin"},
+		{"status", RunStatus, "--name NAME"},
+	} {
+		var out, errOut bytes.Buffer
+		code := c.run(context.Background(), []string{"--help"}, Env{Stdout: &out, Stderr: &errOut})
+		if code != 0 || !strings.Contains(out.String(), c.want) || errOut.Len() != 0 {
+			t.Errorf("%s --help = %d, %q, %q", c.name, code, out.String(), errOut.String())
+		}
 	}
 }
 
