@@ -220,14 +220,17 @@ func (v *wizardView) advance() {
 	v.show()
 }
 
-// showProblems lists why the step is not complete below the page.
+// showProblems says why the step is not complete: under each field, or
+// below the page for steps without fields.
 func (v *wizardView) showProblems(err error) {
 	defer v.relayout()
-	v.problems.SetText(wizardProblemText(err))
-	v.problems.Show()
+	text := wizardProblemText(err)
 	if s, ok := v.screens[v.wz.Step()].(interface{ showFieldErrors() }); ok {
-		s.showFieldErrors()
+		s.showFieldErrors() // each message sits under its field
+		text = "Some details need fixing: see the messages above."
 	}
+	v.problems.SetText(text)
+	v.problems.Show()
 }
 
 func (v *wizardView) onBack() {
