@@ -1,0 +1,93 @@
+package graph_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+func TestUnreachableGraphIsExplained(t *testing.T) {
+	tn := startTenant(t, demotenant.Options{})
+	// Get a token first, then stop the tenant: only Graph is missing.
+	if _, err := tn.client.User(context.Background(), tn.info.Users[0].UPN); err != nil {
+		t.Fatal(err)
+	}
+	_ = tn.srv.Close()
+	_, err := tn.client.User(context.Background(), tn.info.Users[0].UPN)
+	if !errors.Is(err, graph.ErrUnreachable) {
+		t.Fatalf("err = %v, want ErrUnreachable", err)
+	}
+	e, _ := graph.AsError(err)
+	if !strings.HasPrefix(e.Plain(), "Could not read the user. Could not reach Microsoft Graph") {
+		t.Errorf("Plain() = %q", e.Plain())
+	}
+}
+
+func TestDroppedConnectionsAreReportedNotHidden(t *testing.T) {
+	tn := startTenant(t, demotenant.Options{DropEvery: 2})
+	ctx := context.Background()
+	var dropped, answered int
+	for range 6 {
+		_, err := tn.client.CreateGroup(ctx, graph.NewGroup{DisplayName: "Drop test"})
+		switch {
+		case err == nil:
+			answered++
+		case errors.Is(err, graph.ErrUnreachable):
+			dropped++
+		default:
+			t.Fatalf("unexpected error %v", err)
+		}
+	}
+	if dropped == 0 || answered == 0 {
+		t.Errorf("%d dropped, %d answered; want some of each", dropped, answered)
+	}
+}
+
+func TestNotFoundAndDeniedNameWhatIsNeeded(t *testing.T) {
+	tn := startTenant(t, demotenant.Options{Scenario: demotenant.ScenarioReadOnly})
+	ctx := context.Background()
+	_, err := tn.client.Group(ctx, "00000000-0000-4000-8000-000000000000")
+	e, ok := graph.AsError(err)
+	if !ok || !errors.Is(err, graph.ErrNotFound) || !strings.Contains(e.Plain(), "not found") || !strings.Contains(e.Plain(), "Request_ResourceNotFound") {
+		t.Errorf("not found: %v", err)
+	}
+	err = tn.client.DeleteUser(ctx, tn.info.Users[1].UPN)
+	e, ok = graph.AsError(err)
+	if !ok || !errors.Is(err, graph.ErrDenied) {
+		t.Fatalf("delete with a read-only app: %v", err)
+	}
+	plain := e.Plain()
+	for _, words := range []string{"delete the user", "User.ReadWrite.All", "admin consent", "Authorization_RequestDenied"} {
+		if !strings.Contains(plain, words) {
+			t.Errorf("Plain() = %q; want it to mention %q", plain, words)
+		}
+	}
+	if e.RequestID == "" {
+		t.Error("no request id kept for support")
+	}
+}
+
+func TestPlainExplainsGraphCodes(t *testing.T) {
+	cases := []struct {
+		err   graph.Error
+		words string
+	}{
+		{graph.Error{Status: 429, Code: "TooManyRequests"}, "throttling"},
+		{graph.Error{Status: 503, Code: "serviceNotAvailable"}, "temporary problem"},
+		{graph.Error{Status: 400, Code: "Request_BadRequest", Message: "One or more added object references already exist for the following modified properties: 'members'."}, "already a member"},
+		{graph.Error{Status: 400, Code: "Request_BadRequest", Message: "Subscription with SKU x does not have any available licenses."}, "no free licenses"},
+		{graph.Error{Status: 400, Code: "Request_BadRequest", Message: "Something else."}, "Microsoft Graph said: Something else."},
+		{graph.Error{Status: 401, Code: "InvalidAuthenticationToken"}, "did not accept"},
+		{graph.Error{Status: 403, Code: "Authorization_RequestDenied", Needs: []string{"Group.ReadWrite.All"}}, "Group.ReadWrite.All"},
+	}
+	for _, tc := range cases {
+		plain := tc.err.Plain()
+		if !strings.Contains(plain, tc.words) || !strings.Contains(plain, tc.err.Code) {
+			t.Errorf("%d %s: Plain() = %q; want %q and the code", tc.err.Status, tc.err.Code, plain, tc.words)
+		}
+	}
+}
