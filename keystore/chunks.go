@@ -9,8 +9,10 @@ import (
 )
 
 // chunkSize is the largest piece stored in one keychain entry. Windows
-// allows 2,560 bytes per credential and macOS about 3,000 bytes for service,
-// account and value together, so 2,000 bytes fits everywhere.
+// allows 2,560 bytes per credential; on macOS go-keyring passes the value
+// base64-encoded (a third larger) with the service and account on one
+// command line of at most 4,096 bytes. 2,000 bytes fits both, with room for
+// the longest connection name.
 const chunkSize = 2000
 
 // manifestPrefix starts the value of an entry whose secret lives in chunks;
