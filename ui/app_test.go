@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// appTenant starts a demo tenant and an empty store for it.
+func appTenant(t *testing.T) (demotenant.Info, *keystore.Store) {
+	t.Helper()
+	srv, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	store, err := keystore.Open(t.TempDir(), keystore.MemoryKeyring())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv.Info(), store
+}
+
+func appSecretProfile(info demotenant.Info, name string) (keystore.Profile, keystore.Secrets) {
+	return keystore.Profile{Name: name, Cloud: keystore.CloudCustom, Authority: info.Authority, Graph: info.Graph,
+			Tenant: info.TenantID, ClientID: info.ClientID, Method: keystore.MethodClientSecret},
+		keystore.Secrets{ClientSecret: info.ClientSecret}
+}
+
+func TestNewStartsOnTheWizardWithoutConnections(t *testing.T) {
+	_, store := appTenant(t)
+	u := New(test.NewTempApp(t), Deps{Store: store})
+	if u.wizard == nil || u.panel != nil {
+		t.Fatal("no saved connection, but the wizard is not shown")
+	}
+	if u.Window().Title() != "Entra Setup Wizard" {
+		t.Errorf("title %q", u.Window().Title())
+	}
+	if u.Window().Content() != u.wizard.view() {
+		t.Error("the window does not show the wizard")
+	}
+}
+
+func TestNewStartsOnThePanelWithASavedConnection(t *testing.T) {
+	info, store := appTenant(t)
+	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
+		t.Fatal(err)
+	}
+	u := New(test.NewTempApp(t), Deps{Store: store})
+	if u.panel == nil || u.wizard != nil {
+		t.Fatal("a connection is saved, but the panel is not shown")
+	}
+	if u.Window().Content() != u.panel.view() {
+		t.Error("the window does not show the panel")
+	}
+}
+
+func TestNewWithTheDemoTenantStartsOnTheWizard(t *testing.T) {
+	info, store := appTenant(t)
+	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
+		t.Fatal(err)
+	}
+	u := New(test.NewTempApp(t), Deps{Store: store, Demo: &info})
+	if u.wizard == nil || u.wizard.wz.Demo() == nil {
+		t.Fatal("with the demo tenant, the wizard in demo mode should show")
+	}
+}
+
+func TestConnectorOpensAClientSecretConnection(t *testing.T) {
+	info, store := appTenant(t)
+	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
+		t.Fatal(err)
+	}
+	client, report, err := appConnector{store: store}.open(context.Background(), "Northwind")
+	if err != nil || report.Err != nil {
+		t.Fatalf("open: %v, report error %v", err, report.Err)
+	}
+	if !report.OK() || report.Organization != "Northwind Traders (demo)" || client == nil {
+		t.Errorf("report %+v, client %v", report, client)
+	}
+}
+
+func TestConnectorOpensABrowserConnectionAndKeepsTheNewRefreshToken(t *testing.T) {
+	info, store := appTenant(t)
+	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := oauth.LoopbackLogin{Endpoints: ep, Tenant: info.TenantID, ClientID: info.PublicClientID,
+		Scopes: ep.DelegatedScopes(wizardSignInScopes...), Timeout: 30 * time.Second,
+		OpenURL: func(u string) error { go wizardVisit(u); return nil }}.Run(context.Background())
+	if err != nil {
+		t.Fatalf("signing in: %v", err)
+	}
+	p := keystore.Profile{Name: "Me", Cloud: keystore.CloudDemo, Tenant: info.TenantID, ClientID: info.PublicClientID,
+		Method: keystore.MethodBrowser}
+	if _, err := store.Save(p, keystore.Secrets{RefreshToken: tok.RefreshToken}); err != nil {
+		t.Fatal(err)
+	}
+
+	if _, _, err := (appConnector{store: store}).open(context.Background(), "Me"); !errors.Is(err, errAppNoDemo) {
+		t.Errorf("a demo connection without the demo tenant: error %v, want errAppNoDemo", err)
+	}
+
+	_, report, err := appConnector{store: store, demo: &info}.open(context.Background(), "Me")
+	if err != nil || !report.OK() || !report.Delegated {
+		t.Fatalf("open: %v, report %+v", err, report)
+	}
+	sec, err := store.Secrets("Me")
+	if err != nil || sec.RefreshToken == "" || sec.RefreshToken == tok.RefreshToken {
+		t.Errorf("the rotated refresh token was not kept (err %v)", err)
+	}
+}
+
+func TestConnectorReportsAMissingConnection(t *testing.T) {
+	_, store := appTenant(t)
+	_, _, err := appConnector{store: store}.open(context.Background(), "Nobody")
+	if !errors.Is(err, keystore.ErrNotFound) {
+		t.Errorf("error %v, want keystore.ErrNotFound", err)
+	}
+}
