@@ -71,6 +71,12 @@ func TestGraphSeededGroupsNest(t *testing.T) {
 		seen[id] = true
 	}
 	g.get("/groups/"+vpn+"/members/microsoft.graph.device").wantError(t, http.StatusBadRequest, "BadRequest")
+	if n := g.get("/groups/"+vpn+"/transitiveMembers/$count", eventual, "eventual"); string(n.Body) != fmt.Sprint(len(transitive)) {
+		t.Errorf("transitive $count %q, listed %d", n.Body, len(transitive))
+	}
+	if n := g.get("/groups/"+vpn+"/members/$count", eventual, "eventual"); string(n.Body) != fmt.Sprint(len(direct)) {
+		t.Errorf("members $count %q, listed %d", n.Body, len(direct))
+	}
 }
 
 func TestGraphCreateGroupRules(t *testing.T) {

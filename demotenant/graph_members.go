@@ -49,17 +49,39 @@ func (s *Server) listMembers(c *graphCall) error {
 	if err != nil {
 		return err
 	}
+	return c.writeList(keepKind(s.dir.membersOf(g, c.r.URL.Path), kind), q, set, true)
+}
+
+// countMembers answers /groups/{id}/members/$count and its transitive
+// twin.
+func (s *Server) countMembers(c *graphCall) error {
+	if err := c.allow(readMembers); err != nil {
+		return err
+	}
+	g, err := c.pathGroup()
+	if err != nil {
+		return err
+	}
+	q, err := parseCountQuery(c.r, directoryObjectKind)
+	if err != nil {
+		return err
+	}
+	return c.writeCount(s.dir.membersOf(g, c.r.URL.Path), q)
+}
+
+// membersOf lists g's members, transitive ones when the path asks for
+// transitiveMembers.
+func (d *directory) membersOf(g *group, path string) []entity {
+	if strings.Contains(path, "/transitiveMembers") {
+		return d.transitiveMembers(g)
+	}
 	var members []entity
-	if strings.Contains(c.r.URL.Path, "/transitiveMembers") {
-		members = s.dir.transitiveMembers(g)
-	} else {
-		for _, id := range g.Members {
-			if e := s.dir.object(id); e != nil {
-				members = append(members, e)
-			}
+	for _, id := range g.Members {
+		if e := d.object(id); e != nil {
+			members = append(members, e)
 		}
 	}
-	return c.writeList(keepKind(members, kind), q, set, true)
+	return members
 }
 
 // listMemberOf answers /users/{id}/memberOf and /transitiveMemberOf.
