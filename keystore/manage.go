@@ -7,8 +7,11 @@ import (
 // Delete removes the connection called name: its keychain entries first, so
 // no secret is left behind without a connection, then its settings.
 func (s *Store) Delete(name string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	unlock, err := s.lockForChange()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	profiles, err := readSettings(s.path)
 	if err != nil {
 		return err
@@ -21,7 +24,7 @@ func (s *Store) Delete(name string) error {
 		return fmt.Errorf("removing the secrets of %q: %w", name, err)
 	}
 	profiles = append(profiles[:i], profiles[i+1:]...)
-	return writeSettings(s.path, profiles)
+	return s.writeSettings(s.path, profiles)
 }
 
 // Rename gives the connection oldName the name newName, moving its keychain
@@ -31,8 +34,11 @@ func (s *Store) Rename(oldName, newName string) error {
 	if err := ValidateName(newName); err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	unlock, err := s.lockForChange()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	profiles, err := readSettings(s.path)
 	if err != nil {
 		return err
@@ -56,7 +62,7 @@ func (s *Store) Rename(oldName, newName string) error {
 		return fmt.Errorf("moving the secrets of %q: %w; nothing was changed", oldName, err)
 	}
 	profiles[i].Name = newName
-	if err := writeSettings(s.path, profiles); err != nil {
+	if err := s.writeSettings(s.path, profiles); err != nil {
 		_ = s.deleteSecrets(newName)
 		return fmt.Errorf("%w; nothing was changed", err)
 	}

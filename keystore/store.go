@@ -10,14 +10,17 @@ import (
 )
 
 // Store keeps connection profiles in a settings file and their secrets in a
-// Keyring. Its methods are safe for concurrent use; the settings file is read
-// afresh by every call, so a command-line run and the app see each other's
-// changes.
+// Keyring. Its methods are safe for concurrent use, also by several running
+// copies of the program: the settings file is read afresh by every call, and
+// changes hold a lock file.
 type Store struct {
 	mu      sync.Mutex
 	path    string
 	keyring Keyring
 	now     func() time.Time
+	// writeSettings replaces the settings file; tests swap it to make the
+	// write fail after the keychain was written.
+	writeSettings func(path string, profiles []Profile) error
 }
 
 // Saved says where Save put things, so the program can tell the admin.
@@ -45,7 +48,7 @@ func Open(dir string, kr Keyring) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("creating the settings folder: %w", err)
 	}
-	s := &Store{path: filepath.Join(dir, SettingsFileName), keyring: kr, now: time.Now}
+	s := &Store{path: filepath.Join(dir, SettingsFileName), keyring: kr, now: time.Now, writeSettings: writeSettings}
 	if _, err := readSettings(s.path); err != nil {
 		return nil, err
 	}
@@ -85,8 +88,11 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 	if err := p.validate(sec); err != nil {
 		return Saved{}, err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	unlock, err := s.lockForChange()
+	if err != nil {
+		return Saved{}, err
+	}
+	defer unlock()
 	profiles, err := readSettings(s.path)
 	if err != nil {
 		return Saved{}, err
@@ -115,7 +121,7 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 	} else {
 		profiles = append(profiles, p)
 	}
-	if err := writeSettings(s.path, profiles); err != nil {
+	if err := s.writeSettings(s.path, profiles); err != nil {
 		s.restoreSecrets(p.Name, previous)
 		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 	}
@@ -152,8 +158,11 @@ func (s *Store) Secrets(name string) (Secrets, error) {
 // SetRefreshToken replaces the refresh token of the connection called name,
 // for example after the token service rotated it.
 func (s *Store) SetRefreshToken(name, token string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	unlock, err := s.lockForChange()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	profiles, err := readSettings(s.path)
 	if err != nil {
 		return err
@@ -165,6 +174,21 @@ func (s *Store) SetRefreshToken(name, token string) error {
 		return errors.New("the new refresh token is empty")
 	}
 	return writeValue(s.keyring, account(name, refreshTokenKey), token)
+}
+
+// lockForChange serializes changes: with other goroutines through s.mu, and
+// with other running copies of the program through the lock file.
+func (s *Store) lockForChange() (unlock func(), err error) {
+	s.mu.Lock()
+	release, err := lockSettings(s.path)
+	if err != nil {
+		s.mu.Unlock()
+		return nil, err
+	}
+	return func() {
+		release()
+		s.mu.Unlock()
+	}, nil
 }
 
 func indexOf(profiles []Profile, name string) int {

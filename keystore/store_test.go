@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -211,17 +213,68 @@ func TestRenameMovesSecrets(t *testing.T) {
 	}
 }
 
-func TestFailedSettingsWriteRemovesNewSecrets(t *testing.T) {
-	store, dir, service := openTestStore(t)
-	if err := os.RemoveAll(dir); err != nil { // the settings file can no longer be written
+func TestFailedSettingsWriteTakesSecretsBack(t *testing.T) {
+	store, _, service := openTestStore(t)
+	if _, err := store.Save(testProfile("kept"), Secrets{ClientSecret: "first"}); err != nil {
 		t.Fatal(err)
 	}
-	_, err := store.Save(testProfile("half"), Secrets{ClientSecret: "s", RefreshToken: strings.Repeat("t", 3000)})
+	// A full disk or a settings file made read-only cannot be arranged
+	// portably (tests may run as root), so the write is made to fail.
+	store.writeSettings = func(string, []Profile) error { return errors.New("disk full") }
+
+	_, err := store.Save(testProfile("new"), Secrets{ClientSecret: "s", RefreshToken: strings.Repeat("t", 3000)})
 	if err == nil || !strings.Contains(err.Error(), "nothing was saved") {
-		t.Fatalf("Save with an unwritable settings folder: err = %v; want a failure saying nothing was saved", err)
+		t.Fatalf("Save with a failing settings write: err = %v; want a failure saying nothing was saved", err)
 	}
-	if got := accountsIn(t, service); len(got) != 0 {
-		t.Fatalf("entries left after the failed save = %q, want none", got)
+	if got := accountsIn(t, service); !slices.Equal(got, []string{"kept/client-secret"}) {
+		t.Fatalf("entries after the failed save of a new connection = %q; want only the earlier one", got)
+	}
+
+	replaced := testProfile("kept")
+	replaced.Method = MethodBrowser
+	if _, err := store.Save(replaced, Secrets{RefreshToken: "second"}); err == nil {
+		t.Fatal("Save succeeded with a failing settings write")
+	}
+	sec, err := store.Secrets("kept")
+	if err != nil || sec.ClientSecret != "first" || sec.RefreshToken != "" {
+		t.Fatalf("after a failed replace, the earlier secrets should be back (err %v)", err)
+	}
+	if got := accountsIn(t, service); !slices.Equal(got, []string{"kept/client-secret"}) {
+		t.Fatalf("entries after the failed replace = %q; want the earlier one only", got)
+	}
+}
+
+// TestCopiesOfTheProgramDoNotLoseEachOthersChanges saves from two Stores on
+// one folder at once, as the app and the command line would.
+func TestCopiesOfTheProgramDoNotLoseEachOthersChanges(t *testing.T) {
+	dir := t.TempDir()
+	kr := MemoryKeyring()
+	var stores [2]*Store
+	for i := range stores {
+		s, err := Open(dir, kr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		stores[i] = s
+	}
+	const each = 15
+	var wg sync.WaitGroup
+	for i, s := range stores {
+		wg.Go(func() {
+			for j := range each {
+				if _, err := s.Save(testProfile(fmt.Sprintf("copy%d-%d", i, j)), Secrets{ClientSecret: "s"}); err != nil {
+					t.Errorf("Save: %v", err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	list, err := stores[0].List()
+	if err != nil || len(list) != 2*each {
+		t.Fatalf("List has %d connections (err %v), want %d: a concurrent save was lost", len(list), err, 2*each)
+	}
+	if _, err := os.Stat(filepath.Join(dir, SettingsFileName+".lock")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the lock file was left behind (stat: %v)", err)
 	}
 }
 
