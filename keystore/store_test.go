@@ -384,3 +384,22 @@ func TestDefaultDirHonoursEnvironment(t *testing.T) {
 		t.Fatalf("DefaultDir = %q, %v; want an entra-wizard folder in the user config directory", dir, err)
 	}
 }
+
+func TestLockLeftByACrashIsTakenOver(t *testing.T) {
+	dir := t.TempDir()
+	store, err := Open(dir, MemoryKeyring())
+	if err != nil {
+		t.Fatal(err)
+	}
+	lock := filepath.Join(dir, SettingsFileName+".lock")
+	if err := os.WriteFile(lock, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * lockStale)
+	if err := os.Chtimes(lock, old, old); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Save(testProfile("after crash"), Secrets{ClientSecret: "s"}); err != nil {
+		t.Fatalf("Save with a stale lock file: %v", err)
+	}
+}
