@@ -36,14 +36,6 @@ func toUser(u models.Userable) User {
 	}
 }
 
-func toUsers(in []models.Userable) []User {
-	out := make([]User, len(in))
-	for i, u := range in {
-		out[i] = toUser(u)
-	}
-	return out
-}
-
 func toGroup(g models.Groupable) Group {
 	out := Group{
 		ID:              deref(g.GetId()),
@@ -54,40 +46,17 @@ func toGroup(g models.Groupable) Group {
 		SecurityEnabled: deref(g.GetSecurityEnabled()),
 		MailEnabled:     deref(g.GetMailEnabled()),
 		CreatedDateTime: derefTime(g.GetCreatedDateTime()),
-		Kind:            SecurityGroup,
-	}
-	if slices.ContainsFunc(g.GetGroupTypes(), func(t string) bool { return strings.EqualFold(t, "Unified") }) {
-		out.Kind = Microsoft365Group
+		Kind:            groupKind(g.GetGroupTypes()),
 	}
 	return out
 }
 
-func toGroups(in []models.Groupable) []Group {
-	out := make([]Group, len(in))
-	for i, g := range in {
-		out[i] = toGroup(g)
+// groupKind tells a Microsoft 365 group by its "Unified" group type.
+func groupKind(types []string) GroupKind {
+	if slices.ContainsFunc(types, func(t string) bool { return strings.EqualFold(t, "Unified") }) {
+		return Microsoft365Group
 	}
-	return out
-}
-
-// toMember reads a member of any type; the SDK picks the model from
-// @odata.type.
-func toMember(o models.DirectoryObjectable) Member {
-	m := Member{ID: deref(o.GetId()), Type: memberType(deref(o.GetOdataType()))}
-	switch v := o.(type) {
-	case models.Userable:
-		m.Type = "user"
-		m.DisplayName = deref(v.GetDisplayName())
-		m.UserPrincipalName = deref(v.GetUserPrincipalName())
-	case models.Groupable:
-		m.Type = "group"
-		m.DisplayName = deref(v.GetDisplayName())
-	default:
-		if name, ok := o.GetAdditionalData()["displayName"].(*string); ok {
-			m.DisplayName = deref(name)
-		}
-	}
-	return m
+	return SecurityGroup
 }
 
 // memberType turns "#microsoft.graph.servicePrincipal" into

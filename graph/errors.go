@@ -28,7 +28,7 @@ var (
 )
 
 // errEmptyAnswer is a success answer without the object it should carry.
-var errEmptyAnswer = errors.New("Microsoft Graph answered without the object")
+var errEmptyAnswer = errors.New("the answer from Microsoft Graph held no object")
 
 // Error is a failed Microsoft Graph request, decoded from Graph's error body.
 type Error struct {

@@ -48,11 +48,14 @@ func (c *Client) Groups(q GroupQuery) *Pager[Group] {
 		} else {
 			cfg.QueryParameters = params
 		}
-		resp, err := b.Get(ctx, cfg)
-		if err != nil {
-			return page[Group]{}, fail(err, "list groups", needReadGroups...)
+		info, err := b.ToGetRequestInformation(ctx, cfg)
+		if err == nil {
+			var pg page[Group]
+			if pg, err = getPage(ctx, c, info, wireGroup.group); err == nil {
+				return pg, nil
+			}
 		}
-		return page[Group]{items: toGroups(resp.GetValue()), next: deref(resp.GetOdataNextLink()), count: resp.GetOdataCount()}, nil
+		return page[Group]{}, fail(err, "list groups", needReadGroups...)
 	})
 }
 

@@ -3,6 +3,8 @@ package graph
 import (
 	"context"
 
+	abstractions "github.com/microsoft/kiota-abstractions-go"
+
 	"github.com/microsoftgraph/msgraph-sdk-go/groups"
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 )
@@ -16,39 +18,37 @@ var (
 // Members lists a group's members a page at a time: direct members, or with
 // transitive every member of nested groups too.
 func (c *Client) Members(groupID string, transitive bool) *Pager[Member] {
-	group := c.sdk.Groups().ByGroupId(groupID)
-	top := topOf(0)
 	return newPager(func(ctx context.Context, next string) (page[Member], error) {
-		var resp models.DirectoryObjectCollectionResponseable
-		var err error
-		if transitive {
-			b := group.TransitiveMembers()
-			cfg := &groups.ItemTransitiveMembersRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
-			if next != "" {
-				b = b.WithUrl(next)
-			} else {
-				cfg.QueryParameters = &groups.ItemTransitiveMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: top, Count: ptr(true)}
+		info, err := c.membersRequest(ctx, groupID, transitive, next)
+		if err == nil {
+			var pg page[Member]
+			if pg, err = getPage(ctx, c, info, wireMember.member); err == nil {
+				return pg, nil
 			}
-			resp, err = b.Get(ctx, cfg)
-		} else {
-			b := group.Members()
-			cfg := &groups.ItemMembersRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
-			if next != "" {
-				b = b.WithUrl(next)
-			} else {
-				cfg.QueryParameters = &groups.ItemMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: top, Count: ptr(true)}
-			}
-			resp, err = b.Get(ctx, cfg)
 		}
-		if err != nil {
-			return page[Member]{}, fail(err, "list the group's members", needReadMembers...)
-		}
-		items := make([]Member, 0, len(resp.GetValue()))
-		for _, o := range resp.GetValue() {
-			items = append(items, toMember(o))
-		}
-		return page[Member]{items: items, next: deref(resp.GetOdataNextLink()), count: resp.GetOdataCount()}, nil
+		return page[Member]{}, fail(err, "list the group's members", needReadMembers...)
 	})
+}
+
+// membersRequest builds the request for a page of a group's members.
+func (c *Client) membersRequest(ctx context.Context, groupID string, transitive bool, next string) (*abstractions.RequestInformation, error) {
+	group := c.sdk.Groups().ByGroupId(groupID)
+	if transitive {
+		b := group.TransitiveMembers()
+		cfg := &groups.ItemTransitiveMembersRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
+		if next != "" {
+			return b.WithUrl(next).ToGetRequestInformation(ctx, cfg)
+		}
+		cfg.QueryParameters = &groups.ItemTransitiveMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(0), Count: ptr(true)}
+		return b.ToGetRequestInformation(ctx, cfg)
+	}
+	b := group.Members()
+	cfg := &groups.ItemMembersRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
+	if next != "" {
+		return b.WithUrl(next).ToGetRequestInformation(ctx, cfg)
+	}
+	cfg.QueryParameters = &groups.ItemMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(0), Count: ptr(true)}
+	return b.ToGetRequestInformation(ctx, cfg)
 }
 
 // AddMember adds a user or group to a group.

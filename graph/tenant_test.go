@@ -62,15 +62,3 @@ func (t *tenant) connect(tb testing.TB, clientID, secret string) *graph.Client {
 	}
 	return c
 }
-
-// app finds an app of the tenant by a predicate.
-func (t *tenant) app(tb testing.TB, match func(demotenant.AppInfo) bool) demotenant.AppInfo {
-	tb.Helper()
-	for _, a := range t.info.Apps {
-		if match(a) {
-			return a
-		}
-	}
-	tb.Fatalf("the demo tenant has no such app among %d", len(t.info.Apps))
-	return demotenant.AppInfo{}
-}

@@ -53,11 +53,14 @@ func (c *Client) Users(q UserQuery) *Pager[User] {
 		} else {
 			cfg.QueryParameters = params
 		}
-		resp, err := b.Get(ctx, cfg)
-		if err != nil {
-			return page[User]{}, fail(err, "list users", needReadUsers...)
+		info, err := b.ToGetRequestInformation(ctx, cfg)
+		if err == nil {
+			var pg page[User]
+			if pg, err = getPage(ctx, c, info, wireUser.user); err == nil {
+				return pg, nil
+			}
 		}
-		return page[User]{items: toUsers(resp.GetValue()), next: deref(resp.GetOdataNextLink()), count: resp.GetOdataCount()}, nil
+		return page[User]{}, fail(err, "list users", needReadUsers...)
 	})
 }
 
