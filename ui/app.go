@@ -51,7 +51,7 @@ func New(app fyne.App, deps Deps) *UI {
 	u.win.Resize(appWindowSize)
 	u.win.SetMaster()
 	u.win.Canvas().SetOnTypedKey(u.onKey)
-	u.win.SetOnClosed(u.closePanel)
+	u.win.SetOnClosed(u.closeContent)
 	if first := u.firstConnection(); first != "" && deps.Demo == nil {
 		u.showPanel(first)
 	} else {
@@ -81,7 +81,7 @@ func (u *UI) firstConnection() string {
 
 // showWizard replaces the window's content with a new wizard.
 func (u *UI) showWizard() {
-	u.closePanel()
+	u.closeContent()
 	deps := wizardDeps{
 		App: u.app, Demo: u.deps.Demo, StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel,
@@ -96,8 +96,7 @@ func (u *UI) showWizard() {
 // showPanel replaces the window's content with the management panel and
 // opens the named connection.
 func (u *UI) showPanel(name string) {
-	u.closePanel()
-	u.wizard = nil
+	u.closeContent()
 	cfg := panelConfig{
 		Window: u.win,
 		Open:   appConnector{store: u.deps.Store, demo: u.deps.Demo, httpClient: u.deps.HTTPClient}.open,
@@ -114,10 +113,15 @@ func (u *UI) showPanel(name string) {
 	u.panel.open(name)
 }
 
-func (u *UI) closePanel() {
+// closeContent stops the work of what the window shows now.
+func (u *UI) closeContent() {
 	if u.panel != nil {
 		u.panel.close()
 		u.panel = nil
+	}
+	if u.wizard != nil {
+		u.wizard.close()
+		u.wizard = nil
 	}
 }
 

@@ -170,12 +170,14 @@ func (v *wizardView) refreshButtons() {
 	} else {
 		v.back.Disable()
 	}
-	v.next.SetText(map[wizard.Step]string{
-		wizard.StepWelcome: "Start",
-		wizard.StepSave:    "Save",
-		wizard.StepDone:    "Open the management panel",
-	}[step])
-	if v.next.Text == "" {
+	switch step {
+	case wizard.StepWelcome:
+		v.next.SetText("Start")
+	case wizard.StepSave:
+		v.next.SetText("Save")
+	case wizard.StepDone:
+		v.next.SetText("Open the management panel")
+	default:
 		v.next.SetText("Next")
 	}
 	if v.busy() {
@@ -190,6 +192,14 @@ func (v *wizardView) refreshButtons() {
 // Next must not interrupt.
 func (v *wizardView) busy() bool {
 	return v.check.running() || v.save.running()
+}
+
+// close stops work still running, when the window closes or the wizard
+// is replaced.
+func (v *wizardView) close() {
+	if v.check.stop != nil {
+		v.check.stop()
+	}
 }
 
 // onNext moves on, or shows why the step is not complete. On the save step

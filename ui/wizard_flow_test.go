@@ -172,3 +172,36 @@ func TestWizardKeysAndBackKeepValues(t *testing.T) {
 			c.secret.Text == "3c9d1f7e-0000-4000-8000-1234567890ab")
 	}
 }
+
+// TestWizardRegisterAndConsentPages checks the portal and consent buttons
+// open the right pages and the copy buttons copy what the portal needs.
+func TestWizardRegisterAndConsentPages(t *testing.T) {
+	h := newWizardHarness(t, wizardHarnessOptions{demo: true})
+	h.startDemo(wizardMethodBrowserLabel, wizard.StepRegister)
+	clip := h.v.deps.App.Clipboard()
+	test.Tap(h.v.register.copyName)
+	if clip.Content() != wizardAppName {
+		t.Errorf("copied %q, want the app name", clip.Content())
+	}
+	test.Tap(h.v.register.copyRedirect)
+	if clip.Content() != "http://localhost" {
+		t.Errorf("copied %q, want the redirect URI", clip.Content())
+	}
+	test.Tap(h.v.register.openPortal)
+	if urls := h.browser.urls(); len(urls) != 1 || !strings.Contains(urls[0], "CreateApplicationBlade") {
+		t.Errorf("the portal button opened %q", urls)
+	}
+
+	h.walkTo(wizard.StepConsent)
+	test.Tap(h.v.consent.openConsent)
+	urls := h.browser.urls()
+	consent := urls[len(urls)-1]
+	if !strings.HasPrefix(consent, h.info.Authority+"/"+h.info.TenantDomain+"/v2.0/adminconsent?") ||
+		!strings.Contains(consent, "client_id="+h.info.PublicClientID) {
+		t.Errorf("the consent button opened %q", consent)
+	}
+	test.Tap(h.v.consent.openPortal)
+	if urls := h.browser.urls(); !strings.Contains(urls[len(urls)-1], "/appId/"+h.info.PublicClientID+"/") {
+		t.Errorf("the API permissions button opened %q", urls[len(urls)-1])
+	}
+}

@@ -1,0 +1,102 @@
+// Command screenshots takes a picture of every step of the setup wizard,
+// running the real program window against the embedded demo tenant, and
+// writes them as PNG files for the documentation. It needs an X display;
+// run it under Xvfb:
+//
+//	xvfb-run -a -s "-screen 0 1280x900x24" go run ./scripts/screenshots -out docs
+//
+// The pictures are taken from the X server (ImageMagick's import, the
+// window found with xdotool), exactly as a person would see the window.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui"
+)
+
+// appID matches FyneApp.toml.
+const appID = "io.github.entra_wizard.entra_wizard"
+
+func main() {
+	out := flag.String("out", "docs", "folder for the PNG files")
+	flag.Parse()
+	if err := run(*out); err != nil {
+		log.Fatal(err)
+	}
+}
+
+func run(out string) error {
+	for _, tool := range []string{"xdotool", "import"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			return fmt.Errorf("%s is needed (apt-get install xdotool imagemagick): %w", tool, err)
+		}
+	}
+	if os.Getenv("DISPLAY") == "" {
+		return errors.New("no X display: run under xvfb-run")
+	}
+	tenant, err := demotenant.Start(demotenant.Options{})
+	if err != nil {
+		return err
+	}
+	defer func() { _ = tenant.Close() }()
+	info := tenant.Info()
+
+	// A throwaway store: the screenshots save a demo connection, which
+	// must not land in the user's keychain or settings.
+	dir, err := os.MkdirTemp("", "entra-wizard-screenshots")
+	if err != nil {
+		return err
+	}
+	defer func() { _ = os.RemoveAll(dir) }()
+	store, err := keystore.Open(dir, keystore.MemoryKeyring())
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+
+	a := app.NewWithID(appID)
+	u := ui.New(a, ui.Deps{Store: store, Demo: &info, OpenURL: func(string) error { return nil }})
+	done := make(chan error, 1)
+	go func() {
+		done <- u.CaptureWizard(func(name string) error {
+			path := filepath.Join(out, name+".png")
+			fmt.Println(path)
+			return shoot(path)
+		})
+		fyne.Do(a.Quit)
+	}()
+	u.ShowAndRun()
+	return <-done
+}
+
+// shoot saves the program's window, as the X server shows it, to path.
+func shoot(path string) error {
+	ids, err := exec.Command("xdotool", "search", "--onlyvisible", "--pid", strconv.Itoa(os.Getpid())).Output()
+	if err != nil {
+		return fmt.Errorf("finding the window: %w", err)
+	}
+	fields := strings.Fields(string(ids))
+	if len(fields) == 0 {
+		return errors.New("finding the window: none is visible")
+	}
+	if msg, err := exec.Command("import", "-window", fields[len(fields)-1], path).CombinedOutput(); err != nil {
+		return fmt.Errorf("capturing the window: %w: %s", err, msg)
+	}
+	return nil
+}
