@@ -2,8 +2,11 @@ package wizard
 
 import (
 	"errors"
+	"slices"
 	"testing"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/graph"
 )
 
 var demoTenant = Demo{
@@ -147,5 +150,52 @@ func TestStepTitles(t *testing.T) {
 	}
 	if Step(99).Title() != "Unknown step" {
 		t.Error("an unknown step has a title")
+	}
+}
+
+// TestGraphReportDecidesSave runs the rule with the connection test's real
+// result type.
+func TestGraphReportDecidesSave(t *testing.T) {
+	works := graph.Report{Features: []graph.FeatureStatus{{Feature: graph.ReadUsers, OK: true}}}
+	tests := []struct {
+		name   string
+		report graph.Report
+		save   bool
+	}{
+		{"sign-in failed", graph.Report{Err: errors.New("AADSTS7000215: invalid client secret")}, false},
+		{"nothing allowed", graph.Report{Features: []graph.FeatureStatus{{Feature: graph.ReadUsers}}}, false},
+		{"reading works", works, true},
+	}
+	for _, tt := range tests {
+		w := at(StepTest, valid(MethodSecret))
+		w.RecordTest(tt.report, "")
+		if err := w.Next(); (err == nil) != tt.save || (w.Step() == StepSave) != tt.save {
+			t.Errorf("%s: Next = %v, step %v; want Save reachable %v", tt.name, err, w.Step(), tt.save)
+		}
+	}
+}
+
+func TestNeedsFollowsTheChoices(t *testing.T) {
+	tests := []struct {
+		step  Step
+		state State
+		want  []Field
+	}{
+		{StepWelcome, State{}, nil},
+		{StepMethod, State{}, []Field{FieldMethod}},
+		{StepCloud, State{Cloud: CloudGlobal}, []Field{FieldCloud}},
+		{StepCloud, State{Cloud: CloudCustom}, []Field{FieldCloud, FieldAuthority, FieldGraph}},
+		{StepRegister, State{}, nil},
+		{StepCredentials, State{Method: MethodSecret}, []Field{FieldClientID, FieldTenant, FieldSecret}},
+		{StepCredentials, State{Method: MethodBrowser}, []Field{FieldClientID, FieldTenant}},
+		{StepConsent, State{}, nil},
+		{StepTest, State{}, []Field{FieldTest}},
+		{StepSave, State{}, []Field{FieldName, FieldSave}},
+		{StepDone, State{}, nil},
+	}
+	for _, tt := range tests {
+		if got := at(tt.step, tt.state).Needs(); !slices.Equal(got, tt.want) {
+			t.Errorf("%v with %+v needs %v, want %v", tt.step, tt.state, got, tt.want)
+		}
 	}
 }
