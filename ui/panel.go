@@ -133,6 +133,8 @@ func (p *panel) use(name string, client *graph.Client, report graph.Report) {
 	p.users.start(p.session)
 	p.groups.start(p.session)
 	p.deleted.start(p.session)
+	// The permission notes changed size: lay the panel out again.
+	p.root.Refresh()
 }
 
 // background runs work off the UI goroutine and hands its outcome to done

@@ -35,7 +35,6 @@ func newPanelConfirm(w fyne.Window, title, message, confirmLabel, typeName strin
 	c.cancel = widget.NewButton("Cancel", func() { c.dialog.Hide() })
 	if typeName != "" {
 		c.name = widget.NewEntry()
-		c.name.SetPlaceHolder(typeName)
 		c.confirm.Disable()
 		c.name.OnChanged = func(s string) {
 			if strings.TrimSpace(s) == typeName {

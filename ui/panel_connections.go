@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -189,9 +188,9 @@ func panelReportSummary(r graph.Report) string {
 	if org == "" {
 		org = r.TenantID
 	}
-	s := fmt.Sprintf("Connected to %s. %d of %d features available.", org, ok, len(r.Features))
-	if len(r.Missing) > 0 {
-		s += " Missing permissions: " + strings.Join(r.Missing, ", ") + "."
+	s := fmt.Sprintf("Connected to %s. %d of %d features available", org, ok, len(r.Features))
+	if ok < len(r.Features) {
+		return s + "; disabled actions say which permission they need."
 	}
-	return s
+	return s + "."
 }

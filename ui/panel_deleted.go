@@ -49,7 +49,7 @@ func newPanelDeletedTab(p *panel) *panelDeletedTab {
 	t.refresh = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), t.reload)
 	intro := widget.NewLabel(fmt.Sprintf("Deleted users can be restored for %d days, with their groups and licenses.", panelRestoreDays))
 	intro.Wrapping = fyne.TextWrapWord
-	head := container.NewVBox(intro, container.NewHBox(t.restore.view(), t.refresh), t.count, t.status)
+	head := container.NewVBox(intro, container.NewHBox(t.restore.button, t.refresh), panelNotes(t.restore), t.count, t.status)
 	t.root = container.NewBorder(head, nil, nil, nil, t.list)
 	return t
 }

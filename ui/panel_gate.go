@@ -34,14 +34,20 @@ func newPanelGate(label string, icon fyne.Resource, f graph.Feature, tapped func
 	}
 	g.note.Importance = widget.WarningImportance
 	g.note.TextStyle = fyne.TextStyle{Italic: true}
+	g.note.Truncation = fyne.TextTruncateEllipsis
 	g.note.Hide()
 	g.button.Disable()
 	return g
 }
 
-// view is the button with its note below.
-func (g *panelGate) view() fyne.CanvasObject {
-	return container.NewVBox(g.button, g.note)
+// panelNotes stacks the notes of several actions, to show below the row
+// of their buttons. Each note names its action.
+func panelNotes(gates ...*panelGate) fyne.CanvasObject {
+	box := container.NewVBox()
+	for _, g := range gates {
+		box.Add(g.note)
+	}
+	return box
 }
 
 // apply enables or disables the action for the connection's report.
@@ -50,7 +56,7 @@ func (g *panelGate) apply(r graph.Report) {
 	if g.allowed {
 		g.note.Hide()
 	} else {
-		g.note.SetText(panelNeeds(r, g.feature))
+		g.note.SetText(strings.TrimSuffix(g.button.Text, "…") + ": " + panelNeeds(r, g.feature))
 		g.note.Show()
 	}
 	g.refresh()
@@ -71,14 +77,15 @@ func (g *panelGate) refresh() {
 }
 
 // panelNeeds says what a feature the report rules out needs, e.g. "Needs
-// User.ReadWrite.All".
+// User.ReadWrite.All": the least of the permissions that allow it, which is
+// the one to ask for.
 func panelNeeds(r graph.Report, f graph.Feature) string {
 	for _, s := range r.Features {
 		if s.Feature != f {
 			continue
 		}
 		if len(s.Needs) > 0 {
-			return "Needs " + strings.Join(s.Needs, " or ")
+			return "Needs " + s.Needs[0]
 		}
 		if s.Problem != "" {
 			return s.Problem
@@ -97,4 +104,11 @@ func panelErrorText(doing string, err error) string {
 		return fmt.Sprintf("Could not %s: Microsoft Graph did not answer in time. Check the network and try again.", doing)
 	}
 	return fmt.Sprintf("Could not %s: %v", doing, err)
+}
+
+// panelWrapped is a label whose long text wraps.
+func panelWrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

@@ -57,7 +57,8 @@ func newPanelGroupDetails(p *panel, list *panelSearchList[graph.Group]) *panelGr
 		widget.NewFormItem("Description", d.description),
 	)
 	head := container.NewVBox(d.title, d.kind, form,
-		container.NewGridWithColumns(2, d.save.view(), d.remove.view()),
+		container.NewGridWithColumns(2, d.save.button, d.remove.button),
+		panelNotes(d.save, d.remove),
 		d.status, widget.NewSeparator())
 	d.body = container.NewBorder(head, nil, nil, nil, d.members.view())
 	d.body.Hide()

@@ -34,7 +34,7 @@ func newPanelGroupsTab(p *panel) *panelGroupsTab {
 	t.create = newPanelGate("New group", theme.ContentAddIcon(), graph.ManageGroups, t.onCreate)
 	t.export = widget.NewButtonWithIcon("Export CSV", theme.DownloadIcon(), t.onExport)
 	t.export.Disable()
-	tools := container.NewGridWithColumns(2, t.create.view(), t.export)
+	tools := container.NewVBox(container.NewGridWithColumns(2, t.create.button, t.export), panelNotes(t.create))
 	left := container.NewBorder(tools, nil, nil, nil, t.list.view())
 	split := container.NewHSplit(left, t.details.view())
 	split.Offset = 0.4

@@ -210,7 +210,7 @@ func (h *panelHarness) selectUser(name string) graph.User {
 	panelSearch(h, h.panel.users.list, name)
 	u := panelPick(h, h.panel.users.list, func(u graph.User) bool { return u.DisplayName == name })
 	d := h.panel.users.details
-	h.waitFor("the groups of "+name, func() bool { return d.groups.Text != "Loading…" })
+	h.waitFor("the groups and licenses of "+name, func() bool { return d.groups.Text != "Loading…" && !d.licenses.loading })
 	return u
 }
 

@@ -28,6 +28,7 @@ type panelLicenses struct {
 
 	skus     []graph.SKU
 	licenses []graph.License
+	loading  bool
 }
 
 func newPanelLicenses(p *panel, status *widget.Label) *panelLicenses {
@@ -40,7 +41,7 @@ func newPanelLicenses(p *panel, status *widget.Label) *panelLicenses {
 }
 
 func (l *panelLicenses) view() fyne.CanvasObject {
-	return container.NewVBox(l.assigned, container.NewBorder(nil, nil, nil, l.assign.view(), l.picker))
+	return container.NewVBox(l.assigned, container.NewBorder(nil, nil, nil, l.assign.button, l.picker), panelNotes(l.assign))
 }
 
 func (l *panelLicenses) start(s *panelSession) {
@@ -56,25 +57,32 @@ func (l *panelLicenses) show(u graph.User) {
 	shown, s := l.shown, l.s
 	l.assigned.Objects = []fyne.CanvasObject{widget.NewLabel("Loading…")}
 	l.assigned.Refresh()
+	l.loading = true
 	var licenses []graph.License
 	var skus []graph.SKU
+	var skuErr error
 	l.p.background(s, func(ctx context.Context) (err error) {
 		if licenses, err = s.client.UserLicenses(ctx, u.ID); err != nil {
 			return err
 		}
-		skus, err = s.client.SKUs(ctx)
-		return err
+		// Without the products the assigned licenses still show.
+		skus, skuErr = s.client.SKUs(ctx)
+		return nil
 	}, func(err error) {
 		if shown != l.shown {
 			return
 		}
+		l.loading = false
 		if err != nil {
-			l.assigned.Objects = []fyne.CanvasObject{widget.NewLabel(panelErrorText("read the licenses", err))}
+			l.assigned.Objects = []fyne.CanvasObject{panelWrapped(panelErrorText("read the licenses", err))}
 			l.assigned.Refresh()
 			return
 		}
 		l.licenses, l.skus = licenses, skus
 		l.render()
+		if skuErr != nil {
+			l.assigned.Add(panelWrapped(panelErrorText("list the tenant's products", skuErr)))
+		}
 	})
 }
 

@@ -29,6 +29,7 @@ const panelPageAhead = 20
 type panelSearchList[T any] struct {
 	do   func(func())
 	noun string // plural, e.g. "users"
+	one  string // singular, e.g. "user"
 
 	search *widget.Entry
 	count  *widget.Label
@@ -54,7 +55,7 @@ type panelSearchList[T any] struct {
 }
 
 func newPanelSearchList[T any](do func(func()), noun string, key, label func(T) string) *panelSearchList[T] {
-	l := &panelSearchList[T]{do: do, noun: noun, key: key, label: label, checked: map[string]T{}}
+	l := &panelSearchList[T]{do: do, noun: noun, one: strings.TrimSuffix(noun, "s"), key: key, label: label, checked: map[string]T{}}
 	l.search = widget.NewEntry()
 	l.search.SetPlaceHolder("Search " + noun + " by name or email")
 	l.search.OnChanged = l.onSearchChanged
@@ -149,6 +150,8 @@ func (l *panelSearchList[T]) showCount() {
 		l.count.SetText("No " + l.noun + " found.")
 	case total >= 0 && total > len(l.items):
 		l.count.SetText(fmt.Sprintf("Showing %d of %d %s", len(l.items), total, l.noun))
+	case total == 1 || total < 0 && len(l.items) == 1 && !l.pager.More():
+		l.count.SetText("1 " + l.one)
 	case total >= 0:
 		l.count.SetText(fmt.Sprintf("%d %s", total, l.noun))
 	case l.pager.More():

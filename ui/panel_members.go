@@ -49,7 +49,8 @@ func (m *panelMembers) view() fyne.CanvasObject {
 	head := container.NewVBox(
 		widget.NewLabelWithStyle("Members", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		m.transitive,
-		container.NewGridWithColumns(3, m.add.view(), m.remove.view(), m.export),
+		container.NewGridWithColumns(3, m.add.button, m.remove.button, m.export),
+		panelNotes(m.add, m.remove),
 	)
 	return container.NewBorder(head, nil, nil, nil, m.list.view())
 }

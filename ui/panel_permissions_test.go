@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
@@ -34,7 +35,7 @@ func TestPanelReadOnlyConnectionDisablesChangesAndSaysWhatTheyNeed(t *testing.T)
 		if !g.button.Disabled() {
 			t.Errorf("%s is enabled on a read-only connection", name)
 		}
-		if !g.note.Visible() || !strings.HasPrefix(g.note.Text, "Needs ") {
+		if !g.note.Visible() || !strings.Contains(g.note.Text, ": Needs ") {
 			t.Errorf("%s does not say what it needs: %q", name, g.note.Text)
 		}
 	}
@@ -72,7 +73,18 @@ func TestPanelFullConnectionEnablesChanges(t *testing.T) {
 
 func TestPanelReadOnlyMarkup(t *testing.T) {
 	h := newPanelHarness(t, demotenant.Options{Scenario: demotenant.ScenarioReadOnly})
+	h.win.Resize(fyne.NewSize(1000, 640))
 	h.openConnection("Northwind")
-	h.waitFor("the first page", func() bool { return !h.panel.users.list.loading })
-	test.AssertRendersToMarkup(t, "panel_readonly_users.xml", h.win.Canvas())
+	h.selectUser("Megan Bowen")
+	test.AssertRendersToMarkup(t, "panel_readonly_user.xml", h.win.Canvas())
+}
+
+func TestPanelDeleteConfirmationMarkup(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{})
+	h.win.Resize(fyne.NewSize(1000, 640))
+	h.openConnection("Northwind")
+	h.selectUser("Megan Bowen")
+	tapPanel(t, h.panel.users.details.remove.button)
+	typePanel(h.panel.users.details.deleteConfirm.name, "Megan")
+	test.AssertRendersToMarkup(t, "panel_delete_user.xml", h.win.Canvas())
 }

@@ -50,8 +50,9 @@ func newPanelUsersTab(p *panel) *panelUsersTab {
 	t.onChecked(0)
 
 	tools := container.NewVBox(
-		container.NewGridWithColumns(2, t.create.view(), t.export),
-		container.NewGridWithColumns(2, t.addToGroup.view(), t.removeFromGroup.view()),
+		container.NewGridWithColumns(2, t.create.button, t.export),
+		container.NewGridWithColumns(2, t.addToGroup.button, t.removeFromGroup.button),
+		panelNotes(t.create, t.addToGroup, t.removeFromGroup),
 		t.checkedCount,
 	)
 	left := container.NewBorder(tools, nil, nil, nil, t.list.view())
