@@ -22,6 +22,9 @@ const maxBatchRounds = 10
 // Items Graph throttles inside a batch are sent again after the Retry-After
 // it asked for. Results are in the order of ids.
 func (c *Client) RemoveMembers(ctx context.Context, groupID string, ids []string, progress func(done, total int)) []ItemResult {
+	if err := noID("remove the members", groupID); err != nil {
+		return failAll(ids, err, progress)
+	}
 	return c.inChunks(ctx, ids, progress, func(chunk []ItemResult) {
 		pending := make([]*ItemResult, len(chunk))
 		for i := range chunk {
@@ -88,6 +91,7 @@ func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemR
 	info.PathParameters["baseurl"] = c.baseURL
 	info.Headers.TryAdd("Accept", "application/json")
 	info.SetStreamContentAndContentType(body, "application/json")
+	info.AddRequestOptions(bulkRetries())
 	raw, err := c.adapter.SendPrimitive(ctx, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
 	if err != nil {
 		return 0, fail(err, "remove the members", needManageMembers...)

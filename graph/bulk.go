@@ -22,9 +22,6 @@ type ItemResult struct {
 	Err error
 }
 
-// Progress is told how many of the total items are done.
-type Progress func(done, total int)
-
 // bulkRetries lets a bulk request be retried longer than usual when Graph
 // throttles it, honouring Retry-After each time, so a long run completes.
 func bulkRetries() []abstractions.RequestOption {
@@ -39,6 +36,9 @@ func bulkRetries() []abstractions.RequestOption {
 // is already a member), its items are added one by one so each result is
 // right. Results are in the order of ids.
 func (c *Client) AddMembers(ctx context.Context, groupID string, ids []string, progress func(done, total int)) []ItemResult {
+	if err := noID("add the members", groupID); err != nil {
+		return failAll(ids, err, progress)
+	}
 	return c.inChunks(ctx, ids, progress, func(chunk []ItemResult) {
 		urls := make([]string, len(chunk))
 		for i, r := range chunk {
@@ -56,7 +56,7 @@ func (c *Client) AddMembers(ctx context.Context, groupID string, ids []string, p
 			return
 		}
 		for i := range chunk {
-			chunk[i].Err = c.AddMember(ctx, groupID, chunk[i].ID)
+			chunk[i].Err = c.addMember(ctx, groupID, chunk[i].ID, bulkRetries())
 		}
 	})
 }
@@ -125,6 +125,18 @@ func perItemHelps(ctx context.Context, err error) bool {
 		return false
 	}
 	return !errors.Is(e, ErrDenied) && !errors.Is(e, ErrThrottled)
+}
+
+// failAll gives every item the same error, without sending anything.
+func failAll(ids []string, err error, progress func(done, total int)) []ItemResult {
+	results := make([]ItemResult, len(ids))
+	for i, id := range ids {
+		results[i] = ItemResult{ID: id, Err: err}
+	}
+	if progress != nil {
+		progress(len(ids), len(ids))
+	}
+	return results
 }
 
 func setAll(items []ItemResult, err error) {

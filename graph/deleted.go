@@ -35,6 +35,9 @@ func (c *Client) DeletedUsers(ctx context.Context) ([]DeletedUser, error) {
 
 // RestoreUser brings a deleted user back from the recycle bin.
 func (c *Client) RestoreUser(ctx context.Context, id string) (User, error) {
+	if err := noID("restore the user", id); err != nil {
+		return User{}, err
+	}
 	obj, err := c.sdk.Directory().DeletedItems().ByDirectoryObjectId(id).Restore().Post(ctx, nil)
 	if err != nil {
 		return User{}, fail(err, "restore the user", needManageUsers...)

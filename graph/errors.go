@@ -97,6 +97,17 @@ func (e *Error) has(s string) bool {
 	return strings.Contains(strings.ToLower(e.Message), s)
 }
 
+// noID refuses an operation on an empty object ID before anything is sent:
+// the request would name the whole collection instead of one object.
+func noID(action string, ids ...string) error {
+	for _, id := range ids {
+		if strings.TrimSpace(id) == "" {
+			return fmt.Errorf("graph: %s: no object ID given", action)
+		}
+	}
+	return nil
+}
+
 // tokenError marks a failure to get a token, so it is passed through as is
 // (the oauth package decodes it) rather than read as a Graph error.
 type tokenError struct{ err error }

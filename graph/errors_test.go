@@ -91,3 +91,29 @@ func TestPlainExplainsGraphCodes(t *testing.T) {
 		}
 	}
 }
+
+func TestEmptyIDsAreRefusedBeforeSending(t *testing.T) {
+	tn := startTenant(t, demotenant.Options{})
+	ctx := context.Background()
+	c := tn.client
+	before := tn.srv.GraphRequests()
+	_, errUser := c.User(ctx, " ")
+	_, errMembers := c.Members("", false).Next(ctx)
+	errs := []error{
+		errUser, errMembers,
+		c.UpdateUser(ctx, "", graph.UserChanges{}),
+		c.DeleteGroup(ctx, ""),
+		c.AddMember(ctx, "g", ""),
+		c.RemoveMember(ctx, "", "m"),
+		c.AddMembers(ctx, "", []string{"a"}, nil)[0].Err,
+		c.RemoveMembers(ctx, "", []string{"a"}, nil)[0].Err,
+	}
+	for i, err := range errs {
+		if err == nil || !strings.Contains(err.Error(), "no object ID given") {
+			t.Errorf("call %d: %v", i, err)
+		}
+	}
+	if n := tn.srv.GraphRequests() - before; n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+}

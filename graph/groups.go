@@ -61,6 +61,9 @@ func (c *Client) Groups(q GroupQuery) *Pager[Group] {
 
 // Group gets one group by object ID.
 func (c *Client) Group(ctx context.Context, id string) (Group, error) {
+	if err := noID("read the group", id); err != nil {
+		return Group{}, err
+	}
 	g, err := c.sdk.Groups().ByGroupId(id).Get(ctx, &groups.GroupItemRequestBuilderGetRequestConfiguration{
 		QueryParameters: &groups.GroupItemRequestBuilderGetQueryParameters{Select: groupFields},
 	})
@@ -109,6 +112,9 @@ func (c *Client) CreateGroup(ctx context.Context, ng NewGroup) (Group, error) {
 
 // UpdateGroup changes the fields set in ch.
 func (c *Client) UpdateGroup(ctx context.Context, id string, ch GroupChanges) error {
+	if err := noID("update the group", id); err != nil {
+		return err
+	}
 	body := newGroupBody()
 	setPtr(body.SetDisplayName, ch.DisplayName)
 	setPtr(body.SetDescription, ch.Description)
@@ -119,8 +125,8 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, ch GroupChanges) er
 // DeleteGroup deletes a group. Security groups are gone for good; Microsoft
 // 365 groups can be restored for 30 days. Callers should warn first.
 func (c *Client) DeleteGroup(ctx context.Context, id string) error {
-	if id == "" {
-		return errors.New("graph: delete the group: no group given")
+	if err := noID("delete the group", id); err != nil {
+		return err
 	}
 	err := c.sdk.Groups().ByGroupId(id).Delete(ctx, nil)
 	return fail(err, "delete the group", needManageGroups...)
@@ -128,6 +134,9 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 
 // UserGroups lists the groups a user is a direct member of.
 func (c *Client) UserGroups(ctx context.Context, userID string) ([]Group, error) {
+	if err := noID("list the user's groups", userID); err != nil {
+		return nil, err
+	}
 	cfg := &users.ItemMemberOfRequestBuilderGetRequestConfiguration{
 		QueryParameters: &users.ItemMemberOfRequestBuilderGetQueryParameters{Select: groupFields, Top: topOf(0)},
 	}

@@ -37,6 +37,9 @@ func (c *Client) SKUs(ctx context.Context) ([]SKU, error) {
 
 // UserLicenses lists the licenses assigned to a user.
 func (c *Client) UserLicenses(ctx context.Context, userID string) ([]License, error) {
+	if err := noID("read the user's licenses", userID); err != nil {
+		return nil, err
+	}
 	resp, err := c.sdk.Users().ByUserId(userID).LicenseDetails().Get(ctx, nil)
 	if err != nil {
 		return nil, fail(err, "read the user's licenses", needReadUsers...)
@@ -55,6 +58,9 @@ func (c *Client) UserLicenses(ctx context.Context, userID string) ([]License, er
 // AssignLicense gives a user a license of the product skuID, with every
 // service plan enabled. The user needs a usage location.
 func (c *Client) AssignLicense(ctx context.Context, userID, skuID string) error {
+	if err := noID("assign the license", userID); err != nil {
+		return err
+	}
 	id, err := parseSKU(skuID)
 	if err != nil {
 		return err
@@ -71,6 +77,9 @@ func (c *Client) AssignLicense(ctx context.Context, userID, skuID string) error 
 
 // RemoveLicense takes the license of the product skuID from a user.
 func (c *Client) RemoveLicense(ctx context.Context, userID, skuID string) error {
+	if err := noID("remove the license", userID); err != nil {
+		return err
+	}
 	id, err := parseSKU(skuID)
 	if err != nil {
 		return err

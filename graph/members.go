@@ -19,6 +19,9 @@ var (
 // transitive every member of nested groups too.
 func (c *Client) Members(groupID string, transitive bool) *Pager[Member] {
 	return newPager(func(ctx context.Context, next string) (page[Member], error) {
+		if err := noID("list the group's members", groupID); err != nil {
+			return page[Member]{}, err
+		}
 		info, err := c.membersRequest(ctx, groupID, transitive, next)
 		if err == nil {
 			var pg page[Member]
@@ -53,14 +56,26 @@ func (c *Client) membersRequest(ctx context.Context, groupID string, transitive 
 
 // AddMember adds a user or group to a group.
 func (c *Client) AddMember(ctx context.Context, groupID, memberID string) error {
+	return c.addMember(ctx, groupID, memberID, nil)
+}
+
+// addMember adds one member with the given request options (bulk runs
+// retry throttled requests longer).
+func (c *Client) addMember(ctx context.Context, groupID, memberID string, opts []abstractions.RequestOption) error {
+	if err := noID("add the member", groupID, memberID); err != nil {
+		return err
+	}
 	ref := models.NewReferenceCreate()
 	ref.SetOdataId(ptr(c.objectURL(memberID)))
-	err := c.sdk.Groups().ByGroupId(groupID).Members().Ref().Post(ctx, ref, nil)
+	err := c.sdk.Groups().ByGroupId(groupID).Members().Ref().Post(ctx, ref, &groups.ItemMembersRefRequestBuilderPostRequestConfiguration{Options: opts})
 	return fail(err, "add the member", needManageMembers...)
 }
 
 // RemoveMember removes a user or group from a group.
 func (c *Client) RemoveMember(ctx context.Context, groupID, memberID string) error {
+	if err := noID("remove the member", groupID, memberID); err != nil {
+		return err
+	}
 	err := c.sdk.Groups().ByGroupId(groupID).Members().ByDirectoryObjectId(memberID).Ref().Delete(ctx, nil)
 	return fail(err, "remove the member", needManageMembers...)
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -66,6 +65,9 @@ func (c *Client) Users(q UserQuery) *Pager[User] {
 
 // User gets one user by object ID or user principal name.
 func (c *Client) User(ctx context.Context, idOrUPN string) (User, error) {
+	if err := noID("read the user", idOrUPN); err != nil {
+		return User{}, err
+	}
 	u, err := c.sdk.Users().ByUserId(idOrUPN).Get(ctx, &users.UserItemRequestBuilderGetRequestConfiguration{
 		QueryParameters: &users.UserItemRequestBuilderGetQueryParameters{Select: userFields},
 	})
@@ -133,6 +135,9 @@ func (nu NewUser) validate() error {
 
 // UpdateUser changes the fields set in ch.
 func (c *Client) UpdateUser(ctx context.Context, id string, ch UserChanges) error {
+	if err := noID("update the user", id); err != nil {
+		return err
+	}
 	body := newUserBody()
 	setPtr(body.SetDisplayName, ch.DisplayName)
 	setPtr(body.SetGivenName, ch.GivenName)
@@ -156,7 +161,10 @@ func (c *Client) UpdateUser(ctx context.Context, id string, ch UserChanges) erro
 func (c *Client) SetAccountEnabled(ctx context.Context, id string, enabled bool) error {
 	err := c.UpdateUser(ctx, id, UserChanges{AccountEnabled: &enabled})
 	if e, ok := AsError(err); ok {
-		e.Action = map[bool]string{true: "enable the user", false: "disable the user"}[enabled]
+		e.Action = "disable the user"
+		if enabled {
+			e.Action = "enable the user"
+		}
 	}
 	return err
 }
@@ -164,8 +172,8 @@ func (c *Client) SetAccountEnabled(ctx context.Context, id string, enabled bool)
 // DeleteUser moves a user to the recycle bin, from where RestoreUser brings
 // it back within 30 days.
 func (c *Client) DeleteUser(ctx context.Context, id string) error {
-	if id == "" {
-		return errors.New("graph: delete the user: no user given")
+	if err := noID("delete the user", id); err != nil {
+		return err
 	}
 	err := c.sdk.Users().ByUserId(id).Delete(ctx, nil)
 	return fail(err, "delete the user", needManageUsers...)
