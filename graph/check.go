@@ -78,6 +78,9 @@ func Check(ctx context.Context, cfg CheckConfig) Report {
 	if cfg.TokenSource == nil {
 		return Report{Err: errors.New("graph: no token source")}
 	}
+	if _, err := parseBaseURL(cfg.BaseURL); err != nil {
+		return Report{Err: err} // before any secret is sent
+	}
 	tok, err := cfg.TokenSource.Token()
 	if err != nil {
 		return Report{Err: err}

@@ -20,6 +20,14 @@ func judge(granted []string, p probeResults, delegated bool, links oauth.Links) 
 		case probed && !isDenied(probeErr):
 			st.Problem = plainOf(probeErr)
 			st.Fix = "Test the connection again; if it keeps failing, check the network and Microsoft Graph's status."
+		case probed && grantsAny(granted, spec.Needs):
+			st.Problem = "Microsoft Graph refused although the token carries the permission."
+			st.Fix = "Grant admin consent again, then test the connection again."
+			if delegated {
+				st.Problem = "Microsoft Graph refused although the sign-in carries the permission: the signed-in user's directory role does not allow it."
+				st.Fix = "Sign in with an administrator, or ask for a directory role such as User Administrator or Groups Administrator."
+			}
+			st.FixURL = links.APIPermissions
 		case granted == nil && !probed:
 			st.Problem = "The connection test could not read which permissions the token carries."
 			st.Fix = fixText(spec, delegated)
