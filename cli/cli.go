@@ -74,6 +74,12 @@ type command func(ctx context.Context, args []string, env Env) int
 // lookup finds the command called name.
 func lookup(name string) (command, bool) {
 	switch name {
+	case "connect":
+		return RunConnect, true
+	case "status":
+		return RunStatus, true
+	case "export":
+		return RunExport, true
 	case "demo-tenant":
 		return RunDemoTenant, true
 	}

@@ -108,6 +108,9 @@ func TestRunHelpPrintsUsage(t *testing.T) {
 		{[]string{"help"}, "entra-wizard --demo"},
 		{[]string{"help", "demo-tenant"}, "Usage: entra-wizard demo-tenant"},
 		{[]string{"demo-tenant", "--help"}, "Usage: entra-wizard demo-tenant"},
+		{[]string{"help", "connect"}, "entra-wizard connect"},
+		{[]string{"help", "status"}, "entra-wizard status"},
+		{[]string{"help", "export"}, "entra-wizard export"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

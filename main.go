@@ -1,0 +1,71 @@
+// Command entra-wizard is Entra Setup Wizard: a desktop app that connects an
+// app to Microsoft Entra ID, tests the connection, saves it in the system
+// keychain, and then manages the tenant's users and groups. A few commands
+// (connect, status, export, demo-tenant) make the same engine scriptable.
+//
+// This file only wires the real dependencies together; the command line is in
+// package cli and the window in package ui.
+package main
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"github.com/pkg/browser"
+
+	"github.com/entra-wizard/entra-wizard/assets"
+	"github.com/entra-wizard/entra-wizard/cli"
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui"
+)
+
+// appID is the app's identity for Fyne (preferences, desktop files); it
+// matches ID in FyneApp.toml.
+const appID = "io.github.entra_wizard.entra_wizard"
+
+// requestTimeout bounds every HTTP request the app makes.
+const requestTimeout = 60 * time.Second
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	code := cli.Run(ctx, os.Args[1:], env, openApp)
+	stop()
+	os.Exit(code)
+}
+
+// openApp opens the window and returns once it has closed, or once ctx ends
+// (an interrupt or a termination signal).
+func openApp(ctx context.Context, opts cli.GUIOptions) int {
+	deps := ui.Deps{
+		OpenURL:    browser.OpenURL,
+		HTTPClient: &http.Client{Timeout: requestTimeout},
+	}
+	deps.Store, deps.StoreErr = keystore.Open("", keystore.SystemKeyring(keystore.Service, keystore.DefaultTimeout))
+
+	if opts.Demo {
+		tenant, err := demotenant.Start(demotenant.Options{Scenario: opts.Scenario})
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "entra-wizard: could not start the demo tenant: %v\n", err)
+			return 1
+		}
+		defer func() { _ = tenant.Close() }()
+		info := tenant.Info()
+		deps.Demo = &info
+	}
+
+	a := app.NewWithID(appID)
+	a.SetIcon(assets.Icon)
+	stopped := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	defer stopped()
+	ui.New(a, deps).ShowAndRun()
+	return 0
+}
