@@ -112,7 +112,7 @@ func noID(action string, ids ...string) error {
 // (the oauth package decodes it) rather than read as a Graph error.
 type tokenError struct{ err error }
 
-func (e *tokenError) Error() string { return "graph: get a token: " + e.err.Error() }
+func (e *tokenError) Error() string { return "get a token: " + e.err.Error() }
 func (e *tokenError) Unwrap() error { return e.err }
 
 // fail turns what the SDK returned into the package's error for action.
