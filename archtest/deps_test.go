@@ -1,0 +1,100 @@
+package archtest
+
+import (
+	"bytes"
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+const module = "github.com/entra-wizard/entra-wizard"
+
+// goList runs "go list" with args in the module and returns its output
+// lines.
+func goList(t *testing.T, args ...string) []string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to list dependencies: %v", err)
+	}
+	var stderr bytes.Buffer
+	cmd := exec.Command(goTool, append([]string{"list"}, args...)...)
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go list %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return strings.Fields(string(out))
+}
+
+// matching returns the paths that start with one of the prefixes.
+func matching(paths []string, prefixes ...string) []string {
+	var found []string
+	for _, p := range paths {
+		for _, prefix := range prefixes {
+			if strings.HasPrefix(p, prefix) {
+				found = append(found, p)
+				break
+			}
+		}
+	}
+	return found
+}
+
+func TestEnginePackagesDoNotDependOnFyne(t *testing.T) {
+	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli"} {
+		t.Run(pkg, func(t *testing.T) {
+			deps := goList(t, "-deps", module+"/"+pkg)
+			if len(deps) < 2 {
+				t.Fatalf("go list found %d dependencies of %s; the listing is broken", len(deps), pkg)
+			}
+			if fyne := matching(deps, "fyne.io/"); len(fyne) > 0 {
+				t.Errorf("%s depends on Fyne through %v; only ui, assets and main may", pkg, fyne)
+			}
+		})
+	}
+}
+
+func TestDemoTenantUsesTheStandardLibraryOnly(t *testing.T) {
+	deps := goList(t, "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", module+"/demotenant")
+	if len(deps) != 1 || deps[0] != module+"/demotenant" {
+		t.Errorf("demotenant depends on %v beyond the standard library", without(deps, module+"/demotenant"))
+	}
+}
+
+func TestOnlyGraphImportsTheGraphSDK(t *testing.T) {
+	lines := goList(t, "-f", "{{.ImportPath}}={{join .Imports \",\"}}", module+"/...")
+	if len(lines) < 8 {
+		t.Fatalf("go list found only %d packages in the module", len(lines))
+	}
+	for _, line := range lines {
+		pkg, imports, _ := strings.Cut(line, "=")
+		if pkg == module+"/graph" {
+			continue
+		}
+		sdk := matching(strings.Split(imports, ","),
+			"github.com/microsoftgraph/", "github.com/microsoft/kiota-")
+		if len(sdk) > 0 {
+			t.Errorf("%s imports the Graph SDK (%v); keep it inside graph", pkg, sdk)
+		}
+	}
+}
+
+func TestMatching(t *testing.T) {
+	paths := []string{"fmt", "fyne.io/fyne/v2", "github.com/microsoft/kiota-http-go", "fyne.io/systray"}
+	got := matching(paths, "fyne.io/", "github.com/microsoft/kiota-")
+	want := []string{"fyne.io/fyne/v2", "github.com/microsoft/kiota-http-go", "fyne.io/systray"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("matching = %v, want %v", got, want)
+	}
+}
+
+func without(paths []string, drop string) []string {
+	var kept []string
+	for _, p := range paths {
+		if p != drop {
+			kept = append(kept, p)
+		}
+	}
+	return kept
+}
