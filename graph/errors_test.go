@@ -8,6 +8,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 func TestUnreachableGraphIsExplained(t *testing.T) {
@@ -115,5 +116,22 @@ func TestEmptyIDsAreRefusedBeforeSending(t *testing.T) {
 	}
 	if n := tn.srv.GraphRequests() - before; n != 0 {
 		t.Errorf("%d requests sent", n)
+	}
+}
+
+func TestTokenErrorsPassThroughOperations(t *testing.T) {
+	tn := startTenant(t, demotenant.Options{})
+	const wrong = "not-the-secret-value"
+	c := tn.connect(t, tn.info.ClientID, wrong)
+	_, err := c.Users(graph.UserQuery{}).Next(context.Background())
+	e, ok := oauth.AsError(err)
+	if !ok || e.Code != "AADSTS7000215" {
+		t.Fatalf("err = %v; want Entra's AADSTS7000215 through the operation", err)
+	}
+	if _, isGraph := graph.AsError(err); isGraph {
+		t.Error("a sign-in failure was reported as a Graph error")
+	}
+	if strings.Contains(err.Error(), wrong) || strings.Contains(err.Error(), tn.info.ClientSecret) {
+		t.Error("the error text holds a secret")
 	}
 }
