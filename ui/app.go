@@ -39,13 +39,18 @@ type UI struct {
 
 	wizard *wizardView // the wizard on screen; nil while the panel shows
 	panel  *panel
+	// do runs UI updates from background work: fyne.Do, or a queue the
+	// tests drain.
+	do func(func())
 }
 
 // New builds the window. It starts on the management panel when
 // connections are saved, and on the wizard otherwise (always on the wizard
 // with the demo tenant, which is there to be tried).
-func New(app fyne.App, deps Deps) *UI {
-	u := &UI{app: app, deps: deps}
+func New(app fyne.App, deps Deps) *UI { return newUI(app, deps, fyne.Do) }
+
+func newUI(app fyne.App, deps Deps, do func(func())) *UI {
+	u := &UI{app: app, deps: deps, do: do}
 	u.win = app.NewWindow(appTitle)
 	u.win.SetIcon(appIcon())
 	u.win.Resize(appWindowSize)
@@ -84,7 +89,7 @@ func (u *UI) showWizard() {
 	u.closeContent()
 	deps := wizardDeps{
 		App: u.app, Demo: u.deps.Demo, StoreErr: u.deps.StoreErr,
-		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel,
+		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
 	}
 	if u.deps.Store != nil {
 		deps.Store = u.deps.Store
@@ -101,6 +106,7 @@ func (u *UI) showPanel(name string) {
 		Window: u.win,
 		Open:   appConnector{store: u.deps.Store, demo: u.deps.Demo, httpClient: u.deps.HTTPClient}.open,
 		OnAdd:  u.showWizard,
+		Do:     u.do,
 	}
 	if u.deps.Store != nil {
 		cfg.Connections = u.deps.Store

@@ -53,12 +53,17 @@ func TestNewStartsOnThePanelWithASavedConnection(t *testing.T) {
 	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
 		t.Fatal(err)
 	}
-	u := New(test.NewTempApp(t), Deps{Store: store})
+	q := newWizardQueue()
+	u := newUI(test.NewTempApp(t), Deps{Store: store}, q.do)
 	if u.panel == nil || u.wizard != nil {
 		t.Fatal("a connection is saved, but the panel is not shown")
 	}
 	if u.Window().Content() != u.panel.view() {
 		t.Error("the window does not show the panel")
+	}
+	q.until(t, "the panel to open the connection", func() bool { return u.panel.session != nil })
+	if u.panel.session.name != "Northwind" || !u.panel.session.report.OK() {
+		t.Errorf("the panel opened %q, report %+v", u.panel.session.name, u.panel.session.report)
 	}
 }
 

@@ -21,8 +21,8 @@ type wizardCloud struct {
 	v         *wizardView
 	summary   *widget.Label
 	choice    *widget.Select
-	authority *widget.Entry
-	graph     *widget.Entry
+	authority *wizardEntry
+	graph     *wizardEntry
 	custom    *fyne.Container
 	advanced  *widget.Accordion
 
@@ -46,14 +46,10 @@ func newWizardCloud(v *wizardView) *wizardCloud {
 	s.names[wizardCloudCustomTitle] = wizard.CloudCustom
 	s.choice = widget.NewSelect(titles, s.onChoose)
 
-	s.authority = widget.NewEntry()
-	s.authority.SetPlaceHolder("https://login.microsoftonline.com")
+	s.authority = newWizardEntry(v, "https://login.microsoftonline.com")
 	s.authority.OnChanged = func(text string) { s.v.wz.State.Authority = text; s.checkAddresses(false) }
-	s.authority.OnSubmitted = func(string) { s.v.onNext() }
-	s.graph = widget.NewEntry()
-	s.graph.SetPlaceHolder("https://graph.microsoft.com")
+	s.graph = newWizardEntry(v, "https://graph.microsoft.com")
 	s.graph.OnChanged = func(text string) { s.v.wz.State.Graph = text; s.checkAddresses(false) }
-	s.graph.OnSubmitted = func(string) { s.v.onNext() }
 	s.custom = container.NewVBox(
 		widget.NewLabel("Sign-in address"), s.authority, s.authorityErr,
 		widget.NewLabel("Microsoft Graph address"), s.graph, s.graphErr)
@@ -120,7 +116,7 @@ func (s *wizardCloud) checkAddresses(all bool) {
 	defer s.v.relayout()
 	for _, f := range []struct {
 		field wizard.Field
-		entry *widget.Entry
+		entry *wizardEntry
 		label *widget.Label
 	}{{wizard.FieldAuthority, s.authority, s.authorityErr}, {wizard.FieldGraph, s.graph, s.graphErr}} {
 		msg := ""

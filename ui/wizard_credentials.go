@@ -13,7 +13,8 @@ import (
 type wizardCredentials struct {
 	v *wizardView
 
-	clientID, tenant, secret          *widget.Entry
+	clientID, tenant, secret          *wizardEntry
+	reveal                            *widget.Button // shows or hides the secret
 	clientIDErr, tenantErr, secretErr *widget.Label
 	secretWarning                     *widget.Label
 	secretBox                         *fyne.Container
@@ -25,18 +26,12 @@ func newWizardCredentials(v *wizardView) *wizardCredentials {
 		secretWarning: wizardFieldError()}
 	s.secretWarning.Importance = widget.WarningImportance
 
-	s.clientID = widget.NewEntry()
-	s.clientID.SetPlaceHolder("00000000-0000-0000-0000-000000000000")
+	s.clientID = newWizardEntry(v, "00000000-0000-0000-0000-000000000000")
 	s.clientID.OnChanged = func(text string) { v.wz.State.ClientID = text; s.check(false) }
-	s.tenant = widget.NewEntry()
-	s.tenant.SetPlaceHolder("contoso.onmicrosoft.com or 00000000-0000-0000-0000-000000000000")
+	s.tenant = newWizardEntry(v, "contoso.onmicrosoft.com or 00000000-0000-0000-0000-000000000000")
 	s.tenant.OnChanged = func(text string) { v.wz.State.Tenant = text; s.check(false) }
-	s.secret = widget.NewPasswordEntry()
-	s.secret.SetPlaceHolder("The secret's Value, e.g. Abc8Q~...")
+	s.secret, s.reveal = newWizardSecretEntry(v, "The secret's Value, e.g. Abc8Q~...")
 	s.secret.OnChanged = func(text string) { v.wz.State.Secret = text; s.check(false) }
-	for _, e := range []*widget.Entry{s.clientID, s.tenant, s.secret} {
-		e.OnSubmitted = func(string) { v.onNext() }
-	}
 	s.secretBox = container.NewVBox(
 		widget.NewLabelWithStyle("Client secret (Value)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		wizardText("From Certificates & secrets: the Value column, not the Secret ID. It stays hidden; "+
@@ -76,7 +71,7 @@ func (s *wizardCredentials) check(all bool) {
 	defer s.v.relayout()
 	for _, f := range []struct {
 		field wizard.Field
-		entry *widget.Entry
+		entry *wizardEntry
 		label *widget.Label
 	}{
 		{wizard.FieldClientID, s.clientID, s.clientIDErr},

@@ -159,7 +159,20 @@ func TestWizardKeysAndBackKeepValues(t *testing.T) {
 		t.Fatal("moved on with an invalid client ID")
 	}
 
-	h.win.Canvas().OnTypedKey()(escape)
+	if !h.v.credentials.secret.Password {
+		t.Error("the secret is shown as it is typed")
+	}
+	test.Tap(h.v.credentials.reveal)
+	if h.v.credentials.secret.Password {
+		t.Error("the eye button does not show the secret")
+	}
+	test.Tap(h.v.credentials.reveal)
+	if !h.v.credentials.secret.Password {
+		t.Error("the eye button does not hide the secret again")
+	}
+
+	h.win.Canvas().Focus(h.v.credentials.secret)
+	h.v.credentials.secret.TypedKey(escape) // Escape in a field goes back too
 	h.win.Canvas().OnTypedKey()(escape)
 	h.win.Canvas().OnTypedKey()(escape)
 	if h.v.wz.Step() != wizard.StepMethod || h.v.method.choice.Selected != wizardMethodSecretLabel {

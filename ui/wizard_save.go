@@ -17,7 +17,7 @@ import (
 type wizardSave struct {
 	v *wizardView
 
-	name     *widget.Entry
+	name     *wizardEntry
 	nameErr  *widget.Label
 	replaces *widget.Label
 	where    *widget.Label
@@ -32,10 +32,8 @@ func newWizardSave(v *wizardView) *wizardSave {
 		where: wizardText(""), problem: wizardFieldError(), progress: widget.NewProgressBarInfinite()}
 	s.replaces.Importance = widget.WarningImportance
 	s.progress.Hide()
-	s.name = widget.NewEntry()
-	s.name.SetPlaceHolder("For example: Contoso")
+	s.name = newWizardEntry(v, "For example: Contoso")
 	s.name.OnChanged = s.onNameChanged
-	s.name.OnSubmitted = func(string) { v.onNext() }
 	return s
 }
 
