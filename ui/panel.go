@@ -22,7 +22,10 @@ type panelConnections interface {
 
 // panelOpener connects to a saved connection by name: it builds the Graph
 // client and runs the connection test whose report decides which actions
-// the panel offers. It is called from a background goroutine.
+// the panel offers. It is called from a background goroutine with a context
+// that is never cancelled, so token sources built on it live as long as the
+// client. A sign-in that fails may come back as an error or in the report's
+// Err; either way the panel says why and offers to test again.
 type panelOpener func(ctx context.Context, name string) (*graph.Client, graph.Report, error)
 
 // panelConfig holds what the management panel is built from. Window, Open

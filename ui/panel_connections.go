@@ -112,7 +112,13 @@ func (b *panelConnectionBar) open(name string) {
 				return
 			}
 			b.setIdle()
+			if err == nil {
+				err = report.Err
+			}
 			if err != nil {
+				b.p.close()
+				b.p.tabs.Hide()
+				b.p.placebox.Show()
 				b.status.SetText(panelErrorText(fmt.Sprintf("connect to %q", name), err))
 				return
 			}

@@ -1,11 +1,14 @@
 package ui
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 func (h *panelHarness) savedNames() []string {
@@ -58,4 +61,39 @@ func TestPanelRenamesAndRemovesConnections(t *testing.T) {
 
 	bar.picker.SetSelected("Spare")
 	h.waitFor("the other connection", func() bool { return h.panel.session != nil && h.panel.session.name == "Spare" })
+}
+
+func TestPanelSaysWhySignInFailedAndTestsAgain(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{})
+	ep, err := oauth.CustomEndpoints(h.info.Authority, h.info.Graph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The secret's ID pasted instead of its value: Entra refuses it.
+	ts := oauth.ClientCredentials{Endpoints: ep, Tenant: h.info.TenantID, ClientID: h.info.ClientID,
+		Secret: "0b5e1a7c-9d2f-4e8b-a6c3-7f1d2e3b4a5c"}.TokenSource(context.Background())
+	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts}
+	client, err := graph.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := graph.Check(t.Context(), graph.CheckConfig{Config: cfg, Links: oauth.PortalLinks(ep, h.info.ClientID)})
+	h.open = func() (*graph.Client, graph.Report, error) { return client, report, nil }
+
+	bar := h.panel.conn
+	h.panel.open("Northwind")
+	h.waitText("the switcher", func() string { return bar.status.Text }, "Could not connect")
+	if !strings.Contains(bar.status.Text, "AADSTS7000215") {
+		t.Fatalf("the switcher says %q, want the Entra code", bar.status.Text)
+	}
+	if h.panel.session != nil || h.panel.tabs.Visible() {
+		t.Fatal("the panel shows a connection that cannot sign in")
+	}
+
+	h.open = func() (*graph.Client, graph.Report, error) { return h.client, h.report, nil }
+	tapPanel(t, bar.retest)
+	h.waitFor("the connection to open", func() bool { return h.panel.session != nil && len(h.panel.users.list.items) > 0 })
+	if !strings.HasPrefix(bar.status.Text, "Connected to") {
+		t.Fatalf("after testing again the switcher says %q", bar.status.Text)
+	}
 }

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 // panelGate is an action button the connection's permissions may rule out.
@@ -99,6 +100,13 @@ func panelNeeds(r graph.Report, f graph.Feature) string {
 func panelErrorText(doing string, err error) string {
 	if ge, ok := graph.AsError(err); ok {
 		return fmt.Sprintf("Could not %s. %s", doing, ge.Plain())
+	}
+	if oe, ok := oauth.AsError(err); ok {
+		text := fmt.Sprintf("Could not %s: Microsoft Entra refused the sign-in (%s).", doing, oe.Error())
+		if oe.Hint != "" {
+			text += " " + oe.Hint
+		}
+		return text
 	}
 	if errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Sprintf("Could not %s: Microsoft Graph did not answer in time. Check the network and try again.", doing)

@@ -37,6 +37,9 @@ type panelHarness struct {
 	panel  *panel
 
 	queue chan func()
+	// open is what the panel's opener returns; it defaults to the
+	// tenant's working app.
+	open func() (*graph.Client, graph.Report, error)
 
 	mu      sync.Mutex
 	exports map[string]*bytes.Buffer
@@ -52,6 +55,7 @@ func newPanelHarness(t testing.TB, opts demotenant.Options) *panelHarness {
 	t.Cleanup(func() { _ = srv.Close() })
 	h := &panelHarness{t: t, srv: srv, info: srv.Info(), queue: make(chan func(), 4096), exports: map[string]*bytes.Buffer{}}
 	h.client, h.report = panelTestConnect(t, h.info)
+	h.open = func() (*graph.Client, graph.Report, error) { return h.client, h.report, nil }
 
 	h.store, err = keystore.Open(t.TempDir(), keystore.MemoryKeyring())
 	if err != nil {
@@ -70,7 +74,7 @@ func newPanelHarness(t testing.TB, opts demotenant.Options) *panelHarness {
 		Window:      h.win,
 		Connections: h.store,
 		Open: func(context.Context, string) (*graph.Client, graph.Report, error) {
-			return h.client, h.report, nil
+			return h.open()
 		},
 		OnAdd:     func() {},
 		Clipboard: app.Clipboard(),
