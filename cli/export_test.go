@@ -160,3 +160,14 @@ func TestExportProgressLine(t *testing.T) {
 		t.Errorf("progress:\n%s\nwant:\n%s", b.String(), want)
 	}
 }
+
+func TestExportIsDispatched(t *testing.T) {
+	var out, errOut strings.Builder
+	env := Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errOut, Getenv: func(string) string { return "" }}
+	if code := Run(t.Context(), []string{"export", "people", "--name", "x"}, env, nil); code != 2 || !strings.Contains(errOut.String(), `cannot export "people"`) {
+		t.Errorf("exit %d, stderr %q", code, errOut.String())
+	}
+	if code := Run(t.Context(), []string{"help", "export"}, env, nil); code != 0 || !strings.Contains(out.String(), "--group ID") {
+		t.Errorf("help export: exit %d, stdout %q", code, out.String())
+	}
+}
