@@ -171,3 +171,32 @@ func TestExportIsDispatched(t *testing.T) {
 		t.Errorf("help export: exit %d, stdout %q", code, out.String())
 	}
 }
+
+func TestExportLargeTenantShowsProgress(t *testing.T) {
+	if testing.Short() {
+		t.Skip("exports 20,000 users")
+	}
+	f := newConnectFixture(t, demotenant.Options{Scenario: demotenant.ScenarioLarge})
+	if res := f.connectSecret(t, "large", f.info.ClientID, f.info.ClientSecret); res.code != 0 {
+		t.Fatalf("connect: %s", res.stderr)
+	}
+	out := filepath.Join(t.TempDir(), "users.csv")
+	res := f.run(t, runExport, "", "users", "--name", "large", "--output", out)
+	if res.code != 0 {
+		t.Fatalf("exit %d: %s", res.code, res.stderr)
+	}
+	lines := strings.Split(strings.TrimSpace(res.stderr), "\n")
+	if len(lines) < 21 || !strings.HasPrefix(lines[0], "Exported 999 of 20,") {
+		t.Errorf("progress lines %q", lines[:min(3, len(lines))])
+	}
+	if last := lines[len(lines)-1]; !strings.HasPrefix(last, "Exported 20,") || !strings.HasSuffix(last, "users to "+out+".") {
+		t.Errorf("last line %q", last)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rows := readCSV(t, string(data)); len(rows) < 20001 {
+		t.Errorf("%d rows", len(rows))
+	}
+}
