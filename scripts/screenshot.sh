@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Takes real screenshots of the app under Xvfb for the documentation:
+# docs/screenshot.png (the first screen, used by the README) and
+# docs/wizard-*.png (every step of the setup wizard).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+use_go
+need_packages "${BUILD_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}"
+
+bin=$(mktemp -d)/entra-wizard
+trap 'rm -rf "$(dirname "$bin")"' EXIT
+go build -o "$bin" .
+scripts/window-smoke.sh "$bin" docs/screenshot.png
+
+say "Walking the wizard's steps"
+xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" go run ./scripts/screenshots -out docs
