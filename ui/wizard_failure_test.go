@@ -161,3 +161,37 @@ func TestWizardNoBrowserShowsTheAddress(t *testing.T) {
 	}
 	h.next(wizard.StepSave)
 }
+
+func TestWizardWithoutAStoreSaysWhyNothingIsSaved(t *testing.T) {
+	h := newWizardHarness(t, wizardHarnessOptions{demo: true})
+	h.v.deps.Store = nil
+	h.v.deps.StoreErr = errors.New("mkdir /home/admin/.config/entra-wizard: permission denied")
+	h.startDemo(wizardMethodSecretLabel, wizard.StepTest)
+	h.runTest()
+	h.next(wizard.StepSave)
+	test.Tap(h.v.next)
+	if h.v.wz.Step() != wizard.StepSave || !strings.Contains(h.v.save.problem.Text, "permission denied") ||
+		!strings.Contains(h.v.save.problem.Text, "Nothing was saved") {
+		t.Errorf("step %v, problem %q", h.v.wz.Step(), h.v.save.problem.Text)
+	}
+}
+
+func TestWizardExpiredSecret(t *testing.T) {
+	h := newWizardHarness(t, wizardHarnessOptions{demo: true})
+	var expired string
+	for _, app := range h.info.Apps {
+		if app.ClientID == h.info.ClientID {
+			expired = app.ExpiredSecret
+		}
+	}
+	if expired == "" {
+		t.Skip("the demo tenant's main app has no expired secret")
+	}
+	h.startDemo(wizardMethodSecretLabel, wizard.StepCredentials)
+	h.v.credentials.secret.SetText(expired)
+	h.walkTo(wizard.StepTest)
+	h.runTest()
+	if !strings.Contains(h.v.check.problem.Text, "AADSTS7000222") {
+		t.Errorf("problem shown: %q", h.v.check.problem.Text)
+	}
+}
