@@ -16,7 +16,7 @@ Usage:
 Commands:
   connect       test a connection and save it when it works
   status        test saved connections
-  export        write users or groups as CSV
+  export        write users, groups or a group's members as CSV
   demo-tenant   run the demo tenant on its own and print its credentials
   help          show this text
 

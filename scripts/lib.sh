@@ -61,8 +61,10 @@ need_packages() {
 	fi
 }
 
-# The Debian packages needed to build the app (cgo, OpenGL, X11).
-BUILD_PACKAGES=(gcc libc6-dev pkg-config ca-certificates libgl1-mesa-dev xorg-dev)
+# The Debian packages needed to build the app: a C compiler for cgo, and the
+# OpenGL and X11 headers GLFW compiles against.
+BUILD_PACKAGES=(gcc libc6-dev pkg-config ca-certificates libgl1-mesa-dev libx11-dev
+	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
 # A keychain: a D-Bus session and GNOME Keyring's Secret Service.
 KEYRING_PACKAGES=(dbus dbus-daemon gnome-keyring)
 # A virtual display, window control and screenshots.
