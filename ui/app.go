@@ -4,8 +4,8 @@ import (
 	"net/http"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
 
+	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
@@ -52,7 +52,7 @@ func New(app fyne.App, deps Deps) *UI { return newUI(app, deps, fyne.Do) }
 func newUI(app fyne.App, deps Deps, do func(func())) *UI {
 	u := &UI{app: app, deps: deps, do: do}
 	u.win = app.NewWindow(appTitle)
-	u.win.SetIcon(appIcon())
+	u.win.SetIcon(assets.Icon)
 	u.win.Resize(appWindowSize)
 	u.win.SetMaster()
 	u.win.Canvas().SetOnTypedKey(u.onKey)
@@ -138,6 +138,3 @@ func (u *UI) onKey(ev *fyne.KeyEvent) {
 		u.wizard.onKey(ev)
 	}
 }
-
-// appIcon is the program's icon.
-func appIcon() fyne.Resource { return theme.AccountIcon() }
