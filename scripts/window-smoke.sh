@@ -2,7 +2,8 @@
 # Starts the app on the demo tenant in a virtual display (Xvfb), waits until
 # its window is on screen, takes a screenshot, checks the picture is not
 # blank, and stops the app. It tests the real window: the binary as built,
-# its OpenGL drawing, and its clean exit on SIGTERM.
+# its OpenGL drawing, and its clean exit on SIGTERM; and first, that without
+# a display it says so plainly instead of opening a window.
 #
 #   scripts/window-smoke.sh BINARY [WINDOW.png]
 #
@@ -38,6 +39,19 @@ fail() {
 	fi
 	exit 1
 }
+
+# Without a display the app must say so in words, not crash in the
+# graphical stack; a bad command must not open a window either.
+code=0
+env -u DISPLAY -u WAYLAND_DISPLAY "$bin" --demo >"$work/app.log" 2>&1 || code=$?
+[ "$code" -eq 1 ] || fail "without a display the app exited with status $code, want 1"
+grep -q 'No graphical display found' "$work/app.log" || fail "without a display the app did not say so"
+grep -qE '^(panic|goroutine |SIGSEGV)' "$work/app.log" && fail "without a display the app crashed"
+echo "window: without a display the app says how to run it headless"
+code=0
+env -u DISPLAY -u WAYLAND_DISPLAY "$bin" --no-such-flag >"$work/app.log" 2>&1 || code=$?
+[ "$code" -eq 2 ] || fail "an unknown flag gave status $code, want 2"
+: >"$work/app.log"
 
 # Xvfb picks a free display number and writes it to fd 3 once it is ready.
 Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
