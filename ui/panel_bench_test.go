@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"io"
 	"testing"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
@@ -54,5 +55,24 @@ func BenchmarkPanelBulkAdd1000(b *testing.B) {
 			b.Fatalf("the group has %d members, want %d: %s", len(h.memberIDs(created.ID)), len(items), bulk.summary.Text)
 		}
 		b.StartTimer()
+	}
+}
+
+// BenchmarkPanelExportAllUsers exports the 20,000 users of the large tenant
+// the way the panel's Export button does and reports the Graph requests.
+func BenchmarkPanelExportAllUsers(b *testing.B) {
+	h := newPanelHarness(b, demotenant.Options{Scenario: demotenant.ScenarioLarge})
+	h.openConnection("Northwind")
+	export := panelExportUsers(h.client, "")
+	for b.Loop() {
+		before := h.srv.GraphRequests()
+		n, err := export(b.Context(), io.Discard, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n != 20000 {
+			b.Fatalf("exported %d users, want 20000", n)
+		}
+		b.ReportMetric(float64(h.srv.GraphRequests()-before), "requests/op")
 	}
 }

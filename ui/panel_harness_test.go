@@ -211,10 +211,16 @@ func panelPick[T any](h *panelHarness, l *panelSearchList[T], match func(T) bool
 // selectUser searches for a user by name and opens their details.
 func (h *panelHarness) selectUser(name string) graph.User {
 	h.t.Helper()
-	panelSearch(h, h.panel.users.list, name)
-	u := panelPick(h, h.panel.users.list, func(u graph.User) bool { return u.DisplayName == name })
+	return h.selectUserWhere(name, func(u graph.User) bool { return u.DisplayName == name })
+}
+
+// selectUserWhere searches users and opens the first result that matches.
+func (h *panelHarness) selectUserWhere(search string, match func(graph.User) bool) graph.User {
+	h.t.Helper()
+	panelSearch(h, h.panel.users.list, search)
+	u := panelPick(h, h.panel.users.list, match)
 	d := h.panel.users.details
-	h.waitFor("the groups and licenses of "+name, func() bool { return d.groups.Text != "Loading…" && !d.licenses.loading })
+	h.waitFor("the groups and licenses of "+u.DisplayName, func() bool { return d.groups.Text != "Loading…" && !d.licenses.loading })
 	return u
 }
 
