@@ -18,7 +18,7 @@ import (
 func BenchmarkConnectionTest(b *testing.B) {
 	tn := startTenant(b, demotenant.Options{})
 	links := oauth.PortalLinks(tn.endpoints, tn.info.ClientID)
-	tokens, graphs := tn.srv.TokenRequests(), tn.srv.GraphRequests()
+	tokens, graphs, all := tn.srv.TokenRequests(), tn.srv.GraphRequests(), tn.srv.Requests()
 	b.ResetTimer()
 	for b.Loop() {
 		rep := graph.Check(context.Background(), graph.CheckConfig{
@@ -35,6 +35,7 @@ func BenchmarkConnectionTest(b *testing.B) {
 	}
 	b.ReportMetric(float64(tn.srv.TokenRequests()-tokens)/float64(b.N), "token-requests/op")
 	b.ReportMetric(float64(tn.srv.GraphRequests()-graphs)/float64(b.N), "graph-requests/op")
+	b.ReportMetric(float64(tn.srv.Requests()-all)/float64(b.N), "requests/op")
 }
 
 // BenchmarkListAllUsers lists the 20,000 users of the large tenant, keeping
