@@ -135,3 +135,17 @@ func TestTokenErrorsPassThroughOperations(t *testing.T) {
 		t.Error("the error text holds a secret")
 	}
 }
+
+func TestThrottledReadsAreRetried(t *testing.T) {
+	tn := startTenant(t, demotenant.Options{ThrottleEvery: 3, RetryAfter: 1})
+	ctx := context.Background()
+	before := tn.srv.GraphRequests()
+	for i := range 4 {
+		if _, err := tn.client.User(ctx, tn.info.Users[0].UPN); err != nil {
+			t.Fatalf("read %d: %v", i, err)
+		}
+	}
+	if n := tn.srv.GraphRequests() - before; n <= 4 {
+		t.Errorf("%d requests for 4 reads: no 429 was met and retried", n)
+	}
+}
