@@ -25,7 +25,8 @@ type panelConnectionBar struct {
 	status *widget.Label
 
 	current string
-	attempt int // numbers open attempts; an answer for an older one is dropped
+	attempt int  // numbers open attempts; an answer for an older one is dropped
+	busy    bool // a rename or removal is under way
 
 	renamePrompt  *panelPrompt
 	removeConfirm *panelConfirm
@@ -129,7 +130,7 @@ func (b *panelConnectionBar) open(name string) {
 }
 
 func (b *panelConnectionBar) setIdle() {
-	if b.current == "" {
+	if b.current == "" || b.busy {
 		b.retest.Disable()
 		b.rename.Disable()
 		b.remove.Disable()
@@ -138,48 +139,6 @@ func (b *panelConnectionBar) setIdle() {
 	b.retest.Enable()
 	b.rename.Enable()
 	b.remove.Enable()
-}
-
-func (b *panelConnectionBar) onRename() {
-	old := b.current
-	b.renamePrompt = newPanelPrompt(b.p.cfg.Window, "Rename connection", "New name for \""+old+"\":", old, "Rename", func(name string) {
-		if name == old {
-			return
-		}
-		if err := b.p.cfg.Connections.Rename(old, name); err != nil {
-			b.status.SetText(fmt.Sprintf("Could not rename %q: %v", old, err))
-			return
-		}
-		b.current = name
-		if b.p.session != nil && b.p.session.name == old {
-			b.p.session.name = name
-		}
-		b.reloadNames()
-		b.picker.SetSelected(name)
-		b.status.SetText(fmt.Sprintf("Renamed %q to %q.", old, name))
-	})
-	b.renamePrompt.dialog.Show()
-}
-
-func (b *panelConnectionBar) onRemove() {
-	name := b.current
-	msg := fmt.Sprintf("Remove the saved connection %q from this computer? Its secret is deleted from the keychain. The app registration in Entra is not changed.", name)
-	b.removeConfirm = newPanelConfirm(b.p.cfg.Window, "Remove connection", msg, "Remove", "", func() {
-		if err := b.p.cfg.Connections.Delete(name); err != nil {
-			b.status.SetText(fmt.Sprintf("Could not remove %q: %v", name, err))
-			return
-		}
-		b.attempt++
-		b.current = ""
-		b.p.close()
-		b.p.tabs.Hide()
-		b.p.placebox.Show()
-		b.picker.ClearSelected()
-		b.reloadNames()
-		b.setIdle()
-		b.status.SetText(fmt.Sprintf("Removed %q.", name))
-	})
-	b.removeConfirm.dialog.Show()
 }
 
 // panelReportSummary says in one line what the connection may do.

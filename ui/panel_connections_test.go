@@ -43,6 +43,7 @@ func TestPanelRenamesAndRemovesConnections(t *testing.T) {
 	}
 	typePanel(p.entry, "Northwind EU")
 	tapPanel(t, p.ok)
+	h.waitText("the switcher", func() string { return bar.status.Text }, "Renamed")
 	if got := h.savedNames(); !slices.Equal(got, []string{"Northwind EU", "Spare"}) {
 		t.Fatalf("after renaming, the saved connections are %q", got)
 	}
@@ -52,6 +53,7 @@ func TestPanelRenamesAndRemovesConnections(t *testing.T) {
 
 	tapPanel(t, bar.remove)
 	tapPanel(t, bar.removeConfirm.confirm)
+	h.waitText("the switcher", func() string { return bar.status.Text }, "Removed")
 	if got := h.savedNames(); !slices.Equal(got, []string{"Spare"}) {
 		t.Fatalf("after removing, the saved connections are %q", got)
 	}

@@ -127,7 +127,7 @@ func (d *panelGroupDetails) onDelete() {
 	g, s := d.group, d.s
 	msg := fmt.Sprintf("Delete the group %s? Its members lose the access it gives them.", g.DisplayName)
 	if g.Kind == graph.Microsoft365Group {
-		msg += " Microsoft 365 groups can be restored for 30 days."
+		msg += " A deleted Microsoft 365 group can be restored for 30 days in the Microsoft Entra admin center."
 	} else {
 		msg += " Security groups cannot be restored: once deleted, the group is gone for good."
 	}

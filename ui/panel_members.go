@@ -74,12 +74,11 @@ func (m *panelMembers) reload() {
 	g, s, transitive := m.group, m.s, m.transitive.Checked
 	// Nested members cannot be removed from here: they belong to another
 	// group. Only direct members get check boxes.
+	m.add.setReady(!transitive)
 	if transitive {
 		m.list.onChecked = nil
-		m.add.button.Disable()
 	} else {
 		m.list.onChecked = func(n int) { m.remove.setReady(n > 0) }
-		m.add.refresh()
 	}
 	clear(m.list.checked)
 	m.remove.setReady(false)
