@@ -218,3 +218,21 @@ func TestWizardRegisterAndConsentPages(t *testing.T) {
 		t.Errorf("the API permissions button opened %q", urls[len(urls)-1])
 	}
 }
+
+func TestWizardWarnsBeforeReplacingASavedConnection(t *testing.T) {
+	h := newWizardHarness(t, wizardHarnessOptions{demo: true})
+	p, s := appSecretProfile(h.info, "Northwind Traders (demo)")
+	if _, err := h.store.Save(p, s); err != nil {
+		t.Fatal(err)
+	}
+	h.startDemo(wizardMethodSecretLabel, wizard.StepTest)
+	h.runTest()
+	h.next(wizard.StepSave)
+	if !h.v.save.replaces.Visible() || !strings.Contains(h.v.save.replaces.Text, "replaces") {
+		t.Errorf("no warning before replacing: %q", h.v.save.replaces.Text)
+	}
+	test.Type(h.v.save.name, " 2")
+	if h.v.save.replaces.Visible() {
+		t.Errorf("warning for a new name: %q", h.v.save.replaces.Text)
+	}
+}

@@ -25,6 +25,7 @@ type wizardSave struct {
 	progress *widget.ProgressBarInfinite
 
 	saving bool
+	saved  map[string]bool // names of the connections saved before
 }
 
 func newWizardSave(v *wizardView) *wizardSave {
@@ -58,7 +59,25 @@ func (s *wizardSave) shown() {
 	s.where.SetText(secret + " is stored only in your system's keychain; the other settings (tenant, " +
 		"client ID, cloud) go into a settings file on this computer. Press Save.")
 	setWizardMessage(s.problem, "")
+	s.saved = s.savedNames()
 	s.onNameChanged(st.Name)
+}
+
+// savedNames reads the names of the saved connections, once per visit
+// rather than on every key press.
+func (s *wizardSave) savedNames() map[string]bool {
+	names := map[string]bool{}
+	if s.v.deps.Store == nil {
+		return names
+	}
+	profiles, err := s.v.deps.Store.List()
+	if err != nil {
+		return names
+	}
+	for _, p := range profiles {
+		names[p.Name] = true
+	}
+	return names
 }
 
 // suggestedName is the organization's name from the test, or the tenant.
@@ -84,19 +103,10 @@ func (s *wizardSave) onNameChanged(text string) {
 
 // replaceWarning warns when a saved connection already has the name.
 func (s *wizardSave) replaceWarning(name string) string {
-	if s.v.deps.Store == nil || name == "" {
+	if !s.saved[name] {
 		return ""
 	}
-	profiles, err := s.v.deps.Store.List()
-	if err != nil {
-		return ""
-	}
-	for _, p := range profiles {
-		if p.Name == name {
-			return "A connection called \"" + name + "\" is already saved. Saving replaces it; choose another name to keep both."
-		}
-	}
-	return ""
+	return "A connection called \"" + name + "\" is already saved. Saving replaces it; choose another name to keep both."
 }
 
 func (s *wizardSave) running() bool { return s.saving }

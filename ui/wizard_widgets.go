@@ -68,8 +68,8 @@ func wizardProblemText(err error) string {
 
 // wizardDemoNotice says plainly that the demo tenant is a simulation.
 func wizardDemoNotice() fyne.CanvasObject {
-	l := wizardText("Demo mode: you are connected to a simulated tenant, \"Northwind Traders (demo)\", " +
-		"running on this computer. Nothing here touches a real Microsoft tenant. " +
+	l := wizardText("Demo mode: you are connected to a simulated tenant running on this computer. " +
+		"Nothing here touches a real Microsoft tenant. " +
 		"Its values are already filled in, so you can go through every step.")
 	l.Importance = widget.WarningImportance
 	return container.NewVBox(widget.NewCard("", "", container.NewBorder(nil, nil,
