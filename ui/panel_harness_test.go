@@ -54,7 +54,7 @@ func newPanelHarness(t testing.TB, opts demotenant.Options) *panelHarness {
 	}
 	t.Cleanup(func() { _ = srv.Close() })
 	h := &panelHarness{t: t, srv: srv, info: srv.Info(), queue: make(chan func(), 4096), exports: map[string]*bytes.Buffer{}}
-	h.client, h.report = panelTestConnect(t, h.info)
+	h.client, h.report = panelTestConnect(t, h.info, h.info.ClientID, h.info.ClientSecret)
 	h.open = func() (*graph.Client, graph.Report, error) { return h.client, h.report, nil }
 
 	h.store, err = keystore.Open(t.TempDir(), keystore.MemoryKeyring())
@@ -86,26 +86,38 @@ func newPanelHarness(t testing.TB, opts demotenant.Options) *panelHarness {
 	return h
 }
 
-// panelTestConnect builds a Graph client for the tenant's app and runs the
-// connection test, as the app does.
-func panelTestConnect(t testing.TB, info demotenant.Info) (*graph.Client, graph.Report) {
+// panelTestConnect builds a Graph client for an app of the tenant and runs
+// the connection test, as the program does. A failed test is in the
+// report's Err.
+func panelTestConnect(t testing.TB, info demotenant.Info, clientID, secret string) (*graph.Client, graph.Report) {
 	t.Helper()
 	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	ts := oauth.ClientCredentials{Endpoints: ep, Tenant: info.TenantID, ClientID: info.ClientID, Secret: info.ClientSecret}.TokenSource(ctx)
+	ts := oauth.ClientCredentials{Endpoints: ep, Tenant: info.TenantID, ClientID: clientID, Secret: secret}.TokenSource(ctx)
 	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts}
 	client, err := graph.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	report := graph.Check(ctx, graph.CheckConfig{Config: cfg, Links: oauth.PortalLinks(ep, info.ClientID)})
-	if report.Err != nil {
-		t.Fatalf("connection test: %v", report.Err)
+	return client, graph.Check(ctx, graph.CheckConfig{Config: cfg, Links: oauth.PortalLinks(ep, clientID)})
+}
+
+// openAs makes the panel's connection use another app of the tenant while
+// keeping the first app's report: as if permissions were revoked after the
+// connection test.
+func (h *panelHarness) openAs(appName string) {
+	h.t.Helper()
+	for _, a := range h.info.Apps {
+		if a.Name == appName {
+			client, _ := panelTestConnect(h.t, h.info, a.ClientID, a.Secret)
+			h.open = func() (*graph.Client, graph.Report, error) { return client, h.report, nil }
+			return
+		}
 	}
-	return client, report
+	h.t.Fatalf("the tenant has no app %q", appName)
 }
 
 // do queues f for the test goroutine, standing in for fyne.Do.
@@ -173,6 +185,9 @@ func (h *panelHarness) waitFor(what string, cond func() bool) {
 // openConnection opens a saved connection and waits for its users.
 func (h *panelHarness) openConnection(name string) {
 	h.t.Helper()
+	if h.report.Err != nil {
+		h.t.Fatalf("the connection test failed: %v", h.report.Err)
+	}
 	h.panel.open(name)
 	h.waitFor("the users list", func() bool {
 		return h.panel.session != nil && len(h.panel.users.list.items) > 0

@@ -51,7 +51,10 @@ type panelSearchList[T any] struct {
 	cancel  context.CancelFunc
 	gen     int // numbers queries; an answer for an older one is dropped
 	loading bool
-	timer   *time.Timer
+	// failed stops paging after an error until the next search, so a list
+	// that cannot load does not ask again at every scroll.
+	failed bool
+	timer  *time.Timer
 }
 
 func newPanelSearchList[T any](do func(func()), noun string, key, label func(T) string) *panelSearchList[T] {
@@ -109,6 +112,7 @@ func (l *panelSearchList[T]) reload() {
 	l.gen++
 	l.items = nil
 	l.loading = false
+	l.failed = false
 	l.pager = l.query(strings.TrimSpace(l.search.Text))
 	l.list.UnselectAll()
 	l.list.Refresh()
@@ -120,7 +124,7 @@ func (l *panelSearchList[T]) reload() {
 // loadMore fetches the next page in the background unless one is on its
 // way or there is none.
 func (l *panelSearchList[T]) loadMore() {
-	if l.loading || l.pager == nil || !l.pager.More() {
+	if l.loading || l.failed || l.pager == nil || !l.pager.More() {
 		return
 	}
 	l.loading = true
@@ -133,7 +137,8 @@ func (l *panelSearchList[T]) loadMore() {
 			}
 			l.loading = false
 			if err != nil {
-				l.count.SetText(panelErrorText("list "+l.noun, err))
+				l.failed = true
+				l.count.SetText(panelErrorText("list "+l.noun, err) + " Search again to retry.")
 				return
 			}
 			l.items = append(l.items, page...)

@@ -88,3 +88,52 @@ func TestPanelDeleteConfirmationMarkup(t *testing.T) {
 	typePanel(h.panel.users.details.deleteConfirm.name, "Megan")
 	test.AssertRendersToMarkup(t, "panel_delete_user.xml", h.win.Canvas())
 }
+
+func TestPanelWithoutConsentSaysWhyItCannotConnect(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{Scenario: demotenant.ScenarioNoConsent})
+	bar := h.panel.conn
+	h.panel.open("Northwind")
+	h.waitText("the switcher", func() string { return bar.status.Text }, "Could not connect")
+	if !strings.Contains(bar.status.Text, "Authorization_RequestDenied") {
+		t.Fatalf("the switcher says %q, want Graph's code", bar.status.Text)
+	}
+	if h.panel.session != nil {
+		t.Fatal("the panel opened a connection nobody consented to")
+	}
+}
+
+func TestPanelExplainsAListThatCannotLoadAndDoesNotRetryBySelf(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{})
+	h.openAs("Entra Setup Wizard (awaiting consent)")
+	h.panel.open("Northwind")
+	l := h.panel.users.list
+	h.waitFor("the users list to fail", func() bool { return l.failed })
+	if !strings.Contains(l.count.Text, "Could not list users") || !strings.Contains(l.count.Text, "Authorization_RequestDenied") {
+		t.Fatalf("the list says %q, want a plain explanation with Graph's code", l.count.Text)
+	}
+	before := h.srv.GraphRequests()
+	l.loadMore()
+	if h.srv.GraphRequests() != before || l.loading {
+		t.Fatal("a failed list asked Graph again without a new search")
+	}
+}
+
+func TestPanelReportsAChangeRefusedForLackOfPermission(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{})
+	h.openAs("Entra Setup Wizard (read-only)")
+	h.openConnection("Northwind")
+	u := h.selectUser("Megan Bowen")
+	d := h.panel.users.details
+	d.fields.jobTitle.SetText("Chief Marketing Officer")
+	tapPanel(t, d.save.button)
+	h.waitText("the details status", func() string { return d.status.Text }, "Could not save Megan Bowen")
+	if !strings.Contains(d.status.Text, "Authorization_RequestDenied") {
+		t.Fatalf("the status says %q, want Graph's code", d.status.Text)
+	}
+	if d.fields.jobTitle.Text != "Chief Marketing Officer" {
+		t.Fatal("the refused change was lost from the form")
+	}
+	if got, _ := h.client.User(t.Context(), u.ID); got.JobTitle == "Chief Marketing Officer" {
+		t.Fatal("the tenant changed although Graph refused")
+	}
+}
