@@ -1,9 +1,11 @@
 // Command screenshots takes a picture of every step of the setup wizard,
 // running the real program window against the embedded demo tenant, and
 // writes them as PNG files for the documentation. It needs an X display;
-// run it under Xvfb:
+// run it under Xvfb, inside a throwaway keychain so the last page shows
+// where a secret really goes:
 //
-//	xvfb-run -a -s "-screen 0 1280x900x24" go run ./scripts/screenshots -out docs
+//	go build -o /tmp/screenshots ./scripts/screenshots
+//	scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1280x900x24" /tmp/screenshots -out docs
 //
 // The pictures are taken from the X server (ImageMagick's import, the
 // window found with xdotool), exactly as a person would see the window.
@@ -19,6 +21,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -56,16 +59,17 @@ func run(out string) error {
 	info := tenant.Info()
 
 	// A throwaway store: the screenshots save a demo connection, which
-	// must not land in the user's keychain or settings.
+	// must not stay in the user's keychain or settings.
 	dir, err := os.MkdirTemp("", "entra-wizard-screenshots")
 	if err != nil {
 		return err
 	}
 	defer func() { _ = os.RemoveAll(dir) }()
-	store, err := keystore.Open(dir, keystore.MemoryKeyring())
+	store, err := keystore.Open(dir, keyring())
 	if err != nil {
 		return err
 	}
+	defer removeConnections(store)
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
 	}
@@ -83,6 +87,33 @@ func run(out string) error {
 	}()
 	u.ShowAndRun()
 	return <-done
+}
+
+// keyring is the system keychain, under a service name of its own, when
+// one answers, so the pictures show where secrets really go; otherwise an
+// in-memory keyring.
+func keyring() keystore.Keyring {
+	kr := keystore.SystemKeyring("entra-wizard-screenshots", 3*time.Second)
+	if err := kr.Set("probe", "probe"); err != nil {
+		fmt.Println("no system keychain; the demo secret is kept in memory:", err)
+		return keystore.MemoryKeyring()
+	}
+	_ = kr.Delete("probe")
+	return kr
+}
+
+// removeConnections deletes what the wizard saved, keychain entries
+// included.
+func removeConnections(store *keystore.Store) {
+	profiles, err := store.List()
+	if err != nil {
+		return
+	}
+	for _, p := range profiles {
+		if err := store.Delete(p.Name); err != nil {
+			fmt.Fprintln(os.Stderr, "could not remove the demo connection:", err)
+		}
+	}
 }
 
 // shoot saves the program's window, as the X server shows it, to path.
