@@ -35,6 +35,11 @@ func TestPanelRenamesAndRemovesConnections(t *testing.T) {
 		t.Fatalf("the switcher says %q about the connection", bar.status.Text)
 	}
 
+	tapPanel(t, bar.add)
+	if h.added != 1 {
+		t.Fatal("Add connection did not ask for the wizard")
+	}
+
 	tapPanel(t, bar.rename)
 	p := bar.renamePrompt
 	p.entry.SetText("")

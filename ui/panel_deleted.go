@@ -105,8 +105,9 @@ func (t *panelDeletedTab) onRestore() {
 	u, s := t.users[t.selected], t.s
 	t.restore.setReady(false)
 	t.status.SetText("Restoring " + u.DisplayName + "…")
-	t.p.background(s, func(ctx context.Context) error {
-		_, err := s.client.RestoreUser(ctx, u.ID)
+	var restored graph.User
+	t.p.background(s, func(ctx context.Context) (err error) {
+		restored, err = s.client.RestoreUser(ctx, u.ID)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -114,7 +115,8 @@ func (t *panelDeletedTab) onRestore() {
 			t.status.SetText(panelErrorText("restore "+u.DisplayName, err))
 			return
 		}
-		t.status.SetText(u.DisplayName + " was restored and can sign in again.")
+		t.status.SetText(u.DisplayName + " was restored, with their groups and licenses.")
+		t.p.users.list.prepend(restored)
 		t.reload()
 	})
 }

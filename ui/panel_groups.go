@@ -57,8 +57,7 @@ func (t *panelGroupsTab) start(s *panelSession) {
 
 func (t *panelGroupsTab) onCreate() {
 	t.createForm = newPanelGroupForm(t.p, t.s, func(g graph.Group) {
-		t.list.items = append([]graph.Group{g}, t.list.items...)
-		t.list.list.Refresh()
+		t.list.prepend(g)
 		t.details.show(g)
 	})
 	t.createForm.dialog.Show()

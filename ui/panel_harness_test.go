@@ -37,6 +37,7 @@ type panelHarness struct {
 	panel  *panel
 
 	queue chan func()
+	added int // times the panel asked to add a connection
 	// open is what the panel's opener returns; it defaults to the
 	// tenant's working app.
 	open func() (*graph.Client, graph.Report, error)
@@ -76,7 +77,7 @@ func newPanelHarness(t testing.TB, opts demotenant.Options) *panelHarness {
 		Open: func(context.Context, string) (*graph.Client, graph.Report, error) {
 			return h.open()
 		},
-		OnAdd:     func() {},
+		OnAdd:     func() { h.added++ },
 		Clipboard: app.Clipboard(),
 		SaveFile:  h.saveFile,
 		Do:        h.do,

@@ -234,6 +234,12 @@ func (l *panelSearchList[T]) clearChecked() {
 	}
 }
 
+// prepend shows a new item (just created or restored) at the top.
+func (l *panelSearchList[T]) prepend(item T) {
+	l.items = append([]T{item}, l.items...)
+	l.list.Refresh()
+}
+
 // replace swaps an item shown in the list (after an edit) by key.
 func (l *panelSearchList[T]) replace(item T) {
 	for i := range l.items {

@@ -87,8 +87,7 @@ func (t *panelUsersTab) onChecked(n int) {
 
 func (t *panelUsersTab) onCreate() {
 	t.createForm = newPanelUserForm(t.p, t.s, func(u graph.User) {
-		t.list.items = append([]graph.User{u}, t.list.items...)
-		t.list.list.Refresh()
+		t.list.prepend(u)
 		t.details.show(u)
 	})
 	t.createForm.dialog.Show()
