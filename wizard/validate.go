@@ -35,8 +35,10 @@ func (e *StepError) Unwrap() error { return ErrNotReady }
 
 // Needs lists the fields the current step asks for, given the values
 // chosen so far.
-func (w *Wizard) Needs() []Field {
-	switch w.step {
+func (w *Wizard) Needs() []Field { return w.needsAt(w.step) }
+
+func (w *Wizard) needsAt(s Step) []Field {
+	switch s {
 	case StepMethod:
 		return []Field{FieldMethod}
 	case StepCloud:
@@ -61,11 +63,8 @@ func (w *Wizard) Needs() []Field {
 func (w *Wizard) Problems() []Problem { return w.problemsAt(w.step) }
 
 func (w *Wizard) problemsAt(s Step) []Problem {
-	saved := w.step
-	w.step = s
-	defer func() { w.step = saved }()
 	var out []Problem
-	for _, f := range w.Needs() {
+	for _, f := range w.needsAt(s) {
 		if msg := w.FieldError(f); msg != "" {
 			out = append(out, Problem{Field: f, Message: msg})
 		}
