@@ -180,11 +180,7 @@ func (s *wizardCheck) finish(run int, state wizard.State, res wizardResult) {
 	if run != s.run {
 		return
 	}
-	manual := s.manualBox.Visible()
-	s.idle()
-	if res.report.Err != nil && manual {
-		s.manualBox.Show() // keep the address for a retry by hand
-	}
+	s.idle() // the sign-in address dies with the attempt, so it goes too
 	if state == s.v.wz.State {
 		s.v.wz.RecordTest(res.report, res.refreshToken)
 	}

@@ -14,8 +14,8 @@ import (
 func wizardExplain(err error) (what, todo string) {
 	switch {
 	case errors.Is(err, oauth.ErrNoBrowser):
-		return "The browser could not be opened, and the sign-in was not completed.",
-			"Open the address shown above in a browser by hand, or press Sign in again."
+		return "The browser could not be opened, and the sign-in was not finished.",
+			"Press Sign in again and open the address that appears in a browser by hand; copy it with the Copy button."
 	case errors.Is(err, oauth.ErrLoginCancelled), errors.Is(err, context.Canceled):
 		return "You cancelled before it finished.", "Press the button again when you are ready."
 	case errors.Is(err, oauth.ErrLoginTimeout), errors.Is(err, context.DeadlineExceeded):

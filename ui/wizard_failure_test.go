@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -193,5 +194,18 @@ func TestWizardExpiredSecret(t *testing.T) {
 	h.runTest()
 	if !strings.Contains(h.v.check.problem.Text, "AADSTS7000222") {
 		t.Errorf("problem shown: %q", h.v.check.problem.Text)
+	}
+}
+
+func TestWizardNoBrowserAndNobodySignsIn(t *testing.T) {
+	h := newWizardHarness(t, wizardHarnessOptions{demo: true, browser: &wizardBrowser{fail: true},
+		loginTimeout: time.Second})
+	h.startDemo(wizardMethodBrowserLabel, wizard.StepTest)
+	h.runTest()
+	if !strings.Contains(h.v.check.problem.Text, "browser could not be opened") || h.v.check.manualBox.Visible() {
+		t.Errorf("problem %q, stale address shown %v", h.v.check.problem.Text, h.v.check.manualBox.Visible())
+	}
+	if h.v.check.start.Disabled() {
+		t.Error("Sign in cannot be tried again")
 	}
 }

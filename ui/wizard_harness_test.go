@@ -61,6 +61,8 @@ type wizardHarnessOptions struct {
 	demo     bool // run the wizard in demo mode
 	keyring  keystore.Keyring
 	browser  *wizardBrowser
+	// loginTimeout bounds a browser sign-in; 0 means 30 seconds.
+	loginTimeout time.Duration
 }
 
 func newWizardHarness(t *testing.T, o wizardHarnessOptions) *wizardHarness {
@@ -81,10 +83,13 @@ func newWizardHarness(t *testing.T, o wizardHarnessOptions) *wizardHarness {
 	if o.browser == nil {
 		o.browser = &wizardBrowser{}
 	}
+	if o.loginTimeout == 0 {
+		o.loginTimeout = 30 * time.Second
+	}
 	h := &wizardHarness{t: t, q: newWizardQueue(), tenant: srv, info: srv.Info(), store: store, browser: o.browser}
 	deps := wizardDeps{
 		App: app, Store: store, OpenURL: o.browser.open, Do: h.q.do,
-		LoginTimeout: 30 * time.Second,
+		LoginTimeout: o.loginTimeout,
 		OnFinish:     func(name string) { h.finished = name },
 	}
 	if o.demo {
