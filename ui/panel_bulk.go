@@ -41,6 +41,7 @@ type panelBulk struct {
 	done  func() // called on the UI goroutine once the change finished
 
 	groups   *panelSearchList[graph.Group] // nil when the group is given
+	middle   *fyne.Container               // the group picker above the results, then the results alone
 	target   *widget.Label
 	start    *widget.Button
 	close    *widget.Button
@@ -85,11 +86,12 @@ func newPanelBulk(p *panel, s *panelSession, items []panelBulkItem, add bool, gr
 	} else {
 		b.target.SetText("Group: " + group.DisplayName)
 	}
-	middle := fyne.CanvasObject(b.results)
+	// The group picker gives way to the results once the change starts.
+	b.middle = container.NewStack(b.results)
 	if b.groups != nil {
-		middle = container.NewVSplit(b.groups.view(), b.results)
+		b.middle.Objects = []fyne.CanvasObject{container.NewVSplit(b.groups.view(), b.results)}
 	}
-	content := container.NewBorder(top, container.NewVBox(b.progress, b.summary), nil, nil, middle)
+	content := container.NewBorder(top, container.NewVBox(b.progress, b.summary), nil, nil, b.middle)
 	b.dialog = dialog.NewCustomWithoutButtons(title, content, p.cfg.Window)
 	b.dialog.SetButtons([]fyne.CanvasObject{b.close, b.start})
 	b.dialog.Resize(fyne.NewSize(560, 480))
@@ -103,9 +105,8 @@ func (b *panelBulk) onStart() {
 		return
 	}
 	b.start.Disable()
-	if b.groups != nil {
-		b.groups.search.Disable()
-	}
+	b.middle.Objects = []fyne.CanvasObject{b.results}
+	b.middle.Refresh()
 	g, s, items := *b.group, b.s, b.items
 	ids := make([]string, len(items))
 	for i, it := range items {

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -155,7 +156,7 @@ func (l *panelSearchList[T]) showCount() {
 		l.count.SetText("No " + l.noun + " found.")
 	case total >= 0 && total > len(l.items):
 		l.count.SetText(fmt.Sprintf("Showing %d of %d %s", len(l.items), total, l.noun))
-	case total == 1 || total < 0 && len(l.items) == 1 && !l.pager.More():
+	case total == 1 || (total < 0 && len(l.items) == 1 && !l.pager.More()):
 		l.count.SetText("1 " + l.one)
 	case total >= 0:
 		l.count.SetText(fmt.Sprintf("%d %s", total, l.noun))
@@ -216,12 +217,15 @@ func (l *panelSearchList[T]) setChecked(item T, on bool) {
 	}
 }
 
-// checkedItems returns the rows marked for a bulk action.
+// checkedItems returns the rows marked for a bulk action, in the order of
+// their labels. Checks survive a new search, so rows found by different
+// searches can be changed together.
 func (l *panelSearchList[T]) checkedItems() []T {
 	out := make([]T, 0, len(l.checked))
 	for _, it := range l.checked {
 		out = append(out, it)
 	}
+	slices.SortFunc(out, func(a, b T) int { return strings.Compare(l.label(a), l.label(b)) })
 	return out
 }
 

@@ -45,9 +45,7 @@ func newPanelUserForm(p *panel, s *panelSession, created func(graph.User)) *pane
 		}
 		return nil
 	}
-	form := f.fields.form()
-	form.Items = append([]*widget.FormItem{widget.NewFormItem("User name (sign-in)", f.upn)}, form.Items...)
-	form.Refresh()
+	form := f.fields.createForm(f.upn)
 	f.create = widget.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
 	f.create.Importance = widget.HighImportance
 	f.cancel = widget.NewButton("Cancel", func() { f.dialog.Hide() })

@@ -55,6 +55,7 @@ func panelValidateUsageLocation(s string) error {
 	return nil
 }
 
+// form lays the fields out for the details pane.
 func (f panelUserFields) form() *widget.Form {
 	return widget.NewForm(
 		widget.NewFormItem("Display name", f.displayName),
@@ -63,6 +64,20 @@ func (f panelUserFields) form() *widget.Form {
 		widget.NewFormItem("Job title", f.jobTitle),
 		widget.NewFormItem("Department", f.department),
 		widget.NewFormItem("Office", f.office),
+		widget.NewFormItem("Usage location", f.usageLocation),
+	)
+}
+
+// createForm lays out the fields a new user is created with, after the
+// user name; the office is set later, from the details pane.
+func (f panelUserFields) createForm(upn *widget.Entry) *widget.Form {
+	return widget.NewForm(
+		widget.NewFormItem("User name (sign-in)", upn),
+		widget.NewFormItem("Display name", f.displayName),
+		widget.NewFormItem("First name", f.givenName),
+		widget.NewFormItem("Last name", f.surname),
+		widget.NewFormItem("Job title", f.jobTitle),
+		widget.NewFormItem("Department", f.department),
 		widget.NewFormItem("Usage location", f.usageLocation),
 	)
 }
