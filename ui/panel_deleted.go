@@ -93,7 +93,14 @@ func (t *panelDeletedTab) reload() {
 		t.selected = -1
 		t.list.UnselectAll()
 		t.restore.setReady(false)
-		t.count.SetText(fmt.Sprintf("%d deleted users", len(users)))
+		switch len(users) {
+		case 0:
+			t.count.SetText("No deleted users.")
+		case 1:
+			t.count.SetText("1 deleted user")
+		default:
+			t.count.SetText(fmt.Sprintf("%d deleted users", len(users)))
+		}
 		t.list.Refresh()
 	})
 }
