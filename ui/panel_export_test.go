@@ -54,3 +54,27 @@ func TestPanelExportsAGroupsMembers(t *testing.T) {
 		t.Fatalf("the export has %d rows, want %d", len(rows), want)
 	}
 }
+
+func TestPanelExportsTheGroupsOfTheCurrentSearch(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	panelSearch(h, h.panel.groups.list, "Engineering")
+	found := len(h.panel.groups.list.items)
+	if found < 2 {
+		t.Fatalf("searching groups for Engineering found %d", found)
+	}
+	tapPanel(t, h.panel.groups.export)
+	h.waitText("the notice", func() string { return h.panel.notice.Text }, "Saved groups.csv")
+	rows, err := csv.NewReader(strings.NewReader(h.export("groups.csv"))).ReadAll()
+	if err != nil {
+		t.Fatalf("the export is not CSV: %v", err)
+	}
+	if len(rows) != found+1 {
+		t.Fatalf("the export has %d rows, want a header and the %d groups found", len(rows), found)
+	}
+	for _, r := range rows[1:] {
+		if !strings.Contains(strings.Join(r, ","), "Engineering") {
+			t.Fatalf("the export holds a group the search did not find: %q", r)
+		}
+	}
+}
