@@ -80,3 +80,38 @@ func TestPanelBulkAddAndRemoveCompleteUnderThrottling(t *testing.T) {
 		t.Fatalf("the summary says %q", b.summary.Text)
 	}
 }
+
+func TestPanelBulkReportsWhatDidNotHappen(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	finance := h.selectGroup("Finance")
+	members := h.memberIDs(finance.ID)
+	tab := h.panel.users
+	var outsiders []graph.User
+	for _, u := range tab.list.items {
+		if !members[u.ID] && len(outsiders) < 3 {
+			outsiders = append(outsiders, u)
+		}
+	}
+	for _, u := range outsiders {
+		tab.list.setChecked(u, true)
+	}
+	tapPanel(t, tab.removeFromGroup.button)
+	b := tab.bulk
+	panelSearch(h, b.groups, "Finance")
+	panelPick(h, b.groups, func(g graph.Group) bool { return g.ID == finance.ID })
+	tapPanel(t, b.start)
+	h.waitFor("the bulk change to finish", func() bool { return b.finished })
+
+	if !strings.HasPrefix(b.summary.Text, "Removed 0 of 3; 3 not removed from Finance") {
+		t.Fatalf("removing non-members says %q", b.summary.Text)
+	}
+	for i, line := range b.lines {
+		if !strings.HasPrefix(line, "✗ ") || !strings.Contains(line, ": ") {
+			t.Fatalf("line %d says %q, want a failure with its reason", i, line)
+		}
+	}
+	if len(h.memberIDs(finance.ID)) != len(members) {
+		t.Fatal("the group's members changed")
+	}
+}
