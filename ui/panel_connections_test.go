@@ -104,3 +104,19 @@ func TestPanelSaysWhySignInFailedAndTestsAgain(t *testing.T) {
 		t.Fatalf("after testing again the switcher says %q", bar.status.Text)
 	}
 }
+
+func TestPanelWithoutSavedConnectionsStillOpensOne(t *testing.T) {
+	h := newPanelHarness(t, demotenant.Options{})
+	// The settings could not be opened: the panel can still show the
+	// connection it was given, but offers nothing to rename or remove.
+	p := newPanel(panelConfig{Window: h.win, Open: h.panel.cfg.Open, Do: h.do, SaveFile: h.saveFile})
+	h.win.SetContent(p.view())
+	p.open("Demo")
+	h.waitFor("the users", func() bool { return p.session != nil && len(p.users.list.items) > 0 })
+	if !slices.Equal(p.conn.picker.Options, []string{"Demo"}) {
+		t.Fatalf("the switcher offers %q", p.conn.picker.Options)
+	}
+	if p.conn.rename.Visible() || p.conn.remove.Visible() || p.conn.add.Visible() {
+		t.Fatal("rename, remove or add is offered without saved connections or a wizard")
+	}
+}
