@@ -176,6 +176,9 @@ func exportFailed(env Env, err error) int {
 	msg := err.Error()
 	if e, ok := graph.AsError(err); ok {
 		msg = e.Plain()
+		if e.Action != "" {
+			msg = "could not " + e.Action + ". " + msg
+		}
 	} else if e, ok := oauth.AsError(err); ok {
 		msg = "signing in failed: " + e.Error()
 		if e.Hint != "" {

@@ -23,7 +23,7 @@ func TestUnreachableGraphIsExplained(t *testing.T) {
 		t.Fatalf("err = %v, want ErrUnreachable", err)
 	}
 	e, _ := graph.AsError(err)
-	if !strings.HasPrefix(e.Plain(), "Could not read the user. Could not reach Microsoft Graph") {
+	if e.Action != "read the user" || !strings.HasPrefix(e.Plain(), "Could not reach Microsoft Graph") {
 		t.Errorf("Plain() = %q", e.Plain())
 	}
 }
@@ -62,7 +62,10 @@ func TestNotFoundAndDeniedNameWhatIsNeeded(t *testing.T) {
 		t.Fatalf("delete with a read-only app: %v", err)
 	}
 	plain := e.Plain()
-	for _, words := range []string{"delete the user", "User.ReadWrite.All", "admin consent", "Authorization_RequestDenied"} {
+	if e.Action != "delete the user" {
+		t.Errorf("action %q", e.Action)
+	}
+	for _, words := range []string{"not allowed", "User.ReadWrite.All", "admin consent", "Authorization_RequestDenied"} {
 		if !strings.Contains(plain, words) {
 			t.Errorf("Plain() = %q; want it to mention %q", plain, words)
 		}

@@ -8,12 +8,10 @@ import (
 )
 
 // Plain explains the error in words an administrator understands, ending
-// with Graph's code so support can look it up.
+// with Graph's code so support can look it up. It does not repeat the action
+// (see Action), so callers can say "Could not ...: " first.
 func (e *Error) Plain() string {
 	what := e.explain()
-	if e.Action != "" {
-		what = "Could not " + e.Action + ". " + what
-	}
 	switch {
 	case e.Status == 0:
 		return what
