@@ -124,12 +124,21 @@ func (d *panelUserDetails) show(u graph.User) {
 	})
 }
 
+// showState says what kind of account the user has and whether they can
+// sign in, and names the toggle after what it will do.
 func (d *panelUserDetails) showState() {
+	kind := "Member"
+	if d.user.UserType == "Guest" {
+		kind = "Guest from another organization"
+	}
+	if !d.user.CreatedDateTime.IsZero() {
+		kind += ", created " + d.user.CreatedDateTime.Local().Format("2 Jan 2006")
+	}
 	if d.user.AccountEnabled {
-		d.state.SetText("Sign-in allowed")
+		d.state.SetText(kind + ". Sign-in allowed.")
 		d.toggle.button.SetText("Disable sign-in")
 	} else {
-		d.state.SetText("Sign-in blocked (account disabled)")
+		d.state.SetText(kind + ". Sign-in blocked (account disabled).")
 		d.toggle.button.SetText("Enable sign-in")
 	}
 }
