@@ -30,7 +30,7 @@ type panelUserForm struct {
 
 	// password is the dialog that shows the new user's password once.
 	password     *dialog.CustomDialog
-	passwordText *widget.Entry
+	passwordText *widget.Label
 	copyPassword *widget.Button
 }
 
@@ -84,8 +84,16 @@ func (f *panelUserForm) onCreate(created func(graph.User)) {
 	f.status.SetText("Creating…")
 	var user graph.User
 	f.p.background(f.s, func(ctx context.Context) (err error) {
-		user, err = f.s.client.CreateUser(ctx, nu)
-		return err
+		if user, err = f.s.client.CreateUser(ctx, nu); err != nil {
+			return err
+		}
+		// Graph's answer to a create leaves out some properties, such as
+		// whether the account is enabled: read the user back. If that
+		// fails, the user still exists; show what the answer said.
+		if full, err := f.s.client.User(ctx, user.ID); err == nil {
+			user = full
+		}
+		return nil
 	}, func(err error) {
 		f.create.Enable()
 		if err != nil {
@@ -100,8 +108,8 @@ func (f *panelUserForm) onCreate(created func(graph.User)) {
 
 // showPassword shows the generated password once, with a copy button.
 func (f *panelUserForm) showPassword(u graph.User, password string) {
-	f.passwordText = widget.NewEntry()
-	f.passwordText.SetText(password)
+	f.passwordText = widget.NewLabelWithStyle(password, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
+	f.passwordText.Selectable = true
 	f.copyPassword = widget.NewButtonWithIcon("Copy password", theme.ContentCopyIcon(), func() {
 		if f.p.cfg.Clipboard != nil {
 			f.p.cfg.Clipboard.SetContent(password)

@@ -40,6 +40,9 @@ func TestPanelCreatesAUserAndShowsThePasswordOnce(t *testing.T) {
 	if tab.details.user.ID != got.ID {
 		t.Fatal("the new user is not shown in the details pane")
 	}
+	if !strings.Contains(tab.details.state.Text, "Sign-in allowed") || !got.AccountEnabled {
+		t.Fatalf("the new account is shown as %q; enabled in the tenant: %v", tab.details.state.Text, got.AccountEnabled)
+	}
 }
 
 func TestPanelKeepsWhatWasTypedWhenGraphRefusesANewUser(t *testing.T) {
