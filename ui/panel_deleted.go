@@ -114,8 +114,14 @@ func (t *panelDeletedTab) onRestore() {
 	t.status.SetText("Restoring " + u.DisplayName + "…")
 	var restored graph.User
 	t.p.background(s, func(ctx context.Context) (err error) {
-		restored, err = s.client.RestoreUser(ctx, u.ID)
-		return err
+		if restored, err = s.client.RestoreUser(ctx, u.ID); err != nil {
+			return err
+		}
+		// As after a create, the answer may leave properties out.
+		if full, err := s.client.User(ctx, u.ID); err == nil {
+			restored = full
+		}
+		return nil
 	}, func(err error) {
 		if err != nil {
 			t.restore.setReady(true)

@@ -166,8 +166,8 @@ func TestPanelDeletesAUserAfterTheNameIsTypedAndRestoresThem(t *testing.T) {
 	if err != nil || got.DisplayName != "Megan Bowen" {
 		t.Fatalf("after restoring, the tenant has %+v, %v", got, err)
 	}
-	if l := h.panel.users.list; len(l.items) == 0 || l.items[0].ID != u.ID {
-		t.Fatal("the restored user is not back in the users list")
+	if l := h.panel.users.list; len(l.items) == 0 || l.items[0].ID != u.ID || l.items[0].AccountEnabled != got.AccountEnabled {
+		t.Fatal("the restored user is not back in the users list as the tenant has them")
 	}
 	h.waitFor("the deleted users to reload", func() bool { return tab.count.Text != "Loading…" })
 	for _, du := range tab.users {
