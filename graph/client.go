@@ -98,9 +98,10 @@ func isLoopback(host string) bool {
 // withMiddleware returns a client whose transport runs Graph's default
 // middleware (telemetry, retry honouring Retry-After on 429/503/504,
 // redirects, headers) over the given client's transport. Request-body
-// compression stays in the chain but switched off: the bodies are small, and
-// a Graph-compatible endpoint that cannot read gzip bodies answers 400
-// rather than the 415 the handler's fallback waits for.
+// compression stays in the chain but switched off: the compressed body is
+// not rewound when the retry handler resends a request after a 429, so a
+// throttled PATCH would go out again with an empty body (the throttled bulk
+// add test catches this). The bodies are small; nothing is lost.
 func withMiddleware(given *http.Client) *http.Client {
 	opts := msgraph.GetDefaultClientOptions()
 	middleware := graphMiddleware(&opts)
