@@ -16,14 +16,6 @@ import (
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
-// signInScopes are the Graph permissions a browser sign-in asks for: those
-// the program's features use. The signed-in admin's directory role still
-// limits what the connection can do.
-var signInScopes = []string{
-	"User.ReadWrite.All", "User.EnableDisableAccount.All", "Group.ReadWrite.All",
-	"GroupMember.ReadWrite.All", "LicenseAssignment.ReadWrite.All", "Organization.Read.All",
-}
-
 // requestTimeout bounds each HTTP request to Entra or Graph.
 const requestTimeout = 60 * time.Second
 
@@ -81,7 +73,7 @@ func (d connectionDeps) login(t connectionTarget) oauth.LoopbackLogin {
 		Endpoints:  t.endpoints,
 		Tenant:     t.profile.Tenant,
 		ClientID:   t.profile.ClientID,
-		Scopes:     t.endpoints.DelegatedScopes(signInScopes...),
+		Scopes:     t.endpoints.DelegatedScopes(graph.RecommendedPermissions()...),
 		OpenURL:    d.openURL,
 		Timeout:    d.loginTimeout,
 		HTTPClient: d.httpClient,

@@ -18,7 +18,7 @@ import (
 func (d connectionDeps) savedTokenSource(ctx context.Context, store *keystore.Store, p keystore.Profile, onSaveErr func(error)) (connectionTarget, oauth2.TokenSource, error) {
 	t, err := targetOf(p)
 	if err != nil {
-		return connectionTarget{}, nil, err
+		return connectionTarget{profile: p}, nil, err
 	}
 	sec, err := store.Secrets(p.Name)
 	if err != nil {

@@ -8,11 +8,8 @@ import (
 	"io"
 	"sync"
 
-	"golang.org/x/oauth2"
-
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 const statusUsage = `Usage: entra-wizard status [--name NAME] [--json]
@@ -112,34 +109,22 @@ func statusProfiles(store *keystore.Store, name string) ([]keystore.Profile, err
 // testSaved tests a saved connection with its secrets from the keychain. A
 // browser sign-in's refresh token is renewed, and the rotated one saved.
 func (d connectionDeps) testSaved(ctx context.Context, store *keystore.Store, p keystore.Profile) connectionResult {
-	unresolved := connectionTarget{profile: p}
-	t, err := targetOf(p)
-	if err != nil {
-		return resultOf(unresolved, graph.Report{Err: err})
-	}
-	sec, err := store.Secrets(p.Name)
-	if err != nil {
-		res := resultOf(t, graph.Report{Err: err})
-		res.Error.Hint = saveHint(err)
-		return res
-	}
-	if p.Method == keystore.MethodClientSecret {
-		return d.check(ctx, t, d.clientCredentials(ctx, t, sec.ClientSecret))
-	}
-
 	var (
 		mu        sync.Mutex
 		rotateErr error
 	)
-	login := d.login(t)
-	login.Secret = sec.ClientSecret
-	start := &oauth2.Token{RefreshToken: sec.RefreshToken}
-	ts := oauth.RefreshTokenSource(ctx, login, start, func(tok *oauth2.Token) {
-		err := store.SetRefreshToken(p.Name, tok.RefreshToken)
+	t, ts, err := d.savedTokenSource(ctx, store, p, func(err error) {
 		mu.Lock()
 		defer mu.Unlock()
 		rotateErr = err
 	})
+	if err != nil {
+		res := resultOf(t, graph.Report{Err: err})
+		if hint := saveHint(err); hint != "" {
+			res.Error.Hint = hint
+		}
+		return res
+	}
 	res := d.check(ctx, t, ts)
 	mu.Lock()
 	defer mu.Unlock()
