@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/pkg/browser"
 	"golang.org/x/oauth2"
 
 	"github.com/entra-wizard/entra-wizard/graph"
@@ -36,7 +35,7 @@ func defaultConnectionDeps(env Env) connectionDeps {
 			return keystore.Open(env.getenv(keystore.ConfigDirEnv), nil)
 		},
 		httpClient: &http.Client{Timeout: requestTimeout},
-		openURL:    browser.OpenURL,
+		openURL:    oauth.OpenBrowser,
 	}
 }
 

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/pkg/browser"
 	"golang.org/x/oauth2"
 )
 
@@ -156,7 +155,7 @@ func (l LoopbackLogin) opener() func(string) error {
 	if l.OpenURL != nil {
 		return l.OpenURL
 	}
-	return browser.OpenURL
+	return OpenBrowser
 }
 
 // config is the OAuth configuration of this sign-in. Client credentials go
