@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -46,7 +48,7 @@ func TestPanelRenamesAndRemovesConnections(t *testing.T) {
 	if !p.ok.Disabled() {
 		t.Fatal("an empty name can be saved")
 	}
-	typePanel(p.entry, "Northwind EU")
+	test.Type(p.entry, "Northwind EU")
 	tapPanel(t, p.ok)
 	h.waitText("the switcher", func() string { return bar.status.Text }, "Renamed")
 	if got := h.savedNames(); !slices.Equal(got, []string{"Northwind EU", "Spare"}) {

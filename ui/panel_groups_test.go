@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 )
@@ -17,8 +19,8 @@ func TestPanelCreatesUpdatesAndDeletesAGroup(t *testing.T) {
 
 	tapPanel(t, tab.create.button)
 	f := tab.createForm
-	typePanel(f.name, "Panel Buyers")
-	typePanel(f.description, "People who buy things")
+	test.Type(f.name, "Panel Buyers")
+	test.Type(f.description, "People who buy things")
 	tapPanel(t, f.create)
 	d := tab.details
 	h.waitFor("the new group's details", func() bool { return d.group.DisplayName == "Panel Buyers" })
@@ -42,7 +44,7 @@ func TestPanelCreatesUpdatesAndDeletesAGroup(t *testing.T) {
 	if !strings.Contains(c.message.Text, "cannot be restored") {
 		t.Fatalf("deleting a security group does not warn that it is final: %q", c.message.Text)
 	}
-	typePanel(c.name, "Panel Buyers")
+	test.Type(c.name, "Panel Buyers")
 	tapPanel(t, c.confirm)
 	h.waitText("the details pane", func() string { return d.empty.Text }, "was deleted")
 	if _, err := h.client.Group(t.Context(), created.ID); !errors.Is(err, graph.ErrNotFound) {
@@ -56,7 +58,7 @@ func TestPanelCreatesAMicrosoft365Group(t *testing.T) {
 	tab := h.panel.groups
 	tapPanel(t, tab.create.button)
 	f := tab.createForm
-	typePanel(f.name, "Panel Launch")
+	test.Type(f.name, "Panel Launch")
 	f.kind.SetSelected("Microsoft 365")
 	tapPanel(t, f.create)
 	h.waitFor("the new group's details", func() bool { return tab.details.group.DisplayName == "Panel Launch" })

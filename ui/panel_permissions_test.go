@@ -85,7 +85,7 @@ func TestPanelDeleteConfirmationMarkup(t *testing.T) {
 	h.openConnection("Northwind")
 	h.selectUser("Megan Bowen")
 	tapPanel(t, h.panel.users.details.remove.button)
-	typePanel(h.panel.users.details.deleteConfirm.name, "Megan")
+	test.Type(h.panel.users.details.deleteConfirm.name, "Megan")
 	test.AssertRendersToMarkup(t, "panel_delete_user.xml", h.win.Canvas())
 }
 

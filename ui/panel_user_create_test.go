@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/entra-wizard/entra-wizard/demotenant"
 )
 
@@ -15,10 +17,10 @@ func TestPanelCreatesAUserAndShowsThePasswordOnce(t *testing.T) {
 	tapPanel(t, tab.create.button)
 	f := tab.createForm
 	upn := "pat.doe@" + h.info.TenantDomain
-	typePanel(f.upn, upn)
-	typePanel(f.fields.displayName, "Pat Doe")
-	typePanel(f.fields.jobTitle, "Buyer")
-	typePanel(f.fields.usageLocation, "us")
+	test.Type(f.upn, upn)
+	test.Type(f.fields.displayName, "Pat Doe")
+	test.Type(f.fields.jobTitle, "Buyer")
+	test.Type(f.fields.usageLocation, "us")
 	tapPanel(t, f.create)
 	h.waitFor("the password dialog", func() bool { return f.passwordText != nil })
 
@@ -53,8 +55,8 @@ func TestPanelKeepsWhatWasTypedWhenGraphRefusesANewUser(t *testing.T) {
 	tapPanel(t, tab.create.button)
 	f := tab.createForm
 	taken := "megan@" + h.info.TenantDomain
-	typePanel(f.upn, taken)
-	typePanel(f.fields.displayName, "Second Megan")
+	test.Type(f.upn, taken)
+	test.Type(f.fields.displayName, "Second Megan")
 	tapPanel(t, f.create)
 	h.waitText("the form's status", func() string { return f.status.Text }, "Could not create Second Megan")
 	if f.upn.Text != taken || f.fields.displayName.Text != "Second Megan" {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 )
@@ -130,11 +132,11 @@ func TestPanelDeletesAUserAfterTheNameIsTypedAndRestoresThem(t *testing.T) {
 
 	tapPanel(t, d.remove.button)
 	c := d.deleteConfirm
-	typePanel(c.name, "Megan")
+	test.Type(c.name, "Megan")
 	if !c.confirm.Disabled() {
 		t.Fatal("delete is possible before the full name is typed")
 	}
-	typePanel(c.name, " Bowen")
+	test.Type(c.name, " Bowen")
 	if c.confirm.Disabled() {
 		t.Fatal("delete stays disabled after typing the name")
 	}

@@ -15,8 +15,3 @@ func tapPanel(t *testing.T, b *widget.Button) {
 	}
 	test.Tap(b)
 }
-
-// typePanel types text into an entry key by key.
-func typePanel(e *widget.Entry, text string) {
-	test.Type(e, text)
-}
