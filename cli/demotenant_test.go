@@ -178,3 +178,28 @@ func TestDemoTenantReportsABusyPort(t *testing.T) {
 		t.Errorf("stdout = %q, want nothing", out.String())
 	}
 }
+
+func TestCheckLoopbackAddr(t *testing.T) {
+	tests := []struct {
+		addr string
+		ok   bool
+	}{
+		{"127.0.0.1:0", true},
+		{"127.0.0.2:8080", true},
+		{"[::1]:0", true},
+		{"localhost:9000", true},
+		{"0.0.0.0:0", false},
+		{"[::]:0", false},
+		{"192.168.1.10:80", false},
+		{"login.microsoftonline.com:443", false},
+		{":8080", false},
+		{"127.0.0.1", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		err := checkLoopbackAddr(tt.addr)
+		if (err == nil) != tt.ok {
+			t.Errorf("checkLoopbackAddr(%q) = %v, want ok=%v", tt.addr, err, tt.ok)
+		}
+	}
+}
