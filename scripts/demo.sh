@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 use_go
-need_packages "${BUILD_PACKAGES[@]}" "${KEYRING_PACKAGES[@]}" dbus-x11
+need_packages "${BUILD_PACKAGES[@]}" "${KEYRING_PACKAGES[@]}"
 go_modules
 
 say "Building the app (the first build takes a few minutes)"

@@ -12,7 +12,7 @@ fi
 if [ -z "${WITH_KEYRING_INSIDE:-}" ]; then
 	for tool in dbus-run-session gnome-keyring-daemon; do
 		if ! command -v "$tool" >/dev/null 2>&1; then
-			echo "with-keyring: $tool is missing: apt-get install dbus-daemon gnome-keyring" >&2
+			echo "with-keyring: $tool is missing: apt-get install dbus gnome-keyring" >&2
 			exit 1
 		fi
 	done
