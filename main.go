@@ -18,12 +18,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"github.com/pkg/browser"
 
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/cli"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/ui"
 )
 
@@ -46,7 +46,7 @@ func main() {
 // (an interrupt or a termination signal).
 func openApp(ctx context.Context, opts cli.GUIOptions) int {
 	deps := ui.Deps{
-		OpenURL:    browser.OpenURL,
+		OpenURL:    oauth.OpenBrowser,
 		HTTPClient: &http.Client{Timeout: requestTimeout},
 	}
 	deps.Store, deps.StoreErr = keystore.Open("", keystore.SystemKeyring(keystore.Service, keystore.DefaultTimeout))
