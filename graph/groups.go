@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	abstractions "github.com/microsoft/kiota-abstractions-go"
 	"github.com/microsoftgraph/msgraph-sdk-go/groups"
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 	"github.com/microsoftgraph/msgraph-sdk-go/users"
@@ -40,23 +41,10 @@ func (c *Client) Groups(q GroupQuery) *Pager[Group] {
 	if f := strings.TrimSpace(q.Filter); f != "" {
 		params.Filter = ptr(f)
 	}
-	return newPager(func(ctx context.Context, next string) (page[Group], error) {
-		cfg := &groups.GroupsRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
-		b := c.sdk.Groups()
-		if next != "" {
-			b = b.WithUrl(next)
-		} else {
-			cfg.QueryParameters = params
-		}
-		info, err := b.ToGetRequestInformation(ctx, cfg)
-		if err == nil {
-			var pg page[Group]
-			if pg, err = getPage(ctx, c, info, wireGroup.group); err == nil {
-				return pg, nil
-			}
-		}
-		return page[Group]{}, fail(err, "list groups", needReadGroups...)
-	})
+	return listPages(c, func(ctx context.Context) (*abstractions.RequestInformation, error) {
+		return c.sdk.Groups().ToGetRequestInformation(ctx, &groups.GroupsRequestBuilderGetRequestConfiguration{
+			Headers: advancedQuery(), QueryParameters: params})
+	}, wireGroup.group, "list groups", needReadGroups)
 }
 
 // Group gets one group by object ID.

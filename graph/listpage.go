@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
 	"time"
 
 	abstractions "github.com/microsoft/kiota-abstractions-go"
@@ -73,6 +74,43 @@ func (g wireGroup) group() Group {
 
 func (m wireMember) member() Member {
 	return Member{ID: m.ID, DisplayName: m.DisplayName, Type: memberType(m.Type), UserPrincipalName: m.UserPrincipalName}
+}
+
+// listPages pages through a collection. first builds the request for the
+// first page; later pages follow @odata.nextLink, with the ConsistencyLevel
+// header on every page (the SDK's own page iterator drops it). A failure
+// names the action and the permissions it needs.
+func listPages[W, T any](c *Client, first func(context.Context) (*abstractions.RequestInformation, error), conv func(W) T, action string, needs []string) *Pager[T] {
+	return newPager(func(ctx context.Context, next string) (page[T], error) {
+		var info *abstractions.RequestInformation
+		var err error
+		if next == "" {
+			info, err = first(ctx)
+		} else {
+			info, err = nextPageRequest(next)
+		}
+		if err == nil {
+			var pg page[T]
+			if pg, err = getPage(ctx, c, info, conv); err == nil {
+				return pg, nil
+			}
+		}
+		return page[T]{}, fail(err, action, needs...)
+	})
+}
+
+// nextPageRequest is the request for the page an @odata.nextLink names.
+func nextPageRequest(next string) (*abstractions.RequestInformation, error) {
+	u, err := url.Parse(next)
+	if err != nil {
+		return nil, fmt.Errorf("read Microsoft Graph's next-page link: %w", err)
+	}
+	info := abstractions.NewRequestInformation()
+	info.Method = abstractions.GET
+	info.SetUri(*u)
+	info.Headers.AddAll(advancedQuery())
+	info.Headers.TryAdd("Accept", "application/json")
+	return info, nil
 }
 
 // getPage sends a list request and decodes its page, converting each item

@@ -18,40 +18,23 @@ var (
 // Members lists a group's members a page at a time: direct members, or with
 // transitive every member of nested groups too.
 func (c *Client) Members(groupID string, transitive bool) *Pager[Member] {
-	return newPager(func(ctx context.Context, next string) (page[Member], error) {
-		if err := noID("list the group's members", groupID); err != nil {
-			return page[Member]{}, err
+	const action = "list the group's members"
+	return listPages(c, func(ctx context.Context) (*abstractions.RequestInformation, error) {
+		if err := noID(action, groupID); err != nil {
+			return nil, err
 		}
-		info, err := c.membersRequest(ctx, groupID, transitive, next)
-		if err == nil {
-			var pg page[Member]
-			if pg, err = getPage(ctx, c, info, wireMember.member); err == nil {
-				return pg, nil
-			}
+		group := c.sdk.Groups().ByGroupId(groupID)
+		if transitive {
+			return group.TransitiveMembers().ToGetRequestInformation(ctx, &groups.ItemTransitiveMembersRequestBuilderGetRequestConfiguration{
+				Headers:         advancedQuery(),
+				QueryParameters: &groups.ItemTransitiveMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(0), Count: ptr(true)},
+			})
 		}
-		return page[Member]{}, fail(err, "list the group's members", needReadMembers...)
-	})
-}
-
-// membersRequest builds the request for a page of a group's members.
-func (c *Client) membersRequest(ctx context.Context, groupID string, transitive bool, next string) (*abstractions.RequestInformation, error) {
-	group := c.sdk.Groups().ByGroupId(groupID)
-	if transitive {
-		b := group.TransitiveMembers()
-		cfg := &groups.ItemTransitiveMembersRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
-		if next != "" {
-			return b.WithUrl(next).ToGetRequestInformation(ctx, cfg)
-		}
-		cfg.QueryParameters = &groups.ItemTransitiveMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(0), Count: ptr(true)}
-		return b.ToGetRequestInformation(ctx, cfg)
-	}
-	b := group.Members()
-	cfg := &groups.ItemMembersRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
-	if next != "" {
-		return b.WithUrl(next).ToGetRequestInformation(ctx, cfg)
-	}
-	cfg.QueryParameters = &groups.ItemMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(0), Count: ptr(true)}
-	return b.ToGetRequestInformation(ctx, cfg)
+		return group.Members().ToGetRequestInformation(ctx, &groups.ItemMembersRequestBuilderGetRequestConfiguration{
+			Headers:         advancedQuery(),
+			QueryParameters: &groups.ItemMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(0), Count: ptr(true)},
+		})
+	}, wireMember.member, action, needReadMembers)
 }
 
 // AddMember adds a user or group to a group.

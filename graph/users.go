@@ -44,23 +44,10 @@ func (c *Client) Users(q UserQuery) *Pager[User] {
 	if f := strings.TrimSpace(q.Filter); f != "" {
 		params.Filter = ptr(f)
 	}
-	return newPager(func(ctx context.Context, next string) (page[User], error) {
-		cfg := &users.UsersRequestBuilderGetRequestConfiguration{Headers: advancedQuery()}
-		b := c.sdk.Users()
-		if next != "" {
-			b = b.WithUrl(next)
-		} else {
-			cfg.QueryParameters = params
-		}
-		info, err := b.ToGetRequestInformation(ctx, cfg)
-		if err == nil {
-			var pg page[User]
-			if pg, err = getPage(ctx, c, info, wireUser.user); err == nil {
-				return pg, nil
-			}
-		}
-		return page[User]{}, fail(err, "list users", needReadUsers...)
-	})
+	return listPages(c, func(ctx context.Context) (*abstractions.RequestInformation, error) {
+		return c.sdk.Users().ToGetRequestInformation(ctx, &users.UsersRequestBuilderGetRequestConfiguration{
+			Headers: advancedQuery(), QueryParameters: params})
+	}, wireUser.user, "list users", needReadUsers)
 }
 
 // User gets one user by object ID or user principal name.
