@@ -10,24 +10,40 @@ export DEBIAN_FRONTEND=noninteractive
 say() { printf '%s\n' "$*" >&2; }
 
 # use_go puts Go on PATH (it is often in /usr/local/go/bin without being on
-# PATH) and checks its version against go.mod; it fails with what to do.
+# PATH) and checks its version against go.mod. Without Go it installs
+# Debian's; a Go of 1.21 or newer that is older than go.mod asks for fetches
+# the right toolchain through the Go module proxy (GOTOOLCHAIN=auto, which
+# Debian's own Go turns off by default). Otherwise it fails with what to do.
 use_go() {
 	if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
 		export PATH="/usr/local/go/bin:$PATH"
 	fi
-	local want
+	local want have
 	want=$(sed -n 's/^go \([0-9][0-9.]*\)$/\1/p' go.mod)
 	if ! command -v go >/dev/null 2>&1; then
-		say "Missing: Go $want or newer. Debian's own Go is too old: install it from https://go.dev/dl/ and put its bin folder on PATH."
+		say "Go is not installed; trying Debian's package, which fetches Go $want through the module proxy."
+		need_packages golang-go ca-certificates git || true
+	fi
+	if ! command -v go >/dev/null 2>&1; then
+		say "Missing: Go $want or newer. Install it from https://go.dev/dl/ and put its bin folder on PATH."
 		return 1
 	fi
-	local have
 	have=$(go env GOVERSION | sed 's/^go//')
-	if [ "$(printf '%s\n%s\n' "$want" "$have" | sort -V | head -n1)" != "$want" ]; then
+	if ! version_at_least "$have" "$want" && version_at_least "$have" 1.21; then
+		say "Go $have is older than $want; fetching Go $want through the module proxy."
+		export GOTOOLCHAIN=auto
+		have=$(go env GOVERSION | sed 's/^go//')
+	fi
+	if ! version_at_least "$have" "$want"; then
 		say "Missing: Go $want or newer (found $have). Install it from https://go.dev/dl/."
 		return 1
 	fi
 	export PATH="$(go env GOPATH)/bin:$PATH"
+}
+
+# version_at_least reports whether version $1 is $2 or newer.
+version_at_least() {
+	[ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]
 }
 
 # need_packages installs the Debian packages named that are not installed
