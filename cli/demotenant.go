@@ -15,6 +15,8 @@ import (
 )
 
 const demoTenantUsage = `Usage: entra-wizard demo-tenant [--addr 127.0.0.1:0] [--scenario NAME]
+                                [--latency DURATION] [--throttle-every N]
+                                [--retry-after SECONDS] [--drop-every N]
 
 Runs the built-in demo tenant on its own: a simulated Microsoft Entra sign-in
 service and Microsoft Graph, on this computer only. It prints one JSON line
@@ -25,6 +27,15 @@ Flags:
   --addr HOST:PORT    loopback address to listen on (default 127.0.0.1:0,
                       a free port)
   --scenario NAME     %s (default %s)
+
+Faults, to see how a client copes with a slow or busy service:
+  --latency DURATION  delay every answer, e.g. 300ms (default 0)
+  --throttle-every N  answer every Nth Graph request with 429 Too Many
+                      Requests (default 0: never)
+  --retry-after SECONDS
+                      the Retry-After of those answers (default 1)
+  --drop-every N      close the connection without an answer on every Nth
+                      Graph request (default 0: never)
 `
 
 // shutdownGrace is how long requests in flight may finish once the demo
@@ -39,6 +50,10 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 	fs.SetOutput(io.Discard)
 	addr := fs.String("addr", "127.0.0.1:0", "")
 	scenario := fs.String("scenario", demotenant.ScenarioDefault, "")
+	latency := fs.Duration("latency", 0, "")
+	throttleEvery := fs.Int("throttle-every", 0, "")
+	retryAfter := fs.Int("retry-after", 1, "")
+	dropEvery := fs.Int("drop-every", 0, "")
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -51,12 +66,23 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 	case !slices.Contains(demotenant.Scenarios, *scenario):
 		return demoTenantUsageError(env, fmt.Sprintf("unknown scenario %q: choose one of %s",
 			*scenario, scenarioList()))
+	case *latency < 0 || *throttleEvery < 0 || *dropEvery < 0:
+		return demoTenantUsageError(env, "--latency, --throttle-every and --drop-every cannot be negative")
+	case *retryAfter < 1:
+		return demoTenantUsageError(env, "--retry-after must be at least 1 second")
 	}
 	if err := checkLoopbackAddr(*addr); err != nil {
 		return demoTenantUsageError(env, err.Error())
 	}
 
-	srv, err := demotenant.Start(demotenant.Options{Addr: *addr, Scenario: *scenario})
+	srv, err := demotenant.Start(demotenant.Options{
+		Addr:          *addr,
+		Scenario:      *scenario,
+		Latency:       *latency,
+		ThrottleEvery: *throttleEvery,
+		RetryAfter:    *retryAfter,
+		DropEvery:     *dropEvery,
+	})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "entra-wizard demo-tenant: could not start: %v\n", err)
 		return 1

@@ -141,6 +141,10 @@ func TestDemoTenantRefusesBadInput(t *testing.T) {
 		{"no port", []string{"--addr", "127.0.0.1"}, "not a HOST:PORT address"},
 		{"unknown scenario", []string{"--scenario", "tiny"}, `unknown scenario "tiny"`},
 		{"stray argument", []string{"now"}, `unexpected argument "now"`},
+		{"negative throttling", []string{"--throttle-every", "-2"}, "cannot be negative"},
+		{"negative latency", []string{"--latency", "-1s"}, "cannot be negative"},
+		{"no retry delay", []string{"--retry-after", "0"}, "at least 1 second"},
+		{"not a duration", []string{"--latency", "soon"}, "invalid value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -156,6 +160,34 @@ func TestDemoTenantRefusesBadInput(t *testing.T) {
 				t.Errorf("stdout = %q, want nothing", out.String())
 			}
 		})
+	}
+}
+
+func TestDemoTenantThrottlesAndDropsWhenAsked(t *testing.T) {
+	line, _ := startDemoTenant(t, "--throttle-every", "2", "--retry-after", "7", "--drop-every", "3")
+	var info demotenant.Info
+	if err := json.Unmarshal(line, &info); err != nil {
+		t.Fatal(err)
+	}
+	client := &http.Client{Timeout: 10 * time.Second}
+	var got []string
+	for range 3 {
+		resp, err := client.Get(info.Graph + "/v1.0/organization")
+		if err != nil {
+			got = append(got, "dropped")
+			continue
+		}
+		resp.Body.Close()
+		got = append(got, resp.Status+" Retry-After="+resp.Header.Get("Retry-After"))
+	}
+	if !strings.HasPrefix(got[0], "401") {
+		t.Errorf("first request: %s, want 401 (no token, not throttled)", got[0])
+	}
+	if got[1] != "429 Too Many Requests Retry-After=7" {
+		t.Errorf("second request: %s, want 429 with Retry-After=7", got[1])
+	}
+	if got[2] != "dropped" {
+		t.Errorf("third request: %s, want the connection dropped", got[2])
 	}
 }
 
