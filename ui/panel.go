@@ -60,7 +60,7 @@ type panel struct {
 	deleted  *panelDeletedTab
 	tabs     *container.AppTabs
 	placebox *widget.Label // shown while no connection is open
-	notice   *widget.Label // how the last export went
+	notice   *widget.Label // how the last export or bulk change went; hidden until one did
 	exports  int           // numbers exports; progress of an earlier one is dropped
 
 	session *panelSession // the open connection; nil until one opens
@@ -106,6 +106,7 @@ func newPanel(cfg panelConfig) *panel {
 	p.tabs.Hide()
 	p.notice = widget.NewLabel("")
 	p.notice.Wrapping = fyne.TextWrapWord
+	p.notice.Hide()
 	p.root = container.NewBorder(p.conn.view(), p.notice, nil, nil, container.NewStack(p.placebox, p.tabs))
 	return p
 }
@@ -137,6 +138,17 @@ func (p *panel) use(name string, client *graph.Client, report graph.Report) {
 	p.groups.start(p.session)
 	p.deleted.start(p.session)
 	// The permission notes changed size: lay the panel out again.
+	p.root.Refresh()
+}
+
+// setNotice shows text on the notice line below the tabs. The line takes
+// no room until there is something to say.
+func (p *panel) setNotice(text string) {
+	p.notice.SetText(text)
+	if p.notice.Visible() {
+		return
+	}
+	p.notice.Show()
 	p.root.Refresh()
 }
 

@@ -166,7 +166,7 @@ func (b *panelBulk) report(g graph.Group, results []graph.ItemResult) {
 	b.summary.SetText(fmt.Sprintf("%s %d of %d; %d not %s %s.", where, ok, len(b.items), failed, done, g.DisplayName))
 	// The dialog may have been closed meanwhile: the outcome also goes to
 	// the panel's notice line.
-	b.p.notice.SetText(b.summary.Text)
+	b.p.setNotice(b.summary.Text)
 	b.results.Refresh()
 	if b.done != nil {
 		b.done()

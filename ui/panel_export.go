@@ -38,21 +38,21 @@ func panelSaveDialog(w fyne.Window) func(suggested string, chosen func(io.WriteC
 func panelExport(p *panel, s *panelSession, suggested string, export panelExporter) {
 	p.cfg.SaveFile(suggested, func(f io.WriteCloser, err error) {
 		if err != nil {
-			p.notice.SetText(fmt.Sprintf("Could not open the file to save %s: %v", suggested, err))
+			p.setNotice(fmt.Sprintf("Could not open the file to save %s: %v", suggested, err))
 			return
 		}
 		p.exports++
 		run := p.exports
-		p.notice.SetText("Exporting " + suggested + "…")
+		p.setNotice("Exporting " + suggested + "…")
 		progress := func(done, total int) {
 			p.cfg.Do(func() {
 				if run != p.exports {
 					return
 				}
 				if total > 0 {
-					p.notice.SetText(fmt.Sprintf("Exporting %s: %d of %d…", suggested, done, total))
+					p.setNotice(fmt.Sprintf("Exporting %s: %d of %d…", suggested, done, total))
 				} else {
-					p.notice.SetText(fmt.Sprintf("Exporting %s: %d so far…", suggested, done))
+					p.setNotice(fmt.Sprintf("Exporting %s: %d so far…", suggested, done))
 				}
 			})
 		}
@@ -63,10 +63,10 @@ func panelExport(p *panel, s *panelSession, suggested string, export panelExport
 		}, func(err error) {
 			p.exports++ // later progress reports are stale
 			if err != nil {
-				p.notice.SetText(panelErrorText("export "+suggested, err) + fmt.Sprintf(" The file holds the %d rows written before the error.", n))
+				p.setNotice(panelErrorText("export "+suggested, err) + fmt.Sprintf(" The file holds the %d rows written before the error.", n))
 				return
 			}
-			p.notice.SetText(fmt.Sprintf("Saved %s: %d rows.", suggested, n))
+			p.setNotice(fmt.Sprintf("Saved %s: %d rows.", suggested, n))
 		})
 	})
 }

@@ -47,6 +47,7 @@ func newPanelGroupDetails(p *panel, list *panelSearchList[graph.Group]) *panelGr
 		empty:       widget.NewLabel("Choose a group in the list to see its details and members."),
 	}
 	d.status.Wrapping = fyne.TextWrapWord
+	d.status.Hide()
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.save = newPanelGate("Save changes", theme.DocumentSaveIcon(), graph.ManageGroups, d.onSave)
 	d.remove = newPanelGate("Delete group…", theme.DeleteIcon(), graph.ManageGroups, d.onDelete)
@@ -56,8 +57,11 @@ func newPanelGroupDetails(p *panel, list *panelSearchList[graph.Group]) *panelGr
 		widget.NewFormItem("Name", d.name),
 		widget.NewFormItem("Description", d.description),
 	)
-	head := container.NewVBox(d.title, d.kind, form,
-		container.NewGridWithColumns(2, d.save.button, d.remove.button),
+	// The buttons stand beside the two fields, which leaves the members
+	// list more of the window's height.
+	actions := container.NewVBox(d.save.button, d.remove.button)
+	head := container.NewVBox(container.NewHBox(d.title, d.kind),
+		container.NewBorder(nil, nil, nil, actions, form),
 		panelNotes(d.save, d.remove),
 		d.status, widget.NewSeparator())
 	d.body = container.NewBorder(head, nil, nil, nil, d.members.view())
@@ -87,8 +91,23 @@ func (d *panelGroupDetails) show(g graph.Group) {
 	d.kind.SetText(panelGroupKind(g.Kind) + " group")
 	d.name.SetText(g.DisplayName)
 	d.description.SetText(g.Description)
-	d.status.SetText("")
+	d.say("")
 	d.members.show(g)
+}
+
+// say shows text on the status line, which takes no room while it is
+// empty: the members list below gets the height.
+func (d *panelGroupDetails) say(text string) {
+	d.status.SetText(text)
+	if (text != "") == d.status.Visible() {
+		return
+	}
+	if text == "" {
+		d.status.Hide()
+	} else {
+		d.status.Show()
+	}
+	d.body.Refresh()
 }
 
 func (d *panelGroupDetails) onSave() {
@@ -96,7 +115,7 @@ func (d *panelGroupDetails) onSave() {
 	var changes graph.GroupChanges
 	if v := strings.TrimSpace(d.name.Text); v != g.DisplayName {
 		if v == "" {
-			d.status.SetText("A group needs a name.")
+			d.say("A group needs a name.")
 			return
 		}
 		changes.DisplayName, g.DisplayName = &v, v
@@ -105,13 +124,13 @@ func (d *panelGroupDetails) onSave() {
 		changes.Description, g.Description = &v, v
 	}
 	d.save.setReady(false)
-	d.status.SetText("Saving…")
+	d.say("Saving…")
 	d.p.background(s, func(ctx context.Context) error {
 		return s.client.UpdateGroup(ctx, g.ID, changes)
 	}, func(err error) {
 		d.save.setReady(true)
 		if err != nil {
-			d.status.SetText(panelErrorText("save "+g.DisplayName, err))
+			d.say(panelErrorText("save "+g.DisplayName, err))
 			return
 		}
 		d.list.replace(g)
@@ -119,7 +138,7 @@ func (d *panelGroupDetails) onSave() {
 			d.group = g
 			d.title.SetText(g.DisplayName)
 		}
-		d.status.SetText("Saved.")
+		d.say("Saved.")
 	})
 }
 
@@ -132,12 +151,12 @@ func (d *panelGroupDetails) onDelete() {
 		msg += " Security groups cannot be restored: once deleted, the group is gone for good."
 	}
 	d.deleteConfirm = newPanelConfirm(d.p.cfg.Window, "Delete group", msg, "Delete", g.DisplayName, func() {
-		d.status.SetText("Deleting…")
+		d.say("Deleting…")
 		d.p.background(s, func(ctx context.Context) error {
 			return s.client.DeleteGroup(ctx, g.ID)
 		}, func(err error) {
 			if err != nil {
-				d.status.SetText(panelErrorText("delete "+g.DisplayName, err))
+				d.say(panelErrorText("delete "+g.DisplayName, err))
 				return
 			}
 			d.list.drop(g.ID)

@@ -35,6 +35,8 @@ type panelSearchList[T any] struct {
 	search *widget.Entry
 	count  *widget.Label
 	list   *widget.List
+	// aside is shown at the end of the count's line; may be nil.
+	aside fyne.CanvasObject
 
 	query    func(search string) *graph.Pager[T]
 	key      func(T) string
@@ -76,7 +78,8 @@ func newPanelSearchList[T any](do func(func()), noun string, key, label func(T) 
 
 // view is the search box and count above the list.
 func (l *panelSearchList[T]) view() fyne.CanvasObject {
-	return container.NewBorder(container.NewVBox(l.search, l.count), nil, nil, nil, l.list)
+	count := container.NewBorder(nil, nil, nil, l.aside, l.count)
+	return container.NewBorder(container.NewVBox(l.search, count), nil, nil, nil, l.list)
 }
 
 // start runs queries through query from now on, under ctx, and loads the

@@ -47,8 +47,7 @@ func newPanelMembers(p *panel, status *widget.Label) *panelMembers {
 
 func (m *panelMembers) view() fyne.CanvasObject {
 	head := container.NewVBox(
-		widget.NewLabelWithStyle("Members", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		m.transitive,
+		container.NewHBox(widget.NewLabelWithStyle("Members", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), m.transitive),
 		container.NewGridWithColumns(3, m.add.button, m.remove.button, m.export),
 		panelNotes(m.add, m.remove),
 	)

@@ -64,7 +64,8 @@ func newPanelUserDetails(p *panel, list *panelSearchList[graph.User]) *panelUser
 	d.body = container.NewVScroll(container.NewVBox(
 		d.title, d.upn, d.state,
 		d.fields.form(),
-		container.NewGridWithColumns(3, d.save.button, d.toggle.button, d.remove.button),
+		d.save.button,
+		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
 		panelNotes(d.save, d.toggle, d.remove),
 		d.status,
 		widget.NewSeparator(),

@@ -40,6 +40,7 @@ func newPanelUsersTab(p *panel) *panelUsersTab {
 		panelUserRow)
 	t.list.checkable = true
 	t.list.onChecked = t.onChecked
+	t.list.aside = t.checkedCount
 	t.details = newPanelUserDetails(p, t.list)
 	t.list.onSelect = t.details.show
 	t.create = newPanelGate("New user", theme.ContentAddIcon(), graph.ManageUsers, t.onCreate)
@@ -53,7 +54,6 @@ func newPanelUsersTab(p *panel) *panelUsersTab {
 		container.NewGridWithColumns(2, t.create.button, t.export),
 		container.NewGridWithColumns(2, t.addToGroup.button, t.removeFromGroup.button),
 		panelNotes(t.create, t.addToGroup, t.removeFromGroup),
-		t.checkedCount,
 	)
 	left := container.NewBorder(tools, nil, nil, nil, t.list.view())
 	split := container.NewHSplit(left, t.details.view())
