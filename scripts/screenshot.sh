@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes real screenshots of the app under Xvfb for the documentation:
 # docs/screenshot.png (the first screen, used by the README) and
-# docs/wizard-*.png (every step of the setup wizard).
+# docs/wizard-*.png (every step of the setup wizard) and docs/panel-*.png
+# (the management panel the wizard opens).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -13,5 +14,5 @@ trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" .
 scripts/window-smoke.sh "$bin" docs/screenshot.png
 
-say "Walking the wizard's steps"
+say "Walking the wizard's steps and the management panel"
 xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" go run ./scripts/screenshots -out docs

@@ -1,4 +1,5 @@
 // Command screenshots takes a picture of every step of the setup wizard,
+// then of the management panel it opens (users, groups, a bulk change),
 // running the real program window against the embedded demo tenant, and
 // writes them as PNG files for the documentation. It needs an X display;
 // run it under Xvfb, inside a throwaway keychain so the last page shows
@@ -77,12 +78,17 @@ func run(out string) error {
 	a := app.NewWithID(appID)
 	u := ui.New(a, ui.Deps{Store: store, Demo: &info, OpenURL: func(string) error { return nil }})
 	done := make(chan error, 1)
+	save := func(name string) error {
+		path := filepath.Join(out, name+".png")
+		fmt.Println(path)
+		return shoot(path)
+	}
 	go func() {
-		done <- u.CaptureWizard(func(name string) error {
-			path := filepath.Join(out, name+".png")
-			fmt.Println(path)
-			return shoot(path)
-		})
+		err := u.CaptureWizard(save)
+		if err == nil {
+			err = u.CapturePanel(save)
+		}
+		done <- err
 		fyne.Do(a.Quit)
 	}()
 	u.ShowAndRun()
