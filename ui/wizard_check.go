@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -228,7 +230,7 @@ func (s *wizardCheck) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
 		if f.Note != "" {
 			lines.Add(wizardText(f.Note))
 		}
-		return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))), nil, lines)
+		return container.NewBorder(nil, nil, wizardLineIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon())), nil, lines)
 	}
 	lines := container.NewVBox(widget.NewLabelWithStyle(f.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	if f.Problem != "" {
@@ -243,6 +245,13 @@ func (s *wizardCheck) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
 		s.fixes = append(s.fixes, fix)
 		lines.Add(container.NewHBox(fix))
 	}
-	icon := widget.NewIcon(theme.NewErrorThemedResource(theme.CancelIcon()))
-	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, lines)
+	return container.NewBorder(nil, nil, wizardLineIcon(theme.NewErrorThemedResource(theme.CancelIcon())), nil, lines)
+}
+
+// wizardLineIcon is an icon centred on the first line of the text beside
+// it: a label's text sits inside padding, so a bare icon would ride high.
+func wizardLineIcon(res fyne.Resource) fyne.CanvasObject {
+	line := canvas.NewRectangle(color.Transparent)
+	line.SetMinSize(fyne.NewSize(theme.IconInlineSize(), widget.NewLabel("").MinSize().Height))
+	return container.NewVBox(container.NewStack(line, container.NewCenter(widget.NewIcon(res))))
 }
