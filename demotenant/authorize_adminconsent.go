@@ -64,7 +64,7 @@ func consentScopes(g delegatedGrant) []string {
 // tenant-wide grant of the delegated ones named.
 func (s *Server) grantAdminConsent(w http.ResponseWriter, r *http.Request, flow *signInFlow) {
 	s.mu.Lock()
-	a, u := s.dir.apps[flow.AppID], s.dir.users[flow.UserID]
+	a, u := s.dir.apps[flow.AppID], s.dir.account(flow.UserID)
 	sp := s.ensurePrincipal(a)
 	for _, role := range consentRoles(a) {
 		sp.grantRole(role, s.opts.Now())

@@ -56,6 +56,7 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, flow *signInFlow
 	username = strings.TrimSpace(username)
 	s.mu.Lock()
 	u, e := s.checkAccount(flow, username, password, auto)
+	blocked := e == nil && u.Policy == policyBlock
 	if e == nil {
 		flow.UserID = u.ID
 	}
@@ -66,6 +67,10 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request, flow *signInFlow
 		s.redirectError(w, r, flow, *e)
 	case e != nil:
 		s.showSignIn(w, r, flow, username, s.errorBody(r, *e).ErrorDescription)
+	case blocked:
+		// Conditional Access is evaluated once the password is right.
+		s.endFlow(flow)
+		s.redirectError(w, r, flow, errBlockedByConditionalAccess())
 	default:
 		s.afterSignIn(w, r, flow, auto)
 	}
@@ -78,7 +83,7 @@ func (s *Server) checkAccount(flow *signInFlow, username, password string, auto 
 	if username == "" {
 		return fail(errNoAccountTyped(d.tenantDomain))
 	}
-	u := d.userByUPN(username)
+	u := d.accountByUPN(username)
 	if u == nil {
 		_, domain, _ := strings.Cut(username, "@")
 		if !slices.ContainsFunc(d.domains, func(v string) bool { return strings.EqualFold(v, domain) }) {
@@ -102,7 +107,7 @@ func (s *Server) checkAccount(flow *signInFlow, username, password string, auto 
 // gets its code), the consent page, or the need-admin-approval page.
 func (s *Server) afterSignIn(w http.ResponseWriter, r *http.Request, flow *signInFlow, auto bool) {
 	s.mu.Lock()
-	u := s.dir.users[flow.UserID]
+	u := s.dir.account(flow.UserID)
 	a := s.dir.apps[flow.AppID]
 	var missing []string
 	if flow.Kind == flowAuthorize {
@@ -130,7 +135,7 @@ func (s *Server) afterSignIn(w http.ResponseWriter, r *http.Request, flow *signI
 func (s *Server) approvalBlocked(flow *signInFlow) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	u := s.dir.users[flow.UserID]
+	u := s.dir.account(flow.UserID)
 	if u == nil || u.Admin {
 		return false
 	}
@@ -155,7 +160,7 @@ func (s *Server) accept(w http.ResponseWriter, r *http.Request, flow *signInFlow
 		return
 	}
 	s.mu.Lock()
-	a, u := s.dir.apps[flow.AppID], s.dir.users[flow.UserID]
+	a, u := s.dir.apps[flow.AppID], s.dir.account(flow.UserID)
 	if u == nil { // deleted while the page was open
 		s.mu.Unlock()
 		s.errorPage(w, r, errUnknownUser(s.dir.tenantDomain))

@@ -45,7 +45,7 @@ func (s *Server) showSignIn(w http.ResponseWriter, r *http.Request, flow *signIn
 func (s *Server) showConsent(w http.ResponseWriter, r *http.Request, flow *signInFlow) {
 	p := s.basePage(r, flow, "consent")
 	s.mu.Lock()
-	a, u := s.dir.apps[flow.AppID], s.dir.users[flow.UserID]
+	a, u := s.dir.apps[flow.AppID], s.dir.account(flow.UserID)
 	p.Account, p.Admin = u.UserPrincipalName, u.Admin
 	scopes := consentScopes(flow.Grant)
 	if flow.Kind == flowAdminConsent {

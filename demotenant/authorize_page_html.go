@@ -40,7 +40,7 @@ ul{padding-left:1.2em}li{margin:.3em 0}
 </form>
 <div class="demo"><strong>Demo accounts.</strong> This tenant is a simulation; these passwords only work here.
 <table>{{range .Accounts}}
-<tr><td>{{.UPN}}{{if .Admin}} <span class="name">(administrator)</span>{{end}}</td><td><code>{{.Password}}</code></td>
+<tr><td>{{.UPN}}{{if .Admin}} <span class="name">(administrator)</span>{{end}}{{with .Note}} <span class="name">({{.}})</span>{{end}}</td><td><code>{{.Password}}</code></td>
 <td><button type="button" data-upn="{{.UPN}}" data-password="{{.Password}}" onclick="pick(this)">Use</button></td></tr>{{end}}
 </table></div>
 <script>function pick(b){document.getElementById('username').value=b.dataset.upn;document.getElementById('password').value=b.dataset.password}</script>

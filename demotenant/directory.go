@@ -24,6 +24,11 @@ type directory struct {
 
 	deleted map[string]*deletedObject // soft-deleted users and Microsoft 365 groups, by id
 
+	// policyAccounts are the accounts a Conditional Access policy stops, by
+	// object id. They sign in like users but Graph does not list them, so
+	// the scenarios keep the user counts they document.
+	policyAccounts map[string]*user
+
 	// mainApp is the appId of the app the scenario is about (Info.ClientID).
 	mainApp string
 	// publicApp is the appId of the public client app (Info.PublicClientID).
@@ -60,6 +65,8 @@ type user struct {
 	Licenses          []assignedLicense
 	// Admin marks a Global Administrator: delegated writes need it.
 	Admin bool
+	// Policy is what Conditional Access asks of the account's sign-ins.
+	Policy signInPolicy
 }
 
 type assignedLicense struct {
@@ -162,9 +169,12 @@ func newDirectory(scenario string) (*directory, error) {
 		apps:         map[string]*app{},
 		principals:   map[string]*servicePrincipal{},
 		deleted:      map[string]*deletedObject{},
+
+		policyAccounts: map[string]*user{},
 	}
 	d.domains = []string{d.tenantDomain, "northwind-demo.example"}
 	d.seedPeople()
+	d.seedPolicyAccounts()
 	d.seedApps()
 	return d, nil
 }

@@ -49,6 +49,8 @@ type entraErrorBody struct {
 // suberrors are the hints Entra adds to some answers so that clients know
 // what the user has to do.
 var suberrors = map[int]string{
+	50076:  "basic_action",
+	53003:  "message_only",
 	65001:  "consent_required",
 	700082: "bad_token",
 }

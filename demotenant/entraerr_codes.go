@@ -208,3 +208,15 @@ func errNoReplyAddress() entraError {
 	return entraError{http.StatusBadRequest, "invalid_request", 500113,
 		"No reply address is registered for the application."}
 }
+
+func errBlockedByConditionalAccess() entraError {
+	return entraError{http.StatusBadRequest, "access_denied", 53003,
+		"Access has been blocked by Conditional Access policies. The access policy does not allow token issuance."}
+}
+
+// errMFARequired refuses a grant whose sign-in lacked the multifactor
+// authentication a policy asks for; resource is the app ID of the API.
+func errMFARequired(resource string) entraError {
+	return entraError{http.StatusBadRequest, "invalid_grant", 50076,
+		fmt.Sprintf("Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '%s'.", resource)}
+}

@@ -1,6 +1,7 @@
 package demotenant
 
 import (
+	"maps"
 	"net/http"
 	"slices"
 	"strings"
@@ -147,8 +148,9 @@ func (s *Server) Info() Info {
 }
 
 // signInUsers lists the accounts the sign-in page offers: the
-// administrators, then the first few members created. It keeps only the
-// few it needs, so a tenant of 20,000 users costs one pass.
+// administrators, the first few members created, then the accounts
+// Conditional Access stops. It keeps only the few it needs, so a tenant of
+// 20,000 users costs one pass.
 func (d *directory) signInUsers() []SignInUser {
 	const members = 5
 	earlier := func(a, b *user) int {
@@ -170,9 +172,10 @@ func (d *directory) signInUsers() []SignInUser {
 		}
 	}
 	slices.SortFunc(admins, earlier)
+	stopped := slices.SortedFunc(maps.Values(d.policyAccounts), earlier)
 	var out []SignInUser
-	for _, u := range append(admins, first...) {
-		out = append(out, SignInUser{UPN: u.UserPrincipalName, Password: u.Password, Admin: u.Admin})
+	for _, u := range slices.Concat(admins, first, stopped) {
+		out = append(out, SignInUser{UPN: u.UserPrincipalName, Password: u.Password, Admin: u.Admin, Note: u.Policy.note()})
 	}
 	return out
 }

@@ -105,6 +105,9 @@ type SignInUser struct {
 	Password string
 	// Admin reports whether the account is a Global Administrator.
 	Admin bool
+	// Note says what a Conditional Access policy does to the account's
+	// sign-ins, e.g. "blocked by a Conditional Access policy"; "" if nothing.
+	Note string
 }
 
 // Server is a running demo tenant.

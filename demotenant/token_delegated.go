@@ -81,9 +81,12 @@ func (s *Server) grantAuthorizationCode(c clientCreds, form url.Values, generic 
 			return tokenResponse{}, errVerifierMismatch()
 		}
 	}
-	u := s.dir.users[code.UserID]
+	u := s.dir.account(code.UserID)
 	if u == nil {
 		return tokenResponse{}, errUnknownUser(s.dir.tenantDomain)
+	}
+	if err := tokenPolicyError(u); err != nil {
+		return tokenResponse{}, err
 	}
 	return s.issueDelegated(a, u, code.Grant, code.Nonce)
 }
@@ -115,12 +118,15 @@ func (s *Server) grantRefreshToken(c clientCreds, form url.Values, generic bool)
 	case !s.opts.Now().Before(rt.Issued.Add(refreshTokenLifetime)):
 		return tokenResponse{}, errRefreshExpired(entraTime(rt.Issued))
 	}
-	u := s.dir.users[rt.UserID]
+	u := s.dir.account(rt.UserID)
 	if u == nil {
 		return tokenResponse{}, errUnknownUser(s.dir.tenantDomain)
 	}
 	if !u.AccountEnabled {
 		return tokenResponse{}, errUserDisabled()
+	}
+	if err := tokenPolicyError(u); err != nil {
+		return tokenResponse{}, err
 	}
 	grant := rt.Grant
 	if scope := form.Get("scope"); scope != "" {
