@@ -229,3 +229,32 @@ func TestBrowserSignInErrorsFromDemoTenant(t *testing.T) {
 		})
 	}
 }
+
+func TestBrowserSignInStoppedByConditionalAccess(t *testing.T) {
+	_, info, e := startTenant(t, demotenant.ScenarioDefault)
+	tests := []struct{ note, code string }{
+		{"Conditional Access", "AADSTS53003"},
+		{"multifactor", "AADSTS50076"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			i := slices.IndexFunc(info.Users, func(u demotenant.SignInUser) bool { return strings.Contains(u.Note, tt.note) })
+			if i < 0 {
+				t.Fatalf("the demo tenant offers no account noted %q", tt.note)
+			}
+			l := browserLogin(e, info, info.PublicClientID, t)
+			l.LoginHint = info.Users[i].UPN
+			tok, err := l.Run(context.Background())
+			oe, ok := oauth.AsError(err)
+			if tok != nil || !ok || oe.Code != tt.code {
+				t.Fatalf("Run = %v, %v; want Entra's %s", tok != nil, err, tt.code)
+			}
+			if !strings.Contains(strings.ToLower(oe.Hint), "ask the tenant's admin") {
+				t.Errorf("hint %q does not send the admin to the tenant's admin", oe.Hint)
+			}
+			if errors.Is(err, oauth.ErrLoginTimeout) || errors.Is(err, oauth.ErrLoginCancelled) {
+				t.Errorf("a policy refusal was reported as %v", err)
+			}
+		})
+	}
+}
