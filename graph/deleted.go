@@ -42,8 +42,10 @@ func (c *Client) RestoreUser(ctx context.Context, id string) (User, error) {
 	if err != nil {
 		return User{}, fail(err, "restore the user", needManageUsers...)
 	}
-	if u, ok := obj.(models.Userable); ok && u.GetUserPrincipalName() != nil {
-		return toUser(u), nil
+	answer := User{ID: id}
+	if u, ok := obj.(models.Userable); ok {
+		answer = toUser(u)
+		answer.ID = id
 	}
-	return c.User(ctx, id)
+	return c.readBack(ctx, answer), nil
 }

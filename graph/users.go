@@ -99,7 +99,18 @@ func (c *Client) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	if err != nil {
 		return User{}, fail(err, "create the user", needManageUsers...)
 	}
-	return toUser(u), nil
+	return c.readBack(ctx, toUser(u)), nil
+}
+
+// readBack reads a user just written, with every field the program shows:
+// Graph's answer to a create or a restore carries only its default
+// properties, without accountEnabled, createdDateTime or userType. If the
+// read fails the write still happened, so the answer's fields are kept.
+func (c *Client) readBack(ctx context.Context, answer User) User {
+	if full, err := c.User(ctx, answer.ID); err == nil {
+		return full
+	}
+	return answer
 }
 
 func (nu NewUser) validate() error {

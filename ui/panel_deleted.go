@@ -114,14 +114,8 @@ func (t *panelDeletedTab) onRestore() {
 	t.status.SetText("Restoring " + u.DisplayName + "…")
 	var restored graph.User
 	t.p.background(s, func(ctx context.Context) (err error) {
-		if restored, err = s.client.RestoreUser(ctx, u.ID); err != nil {
-			return err
-		}
-		// As after a create, the answer may leave properties out.
-		if full, err := s.client.User(ctx, u.ID); err == nil {
-			restored = full
-		}
-		return nil
+		restored, err = s.client.RestoreUser(ctx, u.ID)
+		return err
 	}, func(err error) {
 		if err != nil {
 			t.restore.setReady(true)

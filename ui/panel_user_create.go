@@ -84,16 +84,8 @@ func (f *panelUserForm) onCreate(created func(graph.User)) {
 	f.status.SetText("Creating…")
 	var user graph.User
 	f.p.background(f.s, func(ctx context.Context) (err error) {
-		if user, err = f.s.client.CreateUser(ctx, nu); err != nil {
-			return err
-		}
-		// Graph's answer to a create leaves out some properties, such as
-		// whether the account is enabled: read the user back. If that
-		// fails, the user still exists; show what the answer said.
-		if full, err := f.s.client.User(ctx, user.ID); err == nil {
-			user = full
-		}
-		return nil
+		user, err = f.s.client.CreateUser(ctx, nu)
+		return err
 	}, func(err error) {
 		f.create.Enable()
 		if err != nil {
