@@ -42,7 +42,7 @@ func matching(paths []string, prefixes ...string) []string {
 }
 
 func TestEnginePackagesDoNotDependOnFyne(t *testing.T) {
-	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli"} {
+	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli", "ldapconn"} {
 		t.Run(pkg, func(t *testing.T) {
 			deps := goList(t, "-deps", module+"/"+pkg)
 			if len(deps) < 2 {
@@ -77,6 +77,26 @@ func TestOnlyGraphImportsTheGraphSDK(t *testing.T) {
 		if len(sdk) > 0 {
 			t.Errorf("%s imports the Graph SDK (%v); keep it inside graph", pkg, sdk)
 		}
+	}
+}
+
+func TestOnlyLDAPConnImportsTheLDAPLibrary(t *testing.T) {
+	lines := goList(t, "-f", "{{.ImportPath}}={{join .Imports \",\"}}", module+"/...")
+	for _, line := range lines {
+		pkg, imports, _ := strings.Cut(line, "=")
+		if strings.HasPrefix(pkg, module+"/ldapconn") {
+			continue
+		}
+		if lib := matching(strings.Split(imports, ","), "github.com/go-ldap/"); len(lib) > 0 {
+			t.Errorf("%s imports the LDAP library (%v); keep it inside ldapconn", pkg, lib)
+		}
+	}
+}
+
+func TestKeystoreDoesNotDependOnLDAPConn(t *testing.T) {
+	deps := goList(t, "-deps", module+"/keystore")
+	if found := matching(deps, module+"/ldapconn", "github.com/go-ldap/"); len(found) > 0 {
+		t.Errorf("keystore depends on %v; it keeps LDAP settings in its own types", found)
 	}
 }
 

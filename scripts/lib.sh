@@ -85,6 +85,8 @@ BUILD_PACKAGES=(gcc libc6-dev pkg-config ca-certificates libgl1-mesa-dev libx11-
 KEYRING_PACKAGES=(dbus gnome-keyring)
 # A virtual display, window control and screenshots.
 WINDOW_PACKAGES=(xvfb xdotool imagemagick)
+# OpenLDAP's server and tools: the secure LDAP tests start their own slapd.
+LDAP_PACKAGES=(slapd ldap-utils)
 
 # go_modules downloads the module's dependencies.
 go_modules() {

@@ -81,7 +81,7 @@ if ! use_go; then
 	exit 1
 fi
 # A missing package is reported here; the checks that need it fail with it.
-need_packages "${BUILD_PACKAGES[@]}" "${KEYRING_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}" git ||
+need_packages "${BUILD_PACKAGES[@]}" "${KEYRING_PACKAGES[@]}" "${WINDOW_PACKAGES[@]}" "${LDAP_PACKAGES[@]}" git ||
 	say "Going on without them: the checks that need them will fail."
 go_modules || say "Going on: the checks will report what they cannot build."
 

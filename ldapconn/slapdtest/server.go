@@ -1,0 +1,206 @@
+package slapdtest
+
+import (
+	"bytes"
+	"crypto/x509"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The managed domain the server imitates.
+const (
+	Domain = "aaddscontoso.com"
+	BaseDN = "DC=aaddscontoso,DC=com"
+	// ServerName is the name an admin would give the secure LDAP address in
+	// DNS; tests resolve it to the loopback address with Resolver.
+	ServerName = "ldaps." + Domain
+	// BindDN and BindPassword are a service account in OU=AADDC Users,
+	// the account the tests bind as.
+	BindDN       = "CN=LDAP Reader,OU=AADDC Users," + BaseDN
+	BindPassword = "Reader-pass-1"
+	rootDN       = "CN=slapd admin," + BaseDN
+	rootPassword = "root-pass-for-seeding"
+)
+
+// securityPrincipalSchema adds the auxiliary class through which Active
+// Directory gives users, groups and computers their sAMAccountName; the
+// msuser schema that ships with OpenLDAP leaves it out.
+const securityPrincipalSchema = `objectclass ( 1.2.840.113556.1.5.6 NAME 'securityPrincipal' SUP top AUXILIARY
+ MAY ( sAMAccountName ) )
+`
+
+// Server is a running slapd.
+type Server struct {
+	// Port is the loopback port of its secure LDAP listener.
+	Port int
+	// Authority is the throwaway authority that issued its certificate.
+	Authority *x509.Certificate
+
+	dir       string
+	ca        authority
+	mu        sync.Mutex
+	cmd       *exec.Cmd
+	done      chan struct{}
+	log       *bytes.Buffer
+	certDER   []byte
+	slapdPath string
+}
+
+// Start starts slapd for t and stops it when t ends. It skips t when slapd
+// is not installed.
+func Start(t testing.TB) *Server {
+	t.Helper()
+	path := slapdPath()
+	if path == "" {
+		t.Skip("slapd is not installed (Debian package slapd); the LDAP tests need a real server. " +
+			"Install it with: sudo apt-get install slapd ldap-utils")
+	}
+	s := &Server{dir: t.TempDir(), ca: newAuthority(t), slapdPath: path}
+	s.Authority = s.ca.cert
+	s.Port = freePort(t)
+	s.newCertificate(t)
+	s.writeConfig(t)
+	s.start(t)
+	t.Cleanup(s.Stop)
+	s.seed(t)
+	return s
+}
+
+// slapdPath finds slapd on PATH or where Debian installs it.
+func slapdPath() string {
+	if p, err := exec.LookPath("slapd"); err == nil {
+		return p
+	}
+	if _, err := os.Stat("/usr/sbin/slapd"); err == nil {
+		return "/usr/sbin/slapd"
+	}
+	return ""
+}
+
+// Addr is "127.0.0.1:port".
+func (s *Server) Addr() string { return net.JoinHostPort("127.0.0.1", strconv.Itoa(s.Port)) }
+
+// CertificateDER is the server certificate it presents now.
+func (s *Server) CertificateDER() []byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.certDER
+}
+
+// Pool is a certificate pool that trusts the server's authority.
+func (s *Server) Pool() *x509.CertPool {
+	p := x509.NewCertPool()
+	p.AddCert(s.Authority)
+	return p
+}
+
+// RenewCertificate gives the server a new key and certificate from the same
+// authority and restarts it on the same port, as happens when an admin
+// uploads a new certificate to the managed domain.
+func (s *Server) RenewCertificate(t testing.TB) {
+	t.Helper()
+	s.Stop()
+	s.newCertificate(t)
+	s.start(t)
+}
+
+// Stop stops the server; a stopped server refuses connections.
+func (s *Server) Stop() {
+	s.mu.Lock()
+	cmd, done := s.cmd, s.done
+	s.cmd = nil
+	s.mu.Unlock()
+	if cmd == nil {
+		return
+	}
+	_ = cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+	}
+}
+
+func (s *Server) newCertificate(t testing.TB) {
+	certPEM, keyPEM, der := s.ca.issue(t, Domain)
+	writeFile(t, filepath.Join(s.dir, "server.pem"), certPEM)
+	writeFile(t, filepath.Join(s.dir, "server.key"), keyPEM)
+	s.mu.Lock()
+	s.certDER = der
+	s.mu.Unlock()
+}
+
+func (s *Server) start(t testing.TB) {
+	t.Helper()
+	log := &bytes.Buffer{}
+	cmd := exec.Command(s.slapdPath, "-f", filepath.Join(s.dir, "slapd.conf"),
+		"-h", "ldaps://"+s.Addr()+"/", "-d", "0")
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting slapd: %v", err)
+	}
+	done := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(done) }()
+	s.mu.Lock()
+	s.cmd, s.done, s.log = cmd, done, log
+	s.mu.Unlock()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		select {
+		case <-done:
+			t.Fatalf("slapd stopped at start:\n%s", log.String())
+		default:
+		}
+		if c, err := net.DialTimeout("tcp", s.Addr(), time.Second); err == nil {
+			c.Close()
+			return
+		}
+		if time.Now().After(deadline) {
+			s.Stop()
+			t.Fatalf("slapd did not listen on %s within 15s:\n%s", s.Addr(), log.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func (s *Server) writeConfig(t testing.TB) {
+	t.Helper()
+	db := filepath.Join(s.dir, "db")
+	if err := os.MkdirAll(db, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(s.dir, "ca.pem"), pemOf(s.ca.cert.Raw))
+	writeFile(t, filepath.Join(s.dir, "securityprincipal.schema"), []byte(securityPrincipalSchema))
+	conf := fmt.Sprintf(`# Written by slapdtest for one test run.
+include /etc/ldap/schema/core.schema
+include /etc/ldap/schema/cosine.schema
+include /etc/ldap/schema/inetorgperson.schema
+include /etc/ldap/schema/nis.schema
+include /etc/ldap/schema/msuser.schema
+include %[1]s/securityprincipal.schema
+modulepath /usr/lib/ldap
+moduleload back_mdb
+pidfile %[1]s/slapd.pid
+argsfile %[1]s/slapd.args
+TLSCACertificateFile %[1]s/ca.pem
+TLSCertificateFile %[1]s/server.pem
+TLSCertificateKeyFile %[1]s/server.key
+database mdb
+maxsize 33554432
+suffix "%[2]s"
+rootdn "%[3]s"
+rootpw %[4]s
+directory %[5]s
+access to attrs=userPassword by self write by anonymous auth by * none
+access to * by users read by * none
+`, s.dir, BaseDN, rootDN, rootPassword, db)
+	writeFile(t, filepath.Join(s.dir, "slapd.conf"), []byte(conf))
+}
