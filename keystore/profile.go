@@ -46,6 +46,10 @@ type Profile struct {
 	// SecretExpires is when the client secret expires, when known.
 	SecretExpires *time.Time `json:"secretExpires,omitempty"`
 	Created       time.Time  `json:"created"`
+
+	// unknown holds, as a JSON object, the fields of the settings file this
+	// version does not know, so saving never drops them.
+	unknown string
 }
 
 // Secrets are the parts of a connection kept only in the keychain.

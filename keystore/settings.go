@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -32,27 +33,46 @@ func DefaultDir() (string, error) {
 type settingsFile struct {
 	Version     int       `json:"version"`
 	Connections []Profile `json:"connections"`
+	unknown     string    // fields of a newer version, kept as they are
 }
+
+// maxSettingsSize is the largest settings file read: thousands of
+// connections. A larger file is not one this program wrote, and reading it
+// whole could exhaust the memory.
+const maxSettingsSize = 4 << 20
 
 const settingsVersion = 1
 
 // readSettings loads the profiles in path; a missing file means none.
 func readSettings(path string) ([]Profile, error) {
-	data, err := os.ReadFile(path)
+	doc, err := readSettingsFile(path)
+	return doc.Connections, err
+}
+
+func readSettingsFile(path string) (settingsFile, error) {
+	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return settingsFile{}, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading saved connections: %w", err)
+		return settingsFile{}, fmt.Errorf("reading saved connections: %w", err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxSettingsSize+1))
+	if err != nil {
+		return settingsFile{}, fmt.Errorf("reading saved connections: %w", err)
+	}
+	if len(data) > maxSettingsSize {
+		return settingsFile{}, fmt.Errorf("the saved connections file %s is larger than %d MB, far more than this program ever writes, so it was not read; move it aside and add the connections again", path, maxSettingsSize>>20)
 	}
 	var doc settingsFile
 	if err := json.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("the saved connections file %s is damaged: %w", path, err)
+		return settingsFile{}, fmt.Errorf("the saved connections file %s is damaged: %w", path, err)
 	}
 	if doc.Version > settingsVersion {
-		return nil, fmt.Errorf("the saved connections file %s was written by a newer version of this program", path)
+		return settingsFile{}, fmt.Errorf("the saved connections file %s was written by a newer version of this program", path)
 	}
-	return doc.Connections, nil
+	return doc, nil
 }
 
 // writeSettings replaces path atomically: it writes a temporary file in the
@@ -62,7 +82,11 @@ func writeSettings(path string, profiles []Profile) (err error) {
 	if profiles == nil {
 		profiles = []Profile{}
 	}
-	data, err := json.MarshalIndent(settingsFile{Version: settingsVersion, Connections: profiles}, "", "  ")
+	doc := settingsFile{Version: settingsVersion, Connections: profiles}
+	if old, err := readSettingsFile(path); err == nil {
+		doc.unknown = old.unknown
+	}
+	data, err := json.MarshalIndent(doc, "", "  ")
 	if err != nil {
 		return err
 	}
