@@ -3,9 +3,9 @@ package keystore
 import (
 	"errors"
 	"fmt"
-	"strconv"
+	"slices"
 	"strings"
-	"unicode/utf8"
+	"time"
 )
 
 // chunkSize is the largest piece stored in one keychain entry. Windows
@@ -15,110 +15,154 @@ import (
 // the longest connection name.
 const chunkSize = 2000
 
-// manifestPrefix starts the value of an entry whose secret lives in chunks;
-// the chunk count follows it. A secret that itself starts with the prefix is
-// always chunked, so reading a manifest is never ambiguous.
-const manifestPrefix = "entra-wizard-chunks:"
-
-// maxChunks bounds the count read back from a manifest (2 MB of secret).
-const maxChunks = 1000
-
-func chunkAccount(account string, n int) string {
-	return account + "/part-" + strconv.Itoa(n)
-}
+// legacyGeneration stands in a journal for an earlier version's chunks.
+const legacyGeneration = "-"
 
 // writeValue stores value under account: directly when it fits in one entry,
-// otherwise as numbered chunks plus a manifest under account. Chunks left
-// over from a longer earlier value are deleted.
+// otherwise as a new generation of chunks followed by a manifest under
+// account that names it. Only once the manifest is switched are the chunks
+// of earlier generations deleted, so a reader, or a program killed at any
+// moment, finds either the old value or the new one, whole. The journal
+// entry lists the generations that may be left over until they are gone.
 func writeValue(kr Keyring, account, value string) error {
+	stale, err := staleGenerations(kr, account)
+	if err != nil {
+		return err
+	}
 	parts := splitChunks(value)
-	kept := 0
-	if len(parts) == 1 && !strings.HasPrefix(value, manifestPrefix) {
-		if err := kr.Set(account, value); err != nil {
+	chunked := len(parts) > 1 || strings.HasPrefix(value, manifestPrefix)
+	pending := stale
+	gen := ""
+	if chunked {
+		gen = newGeneration()
+		pending = append(slices.Clip(stale), gen)
+	}
+	if len(pending) > 0 {
+		if err := kr.Set(journalAccount(account), strings.Join(pending, " ")); err != nil {
 			return err
 		}
-	} else {
+	}
+	if chunked {
 		for i, part := range parts {
-			if err := kr.Set(chunkAccount(account, i+1), part); err != nil {
+			if err := kr.Set(chunkAccount(account, gen, i+1), part); err != nil {
 				return err
 			}
 		}
-		if err := kr.Set(account, manifestPrefix+strconv.Itoa(len(parts))); err != nil {
-			return err
-		}
-		kept = len(parts)
+		value = newManifest(gen, value, len(parts)).String()
 	}
-	return deleteChunksAfter(kr, account, kept)
+	if err := kr.Set(account, value); err != nil {
+		return err
+	}
+	return dropGenerations(kr, account, stale)
 }
 
-// readValue returns the secret stored under account, reassembling chunks.
-func readValue(kr Keyring, account string) (string, error) {
-	value, err := kr.Get(account)
+// staleGenerations lists the generations of account that the next value
+// replaces: the current one and any a killed write left in the journal.
+func staleGenerations(kr Keyring, account string) ([]string, error) {
+	stale, err := journalOf(kr, account)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	count, ok := strings.CutPrefix(value, manifestPrefix)
-	if !ok {
-		return value, nil
+	current, err := kr.Get(account)
+	if errors.Is(err, ErrNotFound) {
+		return stale, nil
 	}
-	n, err := strconv.Atoi(count)
-	if err != nil || n < 1 || n > maxChunks {
-		return "", fmt.Errorf("the keychain entry %q is damaged (bad chunk count)", account)
+	if err != nil {
+		return nil, err
 	}
+	if m, ok, err := parseManifest(current); ok && err == nil {
+		g := m.generation
+		if g == "" {
+			g = legacyGeneration
+		}
+		if !slices.Contains(stale, g) {
+			stale = append(stale, g)
+		}
+	}
+	return stale, nil
+}
+
+func journalOf(kr Keyring, account string) ([]string, error) {
+	j, err := kr.Get(journalAccount(account))
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var gens []string
+	for _, g := range strings.Fields(j) {
+		if g == legacyGeneration || validGeneration(g) {
+			gens = append(gens, g)
+		}
+	}
+	return gens, nil
+}
+
+// dropGenerations deletes the chunks of gens, then the journal.
+func dropGenerations(kr Keyring, account string, gens []string) error {
+	for _, g := range gens {
+		if g == legacyGeneration {
+			g = ""
+		}
+		if err := deleteGeneration(kr, account, g, 0); err != nil {
+			return err
+		}
+	}
+	if err := kr.Delete(journalAccount(account)); err != nil && !errors.Is(err, ErrNotFound) {
+		return err
+	}
+	return nil
+}
+
+// readAttempts bounds how often a reader looks again when the value changed
+// under it (another copy of the program saved a new one meanwhile).
+const readAttempts = 5
+
+// readValue returns the secret stored under account, reassembling chunks
+// and checking them against the manifest's length and checksum. A value
+// replaced while it was being read is read again.
+func readValue(kr Keyring, account string) (string, error) {
+	var lastErr error
+	for attempt := 0; attempt < readAttempts; attempt++ {
+		head, err := kr.Get(account)
+		if err != nil {
+			return "", err
+		}
+		m, ok, err := parseManifest(head)
+		if !ok {
+			return head, nil
+		}
+		if err != nil {
+			return "", fmt.Errorf("the keychain entry %q is %w", account, err)
+		}
+		value, err := readChunks(kr, account, m)
+		if err == nil {
+			return value, nil
+		}
+		lastErr = err
+		if again, getErr := kr.Get(account); getErr != nil || again == head {
+			break // nothing moved: the damage is real
+		}
+		time.Sleep(time.Duration(attempt+1) * 5 * time.Millisecond)
+	}
+	return "", lastErr
+}
+
+func readChunks(kr Keyring, account string, m manifest) (string, error) {
 	var b strings.Builder
-	for i := 1; i <= n; i++ {
-		part, err := kr.Get(chunkAccount(account, i))
+	for i := 1; i <= m.count; i++ {
+		part, err := kr.Get(chunkAccount(account, m.generation, i))
 		if errors.Is(err, ErrNotFound) {
-			return "", fmt.Errorf("the keychain entry %q is incomplete (part %d of %d is missing): %w", account, i, n, err)
+			return "", fmt.Errorf("the keychain entry %q is incomplete (part %d of %d is missing): %w", account, i, m.count, err)
 		}
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(part)
 	}
+	if !m.matches(b.String()) {
+		return "", fmt.Errorf("the keychain entry %q is damaged (its parts do not add up to the saved value)", account)
+	}
 	return b.String(), nil
-}
-
-// deleteValue removes account and all its chunks. A missing entry is not an
-// error; it reports whether anything was there.
-func deleteValue(kr Keyring, account string) (bool, error) {
-	if err := deleteChunksAfter(kr, account, 0); err != nil {
-		return false, err
-	}
-	err := kr.Delete(account)
-	if errors.Is(err, ErrNotFound) {
-		return false, nil
-	}
-	return err == nil, err
-}
-
-// deleteChunksAfter deletes chunks keep+1, keep+2, ... until one is missing.
-// Chunks are always written as an unbroken run from 1, so the first gap ends
-// the run.
-func deleteChunksAfter(kr Keyring, account string, keep int) error {
-	for i := keep + 1; i <= maxChunks; i++ {
-		err := kr.Delete(chunkAccount(account, i))
-		if errors.Is(err, ErrNotFound) {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// splitChunks cuts s into pieces of at most chunkSize bytes without
-// splitting a valid UTF-8 sequence. An empty s gives one empty piece.
-func splitChunks(s string) []string {
-	parts := []string{}
-	for len(s) > chunkSize {
-		end := chunkSize
-		for end > chunkSize-utf8.UTFMax && !utf8.RuneStart(s[end]) {
-			end--
-		}
-		parts = append(parts, s[:end])
-		s = s[end:]
-	}
-	return append(parts, s)
 }

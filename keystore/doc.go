@@ -8,5 +8,11 @@
 // ErrUnavailable, ErrTimeout, ErrExists) to test with errors.Is. There is no
 // plaintext fallback: when no keychain is available nothing is saved.
 // Values larger than the smallest platform limit (Windows allows 2,560 bytes
-// per credential) are stored in chunks.
+// per credential) are stored in chunks: each save writes a new generation
+// of chunks, then switches a small manifest (length and checksum) to it,
+// then deletes the old generation, so neither a reader nor a program killed
+// midway ever sees a torn value. A keychain call given up on after its
+// timeout undoes itself when it finally completes. Changes to the settings
+// file hold an operating-system file lock, and sweep what a killed program
+// left behind (secrets of connections never saved, old temporary files).
 package keystore

@@ -32,7 +32,7 @@ func SystemKeyring(service string, timeout time.Duration) Keyring {
 	if timeout <= 0 {
 		timeout = DefaultTimeout
 	}
-	return timeoutKeyring{Keyring: goKeyring{service: service}, timeout: timeout}
+	return newTimeoutKeyring(goKeyring{service: service}, timeout)
 }
 
 // goKeyring calls go-keyring directly and maps its errors to this package's.
@@ -54,51 +54,6 @@ func (k goKeyring) Delete(account string) error {
 // String names the keychain for messages such as "saved in ...".
 func (k goKeyring) String() string {
 	return fmt.Sprintf("%s, service %q", systemKeychainName(), k.service)
-}
-
-// timeoutKeyring gives up on any call of the Keyring it wraps after timeout.
-type timeoutKeyring struct {
-	Keyring
-	timeout time.Duration
-}
-
-func (k timeoutKeyring) Set(account, secret string) error {
-	_, err := k.call(func() (string, error) { return "", k.Keyring.Set(account, secret) })
-	return err
-}
-
-func (k timeoutKeyring) Get(account string) (string, error) {
-	return k.call(func() (string, error) { return k.Keyring.Get(account) })
-}
-
-func (k timeoutKeyring) Delete(account string) error {
-	_, err := k.call(func() (string, error) { return "", k.Keyring.Delete(account) })
-	return err
-}
-
-func (k timeoutKeyring) String() string { return describe(k.Keyring) }
-
-// call runs one keychain call in a goroutine and stops waiting after the
-// timeout. A call that never returns leaves its goroutine blocked; that is
-// the price of not hanging the program on a locked keychain.
-func (k timeoutKeyring) call(do func() (string, error)) (string, error) {
-	type result struct {
-		value string
-		err   error
-	}
-	done := make(chan result, 1)
-	go func() {
-		v, err := do()
-		done <- result{v, err}
-	}()
-	timer := time.NewTimer(k.timeout)
-	defer timer.Stop()
-	select {
-	case r := <-done:
-		return r.value, r.err
-	case <-timer.C:
-		return "", fmt.Errorf("%w after %s", ErrTimeout, k.timeout)
-	}
 }
 
 func mapKeyringError(err error) error {

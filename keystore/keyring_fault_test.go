@@ -138,7 +138,7 @@ func (h hangingKeyring) Delete(string) error        { <-h.release; return nil }
 func TestHangingKeychainTimesOut(t *testing.T) {
 	hang := hangingKeyring{release: make(chan struct{})}
 	defer close(hang.release)
-	kr := timeoutKeyring{Keyring: hang, timeout: 50 * time.Millisecond}
+	kr := newTimeoutKeyring(hang, 50*time.Millisecond)
 	store, err := Open(t.TempDir(), kr)
 	if err != nil {
 		t.Fatal(err)

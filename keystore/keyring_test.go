@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -45,8 +46,13 @@ func keychainMissing(t *testing.T, why string) {
 	t.Skip(msg)
 }
 
+// generationSegment is the generation in the name of a chunk entry.
+var generationSegment = regexp.MustCompile(`/[a-z0-9]{12}/part-`)
+
 // accountsIn lists the account names stored under service, asking the
-// keychain directly (secret-tool) rather than through this package.
+// keychain directly (secret-tool) rather than through this package. The
+// generation in chunk names reads "*": two generations side by side show
+// as repeated names.
 func accountsIn(t *testing.T, service string) []string {
 	t.Helper()
 	tool, err := exec.LookPath("secret-tool")
@@ -57,7 +63,7 @@ func accountsIn(t *testing.T, service string) []string {
 	var accounts []string
 	for line := range strings.Lines(string(out)) {
 		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "attribute.username = "); ok {
-			accounts = append(accounts, v)
+			accounts = append(accounts, generationSegment.ReplaceAllString(v, "/*/part-"))
 		}
 	}
 	slices.Sort(accounts)
@@ -93,13 +99,16 @@ func TestChunkedValueRoundTripAndCleanup(t *testing.T) {
 	if err := writeValue(kr, "p/refresh-token", big); err != nil {
 		t.Fatalf("writing 10 KB: %v", err)
 	}
-	want := []string{"p/refresh-token", "p/refresh-token/part-1", "p/refresh-token/part-2",
-		"p/refresh-token/part-3", "p/refresh-token/part-4", "p/refresh-token/part-5",
-		"p/refresh-token/part-6"}
+	want := []string{"p/refresh-token", "p/refresh-token/*/part-1", "p/refresh-token/*/part-2",
+		"p/refresh-token/*/part-3", "p/refresh-token/*/part-4", "p/refresh-token/*/part-5",
+		"p/refresh-token/*/part-6"}
 	if got := accountsIn(t, service); !slices.Equal(got, want) {
 		t.Fatalf("entries after a 10 KB write = %q, want %q", got, want)
 	}
+	head, _ := gokeyring.Get(service, "p/refresh-token")
+	m, _, _ := parseManifest(head)
 	for _, acc := range want {
+		acc = strings.Replace(acc, "/*/", "/"+m.generation+"/", 1)
 		v, err := gokeyring.Get(service, acc)
 		if err != nil {
 			t.Fatalf("reading %s straight from the keychain: %v", acc, err)
@@ -116,7 +125,7 @@ func TestChunkedValueRoundTripAndCleanup(t *testing.T) {
 	if err := writeValue(kr, "p/refresh-token", smaller); err != nil {
 		t.Fatalf("overwriting with 3 KB: %v", err)
 	}
-	want = []string{"p/refresh-token", "p/refresh-token/part-1", "p/refresh-token/part-2"}
+	want = []string{"p/refresh-token", "p/refresh-token/*/part-1", "p/refresh-token/*/part-2"}
 	if got := accountsIn(t, service); !slices.Equal(got, want) {
 		t.Fatalf("entries after overwriting with fewer chunks = %q, want %q (no orphans)", got, want)
 	}
@@ -147,10 +156,15 @@ func TestChunkedValueWithMissingPartIsReported(t *testing.T) {
 	if err := writeValue(kr, "p/refresh-token", strings.Repeat("z", 5000)); err != nil {
 		t.Fatal(err)
 	}
-	if err := gokeyring.Delete(service, "p/refresh-token/part-2"); err != nil {
+	head, _ := gokeyring.Get(service, "p/refresh-token")
+	m, _, err := parseManifest(head)
+	if err != nil {
 		t.Fatal(err)
 	}
-	_, err := readValue(kr, "p/refresh-token")
+	if err := gokeyring.Delete(service, chunkAccount("p/refresh-token", m.generation, 2)); err != nil {
+		t.Fatal(err)
+	}
+	_, err = readValue(kr, "p/refresh-token")
 	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), "part 2 of 3") {
 		t.Fatalf("reading a value with a lost part: err = %v; want ErrNotFound naming part 2 of 3", err)
 	}
@@ -164,5 +178,45 @@ func TestValueLookingLikeManifestIsStoredSafely(t *testing.T) {
 	}
 	if got, err := readValue(kr, "p/client-secret"); err != nil || got != tricky {
 		t.Fatalf("round trip of a manifest-like secret = %q, %v", got, err)
+	}
+}
+
+func TestChunkedValueThatDoesNotAddUpIsRefused(t *testing.T) {
+	kr, service := systemKeyringForTest(t)
+	if err := writeValue(kr, "p/refresh-token", strings.Repeat("z", 5000)); err != nil {
+		t.Fatal(err)
+	}
+	head, _ := gokeyring.Get(service, "p/refresh-token")
+	m, _, _ := parseManifest(head)
+	if err := gokeyring.Set(service, chunkAccount("p/refresh-token", m.generation, 2), strings.Repeat("y", chunkSize)); err != nil {
+		t.Fatal(err)
+	}
+	got, err := readValue(kr, "p/refresh-token")
+	if err == nil || !strings.Contains(err.Error(), "damaged") {
+		t.Fatalf("reading a value with a replaced part gave %d bytes, err %v; want it refused as damaged", len(got), err)
+	}
+}
+
+func TestValueInAnEarlierLayoutIsReadAndReplacedWithoutLeftovers(t *testing.T) {
+	kr, service := systemKeyringForTest(t)
+	old := strings.Repeat("a", chunkSize) + strings.Repeat("b", 100)
+	for account, v := range map[string]string{
+		"p/refresh-token":        manifestPrefix + "2",
+		"p/refresh-token/part-1": old[:chunkSize],
+		"p/refresh-token/part-2": old[chunkSize:],
+	} {
+		if err := gokeyring.Set(service, account, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, err := readValue(kr, "p/refresh-token"); err != nil || got != old {
+		t.Fatalf("reading an earlier version's chunks: %d bytes, err %v", len(got), err)
+	}
+	if err := writeValue(kr, "p/refresh-token", strings.Repeat("c", 2500)); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"p/refresh-token", "p/refresh-token/*/part-1", "p/refresh-token/*/part-2"}
+	if got := accountsIn(t, service); !slices.Equal(got, want) {
+		t.Fatalf("entries after replacing an earlier layout = %q, want %q", got, want)
 	}
 }

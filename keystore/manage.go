@@ -57,6 +57,9 @@ func (s *Store) Rename(oldName, newName string) error {
 	if err != nil {
 		return err
 	}
+	if err := s.markPending(oldName, newName); err != nil {
+		return fmt.Errorf("renaming: %w; nothing was changed", err)
+	}
 	if err := s.writeSecrets(newName, sec); err != nil {
 		_ = s.deleteSecrets(newName)
 		return fmt.Errorf("moving the secrets of %q: %w; nothing was changed", oldName, err)
@@ -67,7 +70,8 @@ func (s *Store) Rename(oldName, newName string) error {
 		return fmt.Errorf("%w; nothing was changed", err)
 	}
 	if err := s.deleteSecrets(oldName); err != nil {
-		return fmt.Errorf("renamed, but the old keychain entries of %q could not be removed: %w", oldName, err)
+		return fmt.Errorf("renamed, but the old keychain entries of %q could not be removed (they are removed on a later change): %w", oldName, err)
 	}
+	s.clearPending(oldName, newName)
 	return nil
 }

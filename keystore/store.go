@@ -103,6 +103,9 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		if p.Created.IsZero() {
 			p.Created = profiles[i].Created
 		}
+		if p.unknown == "" {
+			p.unknown = profiles[i].unknown
+		}
 		old, err := s.readSecrets(p.Name)
 		if err != nil {
 			return Saved{}, fmt.Errorf("%w; nothing was saved", err)
@@ -111,6 +114,11 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 	}
 	if p.Created.IsZero() {
 		p.Created = s.now().UTC().Truncate(time.Second)
+	}
+	if i < 0 {
+		if err := s.markPending(p.Name); err != nil {
+			return Saved{}, fmt.Errorf("saving connections: %w; nothing was saved", err)
+		}
 	}
 	if err := s.writeSecrets(p.Name, sec); err != nil {
 		s.restoreSecrets(p.Name, previous)
@@ -125,6 +133,7 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		s.restoreSecrets(p.Name, previous)
 		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 	}
+	s.clearPending(p.Name) // a marker left by a failure is swept later
 	return Saved{SettingsFile: s.path, Keychain: describe(s.keyring)}, nil
 }
 
@@ -176,14 +185,34 @@ func (s *Store) SetRefreshToken(name, token string) error {
 	return writeValue(s.keyring, account(name, refreshTokenKey), token)
 }
 
+// Tidy removes what a program killed while saving left behind: secrets of
+// connections that were never saved, half-written keychain values and old
+// temporary files. Every change does this too.
+func (s *Store) Tidy() error {
+	unlock, err := s.lockForChange()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	profiles, err := readSettings(s.path)
+	if err != nil {
+		return err
+	}
+	return s.sweep(profiles)
+}
+
 // lockForChange serializes changes: with other goroutines through s.mu, and
-// with other running copies of the program through the lock file.
+// with other running copies of the program through the OS file lock. Holding
+// it, it first sweeps what killed programs left behind.
 func (s *Store) lockForChange() (unlock func(), err error) {
 	s.mu.Lock()
 	release, err := lockSettings(s.path)
 	if err != nil {
 		s.mu.Unlock()
 		return nil, err
+	}
+	if profiles, err := readSettings(s.path); err == nil {
+		_ = s.sweep(profiles) // best effort; Tidy reports
 	}
 	return func() {
 		release()

@@ -122,7 +122,7 @@ func TestBrowserConnectionKeepsRotatedRefreshToken(t *testing.T) {
 	if err := store.SetRefreshToken("delegated", rotated); err != nil {
 		t.Fatalf("SetRefreshToken: %v", err)
 	}
-	want := []string{"delegated/refresh-token", "delegated/refresh-token/part-1", "delegated/refresh-token/part-2"}
+	want := []string{"delegated/refresh-token", "delegated/refresh-token/*/part-1", "delegated/refresh-token/*/part-2"}
 	if got := accountsIn(t, service); !slices.Equal(got, want) {
 		t.Fatalf("entries after rotation = %q, want %q", got, want)
 	}
@@ -199,8 +199,8 @@ func TestRenameMovesSecrets(t *testing.T) {
 	if err := store.Rename("old", "new"); err != nil {
 		t.Fatalf("Rename: %v", err)
 	}
-	want := []string{"new/client-secret", "new/refresh-token", "new/refresh-token/part-1",
-		"new/refresh-token/part-2", "new/refresh-token/part-3", "taken/client-secret"}
+	want := []string{"new/client-secret", "new/refresh-token", "new/refresh-token/*/part-1",
+		"new/refresh-token/*/part-2", "new/refresh-token/*/part-3", "taken/client-secret"}
 	if got := accountsIn(t, service); !slices.Equal(got, want) {
 		t.Fatalf("entries after Rename = %q, want %q", got, want)
 	}
@@ -272,9 +272,6 @@ func TestCopiesOfTheProgramDoNotLoseEachOthersChanges(t *testing.T) {
 	list, err := stores[0].List()
 	if err != nil || len(list) != 2*each {
 		t.Fatalf("List has %d connections (err %v), want %d: a concurrent save was lost", len(list), err, 2*each)
-	}
-	if _, err := os.Stat(filepath.Join(dir, SettingsFileName+".lock")); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("the lock file was left behind (stat: %v)", err)
 	}
 }
 
@@ -385,21 +382,19 @@ func TestDefaultDirHonoursEnvironment(t *testing.T) {
 	}
 }
 
-func TestLockLeftByACrashIsTakenOver(t *testing.T) {
+func TestLockFileLeftByAKilledProgramDoesNotBlock(t *testing.T) {
 	dir := t.TempDir()
 	store, err := Open(dir, MemoryKeyring())
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A program killed while it held the lock leaves the lock file behind,
+	// as fresh as it was; only the lock itself dies with the program.
 	lock := filepath.Join(dir, SettingsFileName+".lock")
 	if err := os.WriteFile(lock, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	old := time.Now().Add(-2 * lockStale)
-	if err := os.Chtimes(lock, old, old); err != nil {
-		t.Fatal(err)
-	}
 	if _, err := store.Save(testProfile("after crash"), Secrets{ClientSecret: "s"}); err != nil {
-		t.Fatalf("Save with a stale lock file: %v", err)
+		t.Fatalf("Save with a lock file left by a killed program: %v", err)
 	}
 }

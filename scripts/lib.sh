@@ -82,7 +82,7 @@ need_packages() {
 BUILD_PACKAGES=(gcc libc6-dev pkg-config ca-certificates libgl1-mesa-dev libx11-dev
 	libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev)
 # A keychain: a D-Bus session and GNOME Keyring's Secret Service.
-KEYRING_PACKAGES=(dbus gnome-keyring)
+KEYRING_PACKAGES=(dbus gnome-keyring libsecret-tools)
 # A virtual display, window control and screenshots.
 WINDOW_PACKAGES=(xvfb xdotool imagemagick)
 # OpenLDAP's server and tools: the secure LDAP tests start their own slapd.
