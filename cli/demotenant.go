@@ -17,6 +17,8 @@ import (
 const demoTenantUsage = `Usage: entra-wizard demo-tenant [--addr 127.0.0.1:0] [--scenario NAME]
                                 [--latency DURATION] [--throttle-every N]
                                 [--retry-after SECONDS] [--drop-every N]
+                                [--replication-delay DURATION]
+                                [--restrict-command-line-tools]
 
 Runs the built-in demo tenant on its own: a simulated Microsoft Entra sign-in
 service and Microsoft Graph, on this computer only. It prints one JSON line
@@ -36,6 +38,16 @@ Faults, to see how a client copes with a slow or busy service:
                       the Retry-After of those answers (default 1)
   --drop-every N      close the connection without an answer on every Nth
                       Graph request (default 0: never)
+
+Setting up an app without the portal ("entra-wizard setup"):
+  --replication-delay DURATION
+                      how long a new app and a new secret take to reach the
+                      sign-in service, e.g. 20s (default 0): meanwhile the app
+                      is unknown (AADSTS700016), then its secret is refused
+                      (AADSTS7000215)
+  --restrict-command-line-tools
+                      the tenant blocks Microsoft Graph Command Line Tools:
+                      its sign-ins end with AADSTS50105
 `
 
 // shutdownGrace is how long requests in flight may finish once the demo
@@ -54,6 +66,8 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 	throttleEvery := fs.Int("throttle-every", 0, "")
 	retryAfter := fs.Int("retry-after", 1, "")
 	dropEvery := fs.Int("drop-every", 0, "")
+	replicationDelay := fs.Duration("replication-delay", 0, "")
+	restrictCLI := fs.Bool("restrict-command-line-tools", false, "")
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -66,8 +80,8 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 	case !slices.Contains(demotenant.Scenarios, *scenario):
 		return demoTenantUsageError(env, fmt.Sprintf("unknown scenario %q: choose one of %s",
 			*scenario, scenarioList()))
-	case *latency < 0 || *throttleEvery < 0 || *dropEvery < 0:
-		return demoTenantUsageError(env, "--latency, --throttle-every and --drop-every cannot be negative")
+	case *latency < 0 || *throttleEvery < 0 || *dropEvery < 0 || *replicationDelay < 0:
+		return demoTenantUsageError(env, "--latency, --throttle-every, --drop-every and --replication-delay cannot be negative")
 	case *retryAfter < 1:
 		return demoTenantUsageError(env, "--retry-after must be at least 1 second")
 	}
@@ -82,6 +96,9 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 		ThrottleEvery: *throttleEvery,
 		RetryAfter:    *retryAfter,
 		DropEvery:     *dropEvery,
+
+		ReplicationDelay:         *replicationDelay,
+		RestrictCommandLineTools: *restrictCLI,
 	})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "entra-wizard demo-tenant: could not start: %v\n", err)

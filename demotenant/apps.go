@@ -88,7 +88,9 @@ func (d *directory) seedApps() {
 	for _, spec := range appSpecs {
 		a := &app{
 			AppID:          appIDOf(spec.Name),
+			ObjectID:       stableGUID("application: " + spec.Name),
 			DisplayName:    spec.Name,
+			Required:       requiredRoles(spec.Required),
 			PublicClient:   spec.Public,
 			RedirectURIs:   slices.Clone(spec.Redirects),
 			SignInAudience: spec.Audience,

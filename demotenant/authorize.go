@@ -74,7 +74,7 @@ func (s *Server) trustedRequest(q url.Values, generic bool) (*signInFlow, *entra
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	a, ok := s.dir.apps[clientID]
+	a, ok := s.signInApp(clientID)
 	if !ok {
 		return fail(errAppNotFound(clientID, s.dir.tenantID))
 	}

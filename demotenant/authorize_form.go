@@ -116,6 +116,9 @@ func (s *Server) afterSignIn(w http.ResponseWriter, r *http.Request, flow *signI
 	s.mu.Unlock()
 	blocked := s.approvalBlocked(flow)
 	switch {
+	case s.assignmentRequired(flow):
+		s.endFlow(flow)
+		s.redirectError(w, r, flow, errNotAssigned(a))
 	case blocked && auto:
 		s.endFlow(flow)
 		s.redirectError(w, r, flow, errAdminApprovalRequired())
@@ -141,6 +144,9 @@ func (s *Server) approvalBlocked(flow *signInFlow) bool {
 	}
 	if flow.Kind == flowAdminConsent {
 		return true
+	}
+	if u.consentsForOthers() {
+		return false
 	}
 	return needsAdmin(s.missingConsent(s.dir.apps[flow.AppID], u, flow.Grant.Scopes))
 }

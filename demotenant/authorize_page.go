@@ -110,20 +110,21 @@ func renderPage(w http.ResponseWriter, status int, p pageData) {
 
 // permissionTitles are the consent page's words for Graph permissions.
 var permissionTitles = map[string]string{
-	"User.Read":                       "Sign you in and read your profile",
-	"User.Read.All":                   "Read all users' full profiles",
-	"User.ReadWrite.All":              "Read and write all users' full profiles",
-	"User.EnableDisableAccount.All":   "Enable and disable user accounts",
-	"Group.Read.All":                  "Read all groups",
-	"Group.ReadWrite.All":             "Read and write all groups",
-	"GroupMember.Read.All":            "Read group memberships",
-	"GroupMember.ReadWrite.All":       "Read and write group memberships",
-	"LicenseAssignment.ReadWrite.All": "Manage license assignments",
-	"Organization.Read.All":           "Read organization information",
-	"Directory.Read.All":              "Read directory data",
-	"Directory.ReadWrite.All":         "Read and write directory data",
-	"Application.ReadWrite.All":       "Read and write all applications",
-	"AppRoleAssignment.ReadWrite.All": "Manage app permission grants and app role assignments",
+	"User.Read":                              "Sign you in and read your profile",
+	"User.Read.All":                          "Read all users' full profiles",
+	"User.ReadWrite.All":                     "Read and write all users' full profiles",
+	"User.EnableDisableAccount.All":          "Enable and disable user accounts",
+	"Group.Read.All":                         "Read all groups",
+	"Group.ReadWrite.All":                    "Read and write all groups",
+	"GroupMember.Read.All":                   "Read group memberships",
+	"GroupMember.ReadWrite.All":              "Read and write group memberships",
+	"LicenseAssignment.ReadWrite.All":        "Manage license assignments",
+	"Organization.Read.All":                  "Read organization information",
+	"Directory.Read.All":                     "Read directory data",
+	"Directory.ReadWrite.All":                "Read and write directory data",
+	"Application.ReadWrite.All":              "Read and write all applications",
+	"AppRoleAssignment.ReadWrite.All":        "Manage app permission grants and app role assignments",
+	"DelegatedPermissionGrant.ReadWrite.All": "Manage all delegated permission grants",
 }
 
 var oidcTitles = map[string]string{

@@ -65,6 +65,9 @@ type user struct {
 	Licenses          []assignedLicense
 	// Admin marks a Global Administrator: delegated writes need it.
 	Admin bool
+	// Role is a directory role short of Global Administrator, e.g.
+	// roleAppAdmin; "" for none.
+	Role string
 	// Policy is what Conditional Access asks of the account's sign-ins.
 	Policy signInPolicy
 }
@@ -113,19 +116,29 @@ type deletedObject struct {
 // app is an app registration.
 type app struct {
 	AppID        string
+	ObjectID     string
 	DisplayName  string
 	Secrets      []clientSecret
 	PublicClient bool     // redirect registered under "Mobile and desktop applications"
 	RedirectURIs []string // web or public-client redirect URIs
 	// SignInAudience is AzureADMyOrg or AzureADMultipleOrgs.
 	SignInAudience string
+	// Required lists the Graph permissions the registration asks for.
+	Required []requiredPermission
+	// Created is when Graph created the app; zero for seeded apps. The
+	// sign-in service learns of a new app only after a replication delay.
+	Created time.Time
 }
 
 type clientSecret struct {
-	KeyID   string
-	Value   string
-	Hint    string
-	Expires time.Time
+	KeyID       string
+	Value       string
+	Hint        string
+	DisplayName string
+	Expires     time.Time
+	// Added is when addPassword made it; zero for seeded secrets. The
+	// sign-in service accepts a new secret only after a replication delay.
+	Added time.Time
 }
 
 // servicePrincipal is an app's instance in this tenant (an enterprise
@@ -176,5 +189,6 @@ func newDirectory(scenario string) (*directory, error) {
 	d.seedPeople()
 	d.seedPolicyAccounts()
 	d.seedApps()
+	d.seedSetup()
 	return d, nil
 }

@@ -5,7 +5,7 @@ import "net/http"
 // graphRoutes lists the Graph operations the tenant answers. api is the
 // mux they are served from, which $batch sends its parts through.
 func (s *Server) graphRoutes(api http.Handler) []graphRoute {
-	return []graphRoute{
+	return append([]graphRoute{
 		{Method: "GET", Path: "/organization", Handler: s.getOrganization},
 		{Method: "GET", Path: "/subscribedSkus", Handler: s.listSubscribedSKUs},
 
@@ -48,5 +48,5 @@ func (s *Server) graphRoutes(api http.Handler) []graphRoute {
 		{Method: "DELETE", Path: "/directory/deletedItems/{id}", Handler: s.purgeDeletedItem},
 
 		{Method: "POST", Path: "/$batch", Handler: s.batchHandler(api), Unlocked: true},
-	}
+	}, s.appSetupRoutes()...)
 }

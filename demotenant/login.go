@@ -175,7 +175,11 @@ func (d *directory) signInUsers() []SignInUser {
 	stopped := slices.SortedFunc(maps.Values(d.policyAccounts), earlier)
 	var out []SignInUser
 	for _, u := range slices.Concat(admins, first, stopped) {
-		out = append(out, SignInUser{UPN: u.UserPrincipalName, Password: u.Password, Admin: u.Admin, Note: u.Policy.note()})
+		note := u.Policy.note()
+		if note == "" {
+			note = u.Role
+		}
+		out = append(out, SignInUser{UPN: u.UserPrincipalName, Password: u.Password, Admin: u.Admin, Note: note})
 	}
 	return out
 }

@@ -58,6 +58,16 @@ type Options struct {
 	// request; 0 disables it.
 	DropEvery int
 
+	// ReplicationDelay is how long a new app registration and a new client
+	// secret take to reach the sign-in service: for the first half of it
+	// the app is unknown (AADSTS700016), until its end the secret is
+	// refused (AADSTS7000215).
+	ReplicationDelay time.Duration
+	// RestrictCommandLineTools makes Microsoft Graph Command Line Tools
+	// require user assignment with nobody assigned, as a tenant that
+	// blocks the client does: its sign-ins end with AADSTS50105.
+	RestrictCommandLineTools bool
+
 	// Now returns the current time; nil means time.Now. Tests use it to
 	// expire tokens and secrets.
 	Now func() time.Time

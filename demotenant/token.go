@@ -101,7 +101,7 @@ func (s *Server) grantClientCredentials(c clientCreds, form url.Values) (tokenRe
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	d := s.dir
-	a, ok := d.apps[c.ID]
+	a, ok := s.signInApp(c.ID)
 	if !ok {
 		return tokenResponse{}, errAppNotFound(c.ID, d.tenantID)
 	}
@@ -139,7 +139,7 @@ func (s *Server) grantClientCredentials(c clientCreds, form url.Values) (tokenRe
 func (s *Server) checkSecret(a *app, secret string) error {
 	now := s.opts.Now()
 	for _, sec := range a.Secrets {
-		if !equalSecrets(sec.Value, secret) {
+		if !equalSecrets(sec.Value, secret) || !s.secretReplicated(sec) {
 			continue
 		}
 		if !sec.Expires.After(now) {

@@ -149,7 +149,7 @@ func (s *Server) grantRefreshToken(c clientCreds, form url.Values, generic bool)
 // redirect is registered under Mobile and desktop is public and must not
 // send a secret; a Web one must. Callers hold s.mu.
 func (s *Server) authenticateClient(c clientCreds, generic bool) (*app, error) {
-	a, ok := s.dir.apps[c.ID]
+	a, ok := s.signInApp(c.ID)
 	if !ok {
 		return nil, errAppNotFound(c.ID, s.dir.tenantID)
 	}
@@ -187,9 +187,7 @@ func (s *Server) issueDelegated(a *app, u *user, g delegatedGrant, nonce string)
 		Name: u.DisplayName, Oid: u.ID, Scp: strings.Join(g.Scopes, " "), Sub: stableGUID("sub: " + a.AppID + u.ID),
 		Tid: d.tenantID, UniqueName: u.UserPrincipalName, Upn: u.UserPrincipalName, Uti: newUTI(), Ver: "1.0",
 	}
-	if u.Admin {
-		claims.Wids = []string{globalAdminRole}
-	}
+	claims.Wids = u.roleIDs()
 	access, err := s.sign(claims)
 	if err != nil {
 		return tokenResponse{}, err

@@ -1,0 +1,214 @@
+package demotenant
+
+import (
+	"net/http"
+	"slices"
+)
+
+var applicationKind = &entityKind{
+	Name:      "Application",
+	ODataType: "#microsoft.graph.application",
+	Defaults: []string{"id", "deletedDateTime", "appId", "createdDateTime", "displayName", "isFallbackPublicClient",
+		"signInAudience", "publicClient", "web", "requiredResourceAccess", "passwordCredentials"},
+	Filterable: []string{"id", "appId", "displayName"},
+	Searchable: []string{"displayName"},
+	Sortable:   []string{"displayName"},
+}
+
+func init() { applicationKind.Properties = applicationKind.Defaults }
+
+func (a *app) kind() *entityKind { return applicationKind }
+func (a *app) objectID() string  { return a.ObjectID }
+
+func (a *app) property(name string) any {
+	switch name {
+	case "id":
+		return a.ObjectID
+	case "appId":
+		return a.AppID
+	case "displayName":
+		return a.DisplayName
+	case "createdDateTime":
+		return a.Created
+	case "isFallbackPublicClient":
+		return a.PublicClient
+	case "signInAudience":
+		return a.SignInAudience
+	case "publicClient", "web":
+		uris := []string{}
+		if a.PublicClient == (name == "publicClient") {
+			uris = append(uris, a.RedirectURIs...)
+		}
+		return jsonObject{{"redirectUris", uris}}
+	case "requiredResourceAccess":
+		return requiredAccessJSON(a.Required)
+	case "passwordCredentials":
+		out := []jsonObject{}
+		for _, sec := range a.Secrets {
+			out = append(out, passwordJSON(sec, false))
+		}
+		return out
+	}
+	return nil
+}
+
+// requiredAccessJSON renders an app's Graph permissions as Graph's
+// requiredResourceAccess: one entry for Microsoft Graph, ids by type.
+func requiredAccessJSON(required []requiredPermission) []jsonObject {
+	if len(required) == 0 {
+		return []jsonObject{}
+	}
+	access := []jsonObject{}
+	for _, r := range required {
+		p, _ := permissionByName(r.Name)
+		id, typ := p.ScopeID, "Scope"
+		if r.Role {
+			id, typ = p.RoleID, "Role"
+		}
+		access = append(access, jsonObject{{"id", id}, {"type", typ}})
+	}
+	return []jsonObject{{{"resourceAppId", graphAppID}, {"resourceAccess", access}}}
+}
+
+func (s *Server) listApplications(c *graphCall) error {
+	if err := c.allowSetup(readApplications); err != nil {
+		return err
+	}
+	q, err := parseListQuery(c.r, applicationKind)
+	if err != nil {
+		return err
+	}
+	items := make([]entity, 0, len(s.dir.apps))
+	for _, a := range s.dir.apps {
+		if a.AppID != graphCLIAppID { // a first-party app lives in Microsoft's tenant
+			items = append(items, a)
+		}
+	}
+	return c.writeList(items, q, "applications", false)
+}
+
+func (s *Server) getApplication(c *graphCall) error {
+	if err := c.allowSetup(readApplications); err != nil {
+		return err
+	}
+	a, err := c.pathApplication()
+	if err != nil {
+		return err
+	}
+	return c.writeEntity(a, applicationKind, "applications")
+}
+
+// pathApplication finds the application the {id} path segment names by
+// object id.
+func (c *graphCall) pathApplication() (*app, error) {
+	id := c.r.PathValue("id")
+	for _, a := range c.s.dir.apps {
+		if a.ObjectID == id && a.AppID != graphCLIAppID {
+			return a, nil
+		}
+	}
+	return nil, errNotFound(id)
+}
+
+func (s *Server) createApplication(c *graphCall) error {
+	if err := c.allowSetup(writeApplications); err != nil {
+		return err
+	}
+	var in applicationInput
+	if err := c.decodeBody(&in); err != nil {
+		return err
+	}
+	a, err := in.app()
+	if err != nil {
+		return err
+	}
+	a.ObjectID = s.dir.newObjectID()
+	a.AppID = stableGUID("new app: " + a.ObjectID)
+	a.Created = s.graphNow()
+	s.dir.apps[a.AppID] = a
+	out := append(jsonObject{{"@odata.context", c.contextURL("applications/$entity")}}, render(a, nil, false)...)
+	return c.writeJSON(http.StatusCreated, out)
+}
+
+// deleteApplication deletes an app registration and, as Entra does, its
+// service principal in this tenant with what was granted to it.
+func (s *Server) deleteApplication(c *graphCall) error {
+	if err := c.allowSetup(writeApplications); err != nil {
+		return err
+	}
+	a, err := c.pathApplication()
+	if err != nil {
+		return err
+	}
+	if sp := s.dir.principalOf(a.AppID); sp != nil {
+		delete(s.dir.principals, sp.ID)
+	}
+	delete(s.dir.apps, a.AppID)
+	return c.noContent()
+}
+
+// applicationInput is the body of POST /applications, as far as the demo
+// tenant reads it.
+type applicationInput struct {
+	DisplayName            *string               `json:"displayName"`
+	SignInAudience         string                `json:"signInAudience"`
+	RequiredResourceAccess []resourceAccessInput `json:"requiredResourceAccess"`
+	PublicClient           *redirectsInput       `json:"publicClient"`
+	Web                    *redirectsInput       `json:"web"`
+}
+
+type resourceAccessInput struct {
+	ResourceAppID  string `json:"resourceAppId"`
+	ResourceAccess []struct {
+		ID   string `json:"id"`
+		Type string `json:"type"`
+	} `json:"resourceAccess"`
+}
+
+type redirectsInput struct {
+	RedirectURIs []string `json:"redirectUris"`
+}
+
+// app checks the input and builds the registration it describes.
+func (in applicationInput) app() (*app, error) {
+	if in.DisplayName == nil || *in.DisplayName == "" {
+		return nil, errInvalidProperty("displayName", "Application")
+	}
+	a := &app{DisplayName: *in.DisplayName, SignInAudience: in.SignInAudience}
+	switch a.SignInAudience {
+	case "":
+		a.SignInAudience = audienceMyOrg
+	case audienceMyOrg, audienceMultiOrgs:
+	default:
+		return nil, errInvalidProperty("signInAudience", "Application")
+	}
+	if in.PublicClient != nil && len(in.PublicClient.RedirectURIs) > 0 {
+		a.PublicClient, a.RedirectURIs = true, slices.Clone(in.PublicClient.RedirectURIs)
+	} else if in.Web != nil {
+		a.RedirectURIs = slices.Clone(in.Web.RedirectURIs)
+	}
+	for _, rra := range in.RequiredResourceAccess {
+		if rra.ResourceAppID != graphAppID {
+			return nil, errInvalidProperty("requiredResourceAccess", "Application")
+		}
+		for _, ra := range rra.ResourceAccess {
+			p, ok := permissionByAccessID(ra.ID, ra.Type)
+			if !ok {
+				return nil, errInvalidProperty("requiredResourceAccess", "Application")
+			}
+			a.Required = append(a.Required, requiredPermission{Name: p.Name, Role: ra.Type == "Role"})
+		}
+	}
+	return a, nil
+}
+
+// permissionByAccessID finds a Graph permission by the id of its app role
+// (typ "Role") or of its delegated scope (typ "Scope").
+func permissionByAccessID(id, typ string) (permission, bool) {
+	for _, p := range graphPermissions {
+		if (typ == "Role" && p.RoleID != "" && p.RoleID == id) || (typ == "Scope" && p.ScopeID == id) {
+			return p, true
+		}
+	}
+	return permission{}, false
+}

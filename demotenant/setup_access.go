@@ -1,0 +1,58 @@
+package demotenant
+
+// setupAccess says who may call an endpoint of app registration and
+// consent: an app-only caller holding one of roles, or a signed-in user
+// holding one of scopes and, for writes, a directory role that allows it.
+type setupAccess struct {
+	scopes []string
+	roles  []string
+	// role checks the signed-in user's directory role; nil lets any member.
+	role func(*user) bool
+}
+
+// The rules, after the permission tables of Microsoft Graph's API
+// reference and the directory roles they name.
+var (
+	readApplications = setupAccess{
+		scopes: []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+		roles:  []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
+	}
+	writeApplications = setupAccess{
+		scopes: []string{"Application.ReadWrite.All", "Directory.ReadWrite.All"},
+		roles:  []string{"Application.ReadWrite.All"},
+		role:   (*user).managesApps,
+	}
+	grantAppRoles = setupAccess{
+		scopes: []string{"AppRoleAssignment.ReadWrite.All"},
+		roles:  []string{"AppRoleAssignment.ReadWrite.All"},
+		role:   (*user).grantsAppRoles,
+	}
+	readPermissionGrants = setupAccess{
+		scopes: []string{"Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"},
+		roles:  []string{"Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"},
+	}
+	writePermissionGrants = setupAccess{
+		scopes: []string{"DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"},
+		roles:  []string{"DelegatedPermissionGrant.ReadWrite.All"},
+		role:   (*user).managesApps,
+	}
+)
+
+// allowSetup checks the caller against a; a refusal is Graph's 403
+// Authorization_RequestDenied.
+func (c *graphCall) allowSetup(a setupAccess) error {
+	if !c.p.Delegated() {
+		if !holdsAny(c.p.Roles, anyOf(a.roles...)) {
+			return errInsufficientPrivileges
+		}
+		return nil
+	}
+	if !holdsAny(c.p.Scopes, anyOf(a.scopes...)) {
+		return errInsufficientPrivileges
+	}
+	u := c.s.dir.account(c.p.UserID)
+	if u == nil || (a.role != nil && !a.role(u)) {
+		return errInsufficientPrivileges
+	}
+	return nil
+}
