@@ -17,6 +17,9 @@ const (
 	// MethodBrowser is delegated access through a browser sign-in; the
 	// refresh token is kept.
 	MethodBrowser = "browser"
+	// MethodLDAP is a secure LDAP bind to an Entra Domain Services managed
+	// domain; the bind password is kept.
+	MethodLDAP = "ldap"
 )
 
 // Special values of Profile.Cloud besides the names of national clouds.
@@ -45,17 +48,35 @@ type Profile struct {
 	Method string `json:"method"`
 	// SecretExpires is when the client secret expires, when known.
 	SecretExpires *time.Time `json:"secretExpires,omitempty"`
-	Created       time.Time  `json:"created"`
+	// LDAP holds the settings of a MethodLDAP connection, which has no
+	// cloud, tenant or client ID.
+	LDAP    *LDAPSettings `json:"ldap,omitempty"`
+	Created time.Time     `json:"created"`
 
 	// unknown holds, as a JSON object, the fields of the settings file this
 	// version does not know, so saving never drops them.
 	unknown string
 }
 
+// LDAPSettings are the non-secret settings of a secure LDAP connection.
+type LDAPSettings struct {
+	Server      string `json:"server"`
+	Port        int    `json:"port"`
+	BindAccount string `json:"bindAccount"`
+	BaseDN      string `json:"baseDN"`
+	// Fingerprint is the SHA-256 fingerprint of the server certificate the
+	// admin chose to trust; empty when the certificate chains to a trusted
+	// authority. It is not secret: it identifies a public certificate.
+	Fingerprint string `json:"fingerprint,omitempty"`
+}
+
 // Secrets are the parts of a connection kept only in the keychain.
 type Secrets struct {
 	ClientSecret string
 	RefreshToken string
+	// LDAPPassword is the bind account's password of a MethodLDAP
+	// connection.
+	LDAPPassword string
 }
 
 // ValidateName checks a connection name: not empty, at most MaxNameLength
@@ -85,6 +106,9 @@ func (p Profile) validate(s Secrets) error {
 	if err := ValidateName(p.Name); err != nil {
 		return err
 	}
+	if p.Method == MethodLDAP {
+		return p.validateLDAP(s)
+	}
 	if p.Tenant == "" || p.ClientID == "" {
 		return errors.New("the connection needs a tenant and a client ID")
 	}
@@ -98,7 +122,24 @@ func (p Profile) validate(s Secrets) error {
 			return errors.New("a browser connection needs the refresh token from its sign-in")
 		}
 	default:
-		return fmt.Errorf("unknown sign-in method %q: use %q or %q", p.Method, MethodClientSecret, MethodBrowser)
+		return fmt.Errorf("unknown sign-in method %q: use %q, %q or %q", p.Method, MethodClientSecret, MethodBrowser, MethodLDAP)
+	}
+	return nil
+}
+
+// validateLDAP checks a secure LDAP connection: its settings are complete
+// and the only secret is the bind password.
+func (p Profile) validateLDAP(s Secrets) error {
+	l := p.LDAP
+	switch {
+	case l == nil || l.Server == "" || l.BindAccount == "" || l.BaseDN == "":
+		return errors.New("a secure LDAP connection needs its server, bind account and base DN")
+	case l.Port < 1 || l.Port > 65535:
+		return fmt.Errorf("the secure LDAP port %d is not a port number", l.Port)
+	case s.LDAPPassword == "":
+		return errors.New("a secure LDAP connection needs the bind account's password")
+	case s.ClientSecret != "" || s.RefreshToken != "":
+		return errors.New("a secure LDAP connection keeps only the bind password")
 	}
 	return nil
 }

@@ -9,11 +9,12 @@ import (
 const (
 	clientSecretKey = "client-secret"
 	refreshTokenKey = "refresh-token"
+	ldapPasswordKey = "ldap-password"
 )
 
 func account(name, key string) string { return name + "/" + key }
 
-// readSecrets reads both secrets of a connection; a missing entry is left
+// readSecrets reads every secret of a connection; a missing entry is left
 // empty.
 func (s *Store) readSecrets(name string) (Secrets, error) {
 	var sec Secrets
@@ -23,6 +24,7 @@ func (s *Store) readSecrets(name string) (Secrets, error) {
 	}{
 		{clientSecretKey, &sec.ClientSecret},
 		{refreshTokenKey, &sec.RefreshToken},
+		{ldapPasswordKey, &sec.LDAPPassword},
 	} {
 		v, err := readValue(s.keyring, account(name, e.key))
 		if err != nil && !errors.Is(err, ErrNotFound) {
@@ -33,12 +35,13 @@ func (s *Store) readSecrets(name string) (Secrets, error) {
 	return sec, nil
 }
 
-// writeSecrets stores both secrets of a connection; an empty one is deleted
+// writeSecrets stores every secret of a connection; an empty one is deleted
 // so no stale entry stays behind.
 func (s *Store) writeSecrets(name string, sec Secrets) error {
 	for _, e := range []struct{ key, value string }{
 		{clientSecretKey, sec.ClientSecret},
 		{refreshTokenKey, sec.RefreshToken},
+		{ldapPasswordKey, sec.LDAPPassword},
 	} {
 		acc := account(name, e.key)
 		var err error
@@ -54,9 +57,9 @@ func (s *Store) writeSecrets(name string, sec Secrets) error {
 	return nil
 }
 
-// deleteSecrets removes both secrets of a connection and their chunks.
+// deleteSecrets removes every secret of a connection and their chunks.
 func (s *Store) deleteSecrets(name string) error {
-	for _, key := range []string{clientSecretKey, refreshTokenKey} {
+	for _, key := range []string{clientSecretKey, refreshTokenKey, ldapPasswordKey} {
 		if _, err := deleteValue(s.keyring, account(name, key)); err != nil {
 			return err
 		}

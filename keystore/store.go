@@ -160,6 +160,8 @@ func (s *Store) Secrets(name string) (Secrets, error) {
 		return Secrets{}, fmt.Errorf("the client secret of connection %q is missing from the keychain: %w", name, ErrNotFound)
 	case profiles[i].Method == MethodBrowser && sec.RefreshToken == "":
 		return Secrets{}, fmt.Errorf("the sign-in of connection %q is missing from the keychain (sign in again): %w", name, ErrNotFound)
+	case profiles[i].Method == MethodLDAP && sec.LDAPPassword == "":
+		return Secrets{}, fmt.Errorf("the bind password of connection %q is missing from the keychain (save the connection again): %w", name, ErrNotFound)
 	}
 	return sec, nil
 }
