@@ -31,6 +31,9 @@ Flags:
   --graph URL             a custom Microsoft Graph host (with --authority)
   --json                  print the result as a JSON object
 
+For secure LDAP to Microsoft Entra Domain Services instead, see:
+  entra-wizard connect --ldap --help
+
 Exit status: 0 saved, 1 the test failed (nothing saved), 2 bad usage or input.
 `
 
@@ -54,6 +57,9 @@ func RunConnect(ctx context.Context, args []string, env Env) int {
 }
 
 func runConnect(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	if wantsLDAP(args) {
+		return runConnectLDAP(ctx, args, env, deps)
+	}
 	opts, err := parseConnectFlags(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):

@@ -68,6 +68,8 @@ func resultOf(t connectionTarget, r graph.Report) connectionResult {
 	return res
 }
 
+func (r connectionResult) passed() bool { return r.OK }
+
 // fail marks the result failed with e.
 func (r *connectionResult) fail(e connectionError) {
 	r.OK = false

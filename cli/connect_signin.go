@@ -12,6 +12,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -27,6 +28,9 @@ type connectionDeps struct {
 	openURL    func(string) error
 	// loginTimeout bounds a browser sign-in; 0 means oauth's default.
 	loginTimeout time.Duration
+	// ldap is how secure LDAP connections reach their servers; the zero
+	// value uses the system's resolver and trusted authorities.
+	ldap ldapconn.Config
 }
 
 func defaultConnectionDeps(env Env) connectionDeps {

@@ -17,6 +17,8 @@ const statusUsage = `Usage: entra-wizard status [--name NAME] [--json]
 Tests the saved connections (or only the one called NAME) with their secrets
 from the system keychain, and says what each can do. Browser sign-ins are
 renewed with their saved refresh token, and a renewed token is saved again.
+Secure LDAP connections run their checklist: name, port, certificate (against
+the trusted fingerprint), bind and search.
 
 Flags:
   --name NAME   test only this connection
@@ -25,6 +27,13 @@ Flags:
 Exit status: 0 every tested connection works, 1 one or more do not (or none
 is saved), 2 bad usage.
 `
+
+// statusResult is one tested connection: an Entra ID connection or a
+// secure LDAP one, each with its own JSON shape.
+type statusResult interface {
+	passed() bool
+	writeText(w io.Writer)
+}
 
 // statusOptions are the flags of "entra-wizard status".
 type statusOptions struct {
@@ -65,8 +74,12 @@ func runStatus(ctx context.Context, args []string, env Env, deps connectionDeps)
 		fmt.Fprintf(env.Stderr, "entra-wizard status: %v\n", err)
 		return 1
 	}
-	results := make([]connectionResult, len(profiles))
+	results := make([]statusResult, len(profiles))
 	for i, p := range profiles {
+		if p.Method == keystore.MethodLDAP {
+			results[i] = deps.testSavedLDAP(ctx, store, p)
+			continue
+		}
 		results[i] = deps.testSaved(ctx, store, p)
 	}
 	code := 0
@@ -74,7 +87,7 @@ func runStatus(ctx context.Context, args []string, env Env, deps connectionDeps)
 		code = 1
 	}
 	for _, r := range results {
-		if !r.OK {
+		if !r.passed() {
 			code = 1
 		}
 	}

@@ -14,7 +14,8 @@ Usage:
   entra-wizard COMMAND [flags]
 
 Commands:
-  connect       test a connection and save it when it works
+  connect       test a connection (Entra ID, or secure LDAP with --ldap) and
+                save it when it works
   status        test saved connections
   export        write users, groups or a group's members as CSV
   demo-tenant   run the demo tenant on its own and print its credentials
