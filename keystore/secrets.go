@@ -12,6 +12,9 @@ const (
 	ldapPasswordKey = "ldap-password"
 )
 
+// secretKeys are every key a connection may keep in the keychain.
+var secretKeys = []string{clientSecretKey, refreshTokenKey, ldapPasswordKey}
+
 func account(name, key string) string { return name + "/" + key }
 
 // readSecrets reads every secret of a connection; a missing entry is left
@@ -59,7 +62,7 @@ func (s *Store) writeSecrets(name string, sec Secrets) error {
 
 // deleteSecrets removes every secret of a connection and their chunks.
 func (s *Store) deleteSecrets(name string) error {
-	for _, key := range []string{clientSecretKey, refreshTokenKey, ldapPasswordKey} {
+	for _, key := range secretKeys {
 		if _, err := deleteValue(s.keyring, account(name, key)); err != nil {
 			return err
 		}

@@ -70,7 +70,7 @@ func (s *Store) sweep(profiles []Profile) error {
 		}
 	}
 	for _, p := range profiles {
-		for _, key := range []string{clientSecretKey, refreshTokenKey} {
+		for _, key := range secretKeys {
 			errs = append(errs, sweepValue(s.keyring, account(p.Name, key)))
 		}
 	}
