@@ -42,7 +42,7 @@ func matching(paths []string, prefixes ...string) []string {
 }
 
 func TestEnginePackagesDoNotDependOnFyne(t *testing.T) {
-	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli", "ldapconn"} {
+	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli", "ldapconn", "appsetup"} {
 		t.Run(pkg, func(t *testing.T) {
 			deps := goList(t, "-deps", module+"/"+pkg)
 			if len(deps) < 2 {
@@ -117,4 +117,11 @@ func without(paths []string, drop string) []string {
 		}
 	}
 	return kept
+}
+
+func TestAppSetupSitsBelowTheCommandLineAndTheWindow(t *testing.T) {
+	imports := goList(t, "-f", "{{join .Imports \" \"}}", module+"/appsetup")
+	if bad := matching(imports, module+"/cli", module+"/ui", module+"/demotenant"); len(bad) > 0 {
+		t.Errorf("appsetup imports %v; the command line and the window use it, not the other way round", bad)
+	}
 }

@@ -48,6 +48,12 @@ type Profile struct {
 	Method string `json:"method"`
 	// SecretExpires is when the client secret expires, when known.
 	SecretExpires *time.Time `json:"secretExpires,omitempty"`
+	// SecretKeyID is the key id of the client secret, when known: renewing
+	// removes that secret once its successor works.
+	SecretKeyID string `json:"secretKeyId,omitempty"`
+	// AppObjectID is the app registration's object id, when this program
+	// created or renewed it.
+	AppObjectID string `json:"appObjectId,omitempty"`
 	// LDAP holds the settings of a MethodLDAP connection, which has no
 	// cloud, tenant or client ID.
 	LDAP    *LDAPSettings `json:"ldap,omitempty"`

@@ -1,0 +1,138 @@
+package appsetup
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"time"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// CommandLineToolsClientID is Microsoft Graph Command Line Tools, the
+// first-party public client Connect-MgGraph signs in with (redirect
+// http://localhost). Setup signs in with it; its tokens are never saved.
+const CommandLineToolsClientID = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
+
+// Ways the new connection signs in.
+const (
+	// MethodSecret: app-only access with a client secret.
+	MethodSecret = "secret"
+	// MethodBrowser: delegated access through a browser sign-in.
+	MethodBrowser = "browser"
+)
+
+// Defaults of a Request.
+const (
+	DefaultAppName    = "Entra Setup Wizard"
+	DefaultSecretDays = 180
+	// MaxSecretDays is the longest lifetime Entra recommends for a secret.
+	MaxSecretDays = 730
+)
+
+// Request is what the admin chose.
+type Request struct {
+	// Name is the connection's name in this program.
+	Name      string
+	Endpoints oauth.Endpoints
+	// Tenant is the tenant ID or a verified domain.
+	Tenant string
+	// AppName is the app registration's display name; "" means DefaultAppName.
+	AppName string
+	// Method is MethodSecret or MethodBrowser; "" means MethodSecret.
+	Method string
+	// Features are what the connection will be used for; nil means all.
+	Features []graph.Feature
+	// SecretDays is the secret's lifetime; 0 means DefaultSecretDays.
+	SecretDays int
+	// Computer names this computer in the secret's description; "" means
+	// the host name.
+	Computer string
+	// Reuse allows adding a secret to an existing registration of the same
+	// name instead of stopping with ErrAppExists.
+	Reuse bool
+}
+
+// withDefaults fills in the defaults and checks the choices.
+func (r Request) withDefaults() (Request, error) {
+	if r.AppName == "" {
+		r.AppName = DefaultAppName
+	}
+	if r.Method == "" {
+		r.Method = MethodSecret
+	}
+	if r.Method != MethodSecret && r.Method != MethodBrowser {
+		return r, fmt.Errorf("unknown sign-in method %q: choose %s or %s", r.Method, MethodSecret, MethodBrowser)
+	}
+	if r.SecretDays == 0 {
+		r.SecretDays = DefaultSecretDays
+	}
+	if r.SecretDays < 1 || r.SecretDays > MaxSecretDays {
+		return r, fmt.Errorf("the secret's lifetime must be between 1 and %d days", MaxSecretDays)
+	}
+	if len(r.Features) == 0 {
+		r.Features = graph.Features()
+	}
+	for _, f := range r.Features {
+		if !slices.Contains(graph.Features(), f) {
+			return r, fmt.Errorf("unknown feature %q", f)
+		}
+	}
+	if r.Computer == "" {
+		r.Computer, _ = os.Hostname()
+	}
+	if err := keystore.ValidateName(r.Name); err != nil {
+		return r, err
+	}
+	if r.Tenant == "" {
+		return r, errors.New("give the tenant ID or a domain of the tenant")
+	}
+	return r, nil
+}
+
+// secretName is the description of a new secret: it names this computer and
+// the day, so an admin can tell which secret is whose in the portal.
+func (r Request) secretName(now time.Time) string {
+	name := "Entra Setup Wizard"
+	if r.Computer != "" {
+		name += " on " + r.Computer
+	}
+	return name + ", " + now.UTC().Format("2006-01-02")
+}
+
+// Permissions are the Microsoft Graph permissions the features need, the
+// least privileged of each, in a stable order. Organization.Read.All lets
+// the connection show the tenant's name.
+func Permissions(features []graph.Feature) []string {
+	var out []string
+	add := func(p string) {
+		if !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	for _, f := range features {
+		needs := graph.FeatureNeeds(f)
+		if len(needs) == 0 {
+			continue
+		}
+		if f == graph.EnableDisable {
+			add("User.Read.All") // enabling accounts needs reading them too
+		}
+		add(needs[0])
+	}
+	add("Organization.Read.All")
+	return out
+}
+
+// SignInScopes are the delegated scopes the setup sign-in asks for: what
+// creating apps and granting consent needs, and no more.
+func SignInScopes(e oauth.Endpoints, method string) []string {
+	names := []string{"Application.ReadWrite.All", "AppRoleAssignment.ReadWrite.All"}
+	if method == MethodBrowser {
+		names = append(names, "DelegatedPermissionGrant.ReadWrite.All")
+	}
+	return e.DelegatedScopes(names...)
+}

@@ -1,0 +1,150 @@
+package appsetup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// ErrAppExists stops StepLookUp when a registration of the same name exists
+// and Request.Reuse is off: ask the admin, set Request.Reuse, continue.
+var ErrAppExists = errors.New("an app registration with this name already exists")
+
+// Deps are setup's side effects. Tests replace them.
+type Deps struct {
+	HTTPClient *http.Client
+	// OpenURL opens a sign-in page; nil means the system browser.
+	OpenURL func(string) error
+	// OnURL hears each sign-in page's address, to show as a link.
+	OnURL        func(string)
+	LoginTimeout time.Duration
+	Clock        Clock
+	// MaxWait bounds the wait for Entra; 0 means DefaultMaxWait.
+	MaxWait time.Duration
+	// Progress hears each step starting and each wait attempt.
+	Progress func(Progress)
+	// Save stores the tested connection (settings and keychain).
+	Save func(keystore.Profile, keystore.Secrets) error
+}
+
+// Setup runs the steps.
+type Setup struct{ deps Deps }
+
+// New returns a Setup with deps.
+func New(deps Deps) *Setup {
+	if deps.Clock == nil {
+		deps.Clock = realClock{}
+	}
+	if deps.MaxWait <= 0 {
+		deps.MaxWait = DefaultMaxWait
+	}
+	return &Setup{deps: deps}
+}
+
+// Start checks req and runs every step. On failure the error is a *Failure
+// whose State can be passed to Continue or Remove.
+func (s *Setup) Start(ctx context.Context, req Request) (Result, error) {
+	req, err := req.withDefaults()
+	if err != nil {
+		return Result{}, err
+	}
+	return s.Continue(ctx, &State{Request: req})
+}
+
+// Continue runs the steps from st.Next on.
+func (s *Setup) Continue(ctx context.Context, st *State) (Result, error) {
+	for st.Next < stepDone {
+		s.progress(Progress{Step: st.Next})
+		if err := s.run(ctx, st); err != nil {
+			return Result{}, s.failure(st, err)
+		}
+		st.Next++
+	}
+	return Result{Profile: st.profile(), Report: st.report, Created: st.Created}, nil
+}
+
+func (s *Setup) run(ctx context.Context, st *State) error {
+	switch st.Next {
+	case StepSignIn:
+		return s.signIn(ctx, st)
+	case StepLookUp:
+		return s.lookUp(ctx, st)
+	case StepRegister:
+		return s.register(ctx, st)
+	case StepPrincipal:
+		return s.principal(ctx, st)
+	case StepSecret:
+		return s.addSecret(ctx, st)
+	case StepConsent:
+		return s.consent(ctx, st)
+	case StepWait:
+		return s.wait(ctx, st)
+	case StepTest:
+		return s.test(ctx, st)
+	case StepSave:
+		return s.deps.Save(st.profile(), keystore.Secrets{ClientSecret: st.secret, RefreshToken: st.refresh})
+	}
+	return nil
+}
+
+func (s *Setup) progress(p Progress) {
+	if s.deps.Progress != nil {
+		s.deps.Progress(p)
+	}
+}
+
+// signIn signs the admin in with Microsoft Graph Command Line Tools.
+func (s *Setup) signIn(ctx context.Context, st *State) error {
+	r := st.Request
+	login := oauth.LoopbackLogin{
+		Endpoints: r.Endpoints, Tenant: r.Tenant, ClientID: CommandLineToolsClientID,
+		Scopes: SignInScopes(r.Endpoints, r.Method), OpenURL: s.deps.OpenURL, OnURL: s.deps.OnURL,
+		Timeout: s.deps.LoginTimeout, HTTPClient: s.deps.HTTPClient,
+	}
+	tok, err := login.Run(ctx)
+	if err != nil {
+		return err
+	}
+	claims, err := oauth.TokenClaims(tok.AccessToken)
+	if err != nil {
+		return fmt.Errorf("the sign-in's token could not be read: %w", err)
+	}
+	st.setupToken, st.TenantID = tok, claims.TenantID
+	return nil
+}
+
+// graphClient opens Graph with the setup sign-in's token.
+func (s *Setup) graphClient(st *State) (*graph.Client, error) {
+	if st.setupToken == nil {
+		return nil, errors.New("not signed in")
+	}
+	return graph.New(graph.Config{
+		BaseURL: st.Request.Endpoints.GraphBaseURL(), TokenSource: oauth2.StaticTokenSource(st.setupToken),
+		HTTPClient: s.deps.HTTPClient,
+	})
+}
+
+// profile is the connection to save.
+func (st *State) profile() keystore.Profile {
+	r := st.Request
+	p := keystore.Profile{
+		Name: r.Name, Cloud: r.Endpoints.Cloud, Authority: r.Endpoints.Authority, Graph: r.Endpoints.Graph,
+		Tenant: st.TenantID, ClientID: st.Created.AppID, Method: keystore.MethodClientSecret,
+		AppObjectID: st.Created.AppObjectID,
+	}
+	if r.Method == MethodBrowser {
+		p.Method = keystore.MethodBrowser
+		return p
+	}
+	exp := st.Created.SecretExpires
+	p.SecretExpires, p.SecretKeyID = &exp, st.Created.SecretKeyID
+	return p
+}

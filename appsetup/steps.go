@@ -1,0 +1,150 @@
+package appsetup
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// lookUp finds Microsoft Graph's permission ids and a registration of the
+// same name, which is reused only if the admin said so.
+func (s *Setup) lookUp(ctx context.Context, st *State) error {
+	g, err := s.graphClient(st)
+	if err != nil {
+		return err
+	}
+	if st.graphSP, err = g.ServicePrincipalByAppID(ctx, graph.GraphAppID); err != nil {
+		return err
+	}
+	st.permIDs = nil
+	for _, name := range Permissions(st.Request.Features) {
+		ids := st.graphSP.Roles
+		if st.Request.Method == MethodBrowser {
+			ids = st.graphSP.Scopes
+		}
+		id, ok := ids[name]
+		if !ok {
+			return fmt.Errorf("this tenant's Microsoft Graph does not offer the permission %s", name)
+		}
+		st.permIDs = append(st.permIDs, id)
+	}
+	if st.Created.AppObjectID != "" {
+		return nil // continuing a run that registered the app already
+	}
+	apps, err := g.ApplicationsNamed(ctx, st.Request.AppName)
+	if err != nil || len(apps) == 0 {
+		return err
+	}
+	st.Existing = &apps[0]
+	if !st.Request.Reuse {
+		return ErrAppExists
+	}
+	st.Created.AppObjectID, st.Created.AppID, st.Created.Reused = apps[0].ObjectID, apps[0].AppID, true
+	sp, err := g.ServicePrincipalByAppID(ctx, apps[0].AppID)
+	switch {
+	case errors.Is(err, graph.ErrNotFound):
+		return nil
+	case err != nil:
+		return err
+	}
+	st.Created.PrincipalID = sp.ID
+	return nil
+}
+
+// register creates the app registration, single tenant, asking for exactly
+// the chosen permissions.
+func (s *Setup) register(ctx context.Context, st *State) error {
+	if st.Created.AppObjectID != "" {
+		return nil
+	}
+	g, err := s.graphClient(st)
+	if err != nil {
+		return err
+	}
+	na := graph.NewApplication{DisplayName: st.Request.AppName}
+	if st.Request.Method == MethodBrowser {
+		na.ScopeIDs, na.PublicRedirects = st.permIDs, []string{"http://localhost"}
+	} else {
+		na.RoleIDs = st.permIDs
+	}
+	app, err := g.CreateApplication(ctx, na)
+	if err != nil {
+		return err
+	}
+	st.Created.AppObjectID, st.Created.AppID = app.ObjectID, app.AppID
+	return nil
+}
+
+// principal creates the app's service principal in the tenant.
+func (s *Setup) principal(ctx context.Context, st *State) error {
+	if st.Created.PrincipalID != "" {
+		return nil
+	}
+	g, err := s.graphClient(st)
+	if err != nil {
+		return err
+	}
+	sp, err := g.CreateServicePrincipal(ctx, st.Created.AppID)
+	if errors.Is(err, graph.ErrConflict) {
+		sp, err = g.ServicePrincipalByAppID(ctx, st.Created.AppID)
+	}
+	if err != nil {
+		return err
+	}
+	st.Created.PrincipalID = sp.ID
+	return nil
+}
+
+// addSecret creates the client secret (secret method only).
+func (s *Setup) addSecret(ctx context.Context, st *State) error {
+	if st.Request.Method == MethodBrowser || st.secret != "" {
+		return nil
+	}
+	g, err := s.graphClient(st)
+	if err != nil {
+		return err
+	}
+	now := s.deps.Clock.Now()
+	sec, err := g.AddSecret(ctx, st.Created.AppObjectID, st.Request.secretName(now), now.AddDate(0, 0, st.Request.SecretDays))
+	if err != nil {
+		return err
+	}
+	st.secret, st.Created.SecretKeyID, st.Created.SecretExpires = sec.Text, sec.KeyID, sec.Expires
+	return nil
+}
+
+// consent grants the permissions: an app role assignment for each
+// application permission, or one tenant-wide grant of the delegated scopes.
+// A grant that exists already counts as done.
+func (s *Setup) consent(ctx context.Context, st *State) error {
+	g, err := s.graphClient(st)
+	if err != nil {
+		return err
+	}
+	names := Permissions(st.Request.Features)
+	if st.Request.Method == MethodBrowser {
+		if len(st.Created.Granted) == len(names) {
+			return nil
+		}
+		_, err := g.GrantDelegated(ctx, st.graphSP.ID, st.Created.PrincipalID, names)
+		if err != nil && !errors.Is(err, graph.ErrConflict) {
+			return err
+		}
+		st.Created.Granted = names
+		return nil
+	}
+	for i, name := range names {
+		if slices.Contains(st.Created.Granted, name) {
+			continue
+		}
+		_, err := g.AssignAppRole(ctx, st.graphSP.ID, st.Created.PrincipalID, st.permIDs[i])
+		if err != nil && !errors.Is(err, graph.ErrConflict) {
+			return err
+		}
+		st.Created.Granted = append(st.Created.Granted, name)
+	}
+	return nil
+}

@@ -1,0 +1,187 @@
+package graph
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/microsoftgraph/msgraph-sdk-go/applications"
+	"github.com/microsoftgraph/msgraph-sdk-go/models"
+)
+
+// GraphAppID is Microsoft Graph's application ID: the resource of every
+// permission the program uses.
+const GraphAppID = "00000003-0000-0000-c000-000000000000"
+
+// Permissions the app registration operations need.
+var (
+	needReadApps   = []string{"Application.Read.All", "Application.ReadWrite.All"}
+	needManageApps = []string{"Application.ReadWrite.All"}
+)
+
+// Application is an app registration.
+type Application struct {
+	ObjectID    string
+	AppID       string
+	DisplayName string
+	// Public reports a redirect under Mobile and desktop applications.
+	Public bool
+	// SecretKeyIDs are the key ids of its client secrets.
+	SecretKeyIDs []string
+}
+
+// NewApplication describes an app registration to create, single tenant.
+type NewApplication struct {
+	DisplayName string
+	// RoleIDs and ScopeIDs are the Microsoft Graph application permissions
+	// (app role ids) and delegated permissions (scope ids) it asks for.
+	RoleIDs, ScopeIDs []string
+	// PublicRedirects are redirect URIs under Mobile and desktop
+	// applications, e.g. http://localhost for a browser sign-in.
+	PublicRedirects []string
+}
+
+// Secret is a new client secret: Text is shown only once, by addPassword.
+type Secret struct {
+	KeyID   string
+	Text    string
+	Expires time.Time
+}
+
+// ApplicationsNamed lists the app registrations whose display name is name.
+func (c *Client) ApplicationsNamed(ctx context.Context, name string) ([]Application, error) {
+	filter := "displayName eq '" + strings.ReplaceAll(name, "'", "''") + "'"
+	resp, err := c.sdk.Applications().Get(ctx, &applications.ApplicationsRequestBuilderGetRequestConfiguration{
+		QueryParameters: &applications.ApplicationsRequestBuilderGetQueryParameters{Filter: &filter},
+	})
+	if err != nil {
+		return nil, fail(err, "find the app registration", needReadApps...)
+	}
+	var out []Application
+	for _, a := range resp.GetValue() {
+		out = append(out, applicationOf(a))
+	}
+	return out, nil
+}
+
+// ApplicationByAppID gets an app registration by its application (client) ID.
+func (c *Client) ApplicationByAppID(ctx context.Context, appID string) (Application, error) {
+	if err := noID("read the app registration", appID); err != nil {
+		return Application{}, err
+	}
+	a, err := c.sdk.ApplicationsWithAppId(&appID).Get(ctx, nil)
+	if err == nil && a == nil {
+		err = errEmptyAnswer
+	}
+	if err != nil {
+		return Application{}, fail(err, "read the app registration", needReadApps...)
+	}
+	return applicationOf(a), nil
+}
+
+// CreateApplication registers a single-tenant app asking for the given
+// Microsoft Graph permissions.
+func (c *Client) CreateApplication(ctx context.Context, na NewApplication) (Application, error) {
+	body := models.NewApplication()
+	body.SetDisplayName(&na.DisplayName)
+	body.SetSignInAudience(ptr("AzureADMyOrg"))
+	var access []models.ResourceAccessable
+	for _, ids := range []struct {
+		typ string
+		ids []string
+	}{{"Role", na.RoleIDs}, {"Scope", na.ScopeIDs}} {
+		for _, id := range ids.ids {
+			u, err := uuid.Parse(id)
+			if err != nil {
+				return Application{}, fail(err, "create the app registration")
+			}
+			ra := models.NewResourceAccess()
+			ra.SetId(&u)
+			ra.SetTypeEscaped(ptr(ids.typ))
+			access = append(access, ra)
+		}
+	}
+	rra := models.NewRequiredResourceAccess()
+	rra.SetResourceAppId(ptr(GraphAppID))
+	rra.SetResourceAccess(access)
+	body.SetRequiredResourceAccess([]models.RequiredResourceAccessable{rra})
+	if len(na.PublicRedirects) > 0 {
+		pc := models.NewPublicClientApplication()
+		pc.SetRedirectUris(na.PublicRedirects)
+		body.SetPublicClient(pc)
+		body.SetIsFallbackPublicClient(ptr(true))
+	}
+	a, err := c.sdk.Applications().Post(ctx, body, nil)
+	if err == nil && a == nil {
+		err = errEmptyAnswer
+	}
+	if err != nil {
+		return Application{}, fail(err, "create the app registration", needManageApps...)
+	}
+	return applicationOf(a), nil
+}
+
+// DeleteApplication deletes an app registration by object ID; Entra
+// deletes its service principal, and so its permissions, with it.
+func (c *Client) DeleteApplication(ctx context.Context, objectID string) error {
+	if err := noID("delete the app registration", objectID); err != nil {
+		return err
+	}
+	err := c.sdk.Applications().ByApplicationId(objectID).Delete(ctx, nil)
+	return fail(err, "delete the app registration", needManageApps...)
+}
+
+// AddSecret adds a client secret named displayName that expires at
+// expires.
+func (c *Client) AddSecret(ctx context.Context, objectID, displayName string, expires time.Time) (Secret, error) {
+	if err := noID("add a client secret", objectID); err != nil {
+		return Secret{}, err
+	}
+	pc := models.NewPasswordCredential()
+	pc.SetDisplayName(&displayName)
+	end := expires.UTC()
+	pc.SetEndDateTime(&end)
+	body := applications.NewItemAddPasswordPostRequestBody()
+	body.SetPasswordCredential(pc)
+	got, err := c.sdk.Applications().ByApplicationId(objectID).AddPassword().Post(ctx, body, nil)
+	if err == nil && (got == nil || got.GetKeyId() == nil || deref(got.GetSecretText()) == "") {
+		err = errEmptyAnswer
+	}
+	if err != nil {
+		return Secret{}, fail(err, "add a client secret", needManageApps...)
+	}
+	s := Secret{KeyID: got.GetKeyId().String(), Text: deref(got.GetSecretText()), Expires: end}
+	if e := got.GetEndDateTime(); e != nil {
+		s.Expires = e.UTC()
+	}
+	return s, nil
+}
+
+// RemoveSecret removes the client secret with key id keyID.
+func (c *Client) RemoveSecret(ctx context.Context, objectID, keyID string) error {
+	if err := noID("remove the client secret", objectID, keyID); err != nil {
+		return err
+	}
+	u, err := uuid.Parse(keyID)
+	if err != nil {
+		return fail(err, "remove the client secret")
+	}
+	body := applications.NewItemRemovePasswordPostRequestBody()
+	body.SetKeyId(&u)
+	err = c.sdk.Applications().ByApplicationId(objectID).RemovePassword().Post(ctx, body, nil)
+	return fail(err, "remove the client secret", needManageApps...)
+}
+
+func applicationOf(a models.Applicationable) Application {
+	out := Application{ObjectID: deref(a.GetId()), AppID: deref(a.GetAppId()), DisplayName: deref(a.GetDisplayName())}
+	if pc := a.GetPublicClient(); pc != nil && len(pc.GetRedirectUris()) > 0 {
+		out.Public = true
+	}
+	for _, p := range a.GetPasswordCredentials() {
+		if p.GetKeyId() != nil {
+			out.SecretKeyIDs = append(out.SecretKeyIDs, p.GetKeyId().String())
+		}
+	}
+	return out
+}
