@@ -58,8 +58,7 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 			return 1
 		}
 		defer func() { _ = tenant.Close() }()
-		info := tenant.Info()
-		deps.Demo = &info
+		deps.Demo = uiDemo(tenant.Info())
 	}
 
 	a := app.NewWithID(appID)
@@ -68,4 +67,10 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 	defer stopped()
 	ui.New(a, deps).ShowAndRun()
 	return 0
+}
+
+// uiDemo is what the window needs to know of the running demo tenant.
+func uiDemo(info demotenant.Info) *ui.DemoTenant {
+	return &ui.DemoTenant{Authority: info.Authority, Graph: info.Graph, TenantDomain: info.TenantDomain,
+		ClientID: info.ClientID, ClientSecret: info.ClientSecret, PublicClientID: info.PublicClientID}
 }

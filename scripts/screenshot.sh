@@ -15,4 +15,4 @@ go build -o "$bin" .
 scripts/window-smoke.sh "$bin" docs/screenshot.png
 
 say "Walking the wizard's steps and the management panel"
-xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" go run ./scripts/screenshots -out docs
+xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" go run -tags screenshots ./scripts/screenshots -out docs

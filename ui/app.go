@@ -6,11 +6,12 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/entra-wizard/entra-wizard/assets"
-	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/panel"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard"
+	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
-// appTitle is the window's title.
 const appTitle = "Entra Setup Wizard"
 
 // appWindowSize is the window's first size: the wizard's pages fit without
@@ -24,10 +25,30 @@ type Deps struct {
 	Store    *keystore.Store
 	StoreErr error
 	// Demo is the running demo tenant with --demo; nil otherwise.
-	Demo *demotenant.Info
+	Demo *DemoTenant
 	// OpenURL opens a page in the system browser.
 	OpenURL    func(string) error
 	HTTPClient *http.Client
+}
+
+// DemoTenant is what the window needs to know of the demo tenant that
+// runs with --demo: its addresses (a new port every run) and its apps.
+type DemoTenant struct {
+	Authority, Graph string
+	TenantDomain     string
+	// ClientID and ClientSecret are the demo's confidential app;
+	// PublicClientID its app for browser sign-in.
+	ClientID, ClientSecret string
+	PublicClientID         string
+}
+
+// wizardValues are the demo's values the wizard fills in.
+func (d *DemoTenant) wizardValues() *wizard.Demo {
+	if d == nil {
+		return nil
+	}
+	return &wizard.Demo{Authority: d.Authority, Graph: d.Graph, Tenant: d.TenantDomain,
+		ClientID: d.ClientID, Secret: d.ClientSecret, PublicClientID: d.PublicClientID}
 }
 
 // UI is the program's window: the setup wizard, or the management panel
@@ -37,8 +58,8 @@ type UI struct {
 	deps Deps
 	win  fyne.Window
 
-	wizard *wizardView // the wizard on screen; nil while the panel shows
-	panel  *panel
+	wizard *setupwizard.Wizard // the wizard on screen; nil while the panel shows
+	panel  *panel.Panel
 	// do runs UI updates from background work: fyne.Do, or a queue the
 	// tests drain.
 	do func(func())
@@ -87,22 +108,22 @@ func (u *UI) firstConnection() string {
 // showWizard replaces the window's content with a new wizard.
 func (u *UI) showWizard() {
 	u.closeContent()
-	deps := wizardDeps{
-		App: u.app, Demo: u.deps.Demo, StoreErr: u.deps.StoreErr,
+	deps := setupwizard.Deps{
+		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
 	}
 	if u.deps.Store != nil {
 		deps.Store = u.deps.Store
 	}
-	u.wizard = newWizardView(deps)
-	u.win.SetContent(u.wizard.view())
+	u.wizard = setupwizard.New(deps)
+	u.win.SetContent(u.wizard.Content())
 }
 
 // showPanel replaces the window's content with the management panel and
 // opens the named connection.
 func (u *UI) showPanel(name string) {
 	u.closeContent()
-	cfg := panelConfig{
+	cfg := panel.Config{
 		Window: u.win,
 		Open:   appConnector{store: u.deps.Store, demo: u.deps.Demo, httpClient: u.deps.HTTPClient}.open,
 		OnAdd:  u.showWizard,
@@ -114,19 +135,19 @@ func (u *UI) showPanel(name string) {
 	if u.app != nil {
 		cfg.Clipboard = u.app.Clipboard()
 	}
-	u.panel = newPanel(cfg)
-	u.win.SetContent(u.panel.view())
-	u.panel.open(name)
+	u.panel = panel.New(cfg)
+	u.win.SetContent(u.panel.Content())
+	u.panel.Open(name)
 }
 
 // closeContent stops the work of what the window shows now.
 func (u *UI) closeContent() {
 	if u.panel != nil {
-		u.panel.close()
+		u.panel.Close()
 		u.panel = nil
 	}
 	if u.wizard != nil {
-		u.wizard.close()
+		u.wizard.Close()
 		u.wizard = nil
 	}
 }
@@ -135,6 +156,6 @@ func (u *UI) closeContent() {
 // keyboard.
 func (u *UI) onKey(ev *fyne.KeyEvent) {
 	if u.wizard != nil {
-		u.wizard.onKey(ev)
+		u.wizard.OnKey(ev)
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"golang.org/x/oauth2"
 
-	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -17,7 +16,7 @@ import (
 // appConnector opens saved connections for the management panel.
 type appConnector struct {
 	store      *keystore.Store
-	demo       *demotenant.Info
+	demo       *DemoTenant
 	httpClient *http.Client
 }
 
@@ -46,7 +45,7 @@ func (c appConnector) open(ctx context.Context, name string) (*graph.Client, gra
 	switch p.Method {
 	case keystore.MethodBrowser:
 		login := oauth.LoopbackLogin{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
-			Scopes: ep.DelegatedScopes(wizardSignInScopes...), HTTPClient: c.httpClient}
+			Scopes: ep.DelegatedScopes(graph.RecommendedPermissions()...), HTTPClient: c.httpClient}
 		ts = oauth.RefreshTokenSource(ctx, login, &oauth2.Token{RefreshToken: sec.RefreshToken},
 			func(t *oauth2.Token) { _ = c.store.SetRefreshToken(name, t.RefreshToken) })
 	default:

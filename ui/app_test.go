@@ -3,12 +3,15 @@ package ui
 import (
 	"context"
 	"errors"
+	"io"
+	"net/http"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -34,6 +37,45 @@ func appSecretProfile(info demotenant.Info, name string) (keystore.Profile, keys
 		keystore.Secrets{ClientSecret: info.ClientSecret}
 }
 
+// queue stands in for fyne.Do: background work queues its UI updates, and
+// the test runs them on its own goroutine.
+type queue struct{ ch chan func() }
+
+func newQueue() *queue { return &queue{ch: make(chan func(), 64)} }
+
+func (q *queue) do(f func()) { q.ch <- f }
+
+// until runs queued updates until cond holds, failing the test if it does
+// not within a generous bound (a hang, not a speed check).
+func (q *queue) until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	limit := time.NewTimer(60 * time.Second)
+	defer limit.Stop()
+	for !cond() {
+		select {
+		case f := <-q.ch:
+			f()
+		case <-limit.C:
+			t.Fatalf("gave up waiting for %s", what)
+		}
+	}
+}
+
+// visit loads a page and follows its redirects, like a browser.
+func visit(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+}
+
+func demoOf(info demotenant.Info) *DemoTenant {
+	return &DemoTenant{Authority: info.Authority, Graph: info.Graph, TenantDomain: info.TenantDomain,
+		ClientID: info.ClientID, ClientSecret: info.ClientSecret, PublicClientID: info.PublicClientID}
+}
+
 func TestNewStartsOnTheWizardWithoutConnections(t *testing.T) {
 	_, store := appTenant(t)
 	u := New(test.NewTempApp(t), Deps{Store: store})
@@ -43,7 +85,7 @@ func TestNewStartsOnTheWizardWithoutConnections(t *testing.T) {
 	if u.Window().Title() != "Entra Setup Wizard" {
 		t.Errorf("title %q", u.Window().Title())
 	}
-	if u.Window().Content() != u.wizard.view() {
+	if u.Window().Content() != u.wizard.Content() {
 		t.Error("the window does not show the wizard")
 	}
 }
@@ -53,17 +95,17 @@ func TestNewStartsOnThePanelWithASavedConnection(t *testing.T) {
 	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
 		t.Fatal(err)
 	}
-	q := newWizardQueue()
+	q := newQueue()
 	u := newUI(test.NewTempApp(t), Deps{Store: store}, q.do)
 	if u.panel == nil || u.wizard != nil {
 		t.Fatal("a connection is saved, but the panel is not shown")
 	}
-	if u.Window().Content() != u.panel.view() {
+	if u.Window().Content() != u.panel.Content() {
 		t.Error("the window does not show the panel")
 	}
-	q.until(t, "the panel to open the connection", func() bool { return u.panel.session != nil })
-	if u.panel.session.name != "Northwind" || !u.panel.session.report.OK() {
-		t.Errorf("the panel opened %q, report %+v", u.panel.session.name, u.panel.session.report)
+	q.until(t, "the panel to open the connection", func() bool { name, _ := u.panel.Current(); return name != "" })
+	if name, report := u.panel.Current(); name != "Northwind" || !report.OK() {
+		t.Errorf("the panel opened %q, report %+v", name, report)
 	}
 }
 
@@ -72,8 +114,8 @@ func TestNewWithTheDemoTenantStartsOnTheWizard(t *testing.T) {
 	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
 		t.Fatal(err)
 	}
-	u := New(test.NewTempApp(t), Deps{Store: store, Demo: &info})
-	if u.wizard == nil || u.wizard.wz.Demo() == nil {
+	u := New(test.NewTempApp(t), Deps{Store: store, Demo: demoOf(info)})
+	if u.wizard == nil || !u.wizard.DemoMode() {
 		t.Fatal("with the demo tenant, the wizard in demo mode should show")
 	}
 }
@@ -99,8 +141,8 @@ func TestConnectorOpensABrowserConnectionAndKeepsTheNewRefreshToken(t *testing.T
 		t.Fatal(err)
 	}
 	tok, err := oauth.LoopbackLogin{Endpoints: ep, Tenant: info.TenantID, ClientID: info.PublicClientID,
-		Scopes: ep.DelegatedScopes(wizardSignInScopes...), Timeout: 30 * time.Second,
-		OpenURL: func(u string) error { go wizardVisit(u); return nil }}.Run(context.Background())
+		Scopes: ep.DelegatedScopes(graph.RecommendedPermissions()...), Timeout: 30 * time.Second,
+		OpenURL: func(u string) error { go visit(u); return nil }}.Run(context.Background())
 	if err != nil {
 		t.Fatalf("signing in: %v", err)
 	}
@@ -114,7 +156,7 @@ func TestConnectorOpensABrowserConnectionAndKeepsTheNewRefreshToken(t *testing.T
 		t.Errorf("a demo connection without the demo tenant: error %v, want errAppNoDemo", err)
 	}
 
-	_, report, err := appConnector{store: store, demo: &info}.open(context.Background(), "Me")
+	_, report, err := appConnector{store: store, demo: demoOf(info)}.open(context.Background(), "Me")
 	if err != nil || !report.OK() || !report.Delegated {
 		t.Fatalf("open: %v, report %+v", err, report)
 	}

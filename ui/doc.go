@@ -1,8 +1,10 @@
-// Package ui is the program's Fyne user interface: the window and theme
-// (app.go), the setup wizard's screens (wizard*.go) over the wizard state
-// machine, and the management panel (panel*.go).
+// Package ui is the program's window: it shows the setup wizard
+// (package setupwizard) until a connection is saved, then the management
+// panel (package panel), and switches between them. It builds both from
+// the program's real dependencies (Deps), so neither screen package
+// depends on the other.
 //
-// It is the only package that starts goroutines touching widgets, and they
-// do so only through fyne.Do (or an injected equivalent in tests). Network
-// and keychain work never runs on the UI goroutine.
+// The screens start goroutines that touch widgets only through fyne.Do
+// (or an injected equivalent in tests). Network and keychain work never
+// runs on the UI goroutine.
 package ui

@@ -1,3 +1,5 @@
+//go:build screenshots
+
 // Command screenshots takes a picture of every step of the setup wizard,
 // then of the management panel it opens (users, groups, a bulk change),
 // running the real program window against the embedded demo tenant, and
@@ -5,7 +7,7 @@
 // run it under Xvfb, inside a throwaway keychain so the last page shows
 // where a secret really goes:
 //
-//	go build -o /tmp/screenshots ./scripts/screenshots
+//	go build -tags screenshots -o /tmp/screenshots ./scripts/screenshots
 //	scripts/with-keyring.sh xvfb-run -a -s "-screen 0 1280x900x24" /tmp/screenshots -out docs
 //
 // The pictures are taken from the X server (ImageMagick's import, the
@@ -76,7 +78,9 @@ func run(out string) error {
 	}
 
 	a := app.NewWithID(appID)
-	u := ui.New(a, ui.Deps{Store: store, Demo: &info, OpenURL: func(string) error { return nil }})
+	u := ui.New(a, ui.Deps{Store: store, Demo: &ui.DemoTenant{Authority: info.Authority, Graph: info.Graph,
+		TenantDomain: info.TenantDomain, ClientID: info.ClientID, ClientSecret: info.ClientSecret,
+		PublicClientID: info.PublicClientID}, OpenURL: func(string) error { return nil }})
 	done := make(chan error, 1)
 	save := func(name string) error {
 		path := filepath.Join(out, name+".png")

@@ -1,0 +1,161 @@
+package panel
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// connectionBar is the connection switcher at the top of the panel:
+// the saved connections, and buttons to add, re-test, rename and remove one.
+type connectionBar struct {
+	p *Panel
+
+	picker *widget.Select
+	add    *widget.Button
+	retest *widget.Button
+	rename *widget.Button
+	remove *widget.Button
+	status *widget.Label
+
+	current string
+	attempt int  // numbers open attempts; an answer for an older one is dropped
+	busy    bool // a rename or removal is under way
+
+	renamePrompt  *promptDialog
+	removeConfirm *confirmDialog
+}
+
+func newConnectionBar(p *Panel) *connectionBar {
+	b := &connectionBar{p: p, status: widget.NewLabel("")}
+	b.status.Wrapping = fyne.TextWrapWord
+	b.picker = widget.NewSelect(nil, b.onPicked)
+	b.picker.PlaceHolder = "Choose a connection"
+	b.add = widget.NewButtonWithIcon("Add connection", theme.ContentAddIcon(), func() {
+		if p.cfg.OnAdd != nil {
+			p.cfg.OnAdd()
+		}
+	})
+	if p.cfg.OnAdd == nil {
+		b.add.Hide()
+	}
+	b.retest = widget.NewButtonWithIcon("Test again", theme.ViewRefreshIcon(), func() { b.open(b.current) })
+	b.rename = widget.NewButtonWithIcon("Rename", theme.DocumentCreateIcon(), b.onRename)
+	b.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), b.onRemove)
+	if p.cfg.Connections == nil {
+		b.rename.Hide()
+		b.remove.Hide()
+	}
+	b.setIdle()
+	b.reloadNames()
+	return b
+}
+
+func (b *connectionBar) view() fyne.CanvasObject {
+	buttons := container.NewHBox(b.add, b.retest, b.rename, b.remove)
+	top := container.NewBorder(nil, nil, widget.NewLabel("Connection:"), buttons, b.picker)
+	return container.NewVBox(top, b.status, widget.NewSeparator())
+}
+
+// reloadNames fills the picker with the saved connections.
+func (b *connectionBar) reloadNames() {
+	if b.p.cfg.Connections == nil {
+		if b.current != "" {
+			b.picker.SetOptions([]string{b.current})
+		}
+		return
+	}
+	profiles, err := b.p.cfg.Connections.List()
+	if err != nil {
+		b.status.SetText(fmt.Sprintf("Could not read the saved connections: %v", err))
+		return
+	}
+	names := make([]string, 0, len(profiles)+1)
+	seen := false
+	for _, pr := range profiles {
+		names = append(names, pr.Name)
+		seen = seen || pr.Name == b.current
+	}
+	if !seen && b.current != "" {
+		names = append(names, b.current)
+	}
+	b.picker.SetOptions(names)
+}
+
+func (b *connectionBar) onPicked(name string) {
+	if name != "" && name != b.current {
+		b.open(name)
+	}
+}
+
+// open connects to the named connection in the background.
+func (b *connectionBar) open(name string) {
+	if name == "" {
+		return
+	}
+	b.current = name
+	b.reloadNames()
+	b.picker.SetSelected(name)
+	b.attempt++
+	attempt := b.attempt
+	b.status.SetText(fmt.Sprintf("Connecting to %q and checking what it may do…", name))
+	b.retest.Disable()
+	go func() {
+		client, report, err := b.p.cfg.Open(context.Background(), name)
+		b.p.cfg.Do(func() {
+			if attempt != b.attempt {
+				return
+			}
+			b.setIdle()
+			if err == nil {
+				err = report.Err
+			}
+			if err != nil {
+				b.p.Close()
+				b.p.tabs.Hide()
+				b.p.placebox.Show()
+				b.status.SetText(errorText(fmt.Sprintf("connect to %q", name), err))
+				return
+			}
+			b.status.SetText(reportSummary(report))
+			b.p.use(name, client, report)
+		})
+	}()
+}
+
+func (b *connectionBar) setIdle() {
+	if b.current == "" || b.busy {
+		b.retest.Disable()
+		b.rename.Disable()
+		b.remove.Disable()
+		return
+	}
+	b.retest.Enable()
+	b.rename.Enable()
+	b.remove.Enable()
+}
+
+// reportSummary says in one line what the connection may do.
+func reportSummary(r graph.Report) string {
+	ok := 0
+	for _, f := range r.Features {
+		if f.OK {
+			ok++
+		}
+	}
+	org := r.Organization
+	if org == "" {
+		org = r.TenantID
+	}
+	s := fmt.Sprintf("Connected to %s. %d of %d features available", org, ok, len(r.Features))
+	if ok < len(r.Features) {
+		return s + "; disabled actions say which permission they need."
+	}
+	return s + "."
+}

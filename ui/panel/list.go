@@ -1,0 +1,271 @@
+package panel
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// searchDelay is how long the search waits after the last keystroke
+// before it asks Graph, so typing a name sends one query, not one a letter.
+const searchDelay = 300 * time.Millisecond
+
+// pageAhead is how close to the end of the loaded rows the list may
+// scroll before the next page is fetched.
+const pageAhead = 20
+
+// searchList is a search box over a virtualized list that pages lazily
+// through a Graph pager: only the rows on screen are built, and the next
+// page is fetched when the list scrolls near the end of the loaded ones.
+// Typing restarts the query after a pause; answers to older queries are
+// dropped. Rows may carry check boxes for bulk actions.
+type searchList[T any] struct {
+	do   func(func())
+	noun string // plural, e.g. "users"
+	one  string // singular, e.g. "user"
+
+	search *widget.Entry
+	count  *widget.Label
+	list   *widget.List
+	// aside is shown at the end of the count's line; may be nil.
+	aside fyne.CanvasObject
+
+	query    func(search string) *graph.Pager[T]
+	key      func(T) string
+	label    func(T) string
+	onSelect func(T)
+	// checkable gives every row a check box, shown while onChecked is set;
+	// onChecked is told how many rows are checked.
+	checkable bool
+	onChecked func(n int)
+
+	items   []T
+	checked map[string]T
+	pager   *graph.Pager[T]
+	ctx     context.Context
+	cancel  context.CancelFunc
+	gen     int // numbers queries; an answer for an older one is dropped
+	loading bool
+	// failed stops paging after an error until the next search, so a list
+	// that cannot load does not ask again at every scroll.
+	failed bool
+	timer  *time.Timer
+}
+
+func newSearchList[T any](do func(func()), noun string, key, label func(T) string) *searchList[T] {
+	l := &searchList[T]{do: do, noun: noun, one: strings.TrimSuffix(noun, "s"), key: key, label: label, checked: map[string]T{}}
+	l.search = widget.NewEntry()
+	l.search.SetPlaceHolder("Search " + noun + " by name or email")
+	l.search.OnChanged = l.onSearchChanged
+	l.search.OnSubmitted = func(string) { l.reload() }
+	l.count = widget.NewLabel("")
+	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
+	l.list.OnSelected = func(id widget.ListItemID) {
+		if id < len(l.items) && l.onSelect != nil {
+			l.onSelect(l.items[id])
+		}
+	}
+	return l
+}
+
+// view is the search box and count above the list.
+func (l *searchList[T]) view() fyne.CanvasObject {
+	count := container.NewBorder(nil, nil, nil, l.aside, l.count)
+	return container.NewBorder(container.NewVBox(l.search, count), nil, nil, nil, l.list)
+}
+
+// start runs queries through query from now on, under ctx, and loads the
+// first page.
+func (l *searchList[T]) start(ctx context.Context, query func(search string) *graph.Pager[T]) {
+	l.query = query
+	if l.cancel != nil {
+		l.cancel()
+	}
+	l.ctx, l.cancel = context.WithCancel(ctx)
+	l.reload()
+}
+
+func (l *searchList[T]) onSearchChanged(string) {
+	l.gen++
+	gen := l.gen
+	if l.timer != nil {
+		l.timer.Stop()
+	}
+	l.timer = time.AfterFunc(searchDelay, func() {
+		l.do(func() {
+			if gen == l.gen {
+				l.reload()
+			}
+		})
+	})
+}
+
+// reload starts the query for the current search text from its first page.
+func (l *searchList[T]) reload() {
+	if l.query == nil {
+		return
+	}
+	l.gen++
+	l.items = nil
+	l.loading = false
+	l.failed = false
+	l.pager = l.query(strings.TrimSpace(l.search.Text))
+	l.list.UnselectAll()
+	l.list.Refresh()
+	l.list.ScrollToTop()
+	l.count.SetText("Searching…")
+	l.loadMore()
+}
+
+// loadMore fetches the next page in the background unless one is on its
+// way or there is none.
+func (l *searchList[T]) loadMore() {
+	if l.loading || l.failed || l.pager == nil || !l.pager.More() {
+		return
+	}
+	l.loading = true
+	gen, pager, ctx := l.gen, l.pager, l.ctx
+	go func() {
+		page, err := pager.Next(ctx)
+		l.do(func() {
+			if gen != l.gen || ctx.Err() != nil {
+				return
+			}
+			l.loading = false
+			if err != nil {
+				l.failed = true
+				l.count.SetText(errorText("list "+l.noun, err) + " Search again to retry.")
+				return
+			}
+			l.items = append(l.items, page...)
+			l.showCount()
+			l.list.Refresh()
+		})
+	}()
+}
+
+func (l *searchList[T]) showCount() {
+	total := l.pager.Count()
+	switch {
+	case len(l.items) == 0:
+		l.count.SetText("No " + l.noun + " found.")
+	case total >= 0 && total > len(l.items):
+		l.count.SetText(fmt.Sprintf("Showing %d of %d %s", len(l.items), total, l.noun))
+	case total == 1 || (total < 0 && len(l.items) == 1 && !l.pager.More()):
+		l.count.SetText("1 " + l.one)
+	case total >= 0:
+		l.count.SetText(fmt.Sprintf("%d %s", total, l.noun))
+	case l.pager.More():
+		l.count.SetText(fmt.Sprintf("Showing the first %d %s", len(l.items), l.noun))
+	default:
+		l.count.SetText(fmt.Sprintf("%d %s", len(l.items), l.noun))
+	}
+}
+
+func (l *searchList[T]) length() int { return len(l.items) }
+
+func (l *searchList[T]) createRow() fyne.CanvasObject {
+	text := widget.NewLabel("")
+	text.Truncation = fyne.TextTruncateEllipsis
+	if !l.checkable {
+		return text
+	}
+	return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, text)
+}
+
+func (l *searchList[T]) updateRow(id widget.ListItemID, row fyne.CanvasObject) {
+	if id >= len(l.items) {
+		return
+	}
+	item := l.items[id]
+	if id >= len(l.items)-pageAhead {
+		l.loadMore()
+	}
+	box, ok := row.(*fyne.Container)
+	if !ok {
+		row.(*widget.Label).SetText(l.label(item))
+		return
+	}
+	box.Objects[0].(*widget.Label).SetText(l.label(item))
+	check := box.Objects[1].(*widget.Check)
+	if l.onChecked == nil {
+		check.Hide()
+		return
+	}
+	check.Show()
+	k := l.key(item)
+	check.OnChanged = nil
+	_, on := l.checked[k]
+	check.SetChecked(on)
+	check.OnChanged = func(on bool) { l.setChecked(item, on) }
+}
+
+// setChecked marks a row for a bulk action.
+func (l *searchList[T]) setChecked(item T, on bool) {
+	if on {
+		l.checked[l.key(item)] = item
+	} else {
+		delete(l.checked, l.key(item))
+	}
+	if l.onChecked != nil {
+		l.onChecked(len(l.checked))
+	}
+}
+
+// checkedItems returns the rows marked for a bulk action, in the order of
+// their labels. Checks survive a new search, so rows found by different
+// searches can be changed together.
+func (l *searchList[T]) checkedItems() []T {
+	out := make([]T, 0, len(l.checked))
+	for _, it := range l.checked {
+		out = append(out, it)
+	}
+	slices.SortFunc(out, func(a, b T) int { return strings.Compare(l.label(a), l.label(b)) })
+	return out
+}
+
+// clearChecked unmarks every row.
+func (l *searchList[T]) clearChecked() {
+	clear(l.checked)
+	l.list.Refresh()
+	if l.onChecked != nil {
+		l.onChecked(0)
+	}
+}
+
+// prepend shows a new item (just created or restored) at the top.
+func (l *searchList[T]) prepend(item T) {
+	l.items = append([]T{item}, l.items...)
+	l.list.Refresh()
+}
+
+// replace swaps an item shown in the list (after an edit) by key.
+func (l *searchList[T]) replace(item T) {
+	for i := range l.items {
+		if l.key(l.items[i]) == l.key(item) {
+			l.items[i] = item
+			l.list.RefreshItem(i)
+		}
+	}
+}
+
+// drop removes an item from the list (after a delete) by key.
+func (l *searchList[T]) drop(key string) {
+	for i := range l.items {
+		if l.key(l.items[i]) == key {
+			l.items = append(l.items[:i], l.items[i+1:]...)
+			delete(l.checked, key)
+			l.list.UnselectAll()
+			l.list.Refresh()
+			return
+		}
+	}
+}

@@ -1,0 +1,176 @@
+package panel
+
+import (
+	"context"
+	"io"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+)
+
+// SavedConnections is what the management panel needs from the saved
+// connections; *keystore.Store provides it.
+type SavedConnections interface {
+	List() ([]keystore.Profile, error)
+	Rename(oldName, newName string) error
+	Delete(name string) error
+}
+
+// Opener connects to a saved connection by name: it builds the Graph
+// client and runs the connection test whose report decides which actions
+// the panel offers. It is called from a background goroutine with a context
+// that is never cancelled, so token sources built on it live as long as the
+// client. A sign-in that fails may come back as an error or in the report's
+// Err; either way the panel says why and offers to test again.
+type Opener func(ctx context.Context, name string) (*graph.Client, graph.Report, error)
+
+// Config holds what the management panel is built from. Window, Open
+// and Connections are required; the rest have defaults.
+type Config struct {
+	Window      fyne.Window
+	Connections SavedConnections
+	Open        Opener
+	// OnAdd opens the wizard to add another connection; nil hides the
+	// button.
+	OnAdd func()
+	// Clipboard receives copied values (a new user's password); nil
+	// disables copying.
+	Clipboard fyne.Clipboard
+	// SaveFile asks where to save an export named suggested and hands the
+	// chosen file to chosen; it does nothing when the admin cancels. Nil
+	// means the standard save dialog.
+	SaveFile func(suggested string, chosen func(io.WriteCloser, error))
+	// Do runs f on the UI goroutine; nil means fyne.Do. Tests pass a queue
+	// they drain themselves.
+	Do func(f func())
+}
+
+// Panel is the management panel: a connection switcher above tabs for
+// users, groups and recently deleted users of the current connection.
+type Panel struct {
+	cfg Config
+
+	conn     *connectionBar
+	users    *usersTab
+	groups   *groupsTab
+	deleted  *deletedTab
+	tabs     *container.AppTabs
+	placebox *widget.Label // shown while no connection is open
+	notice   *widget.Label // how the last export or bulk change went; hidden until one did
+	exports  int           // numbers exports; progress of an earlier one is dropped
+
+	session *session // the open connection; nil until one opens
+	root    fyne.CanvasObject
+}
+
+// session is one open connection: its client, its permission report
+// and a context cancelled when the panel switches away from it.
+type session struct {
+	name   string
+	client *graph.Client
+	report graph.Report
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// New builds the management panel. It opens no connection until
+// open is called.
+func New(cfg Config) *Panel {
+	if cfg.Do == nil {
+		cfg.Do = fyne.Do
+	}
+	if cfg.SaveFile == nil {
+		cfg.SaveFile = saveDialog(cfg.Window)
+	}
+	p := &Panel{cfg: cfg}
+	p.conn = newConnectionBar(p)
+	p.users = newUsersTab(p)
+	p.groups = newGroupsTab(p)
+	p.deleted = newDeletedTab(p)
+	p.placebox = widget.NewLabel("Choose a connection above to manage its users and groups.")
+	p.placebox.Wrapping = fyne.TextWrapWord
+	p.tabs = container.NewAppTabs(
+		container.NewTabItem("Users", p.users.view()),
+		container.NewTabItem("Groups", p.groups.view()),
+		container.NewTabItem("Recently deleted", p.deleted.view()),
+	)
+	p.tabs.OnSelected = func(item *container.TabItem) {
+		if item.Text == "Recently deleted" {
+			p.deleted.reload()
+		}
+	}
+	p.tabs.Hide()
+	p.notice = widget.NewLabel("")
+	p.notice.Wrapping = fyne.TextWrapWord
+	p.notice.Hide()
+	p.root = container.NewBorder(p.conn.view(), p.notice, nil, nil, container.NewStack(p.placebox, p.tabs))
+	return p
+}
+
+// Content is what the window shows.
+func (p *Panel) Content() fyne.CanvasObject { return p.root }
+
+// Open connects to the named saved connection and shows its users. The
+// connection test runs in the background; the panel stays responsive.
+func (p *Panel) Open(name string) { p.conn.open(name) }
+
+// Close cancels the work of the open connection, if any.
+func (p *Panel) Close() {
+	if p.session != nil {
+		p.session.cancel()
+		p.session = nil
+	}
+}
+
+// use makes an opened connection the current one. It runs on the UI
+// goroutine.
+func (p *Panel) use(name string, client *graph.Client, report graph.Report) {
+	p.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	p.session = &session{name: name, client: client, report: report, ctx: ctx, cancel: cancel}
+	p.placebox.Hide()
+	p.tabs.Show()
+	p.users.start(p.session)
+	p.groups.start(p.session)
+	p.deleted.start(p.session)
+	// The permission notes changed size: lay the panel out again.
+	p.root.Refresh()
+}
+
+// setNotice shows text on the notice line below the tabs. The line takes
+// no room until there is something to say.
+func (p *Panel) setNotice(text string) {
+	p.notice.SetText(text)
+	if p.notice.Visible() {
+		return
+	}
+	p.notice.Show()
+	p.root.Refresh()
+}
+
+// background runs work off the UI goroutine and hands its outcome to done
+// on the UI goroutine, unless the session has been closed meanwhile.
+func (p *Panel) background(s *session, work func(ctx context.Context) error, done func(error)) {
+	go func() {
+		err := work(s.ctx)
+		p.cfg.Do(func() {
+			if s.ctx.Err() != nil {
+				return
+			}
+			done(err)
+		})
+	}()
+}
+
+// Current names the open connection and gives its connection test's
+// report; the name is "" while none is open.
+func (p *Panel) Current() (name string, report graph.Report) {
+	if p.session == nil {
+		return "", graph.Report{}
+	}
+	return p.session.name, p.session.report
+}

@@ -1,0 +1,235 @@
+package panel
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// userDetails shows one user: editable profile fields, enable or
+// disable, delete, the groups the user belongs to and their licenses.
+type userDetails struct {
+	p     *Panel
+	s     *session
+	list  *searchList[graph.User]
+	user  graph.User
+	shown int // numbers the users shown; answers for an earlier one are dropped
+
+	title  *widget.Label
+	upn    *widget.Label
+	state  *widget.Label
+	fields userFields
+
+	save   *featureGate
+	toggle *featureGate
+	remove *featureGate
+	groups *widget.Label
+	status *widget.Label
+
+	licenses      *licensesView
+	deleteConfirm *confirmDialog
+
+	body  fyne.CanvasObject
+	empty *widget.Label
+	root  fyne.CanvasObject
+}
+
+func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
+	d := &userDetails{
+		p: p, list: list,
+		title:  widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		upn:    widget.NewLabel(""),
+		state:  widget.NewLabel(""),
+		fields: newUserFields(),
+		groups: widget.NewLabel(""),
+		status: widget.NewLabel(""),
+		empty:  widget.NewLabel("Choose a user in the list to see and change their details."),
+	}
+	d.groups.Wrapping = fyne.TextWrapWord
+	d.status.Wrapping = fyne.TextWrapWord
+	d.empty.Wrapping = fyne.TextWrapWord
+	d.save = newFeatureGate("Save changes", theme.DocumentSaveIcon(), graph.ManageUsers, d.onSave)
+	d.toggle = newFeatureGate("Disable sign-in", theme.VisibilityOffIcon(), graph.EnableDisable, d.onToggle)
+	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.ManageUsers, d.onDelete)
+	d.remove.button.Importance = widget.DangerImportance
+	d.licenses = newLicensesView(p, d.status)
+
+	d.body = container.NewVScroll(container.NewVBox(
+		d.title, d.upn, d.state,
+		d.fields.form(),
+		d.save.button,
+		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
+		permissionNotes(d.save, d.toggle, d.remove),
+		d.status,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.groups,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Licenses", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.licenses.view(),
+	))
+	d.body.Hide()
+	d.root = container.NewStack(d.empty, d.body)
+	return d
+}
+
+func (d *userDetails) view() fyne.CanvasObject { return d.root }
+
+// start resets the pane for a newly opened connection.
+func (d *userDetails) start(s *session) {
+	d.s = s
+	for _, g := range []*featureGate{d.save, d.toggle, d.remove} {
+		g.apply(s.report)
+	}
+	d.licenses.start(s)
+	d.shown++
+	d.body.Hide()
+	d.empty.Show()
+}
+
+// show fills the pane with a user and loads their groups and licenses.
+func (d *userDetails) show(u graph.User) {
+	d.user = u
+	d.shown++
+	d.empty.Hide()
+	d.body.Show()
+	d.title.SetText(u.DisplayName)
+	d.upn.SetText(u.UserPrincipalName)
+	d.showState()
+	d.fields.fill(u)
+	d.status.SetText("")
+	d.groups.SetText("Loading…")
+	d.licenses.show(u)
+
+	shown, s := d.shown, d.s
+	var groups []graph.Group
+	d.p.background(s, func(ctx context.Context) (err error) {
+		groups, err = s.client.UserGroups(ctx, u.ID)
+		return err
+	}, func(err error) {
+		if shown != d.shown {
+			return
+		}
+		if err != nil {
+			d.groups.SetText(errorText("list the user's groups", err))
+			return
+		}
+		d.groups.SetText(groupNames(groups))
+	})
+}
+
+// showState says what kind of account the user has and whether they can
+// sign in, and names the toggle after what it will do.
+func (d *userDetails) showState() {
+	kind := "Member"
+	if d.user.UserType == "Guest" {
+		kind = "Guest from another organization"
+	}
+	if !d.user.CreatedDateTime.IsZero() {
+		kind += ", created " + d.user.CreatedDateTime.Local().Format("2 Jan 2006")
+	}
+	if d.user.AccountEnabled {
+		d.state.SetText(kind + ". Sign-in allowed.")
+		d.toggle.button.SetText("Disable sign-in")
+	} else {
+		d.state.SetText(kind + ". Sign-in blocked (account disabled).")
+		d.toggle.button.SetText("Enable sign-in")
+	}
+}
+
+func (d *userDetails) onSave() {
+	u, s := d.user, d.s
+	if err := d.fields.valid(); err != nil {
+		d.status.SetText(err.Error())
+		return
+	}
+	changes, updated := d.fields.changes(u)
+	if changes == (graph.UserChanges{}) {
+		d.status.SetText("Nothing to save: no field was changed.")
+		return
+	}
+	d.save.setReady(false)
+	d.status.SetText("Saving…")
+	d.p.background(s, func(ctx context.Context) error {
+		return s.client.UpdateUser(ctx, u.ID, changes)
+	}, func(err error) {
+		d.save.setReady(true)
+		if err != nil {
+			d.status.SetText(errorText("save "+u.DisplayName, err))
+			return
+		}
+		d.list.replace(updated)
+		if d.user.ID == u.ID {
+			d.user = updated
+			d.title.SetText(updated.DisplayName)
+		}
+		d.status.SetText("Saved.")
+	})
+}
+
+func (d *userDetails) onToggle() {
+	u, s := d.user, d.s
+	enable := !u.AccountEnabled
+	d.toggle.setReady(false)
+	d.p.background(s, func(ctx context.Context) error {
+		return s.client.SetAccountEnabled(ctx, u.ID, enable)
+	}, func(err error) {
+		d.toggle.setReady(true)
+		if err != nil {
+			d.status.SetText(errorText("change sign-in for "+u.DisplayName, err))
+			return
+		}
+		u.AccountEnabled = enable
+		d.list.replace(u)
+		if d.user.ID == u.ID {
+			d.user = u
+			d.showState()
+		}
+		if enable {
+			d.status.SetText(u.DisplayName + " can sign in again.")
+		} else {
+			d.status.SetText(u.DisplayName + " can no longer sign in.")
+		}
+	})
+}
+
+func (d *userDetails) onDelete() {
+	u, s := d.user, d.s
+	msg := fmt.Sprintf("Delete %s (%s)? They lose access at once. You can restore them from \"Recently deleted\" for 30 days; after that they are gone for good.", u.DisplayName, u.UserPrincipalName)
+	d.deleteConfirm = newConfirmDialog(d.p.cfg.Window, "Delete user", msg, "Delete", u.DisplayName, func() {
+		d.status.SetText("Deleting…")
+		d.p.background(s, func(ctx context.Context) error {
+			return s.client.DeleteUser(ctx, u.ID)
+		}, func(err error) {
+			if err != nil {
+				d.status.SetText(errorText("delete "+u.DisplayName, err))
+				return
+			}
+			d.list.drop(u.ID)
+			d.shown++
+			d.body.Hide()
+			d.empty.SetText(u.DisplayName + " was deleted. Restore them from \"Recently deleted\" within 30 days if this was a mistake.")
+			d.empty.Show()
+		})
+	})
+	d.deleteConfirm.dialog.Show()
+}
+
+// groupNames lists group names in one line.
+func groupNames(groups []graph.Group) string {
+	if len(groups) == 0 {
+		return "Not a member of any group."
+	}
+	names := make([]string, len(groups))
+	for i, g := range groups {
+		names[i] = g.DisplayName
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,124 @@
+package panel
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// userFields are the profile fields an admin edits on a user, shared by
+// the details pane and the create dialog.
+type userFields struct {
+	displayName   *widget.Entry
+	givenName     *widget.Entry
+	surname       *widget.Entry
+	jobTitle      *widget.Entry
+	department    *widget.Entry
+	office        *widget.Entry
+	usageLocation *widget.Entry
+}
+
+func newUserFields() userFields {
+	f := userFields{
+		displayName:   widget.NewEntry(),
+		givenName:     widget.NewEntry(),
+		surname:       widget.NewEntry(),
+		jobTitle:      widget.NewEntry(),
+		department:    widget.NewEntry(),
+		office:        widget.NewEntry(),
+		usageLocation: widget.NewEntry(),
+	}
+	f.displayName.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("a user needs a display name")
+		}
+		return nil
+	}
+	f.usageLocation.SetPlaceHolder("two letters, e.g. US or DE")
+	f.usageLocation.Validator = validateUsageLocation
+	return f
+}
+
+// validateUsageLocation accepts an empty value or a two-letter country
+// code; licenses can only be assigned to users with one.
+func validateUsageLocation(s string) error {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if len(s) != 2 || strings.IndexFunc(s, func(r rune) bool { return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }) >= 0 {
+		return errors.New("use the two-letter country code, e.g. US, GB or DE")
+	}
+	return nil
+}
+
+// form lays the fields out for the details pane.
+func (f userFields) form() *widget.Form {
+	return widget.NewForm(
+		widget.NewFormItem("Display name", f.displayName),
+		widget.NewFormItem("First name", f.givenName),
+		widget.NewFormItem("Last name", f.surname),
+		widget.NewFormItem("Job title", f.jobTitle),
+		widget.NewFormItem("Department", f.department),
+		widget.NewFormItem("Office", f.office),
+		widget.NewFormItem("Usage location", f.usageLocation),
+	)
+}
+
+// createForm lays out the fields a new user is created with, after the
+// user name; the office is set later, from the details pane.
+func (f userFields) createForm(upn *widget.Entry) *widget.Form {
+	return widget.NewForm(
+		widget.NewFormItem("User name (sign-in)", upn),
+		widget.NewFormItem("Display name", f.displayName),
+		widget.NewFormItem("First name", f.givenName),
+		widget.NewFormItem("Last name", f.surname),
+		widget.NewFormItem("Job title", f.jobTitle),
+		widget.NewFormItem("Department", f.department),
+		widget.NewFormItem("Usage location", f.usageLocation),
+	)
+}
+
+// fill shows a user's current values.
+func (f userFields) fill(u graph.User) {
+	f.displayName.SetText(u.DisplayName)
+	f.givenName.SetText(u.GivenName)
+	f.surname.SetText(u.Surname)
+	f.jobTitle.SetText(u.JobTitle)
+	f.department.SetText(u.Department)
+	f.office.SetText(u.OfficeLocation)
+	f.usageLocation.SetText(u.UsageLocation)
+}
+
+// changes returns the fields that differ from u, and u as it will be once
+// they are saved.
+func (f userFields) changes(u graph.User) (graph.UserChanges, graph.User) {
+	var c graph.UserChanges
+	set := func(entry *widget.Entry, current *string, change **string) {
+		v := strings.TrimSpace(entry.Text)
+		if v != *current {
+			*change = &v
+			*current = v
+		}
+	}
+	set(f.displayName, &u.DisplayName, &c.DisplayName)
+	set(f.givenName, &u.GivenName, &c.GivenName)
+	set(f.surname, &u.Surname, &c.Surname)
+	set(f.jobTitle, &u.JobTitle, &c.JobTitle)
+	set(f.department, &u.Department, &c.Department)
+	set(f.office, &u.OfficeLocation, &c.OfficeLocation)
+	f.usageLocation.SetText(strings.ToUpper(strings.TrimSpace(f.usageLocation.Text)))
+	set(f.usageLocation, &u.UsageLocation, &c.UsageLocation)
+	return c, u
+}
+
+// valid reports whether every field passes its check.
+func (f userFields) valid() error {
+	if err := f.displayName.Validate(); err != nil {
+		return err
+	}
+	return f.usageLocation.Validate()
+}

@@ -1,0 +1,48 @@
+package panel
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// userPicker is a dialog to search users and check the ones to pick.
+type userPicker struct {
+	list   *searchList[graph.User]
+	pick   *widget.Button
+	cancel *widget.Button
+	dialog *dialog.CustomDialog
+}
+
+func newUserPicker(p *Panel, s *session, title string, picked func([]graph.User)) *userPicker {
+	u := &userPicker{}
+	u.list = newSearchList(p.cfg.Do, "users", func(x graph.User) string { return x.ID }, userRow)
+	u.list.checkable = true
+	u.pick = widget.NewButtonWithIcon("Add", theme.ConfirmIcon(), func() {
+		u.dialog.Hide()
+		picked(u.list.checkedItems())
+	})
+	u.pick.Importance = widget.HighImportance
+	u.pick.Disable()
+	u.list.onChecked = func(n int) {
+		u.pick.SetText(fmt.Sprintf("Add %d", n))
+		if n > 0 {
+			u.pick.Enable()
+		} else {
+			u.pick.Disable()
+		}
+	}
+	u.cancel = widget.NewButton("Cancel", func() { u.dialog.Hide() })
+	u.dialog = dialog.NewCustomWithoutButtons(title, u.list.view(), p.cfg.Window)
+	u.dialog.SetButtons([]fyne.CanvasObject{u.cancel, u.pick})
+	u.dialog.Resize(fyne.NewSize(520, 460))
+	u.list.start(s.ctx, func(search string) *graph.Pager[graph.User] {
+		return s.client.Users(graph.UserQuery{Search: search, Top: pageSize})
+	})
+	return u
+}

@@ -1,0 +1,113 @@
+package panel
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// pageSize is how many rows a list asks Graph for at a time.
+const pageSize = 200
+
+// usersTab lists and searches the tenant's users, with the selected
+// user's details beside the list and bulk group changes for checked users.
+type usersTab struct {
+	p *Panel
+	s *session
+
+	list            *searchList[graph.User]
+	create          *featureGate
+	addToGroup      *featureGate
+	removeFromGroup *featureGate
+	export          *widget.Button
+	checkedCount    *widget.Label
+	details         *userDetails
+
+	createForm *userForm // the last create dialog
+	bulk       *bulkRun  // the last bulk change
+	root       fyne.CanvasObject
+}
+
+func newUsersTab(p *Panel) *usersTab {
+	t := &usersTab{p: p, checkedCount: widget.NewLabel("")}
+	t.list = newSearchList(p.cfg.Do, "users",
+		func(u graph.User) string { return u.ID },
+		userRow)
+	t.list.checkable = true
+	t.list.onChecked = t.onChecked
+	t.list.aside = t.checkedCount
+	t.details = newUserDetails(p, t.list)
+	t.list.onSelect = t.details.show
+	t.create = newFeatureGate("New user", theme.ContentAddIcon(), graph.ManageUsers, t.onCreate)
+	t.addToGroup = newFeatureGate("Add checked to group…", theme.ContentAddIcon(), graph.ManageMembers, func() { t.onBulk(true) })
+	t.removeFromGroup = newFeatureGate("Remove checked from group…", theme.ContentRemoveIcon(), graph.ManageMembers, func() { t.onBulk(false) })
+	t.export = widget.NewButtonWithIcon("Export CSV", theme.DownloadIcon(), t.onExport)
+	t.export.Disable()
+	t.onChecked(0)
+
+	tools := container.NewVBox(
+		container.NewGridWithColumns(2, t.create.button, t.export),
+		container.NewGridWithColumns(2, t.addToGroup.button, t.removeFromGroup.button),
+		permissionNotes(t.create, t.addToGroup, t.removeFromGroup),
+	)
+	left := container.NewBorder(tools, nil, nil, nil, t.list.view())
+	split := container.NewHSplit(left, t.details.view())
+	split.Offset = 0.45
+	t.root = split
+	return t
+}
+
+func (t *usersTab) view() fyne.CanvasObject { return t.root }
+
+// start shows the users of a newly opened connection.
+func (t *usersTab) start(s *session) {
+	t.s = s
+	for _, g := range []*featureGate{t.create, t.addToGroup, t.removeFromGroup} {
+		g.apply(s.report)
+	}
+	t.export.Enable()
+	t.details.start(s)
+	t.list.checked = map[string]graph.User{}
+	t.onChecked(0)
+	t.list.start(s.ctx, func(search string) *graph.Pager[graph.User] {
+		return s.client.Users(graph.UserQuery{Search: search, Top: pageSize})
+	})
+}
+
+func (t *usersTab) onChecked(n int) {
+	t.checkedCount.SetText(fmt.Sprintf("%d checked", n))
+	t.addToGroup.setReady(n > 0)
+	t.removeFromGroup.setReady(n > 0)
+}
+
+func (t *usersTab) onCreate() {
+	t.createForm = newUserForm(t.p, t.s, func(u graph.User) {
+		t.list.prepend(u)
+		t.details.show(u)
+	})
+	t.createForm.dialog.Show()
+}
+
+func (t *usersTab) onBulk(add bool) {
+	t.bulk = newBulkRun(t.p, t.s, bulkUsers(t.list.checkedItems()), add, nil, t.list.clearChecked)
+	t.bulk.dialog.Show()
+}
+
+func (t *usersTab) onExport() {
+	s, search := t.s, t.list.search.Text
+	runExport(t.p, s, "users.csv", exportUsers(s.client, search))
+}
+
+// userRow is a user's line in a list.
+func userRow(u graph.User) string {
+	row := u.DisplayName + " · " + u.UserPrincipalName
+	if !u.AccountEnabled {
+		row += " (disabled)"
+	}
+	return row
+}

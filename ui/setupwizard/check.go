@@ -1,0 +1,257 @@
+package setupwizard
+
+import (
+	"context"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// checkStep tests the connection: it signs in (through the browser for
+// that method), asks Microsoft Graph what the connection may do, and shows
+// a checklist per feature with a fix for each missing one.
+type checkStep struct {
+	v *Wizard
+
+	intro    *widget.Label
+	start    *widget.Button
+	cancel   *widget.Button
+	progress *widget.ProgressBarInfinite
+	status   *widget.Label
+
+	manualBox *fyne.Container // the sign-in address, for opening by hand
+	manualURL *widget.Label
+	copyURL   *widget.Button
+
+	summary  *widget.Label
+	problem  *widget.Label // what happened and what to do
+	features *fyne.Container
+	fixes    []*widget.Button // one per missing feature with a fix page
+
+	stop context.CancelFunc // non-nil while a test runs
+	run  int                // numbers attempts; a stale answer is dropped
+}
+
+func newCheckStep(v *Wizard) *checkStep {
+	s := &checkStep{v: v, intro: wrappedLabel(""), status: wrappedLabel(""), summary: wrappedLabel(""),
+		problem: newFieldError(), features: container.NewVBox(), progress: widget.NewProgressBarInfinite()}
+	s.summary.TextStyle = fyne.TextStyle{Bold: true}
+	s.start = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), s.onStart)
+	s.start.Importance = widget.HighImportance
+	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancel)
+	s.manualURL = wrappedLabel("")
+	s.manualURL.TextStyle = fyne.TextStyle{Monospace: true}
+	s.manualURL.Selectable = true
+	s.copyURL = widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { v.copyText(s.manualURL.Text) })
+	s.manualBox = container.NewVBox(
+		wrappedLabel("If no browser window opened, open this address in a browser by hand:"),
+		container.NewBorder(nil, nil, nil, s.copyURL, s.manualURL))
+	s.idle()
+	return s
+}
+
+func (s *checkStep) view() fyne.CanvasObject {
+	return container.NewVBox(s.intro, container.NewHBox(s.start, s.cancel), s.progress, s.status,
+		s.manualBox, s.summary, s.problem, s.features)
+}
+
+func (s *checkStep) shown() {
+	browser := s.v.wz.State.Method == wizard.MethodBrowser
+	if browser {
+		s.intro.SetText("Press Sign in: your browser opens Microsoft's sign-in page. Sign in with an " +
+			"administrator account of your organization; the program then checks what it may do.")
+	} else {
+		s.intro.SetText("Press Test: the program signs in with the app's secret and checks what it may do. " +
+			"Nothing in your directory is changed.")
+	}
+	if _, ok := s.v.wz.Tested(); !ok && s.stop == nil {
+		s.clearResult()
+	}
+	s.setStartText()
+}
+
+func (s *checkStep) setStartText() {
+	_, tested := s.v.wz.Tested()
+	switch {
+	case s.v.wz.State.Method == wizard.MethodBrowser && tested:
+		s.start.SetText("Sign in again")
+	case s.v.wz.State.Method == wizard.MethodBrowser:
+		s.start.SetText("Sign in")
+	case tested:
+		s.start.SetText("Test again")
+	default:
+		s.start.SetText("Test")
+	}
+}
+
+func (s *checkStep) running() bool { return s.stop != nil }
+
+// idle shows the page between tests.
+func (s *checkStep) idle() {
+	s.stop = nil
+	s.start.Enable()
+	s.cancel.Hide()
+	s.progress.Stop()
+	s.progress.Hide()
+	s.status.Hide()
+	s.manualBox.Hide()
+}
+
+func (s *checkStep) clearResult() {
+	s.summary.SetText("")
+	s.summary.Hide()
+	setWizardMessage(s.problem, "")
+	s.features.Objects = nil
+	s.features.Refresh()
+	s.fixes = nil
+}
+
+// onStart runs a test in the background. The values are copied, so the
+// test uses exactly what was typed when it started.
+func (s *checkStep) onStart() {
+	defer s.v.relayout()
+	if s.running() {
+		return
+	}
+	ep, err := s.v.wz.Endpoints()
+	if err != nil {
+		s.clearResult()
+		setWizardMessage(s.problem, "The cloud's addresses are not valid: "+err.Error()+" Go back to the cloud step to fix them.")
+		return
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	s.stop = stop
+	s.run++
+	run := s.run
+	s.clearResult()
+	s.start.Disable()
+	s.cancel.Show()
+	s.progress.Show()
+	s.progress.Start()
+	s.status.Show()
+	browser := s.v.wz.State.Method == wizard.MethodBrowser
+	if browser {
+		s.status.SetText("Waiting for you to sign in in your browser…")
+	} else {
+		s.status.SetText("Signing in with the app's secret and checking its permissions…")
+	}
+	s.v.refreshButtons()
+
+	state := s.v.wz.State
+	do := s.v.deps.Do
+	attempt := connectionAttempt{
+		endpoints: ep, state: state, httpClient: s.v.deps.HTTPClient,
+		openURL: s.v.deps.OpenURL, loginTimeout: s.v.deps.LoginTimeout,
+		onURL: func(url string) { do(func() { s.showManualURL(run, url) }) },
+	}
+	go func() {
+		res := attempt.run(ctx)
+		stop()
+		do(func() { s.finish(run, state, res) })
+	}()
+}
+
+func (s *checkStep) showManualURL(run int, url string) {
+	defer s.v.relayout()
+	if run != s.run || !s.running() {
+		return
+	}
+	s.manualURL.SetText(url)
+	s.manualBox.Show()
+}
+
+func (s *checkStep) onCancel() {
+	defer s.v.relayout()
+	if s.stop != nil {
+		s.stop()
+		s.status.SetText("Cancelling…")
+	}
+}
+
+// finish shows a test's result, if it is still the latest attempt and the
+// values have not changed meanwhile.
+func (s *checkStep) finish(run int, state wizard.State, res attemptResult) {
+	defer s.v.relayout()
+	if run != s.run {
+		return
+	}
+	s.idle() // the sign-in address dies with the attempt, so it goes too
+	if state == s.v.wz.State {
+		s.v.wz.RecordTest(res.report, res.refreshToken)
+	}
+	s.showReport(res.report)
+	s.setStartText()
+	s.v.refreshButtons()
+}
+
+// showReport fills the summary, the problem and the feature checklist.
+func (s *checkStep) showReport(r graph.Report) {
+	s.summary.Show()
+	if r.Err != nil {
+		what, todo := explain(r.Err)
+		setWizardMessage(s.problem, "What happened: "+what+"\nWhat to do: "+todo)
+	}
+	if len(r.Features) == 0 {
+		s.summary.SetText("The connection did not work.")
+		return
+	}
+	name := r.Organization
+	if name == "" {
+		name = "your organization"
+	}
+	switch {
+	case r.OK() && len(r.Missing) == 0:
+		s.summary.SetText("Connected to " + name + ". Everything works. Press Next to save the connection.")
+	case r.OK():
+		s.summary.SetText("Connected to " + name + ". Some features are off until their permissions are added " +
+			"(see below). You can save now and add them later, or fix them and press Test again.")
+	default:
+		s.summary.SetText("Signed in to " + name + ", but the program cannot read your directory yet. " +
+			"Fix the items below, then test again.")
+	}
+	s.features.Objects = nil
+	for _, f := range r.Features {
+		s.features.Add(s.featureRow(f))
+	}
+	s.features.Refresh()
+}
+
+// featureRow is one line of the checklist.
+func (s *checkStep) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
+	if f.OK {
+		lines := container.NewVBox(widget.NewLabel(f.Title))
+		if f.Note != "" {
+			lines.Add(wrappedLabel(f.Note))
+		}
+		return container.NewBorder(nil, nil, lineIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon())), nil, lines)
+	}
+	lines := container.NewVBox(widget.NewLabelWithStyle(f.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	if f.Problem != "" {
+		lines.Add(wrappedLabel(f.Problem))
+	}
+	if f.Fix != "" {
+		lines.Add(wrappedLabel("Fix: " + f.Fix))
+	}
+	if f.FixURL != "" {
+		url := f.FixURL
+		fix := widget.NewButtonWithIcon("Open the page to fix it", theme.ComputerIcon(), func() { s.v.openURL(url) })
+		s.fixes = append(s.fixes, fix)
+		lines.Add(container.NewHBox(fix))
+	}
+	return container.NewBorder(nil, nil, lineIcon(theme.NewErrorThemedResource(theme.CancelIcon())), nil, lines)
+}
+
+// lineIcon is an icon centred on the first line of the text beside
+// it: a label's text sits inside padding, so a bare icon would ride high.
+func lineIcon(res fyne.Resource) fyne.CanvasObject {
+	line := canvas.NewRectangle(color.Transparent)
+	line.SetMinSize(fyne.NewSize(theme.IconInlineSize(), widget.NewLabel("").MinSize().Height))
+	return container.NewVBox(container.NewStack(line, container.NewCenter(widget.NewIcon(res))))
+}

@@ -1,0 +1,92 @@
+package setupwizard
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/oauth"
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// consentStep explains admin consent and opens the page that grants it.
+type consentStep struct {
+	v *Wizard
+
+	openConsent *widget.Button
+	openPortal  *widget.Button
+	copyURL     *widget.Button
+	consentURL  *widget.Label
+	intro       *widget.Label
+}
+
+func newConsentStep(v *Wizard) *consentStep {
+	s := &consentStep{v: v, consentURL: wrappedLabel("")}
+	s.consentURL.TextStyle = fyne.TextStyle{Monospace: true}
+	s.consentURL.Selectable = true
+	s.openConsent = widget.NewButtonWithIcon("Open the admin consent page", theme.ConfirmIcon(), s.onOpenConsent)
+	s.openConsent.Importance = widget.HighImportance
+	s.openPortal = widget.NewButtonWithIcon("Open the app's API permissions page", theme.ComputerIcon(), s.onOpenPortal)
+	s.copyURL = widget.NewButtonWithIcon("Copy the consent link", theme.ContentCopyIcon(),
+		func() { v.copyText(s.url()) })
+	s.intro = wrappedLabel("")
+	return s
+}
+
+func (s *consentStep) view() fyne.CanvasObject {
+	return container.NewVBox(
+		s.intro,
+		container.NewHBox(s.openConsent, s.openPortal),
+		markdown("If someone else is the administrator, send them this link; it shows them exactly "+
+			"what they approve:"),
+		container.NewBorder(nil, nil, nil, s.copyURL, s.consentURL),
+		markdown(`**Who may grant it?** A **Global Administrator** or a **Privileged Role Administrator**. `+
+			`An Application Administrator can register the app but cannot approve permissions on Microsoft Graph.
+
+**What does "Need admin approval" mean?** That page appears when the account signing in is not allowed to `+
+			`approve these permissions. Sign in with an administrator's account instead, or send the link above `+
+			`to one. Your organization may also let you send a request that an administrator approves later.
+
+After approving, the browser goes to http://localhost, which may show "This site can't be reached". `+
+			`That is expected: come back here and press Next to test the connection.`),
+	)
+}
+
+func (s *consentStep) shown() {
+	text := "The program's permissions take effect only once an administrator approves them for the whole " +
+		"organization: this is admin consent. You do it once per app."
+	if s.v.wz.State.Method == wizard.MethodBrowser {
+		text += " With browser sign-in, an administrator can also approve when signing in on the next page " +
+			"(the box \"Consent on behalf of your organization\")."
+	}
+	if s.v.deps.Demo != nil {
+		text += "\n\nIn the demo tenant the permissions are already approved; the page only shows what it looks like."
+	}
+	s.intro.SetText(text)
+	s.consentURL.SetText(s.url())
+}
+
+// endpoints are the chosen cloud's, or the global cloud's while the
+// choice is invalid.
+func (s *consentStep) endpoints() oauth.Endpoints {
+	ep, err := s.v.wz.Endpoints()
+	if err != nil {
+		ep, _ = oauth.EndpointsFor(oauth.CloudGlobal)
+	}
+	return ep
+}
+
+func (s *consentStep) url() string {
+	st := s.v.wz.State
+	return oauth.AdminConsentURL(s.endpoints(), strings.TrimSpace(st.Tenant), strings.TrimSpace(st.ClientID), redirectURI)
+}
+
+func (s *consentStep) onOpenConsent() { s.v.openURL(s.url()) }
+
+func (s *consentStep) onOpenPortal() {
+	links := oauth.PortalLinks(s.endpoints(), strings.TrimSpace(s.v.wz.State.ClientID))
+	s.v.openURL(links.APIPermissions)
+}

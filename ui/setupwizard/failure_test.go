@@ -1,0 +1,211 @@
+package setupwizard
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// startDemo walks a demo-mode wizard with the given method to step.
+func (h *harness) startDemo(label string, step wizard.Step) {
+	h.t.Helper()
+	h.next(wizard.StepMethod)
+	h.v.method.choice.SetSelected(label)
+	h.walkTo(step)
+}
+
+func TestWizardWrongSecretKeepsInputAndRetries(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	h.startDemo(methodSecretLabel, wizard.StepCredentials)
+	const wrong = "Wr0ng~secret.value-typed_by-hand1234567"
+	h.v.credentials.secret.SetText("")
+	test.Type(h.v.credentials.secret, wrong)
+	h.walkTo(wizard.StepTest)
+	h.runTest()
+
+	if !strings.Contains(h.v.check.problem.Text, "AADSTS7000215") || !strings.Contains(h.v.check.problem.Text, "What to do:") {
+		t.Fatalf("problem shown: %q", h.v.check.problem.Text)
+	}
+	if strings.Contains(h.v.check.problem.Text, wrong) {
+		t.Error("the typed secret appears in the error text")
+	}
+	test.Tap(h.v.next)
+	if h.v.wz.Step() != wizard.StepTest {
+		t.Fatal("moved past a failed test")
+	}
+
+	h.v.onBack()
+	h.v.onBack()
+	if h.v.credentials.secret.Text != wrong {
+		t.Fatal("the typed secret was lost")
+	}
+	h.v.credentials.secret.SetText(h.info.ClientSecret)
+	h.walkTo(wizard.StepTest)
+	if h.v.check.problem.Visible() || h.v.check.start.Text != "Test" {
+		t.Errorf("an old result is still shown for new values: %q, button %q", h.v.check.problem.Text, h.v.check.start.Text)
+	}
+	h.runTest()
+	h.next(wizard.StepSave)
+}
+
+func TestWizardUnknownTenant(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	h.startDemo(methodSecretLabel, wizard.StepCredentials)
+	h.v.credentials.tenant.SetText("")
+	test.Type(h.v.credentials.tenant, "no-such-tenant.onmicrosoft.com")
+	h.walkTo(wizard.StepTest)
+	h.runTest()
+	if !strings.Contains(h.v.check.problem.Text, "AADSTS90002") {
+		t.Fatalf("problem shown: %q", h.v.check.problem.Text)
+	}
+	if h.v.wz.State.Tenant != "no-such-tenant.onmicrosoft.com" {
+		t.Errorf("tenant now %q", h.v.wz.State.Tenant)
+	}
+}
+
+func TestWizardMissingConsent(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true, scenario: "noconsent"})
+	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.runTest()
+	if !strings.Contains(h.v.check.summary.Text, "cannot read your directory") {
+		t.Errorf("summary %q", h.v.check.summary.Text)
+	}
+	if len(h.v.check.fixes) == 0 {
+		t.Fatal("no fix links for the missing permissions")
+	}
+	test.Tap(h.v.check.fixes[0])
+	urls := h.browser.urls()
+	if len(urls) == 0 || !strings.HasPrefix(urls[len(urls)-1], "https://") {
+		t.Errorf("the fix button opened %q", urls)
+	}
+	test.Tap(h.v.next)
+	if h.v.wz.Step() != wizard.StepTest || !h.v.problems.Visible() {
+		t.Errorf("Next after a failed test: step %v, message %q", h.v.wz.Step(), h.v.problems.Text)
+	}
+}
+
+// brokenKeyring is a system without a keychain: the fault cannot be caused
+// on a machine that has one, so it is stood in for.
+type brokenKeyring struct{}
+
+func (brokenKeyring) Set(string, string) error   { return brokenKeyring{}.err() }
+func (brokenKeyring) Get(string) (string, error) { return "", brokenKeyring{}.err() }
+func (brokenKeyring) Delete(string) error        { return brokenKeyring{}.err() }
+func (brokenKeyring) err() error {
+	return &keystore.UnavailableError{Reason: "Secret Service not running",
+		Err: errors.New("The name org.freedesktop.secrets was not provided by any .service files")}
+}
+
+func TestWizardNoKeychainSavesNothing(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true, keyring: brokenKeyring{}})
+	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.runTest()
+	h.next(wizard.StepSave)
+	test.Tap(h.v.next)
+	h.q.until(t, "the save to fail", func() bool { return !h.v.save.running() })
+	if h.v.wz.Step() != wizard.StepSave {
+		t.Fatalf("step %v after a failed save", h.v.wz.Step())
+	}
+	msg := h.v.save.problem.Text
+	if !strings.Contains(msg, "no system keychain") || !strings.Contains(msg, "Nothing was saved") {
+		t.Errorf("problem shown: %q", msg)
+	}
+	if h.v.save.name.Text != "Northwind Traders (demo)" {
+		t.Errorf("name now %q", h.v.save.name.Text)
+	}
+	if profiles, _ := h.store.List(); len(profiles) != 0 {
+		t.Errorf("saved %v without a keychain", profiles)
+	}
+}
+
+func TestWizardCancelledBrowserSignIn(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true, browser: &fakeBrowser{idle: true}})
+	h.startDemo(methodBrowserLabel, wizard.StepTest)
+	test.Tap(h.v.check.start)
+	h.q.until(t, "the sign-in address", func() bool { return h.v.check.manualBox.Visible() })
+	if !h.v.back.Disabled() || !h.v.next.Disabled() {
+		t.Error("Back and Next are enabled while signing in")
+	}
+	test.Tap(h.v.check.cancel)
+	h.q.until(t, "the cancel", func() bool { return !h.v.check.running() })
+	if !strings.Contains(h.v.check.problem.Text, "cancelled") {
+		t.Errorf("problem shown: %q", h.v.check.problem.Text)
+	}
+	if h.v.back.Disabled() || h.v.wz.State.ClientID != h.info.PublicClientID {
+		t.Error("after cancelling, Back is off or a value changed")
+	}
+}
+
+func TestWizardNoBrowserShowsTheAddress(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true, browser: &fakeBrowser{fail: true}})
+	h.startDemo(methodBrowserLabel, wizard.StepTest)
+	test.Tap(h.v.check.start)
+	h.q.until(t, "the sign-in address", func() bool { return h.v.check.manualBox.Visible() })
+	url := h.v.check.manualURL.Text
+	if !strings.HasPrefix(url, h.info.Authority+"/") {
+		t.Fatalf("address shown: %q", url)
+	}
+	test.Tap(h.v.check.copyURL)
+	if got := h.v.deps.App.Clipboard().Content(); got != url {
+		t.Errorf("clipboard holds %q, want the sign-in address", got)
+	}
+	go visit(url) // the admin opens it by hand
+	h.q.until(t, "the sign-in", func() bool { return !h.v.check.running() })
+	if h.v.check.problem.Visible() {
+		t.Fatalf("sign-in by hand failed: %q", h.v.check.problem.Text)
+	}
+	h.next(wizard.StepSave)
+}
+
+func TestWizardWithoutAStoreSaysWhyNothingIsSaved(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	h.v.deps.Store = nil
+	h.v.deps.StoreErr = errors.New("mkdir /home/admin/.config/entra-wizard: permission denied")
+	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.runTest()
+	h.next(wizard.StepSave)
+	test.Tap(h.v.next)
+	if h.v.wz.Step() != wizard.StepSave || !strings.Contains(h.v.save.problem.Text, "permission denied") ||
+		!strings.Contains(h.v.save.problem.Text, "Nothing was saved") {
+		t.Errorf("step %v, problem %q", h.v.wz.Step(), h.v.save.problem.Text)
+	}
+}
+
+func TestWizardExpiredSecret(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	var expired string
+	for _, app := range h.info.Apps {
+		if app.ClientID == h.info.ClientID {
+			expired = app.ExpiredSecret
+		}
+	}
+	if expired == "" {
+		t.Skip("the demo tenant's main app has no expired secret")
+	}
+	h.startDemo(methodSecretLabel, wizard.StepCredentials)
+	h.v.credentials.secret.SetText(expired)
+	h.walkTo(wizard.StepTest)
+	h.runTest()
+	if !strings.Contains(h.v.check.problem.Text, "AADSTS7000222") {
+		t.Errorf("problem shown: %q", h.v.check.problem.Text)
+	}
+}
+
+func TestWizardNoBrowserAndNobodySignsIn(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true, browser: &fakeBrowser{fail: true},
+		loginTimeout: time.Second})
+	h.startDemo(methodBrowserLabel, wizard.StepTest)
+	h.runTest()
+	if !strings.Contains(h.v.check.problem.Text, "browser could not be opened") || h.v.check.manualBox.Visible() {
+		t.Errorf("problem %q, stale address shown %v", h.v.check.problem.Text, h.v.check.manualBox.Visible())
+	}
+	if h.v.check.start.Disabled() {
+		t.Error("Sign in cannot be tried again")
+	}
+}

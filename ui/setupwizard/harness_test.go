@@ -1,0 +1,181 @@
+package setupwizard
+
+import (
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// uiQueue stands in for fyne.Do: background work queues its UI
+// updates, and the test runs them on its own goroutine, so widgets are
+// only ever touched by one goroutine.
+type uiQueue struct{ ch chan func() }
+
+func newUIQueue() *uiQueue { return &uiQueue{ch: make(chan func(), 64)} }
+
+func (q *uiQueue) do(f func()) { q.ch <- f }
+
+// until runs queued updates until cond holds, failing the test if it does
+// not within a generous bound (a hang, not a speed check).
+func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	limit := time.NewTimer(60 * time.Second)
+	defer limit.Stop()
+	for !cond() {
+		select {
+		case f := <-q.ch:
+			f()
+		case <-limit.C:
+			t.Fatalf("gave up waiting for %s", what)
+		}
+	}
+}
+
+// harness is a wizard in a test window, against a running demo
+// tenant and a store in a temporary folder.
+type harness struct {
+	t        *testing.T
+	v        *Wizard
+	win      fyne.Window
+	q        *uiQueue
+	tenant   *demotenant.Server
+	info     demotenant.Info
+	store    *keystore.Store
+	browser  *fakeBrowser
+	finished string // the name OnFinish was called with
+}
+
+type harnessOptions struct {
+	scenario string
+	demo     bool // run the wizard in demo mode
+	keyring  keystore.Keyring
+	browser  *fakeBrowser
+	// loginTimeout bounds a browser sign-in; 0 means 30 seconds.
+	loginTimeout time.Duration
+}
+
+func newHarness(t *testing.T, o harnessOptions) *harness {
+	t.Helper()
+	app := test.NewTempApp(t)
+	srv, err := demotenant.Start(demotenant.Options{Scenario: o.scenario, AutoSignIn: true})
+	if err != nil {
+		t.Fatalf("starting the demo tenant: %v", err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	if o.keyring == nil {
+		o.keyring = keystore.MemoryKeyring()
+	}
+	store, err := keystore.Open(t.TempDir(), o.keyring)
+	if err != nil {
+		t.Fatalf("opening the store: %v", err)
+	}
+	if o.browser == nil {
+		o.browser = &fakeBrowser{}
+	}
+	if o.loginTimeout == 0 {
+		o.loginTimeout = 30 * time.Second
+	}
+	h := &harness{t: t, q: newUIQueue(), tenant: srv, info: srv.Info(), store: store, browser: o.browser}
+	deps := Deps{
+		App: app, Store: store, OpenURL: o.browser.open, Do: h.q.do,
+		LoginTimeout: o.loginTimeout,
+		OnFinish:     func(name string) { h.finished = name },
+	}
+	if o.demo {
+		deps.Demo = &wizard.Demo{Authority: h.info.Authority, Graph: h.info.Graph, Tenant: h.info.TenantDomain,
+			ClientID: h.info.ClientID, Secret: h.info.ClientSecret, PublicClientID: h.info.PublicClientID}
+	}
+	h.v = New(deps)
+	h.win = test.NewTempWindow(t, h.v.Content())
+	h.win.Resize(windowSize)
+	h.win.Canvas().SetOnTypedKey(h.v.OnKey)
+	return h
+}
+
+// windowSize is the program window's first size, which the markup
+// goldens were taken at.
+var windowSize = fyne.NewSize(900, 640)
+
+// secretProfile is a client-secret connection to the demo tenant.
+func secretProfile(info demotenant.Info, name string) (keystore.Profile, keystore.Secrets) {
+	return keystore.Profile{Name: name, Cloud: keystore.CloudCustom, Authority: info.Authority, Graph: info.Graph,
+			Tenant: info.TenantID, ClientID: info.ClientID, Method: keystore.MethodClientSecret},
+		keystore.Secrets{ClientSecret: info.ClientSecret}
+}
+
+// next taps Next and checks the wizard moved to want.
+func (h *harness) next(want wizard.Step) {
+	h.t.Helper()
+	test.Tap(h.v.next)
+	if got := h.v.wz.Step(); got != want {
+		h.t.Fatalf("after Next: step %v, want %v (problems: %q)", got, want, h.v.problems.Text)
+	}
+}
+
+// walkTo taps Next until the wizard shows step.
+func (h *harness) walkTo(step wizard.Step) {
+	h.t.Helper()
+	for h.v.wz.Step() < step {
+		h.next(h.v.wz.Step() + 1)
+	}
+}
+
+// runTest taps the test step's button and waits for the result.
+func (h *harness) runTest() {
+	h.t.Helper()
+	test.Tap(h.v.check.start)
+	h.q.until(h.t, "the connection test", func() bool { return !h.v.check.running() })
+}
+
+// fakeBrowser is the system browser as the tests see it: it either
+// follows the sign-in page like a browser (the demo tenant signs in at
+// once and redirects to the program's listener), fails to open, or opens
+// and leaves the person staring at it.
+type fakeBrowser struct {
+	mu     sync.Mutex
+	opened []string
+	fail   bool // the browser cannot be opened
+	idle   bool // the page opens but nobody signs in
+}
+
+func (b *fakeBrowser) open(url string) error {
+	b.mu.Lock()
+	b.opened = append(b.opened, url)
+	fail, idle := b.fail, b.idle
+	b.mu.Unlock()
+	if fail {
+		return errors.New("xdg-open: no method available for opening " + url)
+	}
+	if idle || !strings.HasPrefix(url, "http://127.0.0.1:") {
+		return nil // portal pages on the internet are only recorded
+	}
+	go visit(url)
+	return nil
+}
+
+func (b *fakeBrowser) urls() []string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return append([]string(nil), b.opened...)
+}
+
+// visit loads a page and follows its redirects, like a browser.
+func visit(url string) {
+	resp, err := http.Get(url)
+	if err != nil {
+		return
+	}
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+}

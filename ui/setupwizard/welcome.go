@@ -1,0 +1,40 @@
+package setupwizard
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// welcomeStep is the first page: what the wizard does and what it needs.
+type welcomeStep struct {
+	v *Wizard
+}
+
+func newWelcomeStep(v *Wizard) *welcomeStep { return &welcomeStep{v: v} }
+
+func (s *welcomeStep) view() fyne.CanvasObject {
+	intro := wrappedLabel("This wizard connects this program to your organization's Microsoft Entra ID, " +
+		"so you can manage users and groups from here. It takes about 10 minutes.")
+	need := markdown(`**What you will need**
+
+- A browser, and an account that can sign in to the Microsoft Entra admin center.
+- To register the app: the **Application Administrator** or **Cloud Application Administrator** role.
+- To approve its permissions: a **Global Administrator** or **Privileged Role Administrator** (you, or someone you can ask).
+
+**What happens**
+
+1. You choose how the program signs in.
+2. You register an app for it in the Entra admin center (the wizard shows each click).
+3. You paste the app's details here, and an administrator approves its permissions.
+4. The wizard tests the connection and tells you exactly what works and what is missing.
+5. The connection is saved: secrets in your system's keychain, never in a plain file.`)
+	items := []fyne.CanvasObject{intro, need}
+	if s.v.deps.Demo != nil {
+		items = append([]fyne.CanvasObject{demoNotice()}, items...)
+	}
+	items = append(items, widget.NewLabel("Press Start (or Enter) to begin. Escape goes back a step."))
+	return container.NewVBox(items...)
+}
+
+func (s *welcomeStep) shown() {}

@@ -1,0 +1,77 @@
+package setupwizard
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// wrappedLabel is a paragraph that wraps to the window's width.
+func wrappedLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// markdown is formatted text (lists, bold) that wraps.
+func markdown(md string) *widget.RichText {
+	r := widget.NewRichTextFromMarkdown(md)
+	r.Wrapping = fyne.TextWrapWord
+	return r
+}
+
+// newFieldError is the red line under a field that says what is wrong.
+func newFieldError() *widget.Label {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	l.Hide()
+	return l
+}
+
+// setWizardMessage shows msg in l, or hides l when msg is "".
+func setWizardMessage(l *widget.Label, msg string) {
+	l.SetText(msg)
+	if msg == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+}
+
+// copyRow shows a value with a button that copies it.
+func copyRow(label, value string, copyText func(string)) (fyne.CanvasObject, *widget.Button) {
+	b := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { copyText(value) })
+	entry := widget.NewLabelWithStyle(value, fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	entry.Selectable = true
+	return container.NewBorder(nil, nil, widget.NewLabel(label), b, entry), b
+}
+
+// problemText turns Next's refusal into lines to show.
+func problemText(err error) string {
+	var se *wizard.StepError
+	if !errors.As(err, &se) {
+		return err.Error()
+	}
+	msgs := make([]string, 0, len(se.Problems))
+	for _, p := range se.Problems {
+		msgs = append(msgs, p.Message)
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// demoNotice says plainly that the demo tenant is a simulation.
+func demoNotice() fyne.CanvasObject {
+	l := wrappedLabel("Demo mode: you are connected to a simulated tenant running on this computer. " +
+		"Nothing here touches a real Microsoft tenant. " +
+		"Its values are already filled in, so you can go through every step.")
+	l.Importance = widget.WarningImportance
+	return container.NewVBox(widget.NewCard("", "", container.NewBorder(nil, nil,
+		widget.NewIcon(theme.InfoIcon()), nil, l)))
+}

@@ -1,0 +1,274 @@
+package setupwizard
+
+import (
+	"fmt"
+	"net/http"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// Store saves a connection; *keystore.Store provides it.
+type Store interface {
+	List() ([]keystore.Profile, error)
+	Save(p keystore.Profile, s keystore.Secrets) (keystore.Saved, error)
+}
+
+// Deps are what the wizard's screens need from the outside world.
+type Deps struct {
+	App fyne.App
+	// Store saves the connection; nil when it could not be opened, with
+	// StoreErr saying why.
+	Store    Store
+	StoreErr error
+	// Demo holds the running demo tenant's values, which the wizard fills
+	// in; nil without --demo.
+	Demo *wizard.Demo
+	// OpenURL opens a web page in the system browser.
+	OpenURL    func(string) error
+	HTTPClient *http.Client
+	// Do runs f on the UI goroutine; nil means fyne.Do.
+	Do  func(f func())
+	Now func() time.Time
+	// LoginTimeout bounds a browser sign-in; 0 means oauth's default.
+	LoginTimeout time.Duration
+	// OnFinish opens the management panel on the saved connection.
+	OnFinish func(name string)
+}
+
+// stepScreen is one step's page.
+type stepScreen interface {
+	view() fyne.CanvasObject
+	// shown refreshes the page from the wizard's values each time it
+	// becomes the current step.
+	shown()
+}
+
+// Wizard is the wizard window's content: a heading, the current step's
+// page, and Back and Next below.
+type Wizard struct {
+	deps Deps
+	wz   *wizard.Wizard
+
+	heading  *widget.Label
+	position *widget.Label
+	body     *fyne.Container
+	problems *widget.Label
+	back     *widget.Button
+	next     *widget.Button
+
+	welcome     *welcomeStep
+	method      *methodStep
+	cloud       *cloudStep
+	register    *registerStep
+	credentials *credentialsStep
+	consent     *consentStep
+	check       *checkStep
+	save        *saveStep
+	done        *doneStep
+	screens     map[wizard.Step]stepScreen
+	pages       map[wizard.Step]fyne.CanvasObject
+
+	root fyne.CanvasObject
+}
+
+func New(deps Deps) *Wizard {
+	if deps.Do == nil {
+		deps.Do = fyne.Do
+	}
+	if deps.Now == nil {
+		deps.Now = time.Now
+	}
+	v := &Wizard{deps: deps, wz: wizard.New(deps.Demo)}
+	v.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.heading.SizeName = theme.SizeNameSubHeadingText
+	v.position = widget.NewLabel("")
+	v.problems = widget.NewLabel("")
+	v.problems.Wrapping = fyne.TextWrapWord
+	v.problems.Importance = widget.DangerImportance
+	v.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), v.onBack)
+	v.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.onNext)
+	v.next.IconPlacement = widget.ButtonIconTrailingText
+	v.next.Importance = widget.HighImportance
+
+	v.welcome = newWelcomeStep(v)
+	v.method = newMethodStep(v)
+	v.cloud = newCloudStep(v)
+	v.register = newRegisterStep(v)
+	v.credentials = newCredentialsStep(v)
+	v.consent = newConsentStep(v)
+	v.check = newCheckStep(v)
+	v.save = newSaveStep(v)
+	v.done = newDoneStep(v)
+	v.screens = map[wizard.Step]stepScreen{
+		wizard.StepWelcome: v.welcome, wizard.StepMethod: v.method, wizard.StepCloud: v.cloud,
+		wizard.StepRegister: v.register, wizard.StepCredentials: v.credentials,
+		wizard.StepConsent: v.consent, wizard.StepTest: v.check, wizard.StepSave: v.save,
+		wizard.StepDone: v.done,
+	}
+	v.pages = map[wizard.Step]fyne.CanvasObject{}
+
+	v.body = container.NewStack()
+	top := container.NewBorder(nil, nil, nil, v.position, v.heading)
+	buttons := container.NewBorder(nil, nil, v.back, v.next)
+	bottom := container.NewVBox(v.problems, widget.NewSeparator(), buttons)
+	v.root = container.NewPadded(container.NewBorder(
+		container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, v.body))
+	v.show()
+	return v
+}
+
+// DemoMode reports whether the wizard fills in the demo tenant's values.
+func (v *Wizard) DemoMode() bool { return v.wz.Demo() != nil }
+
+// Content is what the window shows.
+func (v *Wizard) Content() fyne.CanvasObject { return v.root }
+
+// show displays the current step's page and updates the buttons.
+func (v *Wizard) show() {
+	step := v.wz.Step()
+	screen := v.screens[step]
+	page, ok := v.pages[step]
+	if !ok {
+		page = container.NewVScroll(screen.view())
+		v.pages[step] = page
+	}
+	screen.shown()
+	v.heading.SetText(step.Title())
+	v.position.SetText(fmt.Sprintf("Step %d of %d", step.Number(), len(wizard.Steps)))
+	v.body.Objects = []fyne.CanvasObject{page}
+	v.body.Refresh()
+	v.problems.SetText("")
+	v.problems.Hide()
+	v.refreshButtons()
+	v.relayout()
+}
+
+// relayout lays the window out again after parts of a page were shown or
+// hidden; containers do not notice that by themselves.
+func (v *Wizard) relayout() { v.root.Refresh() }
+
+// refreshButtons enables Back and Next as the wizard allows and names Next
+// for what it does on this step.
+func (v *Wizard) refreshButtons() {
+	step := v.wz.Step()
+	if v.wz.CanBack() {
+		v.back.Enable()
+	} else {
+		v.back.Disable()
+	}
+	switch step {
+	case wizard.StepWelcome:
+		v.next.SetText("Start")
+	case wizard.StepSave:
+		v.next.SetText("Save")
+	case wizard.StepDone:
+		v.next.SetText("Open the management panel")
+	default:
+		v.next.SetText("Next")
+	}
+	if v.busy() {
+		v.next.Disable()
+		v.back.Disable()
+		return
+	}
+	v.next.Enable()
+}
+
+// busy reports whether the current step has work running that Back and
+// Next must not interrupt.
+func (v *Wizard) busy() bool {
+	return v.check.running() || v.save.running()
+}
+
+// Close stops work still running, when the window closes or the wizard
+// is replaced.
+func (v *Wizard) Close() {
+	if v.check.stop != nil {
+		v.check.stop()
+	}
+}
+
+// onNext moves on, or shows why the step is not complete. On the save step
+// it saves first; on the last step it opens the panel.
+func (v *Wizard) onNext() {
+	if v.busy() {
+		return
+	}
+	switch v.wz.Step() {
+	case wizard.StepSave:
+		v.save.onSave()
+		return
+	case wizard.StepDone:
+		if v.deps.OnFinish != nil {
+			v.deps.OnFinish(v.wz.State.Name)
+		}
+		return
+	}
+	v.advance()
+}
+
+// advance moves to the next step if the wizard allows it.
+func (v *Wizard) advance() {
+	if err := v.wz.Next(); err != nil {
+		v.showProblems(err)
+		return
+	}
+	v.show()
+}
+
+// showProblems says why the step is not complete: under each field, or
+// below the page for steps without fields.
+func (v *Wizard) showProblems(err error) {
+	defer v.relayout()
+	text := problemText(err)
+	if s, ok := v.screens[v.wz.Step()].(interface{ showFieldErrors() }); ok {
+		s.showFieldErrors() // each message sits under its field
+		text = "Some details need fixing: see the messages above."
+	}
+	v.problems.SetText(text)
+	v.problems.Show()
+}
+
+func (v *Wizard) onBack() {
+	if v.busy() || !v.wz.Back() {
+		return
+	}
+	v.show()
+}
+
+// OnKey lets Enter move on and Escape go back when no text field has the
+// keyboard.
+func (v *Wizard) OnKey(ev *fyne.KeyEvent) {
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		v.onNext()
+	case fyne.KeyEscape:
+		v.onBack()
+	}
+}
+
+// openURL opens a page in the browser and says so if it cannot.
+func (v *Wizard) openURL(url string) {
+	if v.deps.OpenURL == nil {
+		return
+	}
+	if err := v.deps.OpenURL(url); err != nil {
+		defer v.relayout()
+		v.problems.SetText("The browser could not be opened (" + err.Error() + "). Copy this address into a browser by hand: " + url)
+		v.problems.Show()
+	}
+}
+
+// copyText puts s on the clipboard.
+func (v *Wizard) copyText(s string) {
+	if v.deps.App != nil {
+		v.deps.App.Clipboard().SetContent(s)
+	}
+}
