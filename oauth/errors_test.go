@@ -40,6 +40,9 @@ func TestDecodeErrorHintsForEveryKnownCode(t *testing.T) {
 		{65004, "admin consent", "access_denied", "User declined to consent."},
 		{50020, "member account", "invalid_request", "User account does not exist in tenant."},
 		{50034, "member account", "invalid_grant", "The user account does not exist."},
+		{70008, "sign in again", "invalid_grant", "The provided authorization code or refresh token has expired due to inactivity."},
+		{700082, "sign in again", "invalid_grant", "The refresh token has expired due to inactivity."},
+		{50057, "disabled in Entra", "invalid_grant", "The user account is disabled."},
 		{53003, "Conditional Access", "access_denied", "Access has been blocked by Conditional Access policies."},
 		{50076, "multi-factor", "invalid_grant", "You must use multi-factor authentication."},
 	}

@@ -25,6 +25,11 @@ var hints = map[int]string{
 	65004: "Consent was declined. Grant admin consent, or ask an admin to.",
 	50020: "This account is not in the tenant. Sign in with a member account of this tenant.",
 	50034: "This account does not exist in the tenant. Check the user name, or sign in with a member account of this tenant.",
+	70008: "The saved sign-in has expired or was already used (a sign-in unused for a long time expires, " +
+		"and each renewal replaces the previous one). Sign in again with the browser.",
+	700082: "The saved sign-in has expired after a long time unused. Sign in again with the browser.",
+	50057: "This account is disabled in Entra. An admin can enable it again (Users, the account, " +
+		"Edit properties, Account enabled), or sign in with another account.",
 	53003: "A Conditional Access policy blocked the sign-in. Ask the tenant's admin.",
 	50076: "This sign-in needs multi-factor authentication. Sign in again with the browser and complete it; " +
 		"if that is not possible, ask the tenant's admin.",
