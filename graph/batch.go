@@ -141,6 +141,7 @@ func batchItemError(status int, headers map[string]string, body json.RawMessage)
 	if e.RequestID == "" {
 		e.RequestID = header(headers, "request-id")
 	}
+	e.printable()
 	return e
 }
 

@@ -11,6 +11,8 @@ import (
 
 	abstractions "github.com/microsoft/kiota-abstractions-go"
 	"github.com/microsoftgraph/msgraph-sdk-go/models/odataerrors"
+
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 // Kinds of failure, for errors.Is on any error this package returns.
@@ -161,7 +163,16 @@ func fail(err error, action string, needs ...string) error {
 	default:
 		return fmt.Errorf("graph: %s: %w", action, err)
 	}
+	out.printable()
 	return out
+}
+
+// printable makes the text Graph sent safe to show on a terminal or in a
+// window: a message carrying escape sequences shows them inert.
+func (e *Error) printable() {
+	for _, f := range []*string{&e.Code, &e.Message, &e.RequestID} {
+		*f = oauth.PrintableText(*f)
+	}
 }
 
 func headerValue(h *abstractions.ResponseHeaders, name string) string {

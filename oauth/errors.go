@@ -170,9 +170,13 @@ func errorFromCallback(q url.Values) *Error {
 	return e
 }
 
-// complete fills Codes from the description when Entra sent none, then
-// Code, Hint and URI from the first code.
+// complete makes the text Entra sent safe to print (see PrintableText),
+// then fills Codes from the description when Entra sent none, then Code,
+// Hint and URI from the first code.
 func (e *Error) complete() {
+	for _, f := range []*string{&e.Name, &e.Description, &e.URI, &e.TraceID, &e.CorrelationID} {
+		*f = PrintableText(*f)
+	}
 	if len(e.Codes) == 0 {
 		if c, ok := codeInDescription(e.Description); ok {
 			e.Codes = []int{c}
