@@ -92,7 +92,7 @@ func (d connectionDeps) test(ctx context.Context, t connectionTarget, secret str
 	}
 	login := d.login(t)
 	login.OnURL = func(u string) {
-		fmt.Fprintf(progress, "Opening the browser to sign in. If it does not open, visit:\n  %s\n", u)
+		fmt.Fprintf(progress, "Opening the browser to sign in. If it does not open, visit:\n  %s\n%s\n", u, oauth.WaitingHelp("press Ctrl+C"))
 	}
 	tok, err := login.Run(ctx)
 	if err != nil {

@@ -3,6 +3,7 @@ package oauth
 import (
 	"crypto/subtle"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/url"
@@ -15,21 +16,32 @@ import (
 // errNoCode is a sign-in answer with neither a code nor an error.
 var errNoCode = errors.New("the sign-in answer carried no authorization code; try again")
 
+// errTooManyStrays ends a sign-in that kept receiving answers for other
+// attempts.
+var errTooManyStrays = fmt.Errorf("%w (%d answers that did not belong to it arrived; something on this computer may be interfering)", ErrStateMismatch, maxStrayAnswers)
+
 // loginResult is how a sign-in ended: a token or an error.
 type loginResult struct {
 	tok *oauth2.Token
 	err error
 }
 
+// maxStrayAnswers is how many answers with a missing or wrong state a
+// sign-in refuses while it goes on waiting for the right one. Any page on
+// this computer can find the port and send one; only a flood of them ends
+// the attempt.
+const maxStrayAnswers = 20
+
 // callback receives the browser's redirect after sign-in. It accepts one
-// answer only, from this computer, addressed to its own port; everything
-// else gets a page and changes nothing.
+// answer only, from this computer, addressed to its own port, carrying this
+// attempt's state; everything else gets a page and changes nothing.
 type callback struct {
 	state  string
 	hosts  [2]string // the Host headers a browser sends to our port
 	redeem func(code string) (*oauth2.Token, error)
 
 	accepted atomic.Bool
+	strays   atomic.Int32
 	done     chan loginResult // gets exactly one result
 }
 
@@ -51,6 +63,13 @@ func (c *callback) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	if r.Method != http.MethodGet || r.URL.Path != "/" || !isSignInAnswer(q) {
 		writePage(w, http.StatusNotFound, idlePage)
+		return
+	}
+	if !stateMatches(q, c.state) {
+		writePage(w, http.StatusBadRequest, strayPage)
+		if c.strays.Add(1) == maxStrayAnswers && c.accepted.CompareAndSwap(false, true) {
+			c.done <- loginResult{err: errTooManyStrays}
+		}
 		return
 	}
 	if !c.accepted.CompareAndSwap(false, true) {
@@ -85,8 +104,7 @@ func isSignInAnswer(q url.Values) bool {
 // or the error Entra sent instead. The state is checked first: an answer
 // that does not belong to this attempt is refused, even an error.
 func parseCallback(q url.Values, state string) (string, error) {
-	got := q.Get("state")
-	if got == "" || subtle.ConstantTimeCompare([]byte(got), []byte(state)) != 1 {
+	if !stateMatches(q, state) {
 		return "", ErrStateMismatch
 	}
 	if e := errorFromCallback(q); e != nil {
@@ -97,6 +115,11 @@ func parseCallback(q url.Values, state string) (string, error) {
 		return "", errNoCode
 	}
 	return code, nil
+}
+
+func stateMatches(q url.Values, state string) bool {
+	got := q.Get("state")
+	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(state)) == 1
 }
 
 // fromLoopback reports whether a request's remote address is this computer.

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -102,13 +103,39 @@ func TestCallbackStateChecks(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			cb, redeemed := callbackUnderTest("s1")
 			w := serve(cb, browserRequest(query))
-			if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "did not belong") {
+			if w.Code != http.StatusBadRequest || !strings.Contains(w.Body.String(), "does not belong") {
 				t.Errorf("%d %q", w.Code, w.Body)
 			}
-			if r := <-cb.done; !errors.Is(r.err, ErrStateMismatch) || *redeemed != 0 {
-				t.Errorf("result %v, redeemed %d", r.err, *redeemed)
+			select {
+			case r := <-cb.done:
+				t.Fatalf("a stray answer ended the sign-in: %v", r.err)
+			default:
+			}
+			if *redeemed != 0 {
+				t.Fatalf("a stray answer's code was redeemed")
+			}
+			// The sign-in goes on waiting, and takes the real answer.
+			if w := serve(cb, browserRequest("code=c1&state=s1")); w.Code != http.StatusOK {
+				t.Fatalf("the real answer after a stray one: %d %q", w.Code, w.Body)
+			}
+			if r := <-cb.done; r.err != nil || r.tok.AccessToken != "at-for-c1" {
+				t.Errorf("result after a stray answer = %+v", r)
 			}
 		})
+	}
+}
+
+func TestCallbackFloodOfStrayAnswersEndsTheAttempt(t *testing.T) {
+	cb, redeemed := callbackUnderTest("s1")
+	for i := range maxStrayAnswers {
+		serve(cb, browserRequest("code=c&state=guess"+strconv.Itoa(i)))
+	}
+	r := <-cb.done
+	if !errors.Is(r.err, ErrStateMismatch) || *redeemed != 0 {
+		t.Fatalf("after %d stray answers: result %v, redeemed %d; want ErrStateMismatch", maxStrayAnswers, r.err, *redeemed)
+	}
+	if w := serve(cb, browserRequest("code=c1&state=s1")); w.Code != http.StatusConflict {
+		t.Errorf("an answer after the attempt ended: %d", w.Code)
 	}
 }
 

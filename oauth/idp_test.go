@@ -38,7 +38,7 @@ type issuedCode struct {
 	challenge, redirectURI, scope string
 }
 
-func newTestIdP(t *testing.T, secret string) *testIdP {
+func newTestIdP(t testing.TB, secret string) *testIdP {
 	t.Helper()
 	idp := &testIdP{
 		tenant:   "contoso.onmicrosoft.com",
@@ -56,7 +56,7 @@ func newTestIdP(t *testing.T, secret string) *testIdP {
 }
 
 // login returns a LoopbackLogin for the IdP's client.
-func (idp *testIdP) login(t *testing.T) LoopbackLogin {
+func (idp *testIdP) login(t testing.TB) LoopbackLogin {
 	t.Helper()
 	e, err := CustomEndpoints(idp.srv.URL, idp.srv.URL)
 	if err != nil {
@@ -205,6 +205,7 @@ func (idp *testIdP) authorizeRequests() []url.Values {
 // testBrowser stands in for the system browser: it loads a URL and follows
 // redirects like a browser, keeping the last page it showed.
 type testBrowser struct {
+	busy   sync.WaitGroup // pages still loading: the sign-in no longer waits for them
 	mu     sync.Mutex
 	status int
 	page   string
@@ -212,6 +213,8 @@ type testBrowser struct {
 }
 
 func (b *testBrowser) open(u string) error {
+	b.busy.Add(1)
+	defer b.busy.Done()
 	b.mu.Lock()
 	b.opened = append(b.opened, u)
 	b.mu.Unlock()
@@ -229,6 +232,7 @@ func (b *testBrowser) open(u string) error {
 }
 
 func (b *testBrowser) shown() (int, string) {
+	b.busy.Wait()
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.status, b.page

@@ -68,7 +68,18 @@ type LoopbackLogin struct {
 // opens the sign-in page, accepts exactly one answer, redeems the code for
 // tokens and closes the listener before returning. Cancelling ctx ends it
 // with ErrLoginCancelled (ErrLoginTimeout if ctx's deadline passed).
+//
+// The timeout runs from the start, and the browser is opened without
+// waiting on the opener: an opener that never returns (xdg-open running a
+// browser in the foreground) neither delays the sign-in's end nor keeps
+// Cancel, Ctrl+C or the timeout from ending it.
 func (l LoopbackLogin) Run(ctx context.Context) (*oauth2.Token, error) {
+	timeout := l.Timeout
+	if timeout <= 0 {
+		timeout = DefaultLoginTimeout
+	}
+	timer := time.NewTimer(timeout)
+	defer timer.Stop()
 	tenant, clientID, err := l.check()
 	if err != nil {
 		return nil, err
@@ -87,11 +98,11 @@ func (l LoopbackLogin) Run(ctx context.Context) (*oauth2.Token, error) {
 	cb := newCallback(state, port, func(code string) (*oauth2.Token, error) {
 		return l.redeem(loginCtx, conf, code, verifier)
 	})
-	srv := &http.Server{Handler: cb, ReadHeaderTimeout: 10 * time.Second}
+	srv := callbackServer(cb)
 	go func() { _ = srv.Serve(ln) }()
 	defer func() {
 		cancel() // stop a code redemption still in flight, then wait for it
-		shutdownCtx, stop := context.WithTimeout(context.Background(), 5*time.Second)
+		shutdownCtx, stop := context.WithTimeout(context.Background(), time.Second)
 		defer stop()
 		if srv.Shutdown(shutdownCtx) != nil {
 			_ = srv.Close()
@@ -102,11 +113,27 @@ func (l LoopbackLogin) Run(ctx context.Context) (*oauth2.Token, error) {
 	if l.OnURL != nil {
 		l.OnURL(authURL)
 	}
-	var openErr error
-	if err := l.opener()(authURL); err != nil {
-		openErr = fmt.Errorf("%w: %w", ErrNoBrowser, err)
+	opened := make(chan error, 1) // buffered: a late opener never blocks
+	open := l.opener()
+	go func() { opened <- open(authURL) }()
+	return l.wait(ctx, timer.C, cb.done, opened)
+}
+
+// callbackIdleTimeout closes a kept-alive connection that sends nothing
+// more; a variable so tests can shorten it.
+var callbackIdleTimeout = 30 * time.Second
+
+// callbackServer serves the callback with every timeout set, so no
+// connection (a stray page, a half-open socket) holds the listener.
+func callbackServer(cb http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           cb,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       20 * time.Second,
+		WriteTimeout:      2 * time.Minute, // the answer waits for the code's redemption
+		IdleTimeout:       callbackIdleTimeout,
+		MaxHeaderBytes:    64 << 10,
 	}
-	return l.wait(ctx, cb.done, openErr)
 }
 
 // check refuses, before anything starts, what cannot sign in: a malformed
@@ -125,30 +152,34 @@ func (l LoopbackLogin) check() (tenant, clientID string, err error) {
 	return tenant, clientID, nil
 }
 
-// wait returns the callback's result, or why none came.
-func (l LoopbackLogin) wait(ctx context.Context, done <-chan loginResult, openErr error) (*oauth2.Token, error) {
-	timeout := l.Timeout
-	if timeout <= 0 {
-		timeout = DefaultLoginTimeout
-	}
-	timer := time.NewTimer(timeout)
-	defer timer.Stop()
-	var why error
-	select {
-	case r := <-done:
-		return r.tok, r.err
-	case <-timer.C:
-		why = ErrLoginTimeout
-	case <-ctx.Done():
-		why = ErrLoginCancelled
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+// wait returns the callback's result, or why none came. The opener's
+// outcome is noted when it comes, but never waited for.
+func (l LoopbackLogin) wait(ctx context.Context, expired <-chan time.Time, done <-chan loginResult, opened <-chan error) (*oauth2.Token, error) {
+	var openErr error
+	for {
+		var why error
+		select {
+		case r := <-done:
+			return r.tok, r.err
+		case err := <-opened:
+			if err != nil {
+				openErr = fmt.Errorf("%w: %w", ErrNoBrowser, err)
+			}
+			opened = nil
+			continue
+		case <-expired:
 			why = ErrLoginTimeout
+		case <-ctx.Done():
+			why = ErrLoginCancelled
+			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+				why = ErrLoginTimeout
+			}
 		}
+		if openErr != nil {
+			return nil, errors.Join(why, openErr)
+		}
+		return nil, why
 	}
-	if openErr != nil {
-		return nil, errors.Join(why, openErr)
-	}
-	return nil, why
 }
 
 func (l LoopbackLogin) opener() func(string) error {

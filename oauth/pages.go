@@ -22,6 +22,9 @@ var (
 		Lines: []string{"Nothing was changed.", closeTab}}
 	refusedPage = page{Title: "Request refused", Failed: true,
 		Lines: []string{"Entra Setup Wizard only accepts the sign-in answer from this computer's browser."}}
+	strayPage = page{Title: "This answer was refused", Failed: true,
+		Lines: []string{"It does not belong to the sign-in Entra Setup Wizard is waiting for, which goes on waiting.",
+			"If you are signing in, finish on the Microsoft page that Entra Setup Wizard opened."}}
 	idlePage = page{Title: "Entra Setup Wizard is waiting for your sign-in",
 		Lines: []string{"Finish signing in on the Microsoft page that opened in your browser."}}
 )
