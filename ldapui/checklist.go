@@ -61,7 +61,18 @@ func (c *checklist) running() {
 		c.icons[st.ID].SetResource(theme.RadioButtonIcon())
 	}
 	for _, l := range []*widget.Label{c.certificate, c.problem, c.hint, c.summary} {
-		l.SetText("")
+		setOrHide(l, "")
+	}
+}
+
+// setOrHide shows text in l, or hides l when there is none, so empty lines
+// take no room.
+func setOrHide(l *widget.Label, text string) {
+	l.SetText(text)
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
 	}
 }
 
@@ -79,28 +90,28 @@ func (c *checklist) show(rep ldapconn.Report) {
 		c.rows[st.ID].SetText(text)
 		c.icons[st.ID].SetResource(icon)
 	}
-	c.certificate.SetText(certificateText(rep.Certificate))
+	setOrHide(c.certificate, certificateText(rep.Certificate))
 	if rep.OK() {
-		c.summary.SetText(fmt.Sprintf("The connection works: %d users and %d groups found. Save it below.", rep.Users, rep.Groups))
-		c.problem.SetText("")
-		c.hint.SetText("")
+		setOrHide(c.summary, fmt.Sprintf("The connection works: %d users and %d groups found. Save it with Save connection.", rep.Users, rep.Groups))
+		setOrHide(c.problem, "")
+		setOrHide(c.hint, "")
 		return
 	}
-	c.summary.SetText("")
-	c.problem.SetText("Problem: " + rep.Err.Message)
-	c.hint.SetText("What to do: " + rep.Err.Hint)
+	setOrHide(c.summary, "")
+	setOrHide(c.problem, "Problem: "+rep.Err.Message)
+	setOrHide(c.hint, "What to do: "+rep.Err.Hint)
 }
 
 func certificateText(c *ldapconn.Certificate) string {
 	if c == nil {
 		return ""
 	}
-	trust := "not trusted"
+	trust := "Not trusted yet"
 	switch {
 	case c.Pinned:
-		trust = "trusted by its fingerprint"
+		trust = "Trusted by its fingerprint"
 	case c.Trusted:
-		trust = "trusted (issued by an authority this computer trusts)"
+		trust = "Trusted: issued by an authority this computer trusts"
 	}
 	return fmt.Sprintf("Certificate: %s\nIssued by: %s\nExpires: %s\nSHA-256 fingerprint: %s\n%s",
 		c.Subject, c.Issuer, c.NotAfter.UTC().Format("2 January 2006"), c.Fingerprint, trust)

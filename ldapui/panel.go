@@ -36,6 +36,7 @@ type Panel struct {
 	exportMembers *widget.Button
 	group         *ldapconn.Group
 
+	tabs   *container.AppTabs
 	dir    *ldapconn.Directory
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -90,11 +91,11 @@ func (p *Panel) build() fyne.CanvasObject {
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(p.connections, p.add), p.header)
 	membersPane := container.NewBorder(container.NewVBox(p.membersTitle), container.NewHBox(p.exportMembers), nil, nil, p.memberList)
 	groupsTab := container.NewHSplit(p.groups.view(), membersPane)
-	tabs := container.NewAppTabs(
+	p.tabs = container.NewAppTabs(
 		container.NewTabItemWithIcon("Users", theme.AccountIcon(), p.users.view()),
 		container.NewTabItemWithIcon("Groups", theme.GridIcon(), groupsTab),
 	)
-	return container.NewPadded(container.NewBorder(container.NewVBox(top, p.status), nil, nil, nil, tabs))
+	return container.NewPadded(container.NewBorder(container.NewVBox(top, p.status), nil, nil, nil, p.tabs))
 }
 
 func (p *Panel) connectionNames() []string {

@@ -46,6 +46,7 @@ type Setup struct {
 	passedFor string
 	offered   *ldapconn.Certificate
 	cancel    context.CancelFunc
+	scroll    *container.Scroll
 	root      fyne.CanvasObject
 }
 
@@ -120,7 +121,8 @@ func (s *Setup) build() fyne.CanvasObject {
 	actions := container.NewHBox(s.test, s.trust, s.save)
 	body := container.NewVBox(heading, intro, s.guide.accordion, widget.NewSeparator(), form, s.problem,
 		actions, s.trusted, s.checklist.box, s.saved)
-	return container.NewBorder(nil, container.NewHBox(s.back), nil, nil, container.NewVScroll(container.NewPadded(body)))
+	s.scroll = container.NewVScroll(container.NewPadded(body))
+	return container.NewBorder(nil, container.NewHBox(s.back), nil, nil, s.scroll)
 }
 
 // settings reads the fields; the first problem is shown and returned.

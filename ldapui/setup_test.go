@@ -40,7 +40,7 @@ func TestSetupTrustsTheCertificateTestsAndSaves(t *testing.T) {
 		t.Fatalf("an untrusted certificate: trust hidden=%v, save disabled=%v", s.trust.Hidden, s.save.Disabled())
 	}
 	cert := s.checklist.certificate.Text
-	for _, want := range []string{"CN=*.aaddscontoso.com", "Throwaway Test Authority", "SHA-256 fingerprint: " + fp, "not trusted", "Expires:"} {
+	for _, want := range []string{"CN=*.aaddscontoso.com", "Throwaway Test Authority", "SHA-256 fingerprint: " + fp, "Not trusted yet", "Expires:"} {
 		if !strings.Contains(cert, want) {
 			t.Errorf("certificate text lacks %q:\n%s", want, cert)
 		}

@@ -10,7 +10,6 @@ import (
 	"math/big"
 	"net"
 	"os"
-	"testing"
 	"time"
 )
 
@@ -20,7 +19,7 @@ type authority struct {
 	key  *ecdsa.PrivateKey
 }
 
-func newAuthority(t testing.TB) authority {
+func newAuthority(t TB) authority {
 	t.Helper()
 	key := newKey(t)
 	tmpl := &x509.Certificate{
@@ -47,7 +46,7 @@ func newAuthority(t testing.TB) authority {
 // Services wants: the subject a wildcard of the managed domain, for server
 // authentication. It does not name 127.0.0.1, so a test that connects by
 // address meets a name mismatch, as an admin typing the IP address would.
-func (a authority) issue(t testing.TB, domain string) (certPEM, keyPEM []byte, der []byte) {
+func (a authority) issue(t TB, domain string) (certPEM, keyPEM []byte, der []byte) {
 	t.Helper()
 	key := newKey(t)
 	tmpl := &x509.Certificate{
@@ -71,7 +70,7 @@ func (a authority) issue(t testing.TB, domain string) (certPEM, keyPEM []byte, d
 		pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: keyDER}), der
 }
 
-func newKey(t testing.TB) *ecdsa.PrivateKey {
+func newKey(t TB) *ecdsa.PrivateKey {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +78,7 @@ func newKey(t testing.TB) *ecdsa.PrivateKey {
 	return key
 }
 
-func serial(t testing.TB) *big.Int {
+func serial(t TB) *big.Int {
 	n, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 62))
 	if err != nil {
 		t.Fatal(err)
@@ -87,7 +86,7 @@ func serial(t testing.TB) *big.Int {
 	return n
 }
 
-func writeFile(t testing.TB, path string, data []byte) {
+func writeFile(t TB, path string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
@@ -95,7 +94,7 @@ func writeFile(t testing.TB, path string, data []byte) {
 }
 
 // freePort finds a loopback port nobody listens on right now.
-func freePort(t testing.TB) int {
+func freePort(t TB) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

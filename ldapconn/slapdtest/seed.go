@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/pem"
 	"net"
-	"testing"
 
 	"github.com/go-ldap/ldap/v3"
 )
@@ -82,7 +81,7 @@ func seedEntries() []entry {
 	}
 }
 
-func (s *Server) seed(t testing.TB) {
+func (s *Server) seed(t TB) {
 	t.Helper()
 	conn, err := ldap.DialURL("ldaps://"+s.Addr(), ldap.DialWithTLSConfig(&tls.Config{RootCAs: s.Pool(), ServerName: ServerName}))
 	if err != nil {

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
-	"testing"
 	"time"
 )
 
@@ -36,6 +35,17 @@ const securityPrincipalSchema = `objectclass ( 1.2.840.113556.1.5.6 NAME 'securi
  MAY ( sAMAccountName ) )
 `
 
+// TB is what Start needs of a test; *testing.T and *testing.B provide it,
+// and so can a program that takes screenshots.
+type TB interface {
+	Helper()
+	TempDir() string
+	Cleanup(func())
+	Fatal(args ...any)
+	Fatalf(format string, args ...any)
+	Skip(args ...any)
+}
+
 // Server is a running slapd.
 type Server struct {
 	// Port is the loopback port of its secure LDAP listener.
@@ -55,7 +65,7 @@ type Server struct {
 
 // Start starts slapd for t and stops it when t ends. It skips t when slapd
 // is not installed.
-func Start(t testing.TB) *Server {
+func Start(t TB) *Server {
 	t.Helper()
 	path := slapdPath()
 	if path == "" {
@@ -104,7 +114,7 @@ func (s *Server) Pool() *x509.CertPool {
 // RenewCertificate gives the server a new key and certificate from the same
 // authority and restarts it on the same port, as happens when an admin
 // uploads a new certificate to the managed domain.
-func (s *Server) RenewCertificate(t testing.TB) {
+func (s *Server) RenewCertificate(t TB) {
 	t.Helper()
 	s.Stop()
 	s.newCertificate(t)
@@ -129,7 +139,7 @@ func (s *Server) Stop() {
 	}
 }
 
-func (s *Server) newCertificate(t testing.TB) {
+func (s *Server) newCertificate(t TB) {
 	certPEM, keyPEM, der := s.ca.issue(t, Domain)
 	writeFile(t, filepath.Join(s.dir, "server.pem"), certPEM)
 	writeFile(t, filepath.Join(s.dir, "server.key"), keyPEM)
@@ -138,7 +148,7 @@ func (s *Server) newCertificate(t testing.TB) {
 	s.mu.Unlock()
 }
 
-func (s *Server) start(t testing.TB) {
+func (s *Server) start(t TB) {
 	t.Helper()
 	log := &bytes.Buffer{}
 	cmd := exec.Command(s.slapdPath, "-f", filepath.Join(s.dir, "slapd.conf"),
@@ -171,7 +181,7 @@ func (s *Server) start(t testing.TB) {
 	}
 }
 
-func (s *Server) writeConfig(t testing.TB) {
+func (s *Server) writeConfig(t TB) {
 	t.Helper()
 	db := filepath.Join(s.dir, "db")
 	if err := os.MkdirAll(db, 0o700); err != nil {
