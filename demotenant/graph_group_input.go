@@ -63,6 +63,11 @@ func setGroupString(g *group, key string, value any) error {
 		}
 		g.DisplayName = s
 	case "description":
+		// As for users' properties, Graph refuses an empty description
+		// and clears it on null.
+		if value != nil && strings.TrimSpace(s) == "" {
+			return errInvalidProperty(key, "Group")
+		}
 		g.Description = s
 	case "mailNickname":
 		if s == "" || strings.ContainsAny(s, " @()\\[]\";:<>,") {

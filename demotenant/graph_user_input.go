@@ -51,7 +51,13 @@ func (d *directory) applyUserChanges(u *user, body map[string]any) error {
 			}
 		case userStringProps[key] != nil:
 			s, ok := value.(string)
-			if value != nil && (!ok || (key == "displayName" && strings.TrimSpace(s) == "")) {
+			if value == nil && key == "displayName" {
+				return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+					"A value is required for property '%s' of resource 'User'.", key)
+			}
+			// Graph refuses empty text for a user's properties; null
+			// clears them.
+			if value != nil && (!ok || strings.TrimSpace(s) == "") {
 				return errInvalidProperty(key, "User")
 			}
 			if key == "usageLocation" && s != "" && !isCountryCode(s) {

@@ -105,7 +105,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, ch GroupChanges) er
 	}
 	body := newGroupBody()
 	setPtr(body.SetDisplayName, ch.DisplayName)
-	setPtr(body.SetDescription, ch.Description)
+	setOrClear(body.SetDescription, ch.Description)
 	_, err := c.sdk.Groups().ByGroupId(id).Patch(ctx, body, nil)
 	return fail(err, "update the group", needManageGroups...)
 }

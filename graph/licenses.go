@@ -30,6 +30,7 @@ func (c *Client) SKUs(ctx context.Context) ([]SKU, error) {
 		if units := s.GetPrepaidUnits(); units != nil {
 			sku.Enabled = int(deref(units.GetEnabled()))
 		}
+		sku.ProductName = ProductName(sku.ID, sku.PartNumber)
 		out = append(out, sku)
 	}
 	return out, nil
@@ -50,6 +51,7 @@ func (c *Client) UserLicenses(ctx context.Context, userID string) ([]License, er
 		if id := d.GetSkuId(); id != nil {
 			l.SKUID = id.String()
 		}
+		l.ProductName = ProductName(l.SKUID, l.PartNumber)
 		out = append(out, l)
 	}
 	return out, nil

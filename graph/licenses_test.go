@@ -39,6 +39,9 @@ func TestAssignAndRemoveLicense(t *testing.T) {
 	if err != nil || len(lic) != 1 || lic[0].SKUID != ems.ID || lic[0].PartNumber != "EMS" {
 		t.Fatalf("UserLicenses = %v, %v", lic, err)
 	}
+	if ems.ProductName != "Enterprise Mobility + Security E3" || lic[0].ProductName != ems.ProductName {
+		t.Errorf("product names: tenant %q, user %q; want Microsoft's name for EMS", ems.ProductName, lic[0].ProductName)
+	}
 	if after := skuNamed(t, tn.client, "EMS"); after.Consumed != ems.Consumed+1 || after.Free() != ems.Free()-1 {
 		t.Errorf("consumed %d -> %d", ems.Consumed, after.Consumed)
 	}

@@ -19,7 +19,8 @@ type User struct {
 	UserType          string // "Member" or "Guest"
 }
 
-// UserChanges holds the fields an update changes; nil fields stay as they are.
+// UserChanges holds the fields an update changes; nil fields stay as they are
+// and a blank text (other than the display name) clears the field.
 type UserChanges struct {
 	DisplayName    *string
 	GivenName      *string
@@ -79,7 +80,8 @@ type NewGroup struct {
 	Kind         GroupKind
 }
 
-// GroupChanges holds the fields an update changes; nil fields stay.
+// GroupChanges holds the fields an update changes; nil fields stay and a
+// blank description clears it.
 type GroupChanges struct {
 	DisplayName *string
 	Description *string
@@ -99,8 +101,11 @@ type Member struct {
 type SKU struct {
 	ID         string // skuId
 	PartNumber string // e.g. "ENTERPRISEPACK"
-	Enabled    int    // units bought
-	Consumed   int    // units assigned
+	// ProductName is Microsoft's name for it ("Office 365 E3"); "" when
+	// Microsoft's table does not list the product.
+	ProductName string
+	Enabled     int // units bought
+	Consumed    int // units assigned
 }
 
 // Free reports how many units are left to assign.
@@ -108,8 +113,9 @@ func (s SKU) Free() int { return s.Enabled - s.Consumed }
 
 // License is a license assigned to a user.
 type License struct {
-	SKUID      string
-	PartNumber string
+	SKUID       string
+	PartNumber  string
+	ProductName string // as in SKU
 }
 
 // Organization is the tenant's organization record.

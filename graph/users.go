@@ -138,13 +138,13 @@ func (c *Client) UpdateUser(ctx context.Context, id string, ch UserChanges) erro
 	}
 	body := newUserBody()
 	setPtr(body.SetDisplayName, ch.DisplayName)
-	setPtr(body.SetGivenName, ch.GivenName)
-	setPtr(body.SetSurname, ch.Surname)
-	setPtr(body.SetJobTitle, ch.JobTitle)
-	setPtr(body.SetDepartment, ch.Department)
-	setPtr(body.SetOfficeLocation, ch.OfficeLocation)
+	setOrClear(body.SetGivenName, ch.GivenName)
+	setOrClear(body.SetSurname, ch.Surname)
+	setOrClear(body.SetJobTitle, ch.JobTitle)
+	setOrClear(body.SetDepartment, ch.Department)
+	setOrClear(body.SetOfficeLocation, ch.OfficeLocation)
 	if ch.UsageLocation != nil {
-		body.SetUsageLocation(ptr(strings.ToUpper(strings.TrimSpace(*ch.UsageLocation))))
+		setOrClear(body.SetUsageLocation, ptr(strings.ToUpper(*ch.UsageLocation)))
 	}
 	setPtr(body.SetAccountEnabled, ch.AccountEnabled)
 	needs := needManageUsers
@@ -217,6 +217,22 @@ func setPtr[T any](set func(*T), v *T) {
 	if v != nil {
 		set(v)
 	}
+}
+
+// setOrClear sets a changed text field, or clears it when the new value is
+// blank: Graph refuses "" for most user properties and a group's
+// description (400 Request_BadRequest, "Invalid value specified for
+// property ..."), while null clears them. Setting nil on the SDK's model
+// records a change to null, which the request body carries.
+func setOrClear(set func(*string), v *string) {
+	if v == nil {
+		return
+	}
+	if s := strings.TrimSpace(*v); s != "" {
+		set(&s)
+		return
+	}
+	set(nil)
 }
 
 // setIf calls set with s when s is not blank.
