@@ -22,6 +22,8 @@ import (
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/cli"
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	// Before Fyne's init reads the locale: see the package comment.
+	_ "github.com/entra-wizard/entra-wizard/internal/langenv"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/ui"
