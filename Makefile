@@ -3,7 +3,7 @@
 #   make test   installs what the checks need and runs every one of them
 # Both install Debian packages with apt-get (through sudo when not root).
 
-.PHONY: demo test build screenshots icon
+.PHONY: demo test build screenshots icon startbench
 
 demo:
 	@scripts/demo.sh
@@ -22,3 +22,8 @@ screenshots:
 # assets/icon.png, rendered from assets/icon.svg.
 icon:
 	@scripts/icon-png.sh
+
+# Seconds from launch to a window, the app next to Fyne's hello world, with
+# their ratio (RUNS=15 each by default).
+startbench:
+	@scripts/startbench.sh -n $${RUNS:-15} --demo-too

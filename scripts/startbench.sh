@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Measures how long the app takes from launch to a window on screen, next to
+# Fyne's hello world built with the same Fyne version and the same flags, and
+# prints the medians and their ratio. Both run alternately in one virtual
+# display (Xvfb), so a busy machine slows both alike.
+#
+#   scripts/startbench.sh [-n RUNS] [--demo-too]
+#
+# Each run starts the program with a throwaway HOME and settings folder (the
+# first start of a new user: the wizard), polls every 10 ms for a visible
+# window of its process, notes the time, then reads its peak memory (VmHWM)
+# one second later and stops it. With --demo-too it measures "--demo" as well.
+# It needs a D-Bus session with a Secret Service, as a desktop has: without
+# one it runs itself inside scripts/with-keyring.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+runs=15 demo_too=''
+while [ $# -gt 0 ]; do
+	case $1 in
+	-n) runs=$2 && shift 2 ;;
+	--demo-too) demo_too=1 && shift ;;
+	*) say "usage: scripts/startbench.sh [-n RUNS] [--demo-too]" && exit 2 ;;
+	esac
+done
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
+	exec scripts/with-keyring.sh "$0" -n "$runs" ${demo_too:+--demo-too}
+fi
+for tool in Xvfb xdotool; do
+	command -v "$tool" >/dev/null 2>&1 || { say "startbench: $tool is missing: apt-get install xvfb xdotool"; exit 1; }
+done
+use_go
+
+work=$(mktemp -d)
+xvfb_pid='' pid=''
+cleanup() {
+	[ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
+	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+# The same flags as a release build (make build).
+flags=(-trimpath -ldflags "-s -w")
+say "startbench: building the app and Fyne's hello world with ${flags[*]}"
+go build "${flags[@]}" -o "$work/entra-wizard" .
+go build "${flags[@]}" -o "$work/hellofyne" ./internal/hellofyne
+
+Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+xvfb_pid=$!
+for _ in $(seq 100); do
+	[ -s "$work/display" ] && break
+	sleep 0.1
+done
+[ -s "$work/display" ] || { say "startbench: Xvfb did not start: $(cat "$work/xvfb.log")"; exit 1; }
+export DISPLAY=":$(head -n1 "$work/display")"
+unset WAYLAND_DISPLAY
+
+# start_once NAME BINARY ARGS...: starts the program once and appends its
+# seconds to a mapped window to $work/NAME.time and its peak memory in MiB
+# to $work/NAME.rss.
+start_once() {
+	local name=$1 bin=$2
+	shift 2
+	local home="$work/home" began now
+	rm -rf "$home" && mkdir -p "$home"
+	began=$EPOCHREALTIME
+	HOME="$home" ENTRA_WIZARD_CONFIG_DIR="$home/config" "$bin" "$@" >"$work/$name.log" 2>&1 &
+	pid=$!
+	until xdotool search --onlyvisible --pid "$pid" >/dev/null 2>&1; do
+		kill -0 "$pid" 2>/dev/null || { say "startbench: $name exited while starting: $(tail -n 5 "$work/$name.log")"; exit 1; }
+		sleep 0.01
+	done
+	now=$EPOCHREALTIME
+	echo "$now $began" | awk '{ printf "%.4f\n", $1 - $2 }' >>"$work/$name.time"
+	sleep 1
+	awk '/^VmHWM:/ { printf "%.0f\n", $2 / 1024 }' "/proc/$pid/status" >>"$work/$name.rss"
+	kill -KILL "$pid" && wait "$pid" 2>/dev/null || true
+	pid=''
+}
+
+median() { sort -n "$1" | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; print m }'; }
+
+# compare LABEL APP_ARGS...: alternates hello world and app RUNS times each,
+# then prints one line of medians and the ratio.
+compare() {
+	local label=$1
+	shift
+	rm -f "$work"/hello.* "$work"/app.*
+	start_once hello "$work/hellofyne" # a warm-up of the disk cache and Xvfb, not counted
+	rm -f "$work"/hello.*
+	for i in $(seq "$runs"); do
+		if [ $((i % 2)) -eq 1 ]; then
+			start_once hello "$work/hellofyne"
+			start_once app "$work/entra-wizard" "$@"
+		else
+			start_once app "$work/entra-wizard" "$@"
+			start_once hello "$work/hellofyne"
+		fi
+	done
+	local hello app
+	hello=$(median "$work/hello.time") app=$(median "$work/app.time")
+	printf '%-14s hello world %.3f s (%s MiB)   app %.3f s (%s MiB)   ratio %.2f   (medians of %d runs)\n' \
+		"$label" "$hello" "$(median "$work/hello.rss")" "$app" "$(median "$work/app.rss")" \
+		"$(awk -v a="$app" -v h="$hello" 'BEGIN { print a / h }')" "$runs"
+}
+
+say "startbench: $runs runs each on display $DISPLAY"
+compare "entra-wizard"
+[ -n "$demo_too" ] && compare "--demo" --demo
+exit 0
