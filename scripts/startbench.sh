@@ -8,7 +8,8 @@
 #
 # Each run starts the program with a throwaway HOME and settings folder (the
 # first start of a new user: the wizard), polls every 10 ms for a visible
-# window of its process, notes the time, then reads its peak memory (VmHWM)
+# window of its process, notes the time and the CPU time it used (steadier
+# than the clock on a busy machine), then reads its peak memory (VmHWM)
 # one second later and stops it. With --demo-too it measures "--demo" as well.
 # It needs a D-Bus session with a Secret Service, as a desktop has: without
 # one it runs itself inside scripts/with-keyring.sh.
@@ -57,9 +58,11 @@ done
 export DISPLAY=":$(head -n1 "$work/display")"
 unset WAYLAND_DISPLAY
 
+clk_tck=$(getconf CLK_TCK)
+
 # start_once NAME BINARY ARGS...: starts the program once and appends its
-# seconds to a mapped window to $work/NAME.time and its peak memory in MiB
-# to $work/NAME.rss.
+# seconds to a mapped window to $work/NAME.time, the CPU seconds it used
+# until then to $work/NAME.cpu, and its peak memory in MiB to $work/NAME.rss.
 start_once() {
 	local name=$1 bin=$2
 	shift 2
@@ -74,6 +77,9 @@ start_once() {
 	done
 	now=$EPOCHREALTIME
 	echo "$now $began" | awk '{ printf "%.4f\n", $1 - $2 }' >>"$work/$name.time"
+	# CPU seconds used so far (all threads): steadier than the clock when
+	# the machine is busy.
+	awk -v hz="$clk_tck" '{ sub(/^.*\) /, ""); printf "%.3f\n", ($12 + $13) / hz }' "/proc/$pid/stat" >>"$work/$name.cpu"
 	sleep 1
 	awk '/^VmHWM:/ { printf "%.0f\n", $2 / 1024 }' "/proc/$pid/status" >>"$work/$name.rss"
 	kill -KILL "$pid" && wait "$pid" 2>/dev/null || true
@@ -99,11 +105,13 @@ compare() {
 			start_once hello "$work/hellofyne"
 		fi
 	done
-	local hello app
+	local hello app hello_cpu app_cpu
 	hello=$(median "$work/hello.time") app=$(median "$work/app.time")
-	printf '%-14s hello world %.3f s (%s MiB)   app %.3f s (%s MiB)   ratio %.2f   (medians of %d runs)\n' \
-		"$label" "$hello" "$(median "$work/hello.rss")" "$app" "$(median "$work/app.rss")" \
-		"$(awk -v a="$app" -v h="$hello" 'BEGIN { print a / h }')" "$runs"
+	hello_cpu=$(median "$work/hello.cpu") app_cpu=$(median "$work/app.cpu")
+	printf '%-12s to a window: hello world %.3f s, app %.3f s, ratio %.2f;  CPU: %.2f s, %.2f s, ratio %.2f;  peak RSS: %s MiB, %s MiB  (medians of %d runs)\n' \
+		"$label" "$hello" "$app" "$(awk -v a="$app" -v h="$hello" 'BEGIN { print a / h }')" \
+		"$hello_cpu" "$app_cpu" "$(awk -v a="$app_cpu" -v h="$hello_cpu" 'BEGIN { print a / h }')" \
+		"$(median "$work/hello.rss")" "$(median "$work/app.rss")" "$runs"
 }
 
 say "startbench: $runs runs each on display $DISPLAY"
