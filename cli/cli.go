@@ -82,6 +82,10 @@ func lookup(name string) (command, bool) {
 		return RunExport, true
 	case "demo-tenant":
 		return RunDemoTenant, true
+	case "setup":
+		return RunSetup, true
+	case "renew-secret":
+		return RunRenewSecret, true
 	}
 	return nil, false
 }

@@ -8,7 +8,9 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -27,6 +29,9 @@ type connectionResult struct {
 	GrantedPermissions []string         `json:"grantedPermissions"`
 	MissingPermissions []string         `json:"missingPermissions"`
 	Error              *connectionError `json:"error"`
+	// SecretExpires is when the client secret expires, for connections
+	// made by setup or renewed.
+	SecretExpires *time.Time `json:"secretExpires,omitempty"`
 
 	features []graph.FeatureStatus
 	// saved says where connect put the connection; nil if it did not.
@@ -58,6 +63,7 @@ func resultOf(t connectionTarget, r graph.Report) connectionResult {
 		GrantedPermissions: nonNil(r.Granted),
 		MissingPermissions: nonNil(r.Missing),
 		features:           r.Features,
+		SecretExpires:      t.profile.SecretExpires,
 	}
 	switch {
 	case r.Err != nil:
@@ -157,6 +163,15 @@ func (r connectionResult) writeText(w io.Writer) {
 		if e.link != "" {
 			fmt.Fprintf(w, "  More: %s\n", e.link)
 		}
+	}
+	if r.SecretExpires != nil {
+		text, warn := appsetup.SecretExpiry(*r.SecretExpires, time.Now())
+		mark := "  "
+		if warn {
+			mark = "  ! "
+		}
+		fmt.Fprintf(w, "%s%s (%s); renew with entra-wizard renew-secret --name %q\n", mark, capitalize(text),
+			r.SecretExpires.Format("2 January 2006"), r.Name)
 	}
 	for _, n := range r.notes {
 		fmt.Fprintf(w, "  Note: %s\n", n)

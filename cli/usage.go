@@ -16,6 +16,9 @@ Usage:
 Commands:
   connect       test a connection (Entra ID, or secure LDAP with --ldap) and
                 save it when it works
+  setup         sign in as an administrator and let the program register the
+                app, its secret and its consent, then test and save it
+  renew-secret  replace a connection's client secret with a new one
   status        test saved connections
   export        write users, groups or a group's members as CSV
   demo-tenant   run the demo tenant on its own and print its credentials

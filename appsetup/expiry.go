@@ -1,0 +1,26 @@
+package appsetup
+
+import (
+	"fmt"
+	"math"
+	"time"
+)
+
+// WarnDays is how many days before a secret expires the program starts to
+// warn.
+const WarnDays = 30
+
+// SecretExpiry says when a client secret expires, in days from now, and
+// whether to warn (from WarnDays before, and once it has expired).
+func SecretExpiry(expires, now time.Time) (text string, warn bool) {
+	days := int(math.Ceil(expires.Sub(now).Hours() / 24))
+	switch {
+	case !expires.After(now):
+		return "the client secret has expired: renew it", true
+	case days == 1:
+		return "secret expires in 1 day: renew it", true
+	case days <= WarnDays:
+		return fmt.Sprintf("secret expires in %d days: renew it", days), true
+	}
+	return fmt.Sprintf("secret expires in %d days", days), false
+}

@@ -1,0 +1,221 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+const setupUsage = `Usage: entra-wizard setup --name NAME --tenant TENANT [--method secret|browser]
+                          [--features LIST] [--secret-days N] [--app-name NAME]
+                          [--reuse] [--keep-on-failure]
+                          [--cloud CLOUD | --authority URL --graph URL] [--json]
+
+Sets the app up for you: you sign in once in the browser as an administrator
+(with Microsoft Graph Command Line Tools), and the program registers the app
+in your tenant, adds its secret, grants admin consent, waits until Microsoft
+Entra accepts it, tests the connection and saves it. The sign-in is used for
+setup only and is not saved.
+
+Flags:
+  --name NAME          a name for the connection, such as "Contoso"
+  --tenant TENANT      the tenant ID or a domain of the tenant
+  --method METHOD      secret (default): the app signs in with a client secret;
+                       browser: people sign in through the browser
+  --features LIST      what the connection is for, comma-separated (default all):
+                       %s
+  --secret-days N      the secret's lifetime in days (default 180, at most 730)
+  --app-name NAME      the app registration's name (default "Entra Setup Wizard")
+  --reuse              if a registration of that name exists, add a new secret
+                       to it instead of stopping
+  --keep-on-failure    if a step fails, keep what was created (to continue in
+                       the portal) instead of removing it
+  --cloud CLOUD        global (default), usgov, usgov-dod or china
+  --authority URL      a custom sign-in service (with --graph)
+  --graph URL          a custom Microsoft Graph host (with --authority)
+  --json               print the result as a JSON object
+
+Creating apps needs the Application Administrator or Cloud Application
+Administrator role; granting Microsoft Graph application permissions needs
+Privileged Role Administrator or Global Administrator.
+
+Exit status: 0 set up, tested and saved; 1 setup failed (the output says what
+was created and whether it was removed); 2 bad usage.
+`
+
+// setupOptions are the flags of "entra-wizard setup".
+type setupOptions struct {
+	connectOptions
+	Method        string
+	Features      string
+	SecretDays    int
+	AppName       string
+	Reuse         bool
+	KeepOnFailure bool
+}
+
+// RunSetup runs "entra-wizard setup".
+func RunSetup(ctx context.Context, args []string, env Env) int {
+	return runSetup(ctx, args, env, defaultConnectionDeps(env))
+}
+
+func runSetup(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	opts, err := parseSetupFlags(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(env.Stdout, setupUsage, featureList())
+		return 0
+	case err != nil:
+		return commandUsageError(env, "setup", fmt.Sprintf(setupUsage, featureList()), err)
+	}
+	req, err := opts.request()
+	if err != nil {
+		return commandUsageError(env, "setup", "", err)
+	}
+	store, err := deps.openStore()
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "entra-wizard setup: %v\n", err)
+		return 1
+	}
+	s := appsetup.New(deps.setupDeps(env.Stderr, store))
+	res, err := s.Start(ctx, req)
+	out := setupOutcomeOf(req, res, err)
+	if err != nil && !opts.KeepOnFailure {
+		out.removeCreated(ctx, s, err)
+	}
+	if opts.JSON {
+		writeJSON(env.Stdout, out)
+	} else {
+		out.writeText(env.Stdout)
+	}
+	if !out.OK {
+		return 1
+	}
+	return 0
+}
+
+// setupDeps are appsetup's side effects: the shared HTTP client and
+// browser, progress on w, and saving into store.
+func (d connectionDeps) setupDeps(w io.Writer, store *keystore.Store) appsetup.Deps {
+	return appsetup.Deps{
+		HTTPClient: d.httpClient, OpenURL: d.openURL, LoginTimeout: d.loginTimeout,
+		OnURL: func(u string) {
+			fmt.Fprintf(w, "Opening the browser to sign in. If it does not open, visit:\n  %s\n", u)
+		},
+		Progress: func(p appsetup.Progress) { writeSetupProgress(w, p) },
+		Save: func(p keystore.Profile, s keystore.Secrets) error {
+			_, err := store.Save(p, s)
+			return err
+		},
+	}
+}
+
+func writeSetupProgress(w io.Writer, p appsetup.Progress) {
+	if p.Step != appsetup.StepWait || p.Attempt == 0 {
+		fmt.Fprintf(w, "… %s\n", capitalize(p.Step.String()))
+		return
+	}
+	fmt.Fprintf(w, "  Waiting for Microsoft Entra to finish creating the app... %s elapsed (press Ctrl+C to stop)\n",
+		p.Elapsed.Round(1e9))
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// featureList names the features --features accepts.
+func featureList() string {
+	var names []string
+	for _, f := range graph.Features() {
+		names = append(names, string(f))
+	}
+	return strings.Join(names, ", ")
+}
+
+func parseSetupFlags(args []string) (setupOptions, error) {
+	var o setupOptions
+	fs := flag.NewFlagSet("setup", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.Name, "name", "", "")
+	fs.StringVar(&o.Tenant, "tenant", "", "")
+	fs.StringVar(&o.Method, "method", appsetup.MethodSecret, "")
+	fs.StringVar(&o.Features, "features", "", "")
+	fs.IntVar(&o.SecretDays, "secret-days", appsetup.DefaultSecretDays, "")
+	fs.StringVar(&o.AppName, "app-name", appsetup.DefaultAppName, "")
+	fs.BoolVar(&o.Reuse, "reuse", false, "")
+	fs.BoolVar(&o.KeepOnFailure, "keep-on-failure", false, "")
+	fs.StringVar(&o.Cloud, "cloud", "", "")
+	fs.StringVar(&o.Authority, "authority", "", "")
+	fs.StringVar(&o.Graph, "graph", "", "")
+	fs.BoolVar(&o.JSON, "json", false, "")
+	err := fs.Parse(args)
+	switch {
+	case err != nil:
+		return o, err
+	case fs.NArg() > 0:
+		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	case o.Name == "" || o.Tenant == "":
+		return o, errors.New("--name and --tenant are needed")
+	case o.Method != appsetup.MethodSecret && o.Method != appsetup.MethodBrowser:
+		return o, fmt.Errorf("--method %q: choose secret or browser", o.Method)
+	case o.SecretDays < 1 || o.SecretDays > appsetup.MaxSecretDays:
+		return o, fmt.Errorf("--secret-days must be between 1 and %d", appsetup.MaxSecretDays)
+	case (o.Authority == "") != (o.Graph == ""):
+		return o, errors.New("--authority and --graph go together: give both or neither")
+	case o.Authority != "" && o.Cloud != "":
+		return o, errors.New("--cloud and --authority/--graph do not go together: choose one")
+	}
+	return o, nil
+}
+
+// request checks the typed values and builds the setup request.
+func (o setupOptions) request() (appsetup.Request, error) {
+	if err := keystore.ValidateName(o.Name); err != nil {
+		return appsetup.Request{}, fmt.Errorf("--name: %w", err)
+	}
+	tenant, err := oauth.ParseTenant(o.Tenant)
+	if err != nil {
+		return appsetup.Request{}, fmt.Errorf("--tenant %q: %w", o.Tenant, err)
+	}
+	var e oauth.Endpoints
+	if o.Authority != "" {
+		e, err = oauth.CustomEndpoints(o.Authority, o.Graph)
+	} else {
+		e, err = oauth.EndpointsFor(o.Cloud)
+	}
+	if err != nil {
+		return appsetup.Request{}, err
+	}
+	req := appsetup.Request{Name: o.Name, Endpoints: e, Tenant: tenant, AppName: o.AppName, Method: o.Method,
+		SecretDays: o.SecretDays, Reuse: o.Reuse}
+	for _, f := range strings.Split(o.Features, ",") {
+		if f = strings.TrimSpace(f); f == "" {
+			continue
+		}
+		if !containsFeature(graph.Feature(f)) {
+			return req, fmt.Errorf("--features: unknown feature %q: choose from %s", f, featureList())
+		}
+		req.Features = append(req.Features, graph.Feature(f))
+	}
+	return req, nil
+}
+
+func containsFeature(f graph.Feature) bool {
+	for _, g := range graph.Features() {
+		if g == f {
+			return true
+		}
+	}
+	return false
+}
