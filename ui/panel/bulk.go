@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,7 +48,9 @@ type bulkRun struct {
 	close    *widget.Button
 	progress *widget.ProgressBar
 	summary  *widget.Label
-	results  *widget.List
+	// results holds one line per item; its lines wrap rather than cut a
+	// word off.
+	results  *widget.Label
 	lines    []string
 	finished bool
 
@@ -60,9 +63,7 @@ func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.G
 	b := &bulkRun{p: p, s: s, items: items, add: add, group: group, done: done,
 		target: widget.NewLabel(""), progress: widget.NewProgressBar(), summary: widget.NewLabel("")}
 	b.summary.Wrapping = fyne.TextWrapWord
-	b.results = widget.NewList(func() int { return len(b.lines) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(b.lines[id]) })
+	b.results = wrappedLabel("")
 	verb, title := "Add", fmt.Sprintf("Add %d users to a group", len(items))
 	if !add {
 		verb, title = "Remove", fmt.Sprintf("Remove %d users from a group", len(items))
@@ -87,14 +88,16 @@ func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.G
 		b.target.SetText("Group: " + group.DisplayName)
 	}
 	// The group picker gives way to the results once the change starts.
-	b.middle = container.NewStack(b.results)
+	b.middle = container.NewStack(container.NewVScroll(b.results))
 	if b.groups != nil {
-		b.middle.Objects = []fyne.CanvasObject{container.NewVSplit(b.groups.view(), b.results)}
+		// The picker has the room to itself until the change starts: there
+		// are no results to show yet.
+		b.middle.Objects = []fyne.CanvasObject{b.groups.view()}
 	}
 	content := container.NewBorder(top, container.NewVBox(b.progress, b.summary), nil, nil, b.middle)
 	b.dialog = dialog.NewCustomWithoutButtons(title, content, p.cfg.Window)
 	b.dialog.SetButtons([]fyne.CanvasObject{b.close, b.start})
-	b.dialog.Resize(fyne.NewSize(560, 480))
+	b.dialog.Resize(fyne.NewSize(600, 560))
 	return b
 }
 
@@ -105,7 +108,7 @@ func (b *bulkRun) onStart() {
 		return
 	}
 	b.start.Disable()
-	b.middle.Objects = []fyne.CanvasObject{b.results}
+	b.middle.Objects = []fyne.CanvasObject{container.NewVScroll(b.results)}
 	b.middle.Refresh()
 	g, s, items := *b.group, b.s, b.items
 	ids := make([]string, len(items))
@@ -139,20 +142,26 @@ func (b *bulkRun) report(g graph.Group, results []graph.ItemResult) {
 	for _, it := range b.items {
 		names[it.ID] = it.Name
 	}
-	ok, failed := 0, 0
+	ok, failed, already := 0, 0, 0
 	b.lines = b.lines[:0]
 	for _, r := range results {
 		name := names[r.ID]
 		if name == "" {
 			name = r.ID
 		}
-		if r.Err == nil {
+		switch {
+		case r.Err == nil:
 			ok++
 			b.lines = append(b.lines, "✓ "+name)
-			continue
+		case alreadyThere(b.add, r.Err):
+			// What the admin asked for is true: not a failure.
+			ok++
+			already++
+			b.lines = append(b.lines, "✓ "+name+" ("+alreadyWords(b.add, 1)+")")
+		default:
+			failed++
+			b.lines = append(b.lines, "✗ "+name+": "+itemError(r.Err))
 		}
-		failed++
-		b.lines = append(b.lines, "✗ "+name+": "+itemError(r.Err))
 	}
 	// Anything Graph gave no answer for did not happen either.
 	if missing := len(b.items) - len(results); missing > 0 {
@@ -163,14 +172,38 @@ func (b *bulkRun) report(g graph.Group, results []graph.ItemResult) {
 	if !b.add {
 		done, where = "removed from", "Removed"
 	}
-	b.summary.SetText(fmt.Sprintf("%s %d of %d; %d not %s %s.", where, ok, len(b.items), failed, done, g.DisplayName))
+	summary := fmt.Sprintf("%s %d of %d", where, ok, len(b.items))
+	if already > 0 {
+		summary += fmt.Sprintf(" (%d %s)", already, alreadyWords(b.add, already))
+	}
+	if failed > 0 {
+		summary += fmt.Sprintf("; %d not %s %s.", failed, done, g.DisplayName)
+	} else {
+		summary += " " + strings.TrimPrefix(strings.TrimPrefix(done, "added "), "removed ") + " " + g.DisplayName + "."
+	}
+	b.summary.SetText(summary)
 	// The dialog may have been closed meanwhile: the outcome also goes to
 	// the panel's notice line.
 	b.p.setNotice(b.summary.Text)
-	b.results.Refresh()
+	b.results.SetText(strings.Join(b.lines, "\n"))
 	if b.done != nil {
 		b.done()
 	}
+}
+
+// alreadyThere reports whether an item of an add failed only because it
+// was a member already: what the admin asked for is true. Removing someone
+// who is not a member stays a failure, since the admin may have picked the
+// wrong person or group.
+func alreadyThere(add bool, err error) bool {
+	return add && errors.Is(err, graph.ErrConflict)
+}
+
+func alreadyWords(add bool, n int) string {
+	if n == 1 {
+		return "already a member"
+	}
+	return "already members"
 }
 
 // itemError explains why one item of a bulk change failed.

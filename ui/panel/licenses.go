@@ -2,6 +2,7 @@ package panel
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -12,8 +13,8 @@ import (
 	"github.com/entra-wizard/entra-wizard/graph"
 )
 
-// licensesView shows a user's licenses, lets the admin remove them and
-// assign one of the tenant's products with the units still free.
+// licensesView shows a user's licenses, lets the admin remove them (after
+// asking) and assign one of the tenant's products with the units still free.
 type licensesView struct {
 	p      *Panel
 	s      *session
@@ -25,6 +26,12 @@ type licensesView struct {
 	removes  map[string]*widget.Button // by SKU id
 	picker   *widget.Select
 	assign   *featureGate
+	// nothingLeft replaces the picker when the user has every product: an
+	// empty drop-down opens nothing and swallows the next click.
+	nothingLeft *widget.Label
+	pickerRow   *fyne.Container
+
+	removeConfirm *confirmDialog // the last "remove license" question
 
 	skus     []graph.SKU
 	licenses []graph.License
@@ -32,16 +39,19 @@ type licensesView struct {
 }
 
 func newLicensesView(p *Panel, status *widget.Label) *licensesView {
-	l := &licensesView{p: p, status: status, assigned: container.NewVBox(), removes: map[string]*widget.Button{}}
+	l := &licensesView{p: p, status: status, assigned: container.NewVBox(), removes: map[string]*widget.Button{},
+		nothingLeft: wrappedLabel("")}
 	l.picker = widget.NewSelect(nil, func(string) { l.assign.setReady(l.picker.SelectedIndex() >= 0) })
 	l.picker.PlaceHolder = "Choose a product"
 	l.assign = newFeatureGate("Assign", theme.ContentAddIcon(), graph.Licenses, l.onAssign)
 	l.assign.setReady(false)
+	l.nothingLeft.Hide()
+	l.pickerRow = container.NewBorder(nil, nil, nil, l.assign.button, l.picker)
 	return l
 }
 
 func (l *licensesView) view() fyne.CanvasObject {
-	return container.NewVBox(l.assigned, container.NewBorder(nil, nil, nil, l.assign.button, l.picker), permissionNotes(l.assign))
+	return container.NewVBox(l.assigned, l.pickerRow, l.nothingLeft, permissionNotes(l.assign))
 }
 
 func (l *licensesView) start(s *session) {
@@ -74,16 +84,28 @@ func (l *licensesView) show(u graph.User) {
 		}
 		l.loading = false
 		if err != nil {
-			l.assigned.Objects = []fyne.CanvasObject{wrappedLabel(errorText("read the licenses", err))}
+			l.assigned.Objects = []fyne.CanvasObject{wrappedLabel(deniedLine("The licenses", "read the licenses", err))}
 			l.assigned.Refresh()
+			l.showPicker(nil, "")
 			return
 		}
 		l.licenses, l.skus = licenses, skus
 		l.render()
 		if skuErr != nil {
-			l.assigned.Add(wrappedLabel(errorText("list the tenant's products", skuErr)))
+			l.showPicker(nil, deniedLine("The products to assign", "list the tenant's products", skuErr))
 		}
 	})
+}
+
+// deniedLine says in one line which permission would show what a refused
+// read hides: the least of those that allow it, the one to ask for, as the
+// feature notes do. Other errors keep their full explanation.
+func deniedLine(what, doing string, err error) string {
+	ge, ok := graph.AsError(err)
+	if !ok || !errors.Is(err, graph.ErrDenied) || len(ge.Needs) == 0 {
+		return errorText(doing, err)
+	}
+	return what + " need the " + ge.Needs[0] + " permission."
 }
 
 // render shows the assigned licenses and the products left to assign.
@@ -98,7 +120,9 @@ func (l *licensesView) render() {
 			remove.Disable()
 		}
 		l.removes[lic.SKUID] = remove
-		l.assigned.Add(container.NewBorder(nil, nil, nil, remove, widget.NewLabel(l.productName(lic.SKUID, lic.PartNumber))))
+		name := widget.NewLabel(productTitle(lic.ProductName, lic.PartNumber, lic.SKUID))
+		name.Wrapping = fyne.TextWrapWord
+		l.assigned.Add(container.NewBorder(nil, nil, nil, remove, name))
 	}
 	if len(l.licenses) == 0 {
 		l.assigned.Add(widget.NewLabel("No licenses assigned."))
@@ -110,26 +134,52 @@ func (l *licensesView) render() {
 			options = append(options, skuOption(sku))
 		}
 	}
+	left := ""
+	if len(options) == 0 && len(l.skus) > 0 {
+		left = "Nothing left to assign: " + l.user.DisplayName + " already has every product this tenant has."
+	}
+	l.showPicker(options, left)
+}
+
+// showPicker offers the options, or says why there are none instead.
+func (l *licensesView) showPicker(options []string, why string) {
 	l.picker.SetOptions(options)
 	l.picker.ClearSelected()
 	l.assign.setReady(false)
+	if len(options) > 0 {
+		l.picker.Enable()
+		l.pickerRow.Show()
+		l.nothingLeft.Hide()
+		return
+	}
+	l.picker.Disable()
+	l.pickerRow.Hide()
+	l.nothingLeft.SetText(why)
+	l.nothingLeft.Show()
+	if why == "" {
+		l.nothingLeft.Hide()
+	}
 }
 
-func (l *licensesView) productName(skuID, part string) string {
-	for _, sku := range l.skus {
-		if sku.ID == skuID {
-			return skuOption(sku)
-		}
-	}
-	if part != "" {
+// productTitle names a product by Microsoft's name with its part number
+// second, "Office 365 E3 (ENTERPRISEPACK)", or by the part number alone
+// when Microsoft's table does not know it.
+func productTitle(name, part, id string) string {
+	switch {
+	case name != "" && part != "":
+		return name + " (" + part + ")"
+	case name != "":
+		return name
+	case part != "":
 		return part
 	}
-	return skuID
+	return id
 }
 
-// skuOption names a product with its free units.
+// skuOption names a product with the tenant's units: they are the tenant's,
+// not the user's, so the words say so.
 func skuOption(s graph.SKU) string {
-	return fmt.Sprintf("%s (%d of %d free)", s.PartNumber, s.Free(), s.Enabled)
+	return fmt.Sprintf("%s · %d in tenant, %d free", productTitle(s.ProductName, s.PartNumber, s.ID), s.Enabled, s.Free())
 }
 
 func (l *licensesView) selectedSKU() (graph.SKU, bool) {
@@ -148,33 +198,43 @@ func (l *licensesView) onAssign() {
 		return
 	}
 	u, s := l.user, l.s
+	title := productTitle(sku.ProductName, sku.PartNumber, sku.ID)
 	if sku.Free() <= 0 {
-		l.status.SetText(fmt.Sprintf("No free %s licenses are left. Buy more or remove one from another user first.", sku.PartNumber))
+		l.status.SetText(fmt.Sprintf("No free %s licenses are left. Buy more or remove one from another user first.", title))
 		return
 	}
 	l.assign.setReady(false)
-	l.status.SetText("Assigning " + sku.PartNumber + "…")
+	l.status.SetText("Assigning " + title + "…")
 	l.p.background(s, func(ctx context.Context) error {
 		return s.client.AssignLicense(ctx, u.ID, sku.ID)
 	}, func(err error) {
 		if err != nil {
 			l.assign.setReady(true)
-			l.status.SetText(errorText("assign "+sku.PartNumber+" to "+u.DisplayName, err))
+			l.status.SetText(errorText("assign "+title+" to "+u.DisplayName, err))
 			return
 		}
-		l.status.SetText(sku.PartNumber + " assigned to " + u.DisplayName + ".")
+		l.status.SetText(title + " assigned to " + u.DisplayName + ".")
 		if l.user.ID == u.ID {
 			l.show(u)
 		}
 	})
 }
 
+// onRemove asks first: removing a license takes the user's mailbox, files
+// and apps out of reach at once.
 func (l *licensesView) onRemove(lic graph.License) {
-	u, s := l.user, l.s
+	u := l.user
+	title := productTitle(lic.ProductName, lic.PartNumber, lic.SKUID)
+	msg := fmt.Sprintf("Remove %s from %s? They lose the apps and services it includes at once; their data is kept for a while, and assigning it again brings it back.", title, u.DisplayName)
+	l.removeConfirm = newConfirmDialog(l.p.cfg.Window, "Remove license", msg, "Remove", "", func() { l.remove(u, lic, title) })
+	l.removeConfirm.dialog.Show()
+}
+
+func (l *licensesView) remove(u graph.User, lic graph.License, title string) {
+	s := l.s
 	if b := l.removes[lic.SKUID]; b != nil {
 		b.Disable()
 	}
-	name := l.productName(lic.SKUID, lic.PartNumber)
 	l.p.background(s, func(ctx context.Context) error {
 		return s.client.RemoveLicense(ctx, u.ID, lic.SKUID)
 	}, func(err error) {
@@ -182,10 +242,10 @@ func (l *licensesView) onRemove(lic graph.License) {
 			if b := l.removes[lic.SKUID]; b != nil {
 				b.Enable()
 			}
-			l.status.SetText(errorText("remove "+name+" from "+u.DisplayName, err))
+			l.status.SetText(errorText("remove "+title+" from "+u.DisplayName, err))
 			return
 		}
-		l.status.SetText(lic.PartNumber + " removed from " + u.DisplayName + ".")
+		l.status.SetText(title + " removed from " + u.DisplayName + ".")
 		if l.user.ID == u.ID {
 			l.show(u)
 		}

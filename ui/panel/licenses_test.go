@@ -21,19 +21,20 @@ func TestPanelRemovesAndAssignsALicense(t *testing.T) {
 		t.Fatalf("Megan's EMS license is not listed; she has %+v", l.licenses)
 	}
 	tapPanel(t, remove)
-	h.waitText("the status", func() string { return h.panel.users.details.status.Text }, "EMS removed")
+	tapPanel(t, overlayButton(t, h, "Remove"))
+	h.waitText("the status", func() string { return h.panel.users.details.status.Text }, "(EMS) removed")
 	if hasLicense(t, h, u.ID, ems) {
 		t.Fatal("the tenant still has the license assigned")
 	}
 	h.waitFor("the licenses to reload", func() bool { return l.removes[ems] == nil && len(l.picker.Options) > 0 })
 
-	option := optionFor(t, l, "EMS (")
+	option := optionFor(t, l, "Enterprise Mobility + Security E3 (EMS)")
 	if !strings.Contains(option, "free") {
 		t.Fatalf("the products offered are %q", l.picker.Options)
 	}
 	l.picker.SetSelected(option)
 	tapPanel(t, l.assign.button)
-	h.waitText("the status", func() string { return h.panel.users.details.status.Text }, "EMS assigned")
+	h.waitText("the status", func() string { return h.panel.users.details.status.Text }, "(EMS) assigned")
 	if !hasLicense(t, h, u.ID, ems) {
 		t.Fatal("the tenant does not have the license assigned")
 	}
@@ -60,9 +61,9 @@ func TestPanelExplainsWhyALicenseCannotBeAssigned(t *testing.T) {
 	u := h.selectUser("Ravi Kumar (Contoso)")
 	l := h.panel.users.details.licenses
 	status := h.panel.users.details.status
-	l.picker.SetSelected(optionFor(t, l, "EMS ("))
+	l.picker.SetSelected(optionFor(t, l, "Enterprise Mobility + Security E3 (EMS)"))
 	tapPanel(t, l.assign.button)
-	h.waitText("the status", func() string { return status.Text }, "Could not assign EMS to Ravi Kumar")
+	h.waitText("the status", func() string { return status.Text }, "Could not assign Enterprise Mobility + Security E3 (EMS) to Ravi Kumar")
 
 	refused := h.client.AssignLicense(t.Context(), u.ID, skuEMS)
 	ge, ok := graph.AsError(refused)
@@ -100,14 +101,14 @@ func TestPanelRefusesToAssignAProductWithNoFreeUnits(t *testing.T) {
 
 	h.selectUserWhere(unlicensed[1].DisplayName, func(u graph.User) bool { return u.ID == unlicensed[1].ID })
 	l := h.panel.users.details.licenses
-	option := optionFor(t, l, "ENTERPRISEPACK (")
-	if !strings.Contains(option, "0 of 25 free") {
+	option := optionFor(t, l, "Office 365 E3 (ENTERPRISEPACK)")
+	if !strings.Contains(option, "25 in tenant, 0 free") {
 		t.Fatalf("the product is offered as %q", option)
 	}
 	l.picker.SetSelected(option)
 	before := h.srv.GraphRequests()
 	tapPanel(t, l.assign.button)
-	if status := h.panel.users.details.status.Text; !strings.Contains(status, "No free ENTERPRISEPACK licenses are left") {
+	if status := h.panel.users.details.status.Text; !strings.Contains(status, "No free Office 365 E3 (ENTERPRISEPACK) licenses are left") {
 		t.Fatalf("the status says %q", status)
 	}
 	if h.srv.GraphRequests() != before {
