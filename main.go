@@ -36,6 +36,10 @@ const appID = "io.github.entra_wizard.entra_wizard"
 // requestTimeout bounds every HTTP request the app makes.
 const requestTimeout = 60 * time.Second
 
+// demoOtherAdminEvery is how often the demo tenant's background
+// administrator changes something when the app runs with --demo.
+const demoOtherAdminEvery = 20 * time.Second
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
@@ -54,7 +58,9 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 	deps.Store, deps.StoreErr = keystore.Open("", keystore.SystemKeyring(keystore.Service, keystore.DefaultTimeout))
 
 	if opts.Demo {
-		tenant, err := demotenant.Start(demotenant.Options{Scenario: opts.Scenario})
+		// A second administrator keeps working in the demo tenant, so the
+		// panel's Activity tab shows changes arriving.
+		tenant, err := demotenant.Start(demotenant.Options{Scenario: opts.Scenario, OtherAdminEvery: demoOtherAdminEvery})
 		if err != nil {
 			fmt.Fprintf(os.Stderr, "entra-wizard: could not start the demo tenant: %v\n", err)
 			return 1

@@ -19,6 +19,7 @@ const demoTenantUsage = `Usage: entra-wizard demo-tenant [--addr 127.0.0.1:0] [-
                                 [--retry-after SECONDS] [--drop-every N]
                                 [--replication-delay DURATION]
                                 [--restrict-command-line-tools]
+                                [--other-admin DURATION]
 
 Runs the built-in demo tenant on its own: a simulated Microsoft Entra sign-in
 service and Microsoft Graph, on this computer only. It prints one JSON line
@@ -48,6 +49,11 @@ Setting up an app without the portal ("entra-wizard setup"):
   --restrict-command-line-tools
                       the tenant blocks Microsoft Graph Command Line Tools:
                       its sign-ins end with AADSTS50105
+
+Activity, so a change feed has something to show:
+  --other-admin DURATION
+                      a second administrator changes a user or group this
+                      often, e.g. 20s (default 0: never)
 `
 
 // shutdownGrace is how long requests in flight may finish once the demo
@@ -68,6 +74,7 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 	dropEvery := fs.Int("drop-every", 0, "")
 	replicationDelay := fs.Duration("replication-delay", 0, "")
 	restrictCLI := fs.Bool("restrict-command-line-tools", false, "")
+	otherAdmin := fs.Duration("other-admin", 0, "")
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -80,8 +87,8 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 	case !slices.Contains(demotenant.Scenarios, *scenario):
 		return demoTenantUsageError(env, fmt.Sprintf("unknown scenario %q: choose one of %s",
 			*scenario, scenarioList()))
-	case *latency < 0 || *throttleEvery < 0 || *dropEvery < 0 || *replicationDelay < 0:
-		return demoTenantUsageError(env, "--latency, --throttle-every, --drop-every and --replication-delay cannot be negative")
+	case *latency < 0 || *throttleEvery < 0 || *dropEvery < 0 || *replicationDelay < 0 || *otherAdmin < 0:
+		return demoTenantUsageError(env, "--latency, --throttle-every, --drop-every, --replication-delay and --other-admin cannot be negative")
 	case *retryAfter < 1:
 		return demoTenantUsageError(env, "--retry-after must be at least 1 second")
 	}
@@ -99,6 +106,7 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 
 		ReplicationDelay:         *replicationDelay,
 		RestrictCommandLineTools: *restrictCLI,
+		OtherAdminEvery:          *otherAdmin,
 	})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "entra-wizard demo-tenant: could not start: %v\n", err)

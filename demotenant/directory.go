@@ -40,6 +40,10 @@ type directory struct {
 	// Graph's list answers; a change that adds or removes one resets them.
 	userList  []entity
 	groupList []entity
+
+	// changeLog records every change to users and groups, for delta
+	// queries; see changes().
+	changeLog *changeLog
 }
 
 type user struct {

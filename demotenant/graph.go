@@ -48,7 +48,7 @@ type graphCallerKey struct{}
 // Graph paths only. Every version prefix leads to the same routes.
 func (s *Server) registerGraph(mux *http.ServeMux) {
 	api := http.NewServeMux()
-	for _, rt := range s.graphRoutes(api) {
+	for _, rt := range append(s.graphRoutes(api), s.deltaRoutes()...) {
 		api.Handle(rt.Method+" "+rt.Path, s.graphHandler(rt))
 	}
 	api.Handle("/", graphFallback(api))

@@ -94,11 +94,13 @@ func (s *Server) restoreDeletedItem(c *graphCall) error {
 	for _, gid := range d.MemberOf {
 		if g := s.dir.groups[gid]; g != nil && !slices.Contains(g.Members, id) {
 			g.Members = append(g.Members, id)
+			s.dir.recordMembers(gid, []string{id}, nil)
 		}
 	}
 	delete(s.dir.deleted, id)
 	s.dir.objectsChanged()
 	e := s.dir.object(id)
+	s.dir.recordCreated(e)
 	out := append(jsonObject{{"@odata.context", c.contextURL("directoryObjects/$entity")}}, render(e, nil, true)...)
 	return c.writeJSON(http.StatusOK, out)
 }
@@ -118,5 +120,6 @@ func (s *Server) purgeDeletedItem(c *graphCall) error {
 		return err
 	}
 	delete(s.dir.deleted, id)
+	s.dir.recordRemoved(d.Group != nil, id)
 	return c.noContent()
 }

@@ -100,6 +100,7 @@ func (d *directory) leaveGroups(id string) []string {
 	var left []string
 	for _, g := range d.groupsOf(id) {
 		g.Members = slices.DeleteFunc(g.Members, func(m string) bool { return m == id })
+		d.recordMembers(g.ID, nil, []string{id})
 		left = append(left, g.ID)
 	}
 	return left

@@ -74,6 +74,7 @@ func (s *Server) createGroup(c *graphCall) error {
 	g.Members = members
 	s.dir.groups[g.ID] = g
 	s.dir.objectsChanged()
+	s.dir.recordCreated(g)
 	out := append(jsonObject{{"@odata.context", c.contextURL("groups/$entity")}}, render(g, nil, false)...)
 	return c.writeJSON(http.StatusCreated, out)
 }
@@ -133,6 +134,8 @@ func (s *Server) updateGroup(c *graphCall) error {
 		}
 	}
 	changed.Members = append(slices.Clone(g.Members), added...)
+	s.dir.recordUpdate(g, &changed)
+	s.dir.recordMembers(g.ID, added, nil)
 	*g = changed
 	return c.noContent()
 }
@@ -151,5 +154,6 @@ func (s *Server) deleteGroup(c *graphCall) error {
 		s.dir.deleted[g.ID] = &deletedObject{DeletedAt: s.graphNow(), Group: g, MemberOf: parents}
 	}
 	s.dir.objectsChanged()
+	s.dir.recordRemoved(true, g.ID)
 	return c.noContent()
 }

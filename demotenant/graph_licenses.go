@@ -146,7 +146,9 @@ func (s *Server) assignLicense(c *graphCall) error {
 		}
 		licenses = append(licenses, assignedLicense{SkuID: k.SkuID, DisabledPlans: nonNil(add.DisabledPlans)})
 	}
+	before := *u
 	u.Licenses = licenses
+	s.dir.recordUpdate(&before, u)
 	out := append(jsonObject{{"@odata.context", c.contextURL("users/$entity")}}, render(u, nil, false)...)
 	return c.writeJSON(http.StatusOK, out)
 }

@@ -151,6 +151,7 @@ func (s *Server) addMemberRef(c *graphCall) error {
 		return errMemberExists
 	}
 	g.Members = append(g.Members, id)
+	s.dir.recordMembers(g.ID, []string{id}, nil)
 	return c.noContent()
 }
 
@@ -174,5 +175,6 @@ func (s *Server) removeMemberRef(c *graphCall) error {
 		return errNotFound(id)
 	}
 	g.Members = slices.DeleteFunc(g.Members, func(m string) bool { return m == id })
+	s.dir.recordMembers(g.ID, nil, []string{id})
 	return c.noContent()
 }

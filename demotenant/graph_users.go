@@ -111,6 +111,7 @@ func (s *Server) createUser(c *graphCall) error {
 	u.ID = s.dir.newObjectID()
 	s.dir.users[u.ID] = u
 	s.dir.objectsChanged()
+	s.dir.recordCreated(u)
 	c.w.Header().Set("Location", s.baseURL+c.version+"/directoryObjects/"+u.ID+"/Microsoft.DirectoryServices.User")
 	out := append(jsonObject{{"@odata.context", c.contextURL("users/$entity")}}, render(u, nil, false)...)
 	return c.writeJSON(http.StatusCreated, out)
@@ -139,6 +140,7 @@ func (s *Server) updateUser(c *graphCall) error {
 	if err := s.dir.applyUserChanges(&changed, body); err != nil {
 		return err
 	}
+	s.dir.recordUpdate(u, &changed)
 	*u = changed
 	return c.noContent()
 }
@@ -154,5 +156,6 @@ func (s *Server) deleteUser(c *graphCall) error {
 	s.dir.deleted[u.ID] = &deletedObject{DeletedAt: s.graphNow(), User: u, MemberOf: s.dir.leaveGroups(u.ID)}
 	delete(s.dir.users, u.ID)
 	s.dir.objectsChanged()
+	s.dir.recordRemoved(false, u.ID)
 	return c.noContent()
 }

@@ -67,6 +67,10 @@ type Options struct {
 	// require user assignment with nobody assigned, as a tenant that
 	// blocks the client does: its sign-ins end with AADSTS50105.
 	RestrictCommandLineTools bool
+	// OtherAdminEvery makes a second, background administrator change a
+	// user or group this often (create, update, membership, delete, in a
+	// cycle), so change feeds have something to show; 0 disables it.
+	OtherAdminEvery time.Duration
 
 	// Now returns the current time; nil means time.Now. Tests use it to
 	// expire tokens and secrets.
@@ -137,6 +141,8 @@ type Server struct {
 	requests      atomic.Int64 // every request served
 	graphRequests atomic.Int64 // Graph requests, for throttling and drops
 	tokenRequests atomic.Int64
+
+	other otherAdmin
 }
 
 // Start builds the scenario's directory and serves it on a loopback listener.
@@ -182,6 +188,7 @@ func Start(opts Options) (*Server, error) {
 		ReadHeaderTimeout: 10 * time.Second,
 	}
 	go func() { _ = s.http.Serve(ln) }()
+	s.startOtherAdmin()
 	return s, nil
 }
 
@@ -190,10 +197,16 @@ func Start(opts Options) (*Server, error) {
 func (s *Server) URL() string { return s.baseURL }
 
 // Close stops the server at once.
-func (s *Server) Close() error { return s.http.Close() }
+func (s *Server) Close() error {
+	s.stopOtherAdmin()
+	return s.http.Close()
+}
 
 // Shutdown stops the server gracefully.
-func (s *Server) Shutdown(ctx context.Context) error { return s.http.Shutdown(ctx) }
+func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopOtherAdmin()
+	return s.http.Shutdown(ctx)
+}
 
 // Requests reports how many HTTP requests the tenant has answered, including
 // throttled ones: benchmarks count round trips with it.
