@@ -1,0 +1,152 @@
+package changefeed
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// DirName is the folder, inside the config folder, that holds the feeds.
+const DirName = "changes"
+
+// State is what a feed keeps between polls. None of it is secret: a delta
+// link is useless without a token.
+type State struct {
+	Version     int                            `json:"version"`
+	Collections map[graph.Collection]*Tracking `json:"collections"`
+}
+
+// Tracking is one collection's place in the change log.
+type Tracking struct {
+	// DeltaLink is where the next round starts.
+	DeltaLink string `json:"deltaLink"`
+	// BaselineAt is when the current baseline was taken.
+	BaselineAt time.Time `json:"baselineAt"`
+	// Known holds the ids and names of the objects seen so far.
+	Known graph.Known `json:"known"`
+}
+
+const stateVersion = 1
+
+// maxStateFile bounds what Load reads: a tenant of a few hundred thousand
+// objects fits.
+const maxStateFile = 64 << 20
+
+// Store keeps feed states as files in one folder.
+type Store struct{ dir string }
+
+// OpenStore returns the store in configDir's changes folder; the folder is
+// made on the first save.
+func OpenStore(configDir string) *Store {
+	return &Store{dir: filepath.Join(configDir, DirName)}
+}
+
+// path is the file of a connection's feed for one reader ("cli", "app"):
+// each reader has its own place, so one never takes the other's events.
+func (s *Store) path(connection, reader string) string {
+	return filepath.Join(s.dir, fileSafe(connection)+"."+fileSafe(reader)+".json")
+}
+
+// fileSafe keeps letters, digits, '-' and '_' and writes any other byte as
+// ~XX, so every connection name makes a distinct, portable file name.
+func fileSafe(name string) string {
+	var b strings.Builder
+	for i := 0; i < len(name); i++ {
+		c := name[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_':
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "~%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// Load reads a feed's state; a feed never polled has an empty one.
+func (s *Store) Load(connection, reader string) (*State, error) {
+	st := &State{Version: stateVersion, Collections: map[graph.Collection]*Tracking{}}
+	path := s.path(connection, reader)
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return st, nil
+	}
+	if err == nil && info.Size() > maxStateFile {
+		err = fmt.Errorf("the file is %d MB, more than a change feed can hold", info.Size()>>20)
+	}
+	var data []byte
+	if err == nil {
+		data, err = os.ReadFile(path)
+	}
+	if err == nil {
+		err = json.Unmarshal(data, st)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading the change feed of %q (%s): %w", connection, path, err)
+	}
+	if st.Version > stateVersion {
+		return nil, fmt.Errorf("the change feed of %q (%s) was written by a newer version of this program", connection, path)
+	}
+	if st.Collections == nil {
+		st.Collections = map[graph.Collection]*Tracking{}
+	}
+	return st, nil
+}
+
+// Save replaces a feed's state atomically: a temporary file in the same
+// folder, flushed, then renamed over the old one.
+func (s *Store) Save(connection, reader string, st *State) (err error) {
+	st.Version = stateVersion
+	data, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(s.dir, 0o700); err != nil {
+		return fmt.Errorf("saving the change feed: %w", err)
+	}
+	tmp, err := os.CreateTemp(s.dir, ".feed.*.tmp")
+	if err != nil {
+		return fmt.Errorf("saving the change feed: %w", err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err == nil {
+		err = tmp.Sync()
+	}
+	if err == nil {
+		err = tmp.Close()
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), s.path(connection, reader))
+	}
+	if err != nil {
+		return fmt.Errorf("saving the change feed: %w", err)
+	}
+	return nil
+}
+
+// Forget removes every reader's feed of a connection, for when the
+// connection is removed.
+func (s *Store) Forget(connection string) error {
+	matches, err := filepath.Glob(filepath.Join(s.dir, fileSafe(connection)+".*.json"))
+	if err != nil {
+		return err
+	}
+	for _, m := range matches {
+		if err := os.Remove(m); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
