@@ -80,6 +80,10 @@ func lookup(name string) (command, bool) {
 		return RunStatus, true
 	case "export":
 		return RunExport, true
+	case "changes":
+		return RunChanges, true
+	case "watch":
+		return RunWatch, true
 	case "demo-tenant":
 		return RunDemoTenant, true
 	case "setup":

@@ -21,6 +21,8 @@ Commands:
   renew-secret  replace a connection's client secret with a new one
   status        test saved connections
   export        write users, groups or a group's members as CSV
+  changes       print the users and groups changed since the last run
+  watch         keep printing changes to users and groups as they happen
   demo-tenant   run the demo tenant on its own and print its credentials
   help          show this text
 
