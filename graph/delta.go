@@ -40,7 +40,7 @@ var deltaNeeds = map[Collection][]string{
 // ErrResync means Graph no longer holds the state a delta link names (the
 // link expired, or came from elsewhere): tracking must start again from a
 // new baseline.
-var ErrResync = errors.New("Microsoft Graph no longer knows the change-tracking link; a new baseline is needed")
+var ErrResync = errors.New("the change-tracking link is unknown to Microsoft Graph or expired; a new baseline is needed")
 
 // DeltaItem is one object of a delta answer.
 type DeltaItem struct {
