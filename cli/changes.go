@@ -13,6 +13,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/changefeed"
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
 const changesUsage = `Usage: entra-wizard changes users|groups|all --name CONNECTION [--json] [--baseline]
@@ -121,6 +122,9 @@ func (d connectionDeps) openFeed(ctx context.Context, name, command string, env 
 	store, err := d.openStore()
 	if err != nil {
 		return nil, err
+	}
+	if p, err := store.Get(name); err == nil && p.Method == keystore.MethodLDAP {
+		return nil, fmt.Errorf("%q is a secure LDAP connection; changes are followed through Microsoft Graph, so choose a Microsoft Graph connection", name)
 	}
 	client, err := d.openGraph(ctx, name, func(err error) {
 		fmt.Fprintf(env.Stderr, "entra-wizard %s: the renewed sign-in could not be saved (%v); the next run may ask you to sign in again\n", command, err)
