@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
@@ -68,4 +69,19 @@ func SettingsOf(p keystore.Profile) ldapconn.Settings {
 	}
 	l := p.LDAP
 	return ldapconn.Settings{Server: l.Server, Port: l.Port, BindAccount: l.BindAccount, BaseDN: l.BaseDN, Fingerprint: l.Fingerprint}
+}
+
+// SaveDialog asks where to save a file with the standard save dialog of w,
+// for Deps.SaveFile; a cancelled dialog does nothing.
+func SaveDialog(w fyne.Window) func(suggested string, chosen func(io.WriteCloser, error)) {
+	return func(suggested string, chosen func(io.WriteCloser, error)) {
+		d := dialog.NewFileSave(func(f fyne.URIWriteCloser, err error) {
+			if f == nil && err == nil {
+				return
+			}
+			chosen(f, err)
+		}, w)
+		d.SetFileName(suggested)
+		d.Show()
+	}
 }

@@ -7,6 +7,8 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ldapui"
 	"github.com/entra-wizard/entra-wizard/ui/panel"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard"
 	"github.com/entra-wizard/entra-wizard/wizard"
@@ -29,6 +31,9 @@ type Deps struct {
 	// OpenURL opens a page in the system browser.
 	OpenURL    func(string) error
 	HTTPClient *http.Client
+	// LDAP is how secure LDAP connections reach their servers; the zero
+	// value uses the system's resolver and trusted authorities.
+	LDAP ldapconn.Config
 }
 
 // DemoTenant is what the window needs to know of the demo tenant that
@@ -60,6 +65,9 @@ type UI struct {
 
 	wizard *setupwizard.Wizard // the wizard on screen; nil while the panel shows
 	panel  *panel.Panel
+	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
+	ldapSetup *ldapui.Setup
+	ldapPanel *ldapui.Panel
 	// do runs UI updates from background work: fyne.Do, or a queue the
 	// tests drain.
 	do func(func())
@@ -111,6 +119,7 @@ func (u *UI) showWizard() {
 	deps := setupwizard.Deps{
 		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
+		OnLDAP: u.showLDAPSetup,
 	}
 	if u.deps.Store != nil {
 		deps.Store = u.deps.Store
@@ -122,12 +131,17 @@ func (u *UI) showWizard() {
 // showPanel replaces the window's content with the management panel and
 // opens the named connection.
 func (u *UI) showPanel(name string) {
+	if u.isLDAP(name) {
+		u.showLDAPPanel(name)
+		return
+	}
 	u.closeContent()
 	cfg := panel.Config{
 		Window: u.win,
-		Open:   appConnector{store: u.deps.Store, demo: u.deps.Demo, httpClient: u.deps.HTTPClient}.open,
-		OnAdd:  u.showWizard,
-		Do:     u.do,
+		Open: appConnector{store: u.deps.Store, demo: u.deps.Demo, httpClient: u.deps.HTTPClient,
+			onLDAP: func(name string) { u.do(func() { u.showPanel(name) }) }}.open,
+		OnAdd: u.showWizard,
+		Do:    u.do,
 	}
 	if u.deps.Store != nil {
 		cfg.Connections = u.deps.Store
@@ -150,6 +164,7 @@ func (u *UI) closeContent() {
 		u.wizard.Close()
 		u.wizard = nil
 	}
+	u.closeLDAP()
 }
 
 // onKey sends Enter and Escape to the wizard when no field has the

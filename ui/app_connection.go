@@ -18,6 +18,9 @@ type appConnector struct {
 	store      *keystore.Store
 	demo       *DemoTenant
 	httpClient *http.Client
+	// onLDAP shows a secure LDAP connection picked in the panel in its own
+	// view; it is called from the background.
+	onLDAP func(name string)
 }
 
 // errAppNoDemo is returned for a demo connection while no demo tenant runs.
@@ -32,6 +35,12 @@ func (c appConnector) open(ctx context.Context, name string) (*graph.Client, gra
 	p, err := c.store.Get(name)
 	if err != nil {
 		return nil, graph.Report{}, err
+	}
+	if p.Method == keystore.MethodLDAP {
+		if c.onLDAP != nil {
+			c.onLDAP(name)
+		}
+		return nil, graph.Report{}, fmt.Errorf("%q is a secure LDAP connection: opening its own view", name)
 	}
 	sec, err := c.store.Secrets(name)
 	if err != nil {

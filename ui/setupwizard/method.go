@@ -12,6 +12,7 @@ import (
 const (
 	methodSecretLabel  = "App registration with a client secret"
 	methodBrowserLabel = "Sign in with a browser"
+	methodLDAPLabel    = "LDAP (Entra Domain Services)"
 )
 
 // methodStep asks how the program should sign in.
@@ -19,11 +20,18 @@ type methodStep struct {
 	v       *Wizard
 	choice  *widget.RadioGroup
 	problem *widget.Label
+	// ldap is true while "LDAP (Entra Domain Services)" is chosen; Next
+	// then opens the secure LDAP page instead of the Entra ID steps.
+	ldap bool
 }
 
 func newMethodStep(v *Wizard) *methodStep {
 	s := &methodStep{v: v, problem: newFieldError()}
-	s.choice = widget.NewRadioGroup([]string{methodSecretLabel, methodBrowserLabel}, s.onChoose)
+	choices := []string{methodSecretLabel, methodBrowserLabel}
+	if v.deps.OnLDAP != nil {
+		choices = append(choices, methodLDAPLabel)
+	}
+	s.choice = widget.NewRadioGroup(choices, s.onChoose)
 	return s
 }
 
@@ -36,6 +44,9 @@ func (s *methodStep) view() fyne.CanvasObject {
 **App registration with a client secret** if the program should work on its own, for example on a shared `+
 			`computer or for someone without an admin role. The app gets its own permissions, which an `+
 			`administrator approves once. The secret expires (after 6 to 24 months, as you choose) and must then be renewed.
+
+**LDAP (Entra Domain Services)** if a program or appliance needs to read the directory over secure LDAP. `+
+			`It connects to a Microsoft Entra Domain Services managed domain, read-only; the next page guides its setup.
 
 Not sure? Pick **Sign in with a browser**: it needs fewer steps.`)))
 	help.Open(0)
@@ -57,6 +68,7 @@ func (s *methodStep) shown() {
 
 func (s *methodStep) onChoose(label string) {
 	defer s.v.relayout()
+	s.ldap = label == methodLDAPLabel
 	switch label {
 	case methodSecretLabel:
 		s.v.wz.SetMethod(wizard.MethodSecret)

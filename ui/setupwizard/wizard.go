@@ -40,6 +40,9 @@ type Deps struct {
 	LoginTimeout time.Duration
 	// OnFinish opens the management panel on the saved connection.
 	OnFinish func(name string)
+	// OnLDAP opens the secure LDAP setup page, when the method chosen is
+	// LDAP through Entra Domain Services; nil leaves that choice out.
+	OnLDAP func()
 }
 
 // stepScreen is one step's page.
@@ -210,6 +213,11 @@ func (v *Wizard) onNext() {
 			v.deps.OnFinish(v.wz.State.Name)
 		}
 		return
+	case wizard.StepMethod:
+		if v.method.ldap && v.deps.OnLDAP != nil {
+			v.deps.OnLDAP()
+			return
+		}
 	}
 	v.advance()
 }

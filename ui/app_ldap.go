@@ -1,0 +1,54 @@
+package ui
+
+import (
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ldapui"
+)
+
+// ldapDeps are what the secure LDAP pages need from the window.
+func (u *UI) ldapDeps() ldapui.Deps {
+	d := ldapui.Deps{LDAP: u.deps.LDAP, OpenURL: u.deps.OpenURL, Do: u.do, SaveFile: ldapui.SaveDialog(u.win)}
+	if u.deps.Store != nil {
+		d.Store = u.deps.Store
+	}
+	if u.app != nil {
+		d.Clipboard = u.app.Clipboard()
+	}
+	return d
+}
+
+// showLDAPSetup replaces the window's content with the secure LDAP setup
+// page; Back returns to a new wizard.
+func (u *UI) showLDAPSetup() {
+	u.closeContent()
+	u.ldapSetup = ldapui.NewSetup(u.ldapDeps(), u.showWizard, u.showPanel)
+	u.win.SetContent(u.ldapSetup.View())
+}
+
+// showLDAPPanel replaces the window's content with the read-only view of
+// the secure LDAP connection called name.
+func (u *UI) showLDAPPanel(name string) {
+	u.closeContent()
+	u.ldapPanel = ldapui.NewPanel(u.ldapDeps(), name, u.showPanel, u.showWizard)
+	u.win.SetContent(u.ldapPanel.View())
+}
+
+// isLDAP reports whether the saved connection called name is secure LDAP.
+func (u *UI) isLDAP(name string) bool {
+	if u.deps.Store == nil {
+		return false
+	}
+	p, err := u.deps.Store.Get(name)
+	return err == nil && p.Method == keystore.MethodLDAP
+}
+
+func (u *UI) closeLDAP() {
+	if u.ldapSetup != nil {
+		u.ldapSetup.Close()
+		u.ldapSetup = nil
+	}
+	if u.ldapPanel != nil {
+		u.ldapPanel.Close()
+		u.ldapPanel = nil
+	}
+}
