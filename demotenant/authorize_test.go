@@ -144,7 +144,7 @@ func TestSignInPageFlowAsABrowser(t *testing.T) {
 	}
 	idToken, _ := tok.Extra("id_token").(string)
 	var id idClaims
-	if err := verifyJWS(idToken, &s.key.PublicKey, s.kid, &id); err != nil {
+	if err := verifyJWS(idToken, &signingKeyOf(t, s).PublicKey, s.kid, &id); err != nil {
 		t.Fatalf("id_token: %v", err)
 	}
 	if id.Aud != info.PublicClientID || id.Nonce != "n-1" || !strings.EqualFold(id.PreferredUsername, megan.UPN) ||

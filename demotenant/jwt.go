@@ -84,7 +84,11 @@ func (s *Server) sign(claims any) (string, error) {
 	}
 	input := b64.EncodeToString(head) + "." + b64.EncodeToString(body)
 	sum := sha256.Sum256([]byte(input))
-	sig, err := rsa.SignPKCS1v15(nil, s.key, crypto.SHA256, sum[:])
+	key, err := s.signingKey()
+	if err != nil {
+		return "", err
+	}
+	sig, err := rsa.SignPKCS1v15(nil, key, crypto.SHA256, sum[:])
 	if err != nil {
 		return "", fmt.Errorf("sign token: %w", err)
 	}
@@ -146,7 +150,11 @@ type jsonWebKey struct {
 
 // jwks is the tenant's signing key set.
 func (s *Server) jwks(issuer string) map[string][]jsonWebKey {
-	pub := s.key.PublicKey
+	key, err := s.signingKey()
+	if err != nil {
+		return map[string][]jsonWebKey{"keys": {}}
+	}
+	pub := key.PublicKey
 	return map[string][]jsonWebKey{"keys": {{
 		Kty:    "RSA",
 		Use:    "sig",

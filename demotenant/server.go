@@ -131,8 +131,13 @@ type Server struct {
 	http     *http.Server
 	baseURL  string
 
-	key *rsa.PrivateKey
-	kid string
+	// keyReady closes once key (or keyErr) is set: the signing key is
+	// made in the background, so that starting the tenant (and the app
+	// with --demo) does not wait for RSA key generation.
+	keyReady chan struct{}
+	key      *rsa.PrivateKey
+	keyErr   error
+	kid      string
 
 	mu    sync.Mutex // guards dir and the login state below
 	dir   *directory
@@ -167,10 +172,6 @@ func Start(opts Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		return nil, fmt.Errorf("demotenant: signing key: %w", err)
-	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("demotenant: listen: %w", err)
@@ -179,7 +180,7 @@ func Start(opts Options) (*Server, error) {
 		opts:     opts,
 		listener: ln,
 		baseURL:  "http://" + ln.Addr().String(),
-		key:      key,
+		keyReady: make(chan struct{}),
 		kid:      "demo-" + dir.tenantID[:8],
 		dir:      dir,
 	}
@@ -187,9 +188,22 @@ func Start(opts Options) (*Server, error) {
 		Handler:           s.handler(),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
+	go func() {
+		s.key, s.keyErr = rsa.GenerateKey(rand.Reader, 2048)
+		close(s.keyReady)
+	}()
 	go func() { _ = s.http.Serve(ln) }()
 	s.startOtherAdmin()
 	return s, nil
+}
+
+// signingKey waits for the tenant's token signing key.
+func (s *Server) signingKey() (*rsa.PrivateKey, error) {
+	<-s.keyReady
+	if s.keyErr != nil {
+		return nil, fmt.Errorf("demotenant: signing key: %w", s.keyErr)
+	}
+	return s.key, nil
 }
 
 // URL is the base URL of the tenant, e.g. http://127.0.0.1:41234. Both the

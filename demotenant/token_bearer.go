@@ -39,8 +39,12 @@ func (s *Server) authenticate(r *http.Request) (*principal, error) {
 	if !strings.EqualFold(scheme, "Bearer") {
 		return nil, errTokenMalformed
 	}
+	key, err := s.signingKey()
+	if err != nil {
+		return nil, errTokenSignature
+	}
 	var c accessClaims
-	switch err := verifyJWS(token, &s.key.PublicKey, s.kid, &c); {
+	switch err := verifyJWS(token, &key.PublicKey, s.kid, &c); {
 	case errors.Is(err, errJWTMalformed):
 		return nil, errTokenMalformed
 	case err != nil:

@@ -184,7 +184,7 @@ func TestDelegatedTokenClaims(t *testing.T) {
 			t.Fatal(err)
 		}
 		var c accessClaims
-		if err := verifyJWS(tok.AccessToken, &s.key.PublicKey, s.kid, &c); err != nil {
+		if err := verifyJWS(tok.AccessToken, &signingKeyOf(t, s).PublicKey, s.kid, &c); err != nil {
 			t.Fatal(err)
 		}
 		if !strings.EqualFold(c.Upn, u.UPN) || c.IDTyp != "user" || c.AppIDAcr != "0" || len(c.Roles) != 0 ||

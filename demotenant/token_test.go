@@ -2,6 +2,7 @@ package demotenant
 
 import (
 	"context"
+	"crypto/rsa"
 	"encoding/json"
 	"net/http"
 	"net/url"
@@ -97,7 +98,7 @@ func TestClientCredentialsTokenShape(t *testing.T) {
 		t.Error("client credentials answer carries a refresh token")
 	}
 	var c accessClaims
-	if err := verifyJWS(fields["access_token"].(string), &s.key.PublicKey, s.kid, &c); err != nil {
+	if err := verifyJWS(fields["access_token"].(string), &signingKeyOf(t, s).PublicKey, s.kid, &c); err != nil {
 		t.Fatal(err)
 	}
 	if c.Aud != graphAppID || c.Iss != "https://sts.windows.net/"+info.TenantID+"/" || c.IDTyp != "app" ||
@@ -225,7 +226,7 @@ func TestAuthenticateRefusesBadTokens(t *testing.T) {
 
 	parts := strings.Split(tok, ".")
 	var c accessClaims
-	if err := verifyJWS(tok, &s.key.PublicKey, s.kid, &c); err != nil {
+	if err := verifyJWS(tok, &signingKeyOf(t, s).PublicKey, s.kid, &c); err != nil {
 		t.Fatal(err)
 	}
 	c.Roles = append(c.Roles, "Application.ReadWrite.All")
@@ -340,4 +341,14 @@ func TestTokenEndpointOnlyAcceptsPOST(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantEntraError(t, resp, raw, http.StatusBadRequest, "invalid_request", 900561)
+}
+
+// signingKeyOf is the tenant's token signing key, once it is made.
+func signingKeyOf(t *testing.T, s *Server) *rsa.PrivateKey {
+	t.Helper()
+	key, err := s.signingKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
 }
