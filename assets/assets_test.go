@@ -44,3 +44,23 @@ func TestIconPNGIsASquareRendering(t *testing.T) {
 		t.Errorf("icon.png is %dx%d; desktop packages want a square of 256 pixels or more", cfg.Width, cfg.Height)
 	}
 }
+
+func TestWindowIconIsAReadyMadeRendering(t *testing.T) {
+	img, err := png.Decode(bytes.NewReader(WindowIcon.Content()))
+	if err != nil {
+		t.Fatalf("the window icon is not a PNG: %v", err)
+	}
+	if b := img.Bounds(); b.Dx() != 256 || b.Dy() != 256 {
+		t.Errorf("the window icon is %dx%d; Fyne gives window icons 256x256", b.Dx(), b.Dy())
+	}
+	colours := map[[3]uint32]bool{}
+	for y := 0; y < 256; y += 4 {
+		for x := 0; x < 256; x += 4 {
+			r, g, bl, _ := img.At(x, y).RGBA()
+			colours[[3]uint32{r >> 12, g >> 12, bl >> 12}] = true
+		}
+	}
+	if len(colours) < 3 {
+		t.Errorf("the window icon has %d colours; want the drawing (tile, key, check)", len(colours))
+	}
+}

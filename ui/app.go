@@ -81,7 +81,7 @@ func New(app fyne.App, deps Deps) *UI { return newUI(app, deps, fyne.Do) }
 func newUI(app fyne.App, deps Deps, do func(func())) *UI {
 	u := &UI{app: app, deps: deps, do: do}
 	u.win = app.NewWindow(appTitle)
-	u.win.SetIcon(assets.Icon)
+	u.win.SetIcon(assets.WindowIcon)
 	u.win.Resize(appWindowSize)
 	u.win.SetMaster()
 	u.win.Canvas().SetOnTypedKey(u.onKey)
