@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -92,7 +93,10 @@ func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemR
 	info.Headers.TryAdd("Accept", "application/json")
 	info.SetStreamContentAndContentType(body, "application/json")
 	info.AddRequestOptions(bulkRetries())
-	raw, err := c.adapter.SendPrimitive(ctx, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
+	// Removals may be sent again after a dropped connection; one that had
+	// arrived answers 404 the second time, which means it is done.
+	safe, resent := resendSafe(ctx)
+	raw, err := c.adapter.SendPrimitive(safe, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
 	if err != nil {
 		return 0, fail(err, "remove the members", needManageMembers...)
 	}
@@ -114,6 +118,10 @@ func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemR
 			continue
 		}
 		items[i].Err = batchItemError(a.Status, a.Headers, a.Body)
+		if a.Status == http.StatusNotFound && resent.happened() && !errors.Is(items[i].Err, ErrDenied) {
+			items[i].Err, items[i].Already = nil, true
+			continue
+		}
 		if a.Status == http.StatusTooManyRequests {
 			wait = max(wait, retryAfter(a.Headers))
 		}

@@ -20,6 +20,9 @@ const batchSize = 20
 type ItemResult struct {
 	ID  string
 	Err error
+	// Already is true when the object was already as asked (already a
+	// member, or no longer one): that is success, and Err is nil.
+	Already bool
 }
 
 // bulkRetries lets a bulk request be retried longer than usual when Graph
@@ -33,8 +36,9 @@ func bulkRetries() []abstractions.RequestOption {
 
 // AddMembers adds users or groups to a group, 20 per request through
 // members@odata.bind. When a request of 20 fails as a whole (say one of them
-// is already a member), its items are added one by one so each result is
-// right. Results are in the order of ids.
+// is already a member, or the connection dropped), its items are added one
+// by one so each result is right; one already a member is a success, with
+// Already set. Results are in the order of ids.
 func (c *Client) AddMembers(ctx context.Context, groupID string, ids []string, progress func(done, total int)) []ItemResult {
 	if err := noID("add the members", groupID); err != nil {
 		return failAll(ids, err, progress)
@@ -46,7 +50,10 @@ func (c *Client) AddMembers(ctx context.Context, groupID string, ids []string, p
 		}
 		body := newGroupBody()
 		body.SetAdditionalData(map[string]any{"members@odata.bind": urls})
-		_, err := c.sdk.Groups().ByGroupId(groupID).Patch(ctx, body, &groups.GroupItemRequestBuilderPatchRequestConfiguration{Options: bulkRetries()})
+		// Sent again after a dropped connection, a PATCH that did arrive
+		// answers "already exist"; the items then go one by one below.
+		safe, _ := resendSafe(ctx)
+		_, err := c.sdk.Groups().ByGroupId(groupID).Patch(safe, body, &groups.GroupItemRequestBuilderPatchRequestConfiguration{Options: bulkRetries()})
 		if err == nil {
 			return
 		}
@@ -56,7 +63,11 @@ func (c *Client) AddMembers(ctx context.Context, groupID string, ids []string, p
 			return
 		}
 		for i := range chunk {
-			chunk[i].Err = c.addMember(ctx, groupID, chunk[i].ID, bulkRetries())
+			safe, _ := resendSafe(ctx)
+			chunk[i].Err = c.addMember(safe, groupID, chunk[i].ID, bulkRetries())
+			if errors.Is(chunk[i].Err, ErrConflict) {
+				chunk[i].Err, chunk[i].Already = nil, true
+			}
 		}
 	})
 }

@@ -106,14 +106,17 @@ func withMiddleware(given *http.Client) *http.Client {
 	opts := msgraph.GetDefaultClientOptions()
 	middleware := graphMiddleware(&opts)
 	out := core.GetDefaultClient(&opts, middleware...)
-	if given == nil {
-		return out
+	var parent http.RoundTripper
+	if given != nil {
+		parent = given.Transport
 	}
-	parent := given.Transport
 	if parent == nil {
 		parent = khttp.GetDefaultTransport()
 	}
-	out.Transport = khttp.NewCustomTransportWithParentTransport(parent, middleware...)
+	out.Transport = khttp.NewCustomTransportWithParentTransport(resendDropped{next: parent}, middleware...)
+	if given == nil {
+		return out
+	}
 	if given.Timeout > 0 {
 		out.Timeout = given.Timeout
 	}
