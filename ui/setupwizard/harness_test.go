@@ -145,8 +145,8 @@ func (h *harness) runTest() {
 type fakeBrowser struct {
 	mu     sync.Mutex
 	opened []string
-	fail   bool // the browser cannot be opened
-	idle   bool // the page opens but nobody signs in
+	fail   bool   // the browser cannot be opened
+	idle   bool   // the page opens but nobody signs in
 	hint   string // the account to sign in with; "" is the administrator
 }
 
