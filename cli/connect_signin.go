@@ -64,6 +64,11 @@ func targetOf(p keystore.Profile) (connectionTarget, error) {
 	default:
 		e, err = oauth.EndpointsFor(p.Cloud)
 	}
+	if err == nil {
+		// Custom hosts were allowed when the connection was saved; a
+		// Microsoft endpoint paired with a foreign one never is.
+		err = oauth.CheckEndpoints(e, true)
+	}
 	if err != nil {
 		return connectionTarget{}, fmt.Errorf("the saved settings of %q: %w", p.Name, err)
 	}
