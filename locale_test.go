@@ -64,7 +64,7 @@ func TestCommandsSayNothingAboutTheLocale(t *testing.T) {
 func checkOwnWords(t *testing.T, args []string, stderr, want string) {
 	t.Helper()
 	switch {
-	case strings.Contains(stderr, "Fyne") || strings.Contains(stderr, "locale"):
+	case strings.Contains(stderr, "Fyne error") || strings.Contains(stderr, "user locale"):
 		t.Errorf("%v wrote a message of Fyne to stderr:\n%s", args, stderr)
 	case want == "" && stderr != "":
 		t.Errorf("%v wrote to stderr:\n%s", args, stderr)

@@ -45,7 +45,9 @@ func TestEnginePackagesDoNotDependOnFyne(t *testing.T) {
 	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli", "ldapconn", "appsetup", "changefeed", "buildinfo", "console"} {
 		t.Run(pkg, func(t *testing.T) {
 			deps := goList(t, "-deps", module+"/"+pkg)
-			if len(deps) < 2 {
+			// console has code only on Windows, so elsewhere it lists just
+			// itself; every other package imports something.
+			if len(deps) < 2 && pkg != "console" {
 				t.Fatalf("go list found %d dependencies of %s; the listing is broken", len(deps), pkg)
 			}
 			if fyne := matching(deps, "fyne.io/"); len(fyne) > 0 {
