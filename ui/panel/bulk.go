@@ -150,10 +150,10 @@ func (b *bulkRun) report(g graph.Group, results []graph.ItemResult) {
 			name = r.ID
 		}
 		switch {
-		case r.Err == nil:
+		case r.Err == nil && !r.Already:
 			ok++
 			b.lines = append(b.lines, "✓ "+name)
-		case alreadyThere(b.add, r.Err):
+		case r.Err == nil || alreadyThere(b.add, r.Err):
 			// What the admin asked for is true: not a failure.
 			ok++
 			already++
@@ -200,6 +200,9 @@ func alreadyThere(add bool, err error) bool {
 }
 
 func alreadyWords(add bool, n int) string {
+	if !add {
+		return "not a member"
+	}
 	if n == 1 {
 		return "already a member"
 	}
