@@ -57,8 +57,12 @@ func New(cfg Config) (*Client, error) {
 	// The base URL must be set before the service client copies it into
 	// its path parameters.
 	adapter.SetBaseUrl(baseURL)
+	// No backing-store factory: the SDK's default is already in place, and
+	// passing it again makes every new client rewrite a process-wide
+	// variable that requests in flight on other clients are reading.
+	sdkBase := msgraph.NewGraphBaseServiceClient(adapter, nil)
 	return &Client{
-		sdk:     msgraph.NewGraphServiceClient(adapter),
+		sdk:     &msgraph.GraphServiceClient{GraphBaseServiceClient: *sdkBase},
 		adapter: adapter,
 		baseURL: baseURL,
 		http:    httpClient,
