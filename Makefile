@@ -3,7 +3,7 @@
 #   make test   installs what the checks need and runs every one of them
 # Both install Debian packages with apt-get (through sudo when not root).
 
-.PHONY: demo test build screenshots icon startbench
+.PHONY: demo test build screenshots icon startbench package dist install uninstall test-release
 
 demo:
 	@scripts/demo.sh
@@ -27,3 +27,31 @@ icon:
 # their ratio (RUNS=15 each by default).
 startbench:
 	@scripts/startbench.sh -n $${RUNS:-15} --demo-too
+
+# Release artifacts in dist/: the Windows zip and MSI, the .deb, the .tar.xz
+# and SHA256SUMS (scripts/package.sh; docs/RELEASING.md).
+package:
+	@scripts/package.sh
+
+dist: package
+
+# Installs the app for you alone (PREFIX=~/.local) or, as root, for everyone
+# (PREFIX=/usr/local): the binary, the menu entry and the icon.
+PREFIX ?= $(HOME)/.local
+APPID = io.github.entra_wizard.entra_wizard
+install: build
+	install -Dm755 bin/entra-wizard $(DESTDIR)$(PREFIX)/bin/entra-wizard
+	install -Dm644 assets/icon.png $(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/$(APPID).png
+	install -d $(DESTDIR)$(PREFIX)/share/applications
+	sed 's|^Exec=entra-wizard|Exec=$(PREFIX)/bin/entra-wizard|' packaging/linux/$(APPID).desktop \
+		>$(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/entra-wizard $(DESTDIR)$(PREFIX)/share/applications/$(APPID).desktop \
+		$(DESTDIR)$(PREFIX)/share/icons/hicolor/512x512/apps/$(APPID).png
+
+# The release checks: builds the artifacts, runs the Windows build under Wine
+# (command line, Credential Manager, window), installs the .deb and checks the
+# MSI. .ci/run runs it after make test.
+test-release:
+	@scripts/test-release.sh

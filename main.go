@@ -21,6 +21,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/cli"
+	"github.com/entra-wizard/entra-wizard/console"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	// Before Fyne's init reads the locale: see the package comment.
 	_ "github.com/entra-wizard/entra-wizard/internal/langenv"
@@ -41,6 +42,11 @@ const requestTimeout = 60 * time.Second
 const demoOtherAdminEvery = 20 * time.Second
 
 func main() {
+	if len(os.Args) > 1 {
+		// A command typed in a terminal prints there, also from the
+		// Windows build, which has no console of its own.
+		console.Attach()
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	env := cli.Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
 	code := cli.Run(ctx, os.Args[1:], env, openApp)

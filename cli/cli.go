@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/entra-wizard/entra-wizard/buildinfo"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 )
 
@@ -115,12 +116,13 @@ func runCommand(ctx context.Context, name string, args []string, env Env) int {
 }
 
 // parseAppFlags reads the flags the desktop app accepts. When ok is false the
-// caller returns code at once: 0 after --help, 2 after bad usage.
+// caller returns code at once: 0 after --help or --version, 2 after bad usage.
 func parseAppFlags(args []string, env Env) (opts GUIOptions, code int, ok bool) {
 	fs := flag.NewFlagSet("entra-wizard", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.BoolVar(&opts.Demo, "demo", false, "")
 	fs.StringVar(&opts.Scenario, "scenario", "", "")
+	version := fs.Bool("version", false, "")
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -130,6 +132,9 @@ func parseAppFlags(args []string, env Env) (opts GUIOptions, code int, ok bool) 
 		return opts, usageError(env, err.Error()), false
 	case fs.NArg() > 0:
 		return opts, usageError(env, fmt.Sprintf("unexpected argument %q", fs.Arg(0))), false
+	case *version:
+		fmt.Fprint(env.Stdout, buildinfo.Read())
+		return opts, 0, false
 	case opts.Scenario != "" && !opts.Demo:
 		return opts, usageError(env, "--scenario only applies with --demo"), false
 	case opts.Scenario != "" && !slices.Contains(demotenant.Scenarios, opts.Scenario):

@@ -30,6 +30,8 @@ Flags:
   --cloud CLOUD           global (default), usgov, usgov-dod or china
   --authority URL         a custom sign-in service (with --graph)
   --graph URL             a custom Microsoft Graph host (with --authority)
+  --allow-custom-endpoints  send the secret and tokens to custom endpoints that
+                          are neither a Microsoft cloud nor this computer
   --json                  print the result as a JSON object
 
 For secure LDAP to Microsoft Entra Domain Services instead, see:
@@ -48,6 +50,9 @@ type connectOptions struct {
 	Cloud       string
 	Authority   string
 	Graph       string
+	// AllowCustom trusts endpoints that are neither a Microsoft cloud's
+	// nor this computer's.
+	AllowCustom bool
 	JSON        bool
 }
 
@@ -128,6 +133,7 @@ func parseConnectFlags(args []string) (connectOptions, error) {
 	fs.StringVar(&o.Cloud, "cloud", "", "")
 	fs.StringVar(&o.Authority, "authority", "", "")
 	fs.StringVar(&o.Graph, "graph", "", "")
+	fs.BoolVar(&o.AllowCustom, "allow-custom-endpoints", false, "")
 	fs.BoolVar(&o.JSON, "json", false, "")
 	err := fs.Parse(args)
 	var missing []string
@@ -180,6 +186,12 @@ func (o connectOptions) target() (connectionTarget, error) {
 	}
 	endpoints, err := connection.Resolve(cloud, o.Authority, o.Graph, nil)
 	if err != nil {
+		return connectionTarget{}, err
+	}
+	if err := oauth.CheckEndpoints(endpoints, o.AllowCustom); err != nil {
+		if errors.Is(err, oauth.ErrCustomEndpoints) {
+			err = fmt.Errorf("%w (add --allow-custom-endpoints)", err)
+		}
 		return connectionTarget{}, err
 	}
 	return connectionTarget{

@@ -113,7 +113,7 @@ func missingFeatureError(features []graph.FeatureStatus) connectionError {
 func saveHint(err error) string {
 	switch {
 	case errors.Is(err, keystore.ErrUnavailable):
-		return "Start or unlock the system keychain (on Linux, a Secret Service such as GNOME Keyring or KWallet) and run the command again."
+		return keystore.KeychainAdvice() + " Then run the command again."
 	case errors.Is(err, keystore.ErrTimeout):
 		return "Unlock the system keychain when it asks, then run the command again."
 	}
@@ -177,7 +177,8 @@ func (r connectionResult) writeText(w io.Writer) {
 		fmt.Fprintf(w, "  Note: %s\n", n)
 	}
 	if r.saved != nil {
-		fmt.Fprintf(w, "Saved %q: settings in %s; secrets in %s.\n", r.Name, r.saved.SettingsFile, r.saved.Keychain)
+		fmt.Fprintf(w, "Saved %q: settings in %s (%s); secrets in %s.\n",
+			r.Name, r.saved.SettingsFile, keystore.SettingsProtection(), r.saved.Keychain)
 	}
 }
 

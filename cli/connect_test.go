@@ -179,7 +179,7 @@ func TestConnectReadableReport(t *testing.T) {
 	if res.code != 0 {
 		t.Fatalf("connect exit code = %d\n%s%s", res.code, res.stdout, res.stderr)
 	}
-	for _, want := range []string{"✓ Contoso demo: connected to", "Granted permissions:", "Saved \"Contoso demo\"", keystore.SettingsFileName} {
+	for _, want := range []string{"✓ Contoso demo: connected to", "Granted permissions:", "Saved \"Contoso demo\"", keystore.SettingsFileName, keystore.SettingsProtection()} {
 		if !strings.Contains(res.stdout, want) {
 			t.Errorf("report lacks %q:\n%s", want, res.stdout)
 		}

@@ -29,6 +29,7 @@ Commands:
 Flags for the app:
   --demo              connect to the built-in demo tenant
   --scenario NAME     demo tenant scenario: %s (with --demo)
+  --version           show the version, commit, and Go and Fyne versions
   -h, --help          show this text
 
 Run "entra-wizard COMMAND --help" for a command's flags.

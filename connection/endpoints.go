@@ -40,6 +40,11 @@ func Resolve(cloud, authority, graph string, demo *DemoTenant) (oauth.Endpoints,
 // error.
 func (e *Engine) resolveProfile(p keystore.Profile) (oauth.Endpoints, error) {
 	ep, err := Resolve(p.Cloud, p.Authority, p.Graph, e.Demo)
+	if err == nil {
+		// Custom hosts were allowed when the connection was saved; a
+		// Microsoft endpoint paired with a foreign one never is.
+		err = oauth.CheckEndpoints(ep, true)
+	}
 	if err != nil {
 		return oauth.Endpoints{}, fmt.Errorf("connection %q: %w", p.Name, err)
 	}

@@ -2,7 +2,7 @@ package keystore
 
 import (
 	"errors"
-	"strings"
+	"runtime"
 )
 
 var (
@@ -37,18 +37,7 @@ func (e *UnavailableError) Is(target error) bool { return target == ErrUnavailab
 func (e *UnavailableError) Unwrap() error { return e.Err }
 
 // unavailable wraps a keychain library error into an *UnavailableError with
-// a reason derived from the D-Bus or platform message.
+// a reason that names the cause on the system the program runs on.
 func unavailable(err error) error {
-	msg := err.Error()
-	reason := msg
-	switch {
-	case strings.Contains(msg, "org.freedesktop.secrets"):
-		reason = "Secret Service not running"
-	case strings.Contains(msg, "unlock"), strings.Contains(msg, "locked"):
-		reason = "the keychain is locked and could not be unlocked"
-	case strings.Contains(msg, "session bus"), strings.Contains(msg, "dial "),
-		strings.Contains(msg, "DBUS_SESSION_BUS_ADDRESS"):
-		reason = "no D-Bus session: " + msg
-	}
-	return &UnavailableError{Reason: reason, Err: err}
+	return &UnavailableError{Reason: keychainReason(runtime.GOOS, err), Err: err}
 }

@@ -3,7 +3,6 @@ package keystore
 import (
 	"errors"
 	"fmt"
-	"runtime"
 	"time"
 
 	gokeyring "github.com/zalando/go-keyring"
@@ -53,7 +52,7 @@ func (k goKeyring) Delete(account string) error {
 
 // String names the keychain for messages such as "saved in ...".
 func (k goKeyring) String() string {
-	return fmt.Sprintf("%s, service %q", systemKeychainName(), k.service)
+	return fmt.Sprintf("%s, service %q", KeychainName(), k.service)
 }
 
 func mapKeyringError(err error) error {
@@ -66,16 +65,5 @@ func mapKeyringError(err error) error {
 		return fmt.Errorf("the keychain refused a value as too large: %w", err)
 	default:
 		return unavailable(err)
-	}
-}
-
-func systemKeychainName() string {
-	switch runtime.GOOS {
-	case "darwin":
-		return "macOS Keychain"
-	case "windows":
-		return "Windows Credential Manager"
-	default:
-		return "Secret Service keychain"
 	}
 }

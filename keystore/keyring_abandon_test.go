@@ -1,3 +1,7 @@
+//go:build linux
+
+// Stopping the keyring daemon (SIGSTOP) needs Linux's D-Bus session tools.
+
 package keystore
 
 import (

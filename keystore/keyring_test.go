@@ -3,7 +3,6 @@ package keystore
 import (
 	"errors"
 	"os"
-	"os/exec"
 	"regexp"
 	"runtime"
 	"slices"
@@ -50,21 +49,14 @@ func keychainMissing(t *testing.T, why string) {
 var generationSegment = regexp.MustCompile(`/[a-z0-9]{12}/part-`)
 
 // accountsIn lists the account names stored under service, asking the
-// keychain directly (secret-tool) rather than through this package. The
-// generation in chunk names reads "*": two generations side by side show
-// as repeated names.
+// keychain directly (listAccounts, per system) rather than through this
+// package. The generation in chunk names reads "*": two generations side by
+// side show as repeated names.
 func accountsIn(t *testing.T, service string) []string {
 	t.Helper()
-	tool, err := exec.LookPath("secret-tool")
-	if err != nil {
-		t.Skip("secret-tool is needed to list keychain entries")
-	}
-	out, _ := exec.Command(tool, "search", "--all", "service", service).CombinedOutput()
 	var accounts []string
-	for line := range strings.Lines(string(out)) {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "attribute.username = "); ok {
-			accounts = append(accounts, generationSegment.ReplaceAllString(v, "/*/part-"))
-		}
+	for _, v := range listAccounts(t, service) {
+		accounts = append(accounts, generationSegment.ReplaceAllString(v, "/*/part-"))
 	}
 	slices.Sort(accounts)
 	return accounts

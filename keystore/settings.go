@@ -50,7 +50,7 @@ func readSettings(path string) ([]Profile, error) {
 }
 
 func readSettingsFile(path string) (settingsFile, error) {
-	f, err := os.Open(path)
+	f, err := openShared(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return settingsFile{}, nil
 	}
@@ -113,7 +113,7 @@ func writeSettings(path string, profiles []Profile) (err error) {
 	if err := tmp.Close(); err != nil {
 		return fmt.Errorf("saving connections: %w", err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := replaceFile(tmp.Name(), path); err != nil {
 		return fmt.Errorf("saving connections: %w", err)
 	}
 	syncDir(dir)

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"net/http"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 
@@ -144,6 +145,7 @@ func (u *UI) showPanel(name string) {
 	}
 	if u.deps.Store != nil {
 		cfg.Connections = u.deps.Store
+		cfg.ConfigDir = filepath.Dir(u.deps.Store.SettingsFile())
 	}
 	if u.app != nil {
 		cfg.Clipboard = u.app.Clipboard()

@@ -149,8 +149,11 @@ func TestWizardChoosesLDAPTrustsTheCertificateSavesAndOpensTheLDAPView(t *testin
 	if err != nil || p.Method != keystore.MethodLDAP || p.LDAP.Fingerprint != fp {
 		t.Fatalf("saved %+v, %v", p, err)
 	}
-	q.until(t, "the users", func() bool { return strings.Contains(pageText(content()), "5 users") })
-	if text := pageText(content()); !strings.Contains(text, "(read-only)") || !strings.Contains(text, "3 groups") {
+	q.until(t, "the users and groups", func() bool {
+		text := pageText(content())
+		return strings.Contains(text, "5 users") && strings.Contains(text, "3 groups")
+	})
+	if text := pageText(content()); !strings.Contains(text, "(read-only)") {
 		t.Errorf("the LDAP view shows:\n%s", text)
 	}
 

@@ -31,6 +31,9 @@ func newGroupsTab(p *Panel) *groupsTab {
 		groupRow)
 	t.details = newGroupDetails(p, t.list)
 	t.list.onSelect = t.details.show
+	t.list.matches = func(g graph.Group, search string) bool {
+		return searchMatches(search, g.DisplayName, g.Mail)
+	}
 	t.create = newFeatureGate("New group", theme.ContentAddIcon(), graph.ManageGroups, t.onCreate)
 	t.export = widget.NewButtonWithIcon("Export CSV", theme.DownloadIcon(), t.onExport)
 	t.export.Disable()
@@ -57,8 +60,9 @@ func (t *groupsTab) start(s *session) {
 
 func (t *groupsTab) onCreate() {
 	t.createForm = newGroupForm(t.p, t.s, func(g graph.Group) {
-		t.list.prepend(g)
-		t.details.show(g)
+		if !t.list.prepend(g) {
+			t.details.show(g)
+		}
 	})
 	t.createForm.dialog.Show()
 }

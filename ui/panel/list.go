@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -58,6 +59,14 @@ type searchList[T any] struct {
 	// that cannot load does not ask again at every scroll.
 	failed bool
 	timer  *time.Timer
+
+	// matches says whether an item made here (a new user) belongs in the
+	// results of a search, as Graph's $search would find it; nil: always.
+	matches func(item T, search string) bool
+	// added counts items made here since the query, which Graph's count
+	// does not know yet; selected is the highlighted row, -1 for none.
+	added    int
+	selected int
 }
 
 func newSearchList[T any](do func(func()), noun string, key, label func(T) string) *searchList[T] {
@@ -68,7 +77,14 @@ func newSearchList[T any](do func(func()), noun string, key, label func(T) strin
 	l.search.OnSubmitted = func(string) { l.reload() }
 	l.count = widget.NewLabel("")
 	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
+	l.selected = -1
+	l.list.OnUnselected = func(id widget.ListItemID) {
+		if id == l.selected {
+			l.selected = -1
+		}
+	}
 	l.list.OnSelected = func(id widget.ListItemID) {
+		l.selected = id
 		if id < len(l.items) && l.onSelect != nil {
 			l.onSelect(l.items[id])
 		}
@@ -117,6 +133,7 @@ func (l *searchList[T]) reload() {
 	l.items = nil
 	l.loading = false
 	l.failed = false
+	l.added = 0
 	l.pager = l.query(strings.TrimSpace(l.search.Text))
 	l.list.UnselectAll()
 	l.list.Refresh()
@@ -154,6 +171,9 @@ func (l *searchList[T]) loadMore() {
 
 func (l *searchList[T]) showCount() {
 	total := l.pager.Count()
+	if total >= 0 {
+		total = max(total+l.added, len(l.items))
+	}
 	switch {
 	case len(l.items) == 0:
 		l.count.SetText("No " + l.noun + " found.")
@@ -242,9 +262,46 @@ func (l *searchList[T]) clearChecked() {
 }
 
 // prepend shows a new item (just created or restored) at the top.
-func (l *searchList[T]) prepend(item T) {
+// prepend shows a new item (just created or restored) at the top, counted
+// and highlighted, when it belongs in the current search; otherwise it
+// leaves the rows alone and highlights none, so no other row looks chosen.
+// It reports whether the item is listed; when listed, onSelect shows it.
+func (l *searchList[T]) prepend(item T) bool {
+	l.list.UnselectAll()
+	l.selected = -1
+	if l.matches != nil && !l.matches(item, strings.TrimSpace(l.search.Text)) {
+		return false
+	}
 	l.items = append([]T{item}, l.items...)
+	l.added++
+	if l.pager != nil {
+		l.showCount()
+	}
 	l.list.Refresh()
+	l.list.Select(0)
+	return true
+}
+
+// isSelected reports whether row i is the highlighted one.
+func (l *searchList[T]) isSelected(i int) bool { return l.selected == i }
+
+// searchMatches tells whether Graph's $search for search would find an
+// object with these texts: every word of the search starts a word of one
+// of them.
+func searchMatches(search string, texts ...string) bool {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	var words []string
+	for _, t := range texts {
+		words = append(words, split(t)...)
+	}
+	for _, want := range split(search) {
+		if !slices.ContainsFunc(words, func(w string) bool { return strings.HasPrefix(w, want) }) {
+			return false
+		}
+	}
+	return true
 }
 
 // replace swaps an item shown in the list (after an edit) by key.
@@ -262,6 +319,10 @@ func (l *searchList[T]) drop(key string) {
 	for i := range l.items {
 		if l.key(l.items[i]) == key {
 			l.items = append(l.items[:i], l.items[i+1:]...)
+			l.added--
+			if l.pager != nil {
+				l.showCount()
+			}
 			delete(l.checked, key)
 			l.list.UnselectAll()
 			l.list.Refresh()

@@ -47,6 +47,9 @@ type Config struct {
 	// Do runs f on the UI goroutine; nil means fyne.Do. Tests pass a queue
 	// they drain themselves.
 	Do func(f func())
+	// ConfigDir is the settings folder, where the Activity tab keeps its
+	// place in each connection's change feed; "" hides the tab.
+	ConfigDir string
 }
 
 // Panel is the management panel: a connection switcher above tabs for
@@ -58,6 +61,7 @@ type Panel struct {
 	users    *usersTab
 	groups   *groupsTab
 	deleted  *deletedTab
+	activity *activityTab
 	tabs     *container.AppTabs
 	placebox *widget.Label // shown while no connection is open
 	notice   *widget.Label // how the last export or bulk change went; hidden until one did
@@ -91,6 +95,7 @@ func New(cfg Config) *Panel {
 	p.users = newUsersTab(p)
 	p.groups = newGroupsTab(p)
 	p.deleted = newDeletedTab(p)
+	p.activity = newActivityTab(p)
 	p.placebox = widget.NewLabel("Choose a connection above to manage its users and groups.")
 	p.placebox.Wrapping = fyne.TextWrapWord
 	p.tabs = container.NewAppTabs(
@@ -98,9 +103,16 @@ func New(cfg Config) *Panel {
 		container.NewTabItem("Groups", p.groups.view()),
 		container.NewTabItem("Recently deleted", p.deleted.view()),
 	)
+	if cfg.ConfigDir != "" {
+		p.activity.item = container.NewTabItem(activityTitle, p.activity.view())
+		p.tabs.Append(p.activity.item)
+	}
 	p.tabs.OnSelected = func(item *container.TabItem) {
-		if item.Text == "Recently deleted" {
+		switch {
+		case item.Text == "Recently deleted":
 			p.deleted.reload()
+		case item == p.activity.item:
+			p.activity.seen()
 		}
 	}
 	p.tabs.Hide()
@@ -137,6 +149,7 @@ func (p *Panel) use(name string, client *graph.Client, report graph.Report) {
 	p.users.start(p.session)
 	p.groups.start(p.session)
 	p.deleted.start(p.session)
+	p.activity.start(p.session)
 	// The permission notes changed size: lay the panel out again.
 	p.root.Refresh()
 }

@@ -43,6 +43,9 @@ func newUsersTab(p *Panel) *usersTab {
 	t.list.aside = t.checkedCount
 	t.details = newUserDetails(p, t.list)
 	t.list.onSelect = t.details.show
+	t.list.matches = func(u graph.User, search string) bool {
+		return searchMatches(search, u.DisplayName, u.UserPrincipalName, u.Mail)
+	}
 	t.create = newFeatureGate("New user", theme.ContentAddIcon(), graph.ManageUsers, t.onCreate)
 	t.addToGroup = newFeatureGate("Add checked to group…", theme.ContentAddIcon(), graph.ManageMembers, func() { t.onBulk(true) })
 	t.removeFromGroup = newFeatureGate("Remove checked from group…", theme.ContentRemoveIcon(), graph.ManageMembers, func() { t.onBulk(false) })
@@ -87,8 +90,9 @@ func (t *usersTab) onChecked(n int) {
 
 func (t *usersTab) onCreate() {
 	t.createForm = newUserForm(t.p, t.s, func(u graph.User) {
-		t.list.prepend(u)
-		t.details.show(u)
+		if !t.list.prepend(u) {
+			t.details.show(u)
+		}
 	})
 	t.createForm.dialog.Show()
 }

@@ -145,15 +145,19 @@ func (h *harness) runTest() {
 type fakeBrowser struct {
 	mu     sync.Mutex
 	opened []string
-	fail   bool // the browser cannot be opened
-	idle   bool // the page opens but nobody signs in
+	fail   bool   // the browser cannot be opened
+	idle   bool   // the page opens but nobody signs in
+	hint   string // the account to sign in with; "" is the administrator
 }
 
 func (b *fakeBrowser) open(url string) error {
 	b.mu.Lock()
 	b.opened = append(b.opened, url)
-	fail, idle := b.fail, b.idle
+	fail, idle, hint := b.fail, b.idle, b.hint
 	b.mu.Unlock()
+	if hint != "" {
+		url += "&login_hint=" + strings.ReplaceAll(hint, "@", "%40")
+	}
 	if fail {
 		return errors.New("xdg-open: no method available for opening " + url)
 	}

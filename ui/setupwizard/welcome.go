@@ -9,9 +9,16 @@ import (
 // welcomeStep is the first page: what the wizard does and what it needs.
 type welcomeStep struct {
 	v *Wizard
+	// choice is the first choice: set it up for me, or register the app
+	// myself (the guided steps).
+	choice *widget.RadioGroup
 }
 
-func newWelcomeStep(v *Wizard) *welcomeStep { return &welcomeStep{v: v} }
+func newWelcomeStep(v *Wizard) *welcomeStep {
+	s := &welcomeStep{v: v, choice: widget.NewRadioGroup([]string{choiceAutoSetup, choiceManual}, nil)}
+	s.choice.SetSelected(choiceManual)
+	return s
+}
 
 func (s *welcomeStep) view() fyne.CanvasObject {
 	intro := wrappedLabel("This wizard connects this program to your organization's Microsoft Entra ID, " +
@@ -33,7 +40,8 @@ func (s *welcomeStep) view() fyne.CanvasObject {
 	if s.v.deps.Demo != nil {
 		items = append([]fyne.CanvasObject{demoNotice()}, items...)
 	}
-	items = append(items, widget.NewLabel("Press Start (or Enter) to begin. Escape goes back a step."))
+	items = append(items, wrappedLabel("How would you like to connect?"), s.choice,
+		widget.NewLabel("Press Start (or Enter) to begin. Escape goes back a step."))
 	return container.NewVBox(items...)
 }
 

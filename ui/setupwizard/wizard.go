@@ -75,6 +75,10 @@ type Wizard struct {
 	check       *checkStep
 	save        *saveStep
 	done        *doneStep
+	// autoSetup is "Set it up for me", shown instead of the steps.
+	autoSetup   *autoSetupStep
+	autoPage    fyne.CanvasObject
+	inAutoSetup bool
 	screens     map[wizard.Step]stepScreen
 	pages       map[wizard.Step]fyne.CanvasObject
 
@@ -196,6 +200,9 @@ func (v *Wizard) Close() {
 	if v.check.stop != nil {
 		v.check.stop()
 	}
+	if v.autoSetup != nil {
+		v.autoSetup.onCancel()
+	}
 }
 
 // onNext moves on, or shows why the step is not complete. On the save step
@@ -205,6 +212,11 @@ func (v *Wizard) onNext() {
 		return
 	}
 	switch v.wz.Step() {
+	case wizard.StepWelcome:
+		if v.welcome.choice.Selected == choiceAutoSetup {
+			v.showAutoSetup()
+			return
+		}
 	case wizard.StepSave:
 		v.save.onSave()
 		return
@@ -245,6 +257,14 @@ func (v *Wizard) showProblems(err error) {
 }
 
 func (v *Wizard) onBack() {
+	if v.inAutoSetup {
+		if !v.autoSetup.running {
+			v.inAutoSetup = false
+			v.next.Show()
+			v.show()
+		}
+		return
+	}
 	if v.busy() || !v.wz.Back() {
 		return
 	}

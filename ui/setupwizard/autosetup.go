@@ -1,0 +1,143 @@
+package setupwizard
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// The wizard's first choice.
+const (
+	choiceAutoSetup = "Set it up for me (sign in as an administrator)"
+	choiceManual    = "I'll register the app myself"
+)
+
+// autoSetupStep is "Set it up for me": one administrator sign-in, then the
+// program registers the app, its secret and its consent, waits for Entra,
+// tests and saves. A failure shows what was created, with Remove, Continue
+// and the guided path.
+type autoSetupStep struct {
+	v *Wizard
+
+	name, tenant, appName *widget.Entry
+	method                *widget.RadioGroup
+	features              *widget.CheckGroup
+	start, cancel         *widget.Button
+	remove, resume        *widget.Button
+	guided                *widget.Button
+	status, problem       *widget.Label
+	created               *widget.Label
+
+	setup      *appsetup.Setup
+	failed     *appsetup.Failure
+	stop       context.CancelFunc
+	running    bool
+	finishedAs string
+}
+
+func newAutoSetupStep(v *Wizard) *autoSetupStep {
+	s := &autoSetupStep{v: v, name: widget.NewEntry(), tenant: widget.NewEntry(), appName: widget.NewEntry()}
+	s.name.SetPlaceHolder("a name for the connection, such as Contoso")
+	s.tenant.SetPlaceHolder("tenant ID or domain, such as contoso.onmicrosoft.com")
+	s.appName.SetText(appsetup.DefaultAppName)
+	s.method = widget.NewRadioGroup([]string{methodSecretLabel, methodBrowserLabel}, nil)
+	s.method.SetSelected(methodSecretLabel)
+	var all []string
+	for _, f := range graph.Features() {
+		all = append(all, string(f))
+	}
+	s.features = widget.NewCheckGroup(all, nil)
+	s.features.SetSelected(all)
+	s.features.Horizontal = true
+	s.start = widget.NewButton("Sign in and set it up", s.onStart)
+	s.start.Importance = widget.HighImportance
+	s.cancel = widget.NewButton("Cancel", s.onCancel)
+	s.remove = widget.NewButton("Remove what was created", s.onRemove)
+	s.resume = widget.NewButton("Continue from this step", s.onResume)
+	s.guided = widget.NewButton("Register the app myself instead", s.onGuided)
+	s.status, s.problem, s.created = wrappedLabel(""), wrappedLabel(""), wrappedLabel("")
+	s.problem.Importance = widget.DangerImportance
+	if d := v.deps.Demo; d != nil {
+		s.name.SetText("Demo tenant (set up)")
+		s.tenant.SetText(d.Tenant)
+	}
+	s.refresh()
+	return s
+}
+
+func (s *autoSetupStep) view() fyne.CanvasObject {
+	form := widget.NewForm(widget.NewFormItem("Connection name", s.name), widget.NewFormItem("Tenant", s.tenant),
+		widget.NewFormItem("App name", s.appName), widget.NewFormItem("Sign-in", s.method),
+		widget.NewFormItem("Use it for", s.features))
+	return container.NewVBox(
+		wrappedLabel("Sign in once in your browser as an administrator. The program then registers the app, "+
+			"creates its secret and grants its permissions for you, tests the connection and saves it."),
+		form, container.NewHBox(s.start, s.cancel), s.status, s.problem, s.created,
+		container.NewHBox(s.resume, s.remove, s.guided),
+	)
+}
+
+func (s *autoSetupStep) shown() {}
+
+// refresh shows the buttons that fit: Start when idle, Cancel while
+// running, the failure's choices after a failure.
+func (s *autoSetupStep) refresh() {
+	show := func(w fyne.Widget, on bool) {
+		if on {
+			w.Show()
+		} else {
+			w.Hide()
+		}
+	}
+	show(s.start, !s.running && s.failed == nil)
+	show(s.cancel, s.running)
+	show(s.resume, !s.running && s.failed != nil)
+	show(s.remove, !s.running && s.failed != nil && s.failed.State.Created.Any())
+	show(s.guided, !s.running && s.failed != nil)
+}
+
+// request reads the typed values.
+func (s *autoSetupStep) request() (appsetup.Request, error) {
+	e, err := oauth.EndpointsFor(oauth.CloudGlobal)
+	if d := s.v.deps.Demo; d != nil {
+		e, err = oauth.CustomEndpoints(d.Authority, d.Graph)
+	}
+	if err != nil {
+		return appsetup.Request{}, err
+	}
+	req := appsetup.Request{Name: s.name.Text, Tenant: s.tenant.Text, AppName: s.appName.Text, Endpoints: e,
+		Method: appsetup.MethodSecret}
+	if s.method.Selected == methodBrowserLabel {
+		req.Method = appsetup.MethodBrowser
+	}
+	for _, f := range s.features.Selected {
+		req.Features = append(req.Features, graph.Feature(f))
+	}
+	if len(req.Features) == 0 {
+		return req, errors.New("choose at least one thing to use the connection for")
+	}
+	return req, nil
+}
+
+func (s *autoSetupStep) deps() appsetup.Deps {
+	return appsetup.Deps{
+		HTTPClient: s.v.deps.HTTPClient, OpenURL: s.v.deps.OpenURL, LoginTimeout: s.v.deps.LoginTimeout,
+		Progress: func(p appsetup.Progress) { s.v.deps.Do(func() { s.onProgress(p) }) },
+		Save: func(p keystore.Profile, sec keystore.Secrets) error {
+			if s.v.deps.Store == nil {
+				return fmt.Errorf("the connection cannot be saved: %w", s.v.deps.StoreErr)
+			}
+			_, err := s.v.deps.Store.Save(p, sec)
+			return err
+		},
+	}
+}

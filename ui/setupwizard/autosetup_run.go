@@ -1,0 +1,122 @@
+package setupwizard
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/entra-wizard/entra-wizard/appsetup"
+)
+
+func (s *autoSetupStep) onStart() {
+	req, err := s.request()
+	if err != nil {
+		setWizardMessage(s.problem, err.Error())
+		return
+	}
+	s.setup = appsetup.New(s.deps())
+	s.launch(func(ctx context.Context) (appsetup.Result, error) { return s.setup.Start(ctx, req) })
+}
+
+func (s *autoSetupStep) onResume() {
+	st := s.failed.State
+	if strings.Contains(s.failed.Message(), "already exists") {
+		st.Request.Reuse = true
+	}
+	s.launch(func(ctx context.Context) (appsetup.Result, error) { return s.setup.Continue(ctx, st) })
+}
+
+// launch runs setup off the UI goroutine; its progress and result come back
+// through Do.
+func (s *autoSetupStep) launch(run func(context.Context) (appsetup.Result, error)) {
+	ctx, stop := context.WithCancel(context.Background())
+	s.stop, s.running, s.failed = stop, true, nil
+	setWizardMessage(s.problem, "")
+	s.created.SetText("")
+	s.status.SetText("Opening the browser: sign in as an administrator and accept the permissions.")
+	s.refresh()
+	go func() {
+		res, err := run(ctx)
+		s.v.deps.Do(func() { s.onDone(res, err) })
+	}()
+}
+
+func (s *autoSetupStep) onCancel() {
+	if s.stop != nil {
+		s.stop()
+	}
+}
+
+func (s *autoSetupStep) onProgress(p appsetup.Progress) {
+	if p.Step == appsetup.StepWait && p.Attempt > 0 {
+		s.status.SetText(fmt.Sprintf("Waiting for Microsoft Entra to finish creating the app... %s elapsed",
+			p.Elapsed.Round(1e9)))
+		return
+	}
+	text := p.Step.String()
+	s.status.SetText(strings.ToUpper(text[:1]) + text[1:] + "...")
+}
+
+func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
+	s.running, s.stop = false, nil
+	defer s.refresh()
+	if err == nil {
+		s.status.SetText(fmt.Sprintf("Done: %q is set up, tested and saved.", res.Profile.Name))
+		s.finishedAs = res.Profile.Name
+		if s.v.deps.OnFinish != nil {
+			s.v.deps.OnFinish(res.Profile.Name)
+		}
+		return
+	}
+	s.status.SetText("")
+	fail, ok := err.(*appsetup.Failure)
+	if !ok {
+		setWizardMessage(s.problem, err.Error())
+		return
+	}
+	s.failed = fail
+	msg := "Could not " + fail.Step.String() + ": " + fail.Message()
+	if fail.ConsentURL != "" {
+		msg += "\nSomeone with the " + fail.MissingRole + " role can grant consent with this link: " + fail.ConsentURL
+	}
+	setWizardMessage(s.problem, msg)
+	s.showCreated()
+}
+
+func (s *autoSetupStep) showCreated() {
+	links := s.failed.Links()
+	if len(links) == 0 {
+		s.created.SetText("Nothing was created in your tenant.")
+		return
+	}
+	lines := []string{"Created so far:"}
+	for _, l := range links {
+		lines = append(lines, "• "+l.Title+": "+l.URL)
+	}
+	s.created.SetText(strings.Join(lines, "\n"))
+}
+
+func (s *autoSetupStep) onRemove() {
+	st := s.failed.State
+	s.running = true
+	s.refresh()
+	go func() {
+		err := s.setup.Remove(context.Background(), st)
+		s.v.deps.Do(func() {
+			s.running = false
+			if err != nil {
+				setWizardMessage(s.problem, "Could not remove what was created: "+err.Error())
+			} else {
+				s.failed = nil
+				setWizardMessage(s.problem, "")
+				s.created.SetText("What setup had created was removed. Nothing is left in your tenant.")
+			}
+			s.refresh()
+		})
+	}()
+}
+
+// onGuided goes to the portal path: the wizard's own steps.
+func (s *autoSetupStep) onGuided() {
+	s.v.leaveAutoSetup()
+}

@@ -1,0 +1,66 @@
+package setupwizard
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/keystore"
+)
+
+// openAutoSetup picks "Set it up for me" on the first page.
+func openAutoSetup(h *harness) *autoSetupStep {
+	h.v.welcome.choice.SetSelected(choiceAutoSetup)
+	test.Tap(h.v.next)
+	if !h.v.inAutoSetup {
+		h.t.Fatal("the setup page did not open")
+	}
+	return h.v.autoSetup
+}
+
+func TestSetItUpForMeCreatesTestsAndSaves(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	s := openAutoSetup(h)
+	s.appName.SetText("Wizard from the window")
+	s.features.SetSelected([]string{"read-users", "read-groups"})
+	test.Tap(s.start)
+	h.q.until(t, "setup", func() bool { return !s.running })
+	if s.failed != nil {
+		t.Fatalf("setup failed: %s", s.problem.Text)
+	}
+	apps := h.tenant.AppsNamed("Wizard from the window")
+	if len(apps) != 1 || !slices.Equal(apps[0].Roles, []string{"User.Read.All", "Group.Read.All", "Organization.Read.All"}) {
+		t.Fatalf("registered %+v", apps)
+	}
+	p, err := h.store.Get(s.name.Text)
+	if err != nil || p.Method != keystore.MethodClientSecret || p.SecretExpires == nil || h.finished != s.name.Text {
+		t.Errorf("saved %+v (%v), panel opened on %q", p, err, h.finished)
+	}
+}
+
+func TestSetItUpForMeRefusalOffersRemoveAndTheGuidedPath(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	h.browser.hint = "appadmin@" + h.info.TenantDomain
+	s := openAutoSetup(h)
+	s.appName.SetText("Refused in the window")
+	test.Tap(s.start)
+	h.q.until(t, "setup", func() bool { return !s.running })
+	if s.failed == nil || !strings.Contains(s.problem.Text, "Privileged Role Administrator") ||
+		!strings.Contains(s.problem.Text, "adminconsent") || !strings.Contains(s.created.Text, "App registration") {
+		t.Fatalf("problem %q, created %q", s.problem.Text, s.created.Text)
+	}
+	if !s.remove.Visible() || !s.guided.Visible() || s.start.Visible() {
+		t.Error("the failure's choices are not offered")
+	}
+	test.Tap(s.remove)
+	h.q.until(t, "removing", func() bool { return !s.running })
+	if n := len(h.tenant.AppsNamed("Refused in the window")); n != 0 || !strings.Contains(s.created.Text, "removed") {
+		t.Errorf("%d apps left; %q", n, s.created.Text)
+	}
+	test.Tap(s.guided)
+	if h.v.inAutoSetup || h.v.wz.Step().Title() == "" {
+		t.Error("the guided path did not open")
+	}
+}
