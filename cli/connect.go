@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -179,12 +180,11 @@ func (o connectOptions) target() (connectionTarget, error) {
 	if err != nil {
 		return connectionTarget{}, fmt.Errorf("--client-id %q: %w", o.ClientID, err)
 	}
-	var endpoints oauth.Endpoints
+	cloud := o.Cloud
 	if o.Authority != "" {
-		endpoints, err = oauth.CustomEndpoints(o.Authority, o.Graph)
-	} else {
-		endpoints, err = oauth.EndpointsFor(o.Cloud)
+		cloud = keystore.CloudCustom
 	}
+	endpoints, err := connection.Resolve(cloud, o.Authority, o.Graph, nil)
 	if err != nil {
 		return connectionTarget{}, err
 	}
@@ -195,7 +195,6 @@ func (o connectOptions) target() (connectionTarget, error) {
 		return connectionTarget{}, err
 	}
 	return connectionTarget{
-		endpoints: endpoints,
 		profile: keystore.Profile{
 			Name: o.Name, Cloud: endpoints.Cloud, Authority: endpoints.Authority, Graph: endpoints.Graph,
 			Tenant: tenant, ClientID: clientID, Method: method,

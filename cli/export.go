@@ -56,7 +56,7 @@ func runExport(ctx context.Context, args []string, env Env, deps connectionDeps)
 		return commandUsageError(env, "export", exportUsage, err)
 	}
 	client, err := deps.openGraph(ctx, opts.Name, func(err error) {
-		fmt.Fprintf(env.Stderr, "entra-wizard export: the renewed sign-in could not be saved (%v); the next run may ask you to sign in again\n", err)
+		fmt.Fprintf(env.Stderr, "entra-wizard export: %v\n", err)
 	})
 	if err != nil {
 		return exportFailed(env, err)

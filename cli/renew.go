@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
@@ -64,13 +65,13 @@ func runRenewSecret(ctx context.Context, args []string, env Env, deps connection
 		fmt.Fprintf(env.Stderr, "entra-wizard renew-secret: %q signs in through the browser and has no secret to renew\n", *name)
 		return 2
 	}
-	t, err := targetOf(p)
+	endpoints, err := connection.Resolve(p.Cloud, p.Authority, p.Graph, nil)
 	if err != nil {
-		fmt.Fprintf(env.Stderr, "entra-wizard renew-secret: %v\n", err)
+		fmt.Fprintf(env.Stderr, "entra-wizard renew-secret: connection %q: %v\n", *name, err)
 		return 1
 	}
 	got, err := appsetup.New(deps.setupDeps(env.Stderr, store)).Renew(ctx,
-		appsetup.RenewRequest{Profile: p, Endpoints: t.endpoints, SecretDays: *days})
+		appsetup.RenewRequest{Profile: p, Endpoints: endpoints, SecretDays: *days})
 	if err != nil {
 		fmt.Fprintf(env.Stdout, "X %s: the secret was not renewed: %v\n", *name, err)
 		fmt.Fprintln(env.Stdout, "The saved connection is unchanged and keeps working with its current secret.")

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -188,12 +189,11 @@ func (o setupOptions) request() (appsetup.Request, error) {
 	if err != nil {
 		return appsetup.Request{}, fmt.Errorf("--tenant %q: %w", o.Tenant, err)
 	}
-	var e oauth.Endpoints
+	cloud := o.Cloud
 	if o.Authority != "" {
-		e, err = oauth.CustomEndpoints(o.Authority, o.Graph)
-	} else {
-		e, err = oauth.EndpointsFor(o.Cloud)
+		cloud = keystore.CloudCustom
 	}
+	e, err := connection.Resolve(cloud, o.Authority, o.Graph, nil)
 	if err != nil {
 		return appsetup.Request{}, err
 	}

@@ -123,14 +123,15 @@ func statusProfiles(store *keystore.Store, name string) ([]keystore.Profile, err
 // browser sign-in's refresh token is renewed, and the rotated one saved.
 func (d connectionDeps) testSaved(ctx context.Context, store *keystore.Store, p keystore.Profile) connectionResult {
 	var (
-		mu        sync.Mutex
-		rotateErr error
+		mu       sync.Mutex
+		notSaved error
 	)
-	t, ts, err := d.savedTokenSource(ctx, store, p, func(err error) {
+	t := connectionTarget{profile: p}
+	c, err := d.engine(store, func(err error) {
 		mu.Lock()
 		defer mu.Unlock()
-		rotateErr = err
-	})
+		notSaved = err
+	}).Open(ctx, p.Name)
 	if err != nil {
 		res := resultOf(t, graph.Report{Err: err})
 		if hint := saveHint(err); hint != "" {
@@ -138,11 +139,11 @@ func (d connectionDeps) testSaved(ctx context.Context, store *keystore.Store, p 
 		}
 		return res
 	}
-	res := d.check(ctx, t, ts)
+	res := resultOf(t, c.Check(ctx))
 	mu.Lock()
 	defer mu.Unlock()
-	if rotateErr != nil {
-		res.notes = append(res.notes, fmt.Sprintf("the renewed sign-in could not be saved (%v); the next status may ask you to sign in again", rotateErr))
+	if notSaved != nil {
+		res.notes = append(res.notes, notSaved.Error())
 	}
 	return res
 }

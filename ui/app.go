@@ -139,10 +139,9 @@ func (u *UI) showPanel(name string) {
 	u.closeContent()
 	cfg := panel.Config{
 		Window: u.win,
-		Open: appConnector{store: u.deps.Store, demo: u.deps.Demo, httpClient: u.deps.HTTPClient,
-			onLDAP: func(name string) { u.do(func() { u.showPanel(name) }) }}.open,
-		OnAdd: u.showWizard,
-		Do:    u.do,
+		Open:   openConnection(u.engine(), func(name string) { u.do(func() { u.showPanel(name) }) }),
+		OnAdd:  u.showWizard,
+		Do:     u.do,
 	}
 	if u.deps.Store != nil {
 		cfg.Connections = u.deps.Store

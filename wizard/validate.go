@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -179,15 +180,11 @@ func (w *Wizard) SecretWarning() string {
 
 // Endpoints resolves the sign-in and Graph addresses for the chosen cloud.
 func (w *Wizard) Endpoints() (oauth.Endpoints, error) {
-	switch w.State.Cloud {
-	case CloudCustom:
-		return oauth.CustomEndpoints(trimmed(w.State.Authority), trimmed(w.State.Graph))
-	case CloudDemo:
-		if w.demo != nil {
-			return oauth.CustomEndpoints(w.demo.Authority, w.demo.Graph)
-		}
+	var demo *connection.DemoTenant
+	if w.demo != nil {
+		demo = &connection.DemoTenant{Authority: w.demo.Authority, Graph: w.demo.Graph}
 	}
-	return oauth.EndpointsFor(w.State.Cloud)
+	return connection.Resolve(w.State.Cloud, trimmed(w.State.Authority), trimmed(w.State.Graph), demo)
 }
 
 func validateName(name string) string {

@@ -154,6 +154,18 @@ func (p *Panel) use(name string, client *graph.Client, report graph.Report) {
 	p.root.Refresh()
 }
 
+// ShowNotice shows text on the notice line below the tabs: news from
+// outside the panel, such as a renewed sign-in that could not be saved.
+func (p *Panel) ShowNotice(text string) { p.setNotice(text) }
+
+// Notice is the text of the notice line; "" while it is hidden.
+func (p *Panel) Notice() string {
+	if !p.notice.Visible() {
+		return ""
+	}
+	return p.notice.Text
+}
+
 // setNotice shows text on the notice line below the tabs. The line takes
 // no room until there is something to say.
 func (p *Panel) setNotice(text string) {

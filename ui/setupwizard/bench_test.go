@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
-	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
@@ -18,17 +18,14 @@ func BenchmarkWizardSecretTest(b *testing.B) {
 	}
 	defer func() { _ = srv.Close() }()
 	info := srv.Info()
-	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
-	if err != nil {
-		b.Fatal(err)
-	}
-	attempt := connectionAttempt{endpoints: ep, state: wizard.State{Method: wizard.MethodSecret,
-		ClientID: info.ClientID, Tenant: info.TenantID, Secret: info.ClientSecret}}
+	var engine connection.Engine
+	attempt := attemptOf(wizard.State{Method: wizard.MethodSecret, Cloud: wizard.CloudCustom,
+		Authority: info.Authority, Graph: info.Graph, ClientID: info.ClientID, Tenant: info.TenantID, Secret: info.ClientSecret})
 	tokens, graphCalls := srv.TokenRequests(), srv.GraphRequests()
 	b.ResetTimer()
 	for b.Loop() {
-		if res := attempt.run(context.Background()); !res.report.OK() {
-			b.Fatalf("test failed: %v", res.report.Err)
+		if res := engine.Test(context.Background(), attempt); !res.Report.OK() {
+			b.Fatalf("test failed: %v", res.Report.Err)
 		}
 	}
 	b.ReportMetric(float64(srv.TokenRequests()-tokens)/float64(b.N), "token-requests/op")

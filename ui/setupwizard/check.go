@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
@@ -120,8 +121,7 @@ func (s *checkStep) onStart() {
 	if s.running() {
 		return
 	}
-	ep, err := s.v.wz.Endpoints()
-	if err != nil {
+	if _, err := s.v.wz.Endpoints(); err != nil {
 		s.clearResult()
 		setWizardMessage(s.problem, "The cloud's addresses are not valid: "+err.Error()+" Go back to the cloud step to fix them.")
 		return
@@ -146,13 +146,10 @@ func (s *checkStep) onStart() {
 
 	state := s.v.wz.State
 	do := s.v.deps.Do
-	attempt := connectionAttempt{
-		endpoints: ep, state: state, httpClient: s.v.deps.HTTPClient,
-		openURL: s.v.deps.OpenURL, loginTimeout: s.v.deps.LoginTimeout,
-		onURL: func(url string) { do(func() { s.showManualURL(run, url) }) },
-	}
+	engine, attempt := s.v.engine(), attemptOf(state)
+	attempt.OnURL = func(url string) { do(func() { s.showManualURL(run, url) }) }
 	go func() {
-		res := attempt.run(ctx)
+		res := engine.Test(ctx, attempt)
 		stop()
 		do(func() { s.finish(run, state, res) })
 	}()
@@ -177,16 +174,16 @@ func (s *checkStep) onCancel() {
 
 // finish shows a test's result, if it is still the latest attempt and the
 // values have not changed meanwhile.
-func (s *checkStep) finish(run int, state wizard.State, res attemptResult) {
+func (s *checkStep) finish(run int, state wizard.State, res connection.Result) {
 	defer s.v.relayout()
 	if run != s.run {
 		return
 	}
 	s.idle() // the sign-in address dies with the attempt, so it goes too
 	if state == s.v.wz.State {
-		s.v.wz.RecordTest(res.report, res.refreshToken)
+		s.v.wz.RecordTest(res.Report, res.RefreshToken)
 	}
-	s.showReport(res.report)
+	s.showReport(res.Report)
 	s.setStartText()
 	s.v.refreshButtons()
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
@@ -74,7 +75,7 @@ func (s *consentStep) shown() {
 func (s *consentStep) endpoints() oauth.Endpoints {
 	ep, err := s.v.wz.Endpoints()
 	if err != nil {
-		ep, _ = oauth.EndpointsFor(oauth.CloudGlobal)
+		ep, _ = connection.Resolve(oauth.CloudGlobal, "", "", nil)
 	}
 	return ep
 }

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
@@ -102,7 +103,7 @@ const permissionList = `**Permissions to add** (add only what you need; features
 func (s *registerStep) onOpenPortal() {
 	ep, err := s.v.wz.Endpoints()
 	if err != nil {
-		ep, _ = oauth.EndpointsFor(oauth.CloudGlobal)
+		ep, _ = connection.Resolve(oauth.CloudGlobal, "", "", nil)
 	}
 	s.v.openURL(oauth.PortalLinks(ep, "").RegisterApp)
 }

@@ -1,0 +1,125 @@
+package connection
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// Engine opens and tests connections. The zero value works for testing new
+// connections; opening saved ones needs Store.
+type Engine struct {
+	// Store holds the saved connections and their secrets.
+	Store *keystore.Store
+	// HTTPClient sends every request to Entra and Graph; nil means
+	// http.DefaultClient.
+	HTTPClient *http.Client
+	// OpenURL opens the browser for a sign-in; nil means the system browser.
+	OpenURL func(string) error
+	// LoginTimeout bounds a browser sign-in; 0 means oauth's default.
+	LoginTimeout time.Duration
+	// Demo is the demo tenant running now; nil when none runs.
+	Demo *DemoTenant
+	// OnTokenNotSaved hears, from any goroutine, each time a renewed
+	// refresh token could not be saved back to the keychain. The error is
+	// a *TokenNotSavedError.
+	OnTokenNotSaved func(error)
+}
+
+// TokenNotSavedError says a browser sign-in was renewed but the new refresh
+// token could not be saved: the connection works now, and may ask to sign
+// in again next time.
+type TokenNotSavedError struct {
+	Name string
+	Err  error
+}
+
+func (e *TokenNotSavedError) Error() string {
+	return fmt.Sprintf("the renewed sign-in of %q could not be saved to the keychain (%v); it works for now, but the next start may ask you to sign in again", e.Name, e.Err)
+}
+
+func (e *TokenNotSavedError) Unwrap() error { return e.Err }
+
+// Connection is an opened saved connection: a Graph client and what it was
+// built from.
+type Connection struct {
+	Profile   keystore.Profile
+	Endpoints oauth.Endpoints
+	Graph     *graph.Client
+	config    graph.Config
+}
+
+// Check runs the connection test: sign in, and find out what the
+// connection may do. A failed sign-in is in the report's Err.
+func (c *Connection) Check(ctx context.Context) graph.Report {
+	return graph.Check(ctx, graph.CheckConfig{Config: c.config, Links: oauth.PortalLinks(c.Endpoints, c.Profile.ClientID)})
+}
+
+// Open opens the saved connection called name: it resolves its endpoints,
+// reads its secrets from the keychain, and builds its token source and Graph
+// client. It does not sign in yet; the first request (or Check) does. ctx
+// must live as long as the connection: its token source renews with it.
+func (e *Engine) Open(ctx context.Context, name string) (*Connection, error) {
+	if e.Store == nil {
+		return nil, errors.New("the saved connections could not be opened")
+	}
+	p, err := e.Store.Get(name)
+	if err != nil {
+		return nil, fmt.Errorf("connection %q: %w", name, err)
+	}
+	if p.Method == keystore.MethodLDAP {
+		return nil, fmt.Errorf("connection %q is a secure LDAP connection, not one to Microsoft Graph", name)
+	}
+	ep, err := e.resolveProfile(p)
+	if err != nil {
+		return nil, err
+	}
+	sec, err := e.Store.Secrets(name)
+	if err != nil {
+		return nil, fmt.Errorf("reading the secret of %q from the keychain: %w", name, err)
+	}
+	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: e.savedTokenSource(ctx, p, ep, sec), HTTPClient: e.HTTPClient}
+	client, err := graph.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Connection{Profile: p, Endpoints: ep, Graph: client, config: cfg}, nil
+}
+
+// savedTokenSource is a saved connection's token source: client
+// credentials, or its browser sign-in renewed with the saved refresh token,
+// each rotated token saved back.
+func (e *Engine) savedTokenSource(ctx context.Context, p keystore.Profile, ep oauth.Endpoints, sec keystore.Secrets) oauth2.TokenSource {
+	if p.Method != keystore.MethodBrowser {
+		return e.clientCredentials(ctx, ep, p, sec.ClientSecret)
+	}
+	login := e.login(ep, p)
+	login.Secret = sec.ClientSecret
+	return oauth.RefreshTokenSource(ctx, login, &oauth2.Token{RefreshToken: sec.RefreshToken}, func(t *oauth2.Token) {
+		if err := e.Store.SetRefreshToken(p.Name, t.RefreshToken); err != nil && e.OnTokenNotSaved != nil {
+			e.OnTokenNotSaved(&TokenNotSavedError{Name: p.Name, Err: err})
+		}
+	})
+}
+
+func (e *Engine) clientCredentials(ctx context.Context, ep oauth.Endpoints, p keystore.Profile, secret string) oauth2.TokenSource {
+	return oauth.ClientCredentials{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
+		Secret: secret, HTTPClient: e.HTTPClient}.TokenSource(ctx)
+}
+
+// login is the browser sign-in of a connection; it asks for the least
+// permissions that allow every feature (the admin's role still limits
+// what the program can do).
+func (e *Engine) login(ep oauth.Endpoints, p keystore.Profile) oauth.LoopbackLogin {
+	return oauth.LoopbackLogin{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
+		Scopes:  ep.DelegatedScopes(graph.RecommendedPermissions()...),
+		OpenURL: e.OpenURL, Timeout: e.LoginTimeout, HTTPClient: e.HTTPClient}
+}

@@ -1,0 +1,74 @@
+package connection
+
+import (
+	"context"
+	"sync"
+
+	"golang.org/x/oauth2"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// Attempt is a connection being set up, not saved yet.
+type Attempt struct {
+	// Profile says where it goes and how it signs in (Cloud, Authority,
+	// Graph, Tenant, ClientID, Method).
+	Profile keystore.Profile
+	// Secret is the client secret for keystore.MethodClientSecret.
+	Secret string
+	// OnURL hears the browser sign-in's address, to show for opening by
+	// hand.
+	OnURL func(string)
+}
+
+// Result is what testing an attempt found out.
+type Result struct {
+	Endpoints oauth.Endpoints
+	Report    graph.Report
+	// RefreshToken is the browser sign-in's newest, to save with the
+	// connection; "" for a client secret.
+	RefreshToken string
+}
+
+// Test signs in to a connection being set up (with its secret, or through
+// the browser) and runs the connection test. Bad endpoints and a failed
+// sign-in are in the report's Err.
+func (e *Engine) Test(ctx context.Context, a Attempt) Result {
+	p := a.Profile
+	ep, err := Resolve(p.Cloud, p.Authority, p.Graph, e.Demo)
+	if err != nil {
+		return Result{Report: graph.Report{Err: err}}
+	}
+	if p.Method != keystore.MethodBrowser {
+		ts := e.clientCredentials(ctx, ep, p, a.Secret)
+		return Result{Endpoints: ep, Report: e.check(ctx, ep, p, ts)}
+	}
+	login := e.login(ep, p)
+	login.OnURL = a.OnURL
+	tok, err := login.Run(ctx)
+	if err != nil {
+		return Result{Endpoints: ep, Report: graph.Report{Err: err}}
+	}
+	var mu sync.Mutex
+	refresh := tok.RefreshToken
+	ts := oauth.RefreshTokenSource(ctx, login, tok, func(t *oauth2.Token) {
+		mu.Lock()
+		defer mu.Unlock()
+		if t.RefreshToken != "" {
+			refresh = t.RefreshToken
+		}
+	})
+	report := e.check(ctx, ep, p, ts)
+	mu.Lock()
+	defer mu.Unlock()
+	return Result{Endpoints: ep, Report: report, RefreshToken: refresh}
+}
+
+func (e *Engine) check(ctx context.Context, ep oauth.Endpoints, p keystore.Profile, ts oauth2.TokenSource) graph.Report {
+	return graph.Check(ctx, graph.CheckConfig{
+		Config: graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, HTTPClient: e.HTTPClient},
+		Links:  oauth.PortalLinks(ep, p.ClientID),
+	})
+}
