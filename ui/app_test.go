@@ -107,6 +107,9 @@ func TestNewStartsOnThePanelWithASavedConnection(t *testing.T) {
 	if name, report := u.panel.Current(); name != "Northwind" || !report.OK() {
 		t.Errorf("the panel opened %q, report %+v", name, report)
 	}
+	// The activity tab's first look writes into the config folder.
+	u.panel.Close()
+	u.panel.Wait()
 }
 
 func TestNewWithTheDemoTenantStartsOnTheWizard(t *testing.T) {

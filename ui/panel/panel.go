@@ -3,6 +3,7 @@ package panel
 import (
 	"context"
 	"io"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -66,6 +67,7 @@ type Panel struct {
 	placebox *widget.Label // shown while no connection is open
 	notice   *widget.Label // how the last export or bulk change went; hidden until one did
 	exports  int           // numbers exports; progress of an earlier one is dropped
+	working  sync.WaitGroup
 
 	session *session // the open connection; nil until one opens
 	root    fyne.CanvasObject
@@ -138,6 +140,10 @@ func (p *Panel) Close() {
 	}
 }
 
+// Wait blocks until the background work started so far has returned, for
+// callers that must not outlive it, such as a shutdown that removes files.
+func (p *Panel) Wait() { p.working.Wait() }
+
 // use makes an opened connection the current one. It runs on the UI
 // goroutine.
 func (p *Panel) use(name string, client *graph.Client, report graph.Report) {
@@ -180,8 +186,10 @@ func (p *Panel) setNotice(text string) {
 // background runs work off the UI goroutine and hands its outcome to done
 // on the UI goroutine, unless the session has been closed meanwhile.
 func (p *Panel) background(s *session, work func(ctx context.Context) error, done func(error)) {
+	p.working.Add(1)
 	go func() {
 		err := work(s.ctx)
+		p.working.Done()
 		p.cfg.Do(func() {
 			if s.ctx.Err() != nil {
 				return

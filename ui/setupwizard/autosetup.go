@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -107,9 +108,9 @@ func (s *autoSetupStep) refresh() {
 
 // request reads the typed values.
 func (s *autoSetupStep) request() (appsetup.Request, error) {
-	e, err := oauth.EndpointsFor(oauth.CloudGlobal)
+	e, err := connection.Resolve(string(oauth.CloudGlobal), "", "", nil)
 	if d := s.v.deps.Demo; d != nil {
-		e, err = oauth.CustomEndpoints(d.Authority, d.Graph)
+		e, err = connection.Resolve(keystore.CloudDemo, "", "", &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph})
 	}
 	if err != nil {
 		return appsetup.Request{}, err
