@@ -83,6 +83,9 @@ func (e *Engine) Open(ctx context.Context, name string) (*Connection, error) {
 		return nil, err
 	}
 	sec, err := e.Store.Secrets(name)
+	if errors.Is(err, keystore.ErrEndpointsChanged) {
+		return nil, e.explainEndpointsChanged(err)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the secret of %q from the keychain: %w", name, err)
 	}

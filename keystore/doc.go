@@ -15,4 +15,11 @@
 // timeout undoes itself when it finally completes. Changes to the settings
 // file hold an operating-system file lock, and sweep what a killed program
 // left behind (secrets of connections never saved, old temporary files).
+//
+// Each keychain value records where its secret was saved for (the cloud,
+// the custom endpoints or the LDAP server), and Secrets releases it only
+// while the settings file still points there (otherwise
+// ErrEndpointsChanged): editing the file cannot send a saved secret to
+// another host. Values saved by earlier versions record nothing; they are
+// bound to the settings as they are when first read.
 package keystore

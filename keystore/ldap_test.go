@@ -41,7 +41,7 @@ func TestLDAPConnectionKeepsSettingsAndPinInFileAndOnlyThePasswordInKeychain(t *
 	if err != nil || sec.LDAPPassword != password || sec.ClientSecret != "" || sec.RefreshToken != "" {
 		t.Fatalf("Secrets did not return just the password (err %v)", err)
 	}
-	if raw, err := gokeyring.Get(service, p.Name+"/ldap-password"); err != nil || raw != password {
+	if raw, err := gokeyring.Get(service, p.Name+"/ldap-password"); err != nil || raw != bindValue(DestinationOf(p), password) {
 		t.Errorf("the password is not in the system keychain (err %v)", err)
 	}
 	data, err := os.ReadFile(filepath.Join(dir, SettingsFileName))

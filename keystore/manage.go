@@ -53,14 +53,15 @@ func (s *Store) Rename(oldName, newName string) error {
 	if indexOf(profiles, newName) >= 0 {
 		return fmt.Errorf("cannot rename %q to %q: %w", oldName, newName, ErrExists)
 	}
-	sec, err := s.readSecrets(oldName)
+	sec, b, err := s.readSecrets(oldName)
 	if err != nil {
 		return err
 	}
+	dest := b.savedOr(DestinationOf(profiles[i]))
 	if err := s.markPending(oldName, newName); err != nil {
 		return fmt.Errorf("renaming: %w; nothing was changed", err)
 	}
-	if err := s.writeSecrets(newName, sec); err != nil {
+	if err := s.writeSecrets(newName, sec, dest); err != nil {
 		_ = s.deleteSecrets(newName)
 		return fmt.Errorf("moving the secrets of %q: %w; nothing was changed", oldName, err)
 	}

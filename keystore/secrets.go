@@ -17,41 +17,77 @@ var secretKeys = []string{clientSecretKey, refreshTokenKey, ldapPasswordKey}
 
 func account(name, key string) string { return name + "/" + key }
 
-// readSecrets reads every secret of a connection; a missing entry is left
-// empty.
-func (s *Store) readSecrets(name string) (Secrets, error) {
-	var sec Secrets
-	for _, e := range []struct {
+// binding is what the keychain entries of a connection say about where
+// they may be sent.
+type binding struct {
+	// saved is the destination recorded with the entries; nil when none
+	// records one.
+	saved *Destination
+	// legacy is true when an entry was saved by an earlier version,
+	// without a destination.
+	legacy bool
+	// mixed is true when two entries record different destinations.
+	mixed bool
+}
+
+func (b *binding) add(d *Destination) {
+	switch {
+	case d == nil:
+		b.legacy = true
+	case b.saved == nil:
+		b.saved = d
+	case *b.saved != *d:
+		b.mixed = true
+	}
+}
+
+// fields pairs each keychain key with its place in sec.
+func fields(sec *Secrets) []struct {
+	key string
+	dst *string
+} {
+	return []struct {
 		key string
 		dst *string
 	}{
 		{clientSecretKey, &sec.ClientSecret},
 		{refreshTokenKey, &sec.RefreshToken},
 		{ldapPasswordKey, &sec.LDAPPassword},
-	} {
-		v, err := readValue(s.keyring, account(name, e.key))
-		if err != nil && !errors.Is(err, ErrNotFound) {
-			return Secrets{}, fmt.Errorf("reading the secrets of %q: %w", name, err)
-		}
-		*e.dst = v
 	}
-	return sec, nil
 }
 
-// writeSecrets stores every secret of a connection; an empty one is deleted
-// so no stale entry stays behind.
-func (s *Store) writeSecrets(name string, sec Secrets) error {
-	for _, e := range []struct{ key, value string }{
-		{clientSecretKey, sec.ClientSecret},
-		{refreshTokenKey, sec.RefreshToken},
-		{ldapPasswordKey, sec.LDAPPassword},
-	} {
+// readSecrets reads every secret of a connection and the destination they
+// were saved for; a missing entry is left empty.
+func (s *Store) readSecrets(name string) (Secrets, binding, error) {
+	var (
+		sec Secrets
+		b   binding
+	)
+	for _, e := range fields(&sec) {
+		v, err := readValue(s.keyring, account(name, e.key))
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return Secrets{}, binding{}, fmt.Errorf("reading the secrets of %q: %w", name, err)
+		}
+		d, secret := unbindValue(v)
+		b.add(d)
+		*e.dst = secret
+	}
+	return sec, b, nil
+}
+
+// writeSecrets stores every secret of a connection for destination d; an
+// empty one is deleted so no stale entry stays behind.
+func (s *Store) writeSecrets(name string, sec Secrets, d Destination) error {
+	for _, e := range fields(&sec) {
 		acc := account(name, e.key)
 		var err error
-		if e.value == "" {
+		if *e.dst == "" {
 			_, err = deleteValue(s.keyring, acc)
 		} else {
-			err = writeValue(s.keyring, acc, e.value)
+			err = writeValue(s.keyring, acc, bindValue(d, *e.dst))
 		}
 		if err != nil {
 			return err
@@ -70,13 +106,58 @@ func (s *Store) deleteSecrets(name string) error {
 	return nil
 }
 
+// earlierSecrets are the secrets a change replaces, and the destination
+// they were saved for, to put back if the change fails.
+type earlierSecrets struct {
+	sec  Secrets
+	dest Destination
+}
+
 // restoreSecrets undoes writeSecrets after a failure: it puts back the
 // previous secrets, or removes the new ones when there were none. Errors
 // are ignored; the caller already reports the failure that matters.
-func (s *Store) restoreSecrets(name string, previous *Secrets) {
+func (s *Store) restoreSecrets(name string, previous *earlierSecrets) {
 	if previous != nil {
-		_ = s.writeSecrets(name, *previous)
+		_ = s.writeSecrets(name, previous.sec, previous.dest)
 		return
 	}
 	_ = s.deleteSecrets(name)
+}
+
+// savedOr is the destination the entries were saved for, or d when they
+// record none.
+func (b binding) savedOr(d Destination) Destination {
+	if b.saved != nil {
+		return *b.saved
+	}
+	return d
+}
+
+// bindEarlierSecrets records destination d with the entries of name that
+// an earlier version saved without one, if the settings still point to d.
+// It is best effort: an entry it cannot rewrite now is bound on a later
+// read.
+func (s *Store) bindEarlierSecrets(name string, d Destination) {
+	unlock, err := s.lockForChange()
+	if err != nil {
+		return
+	}
+	defer unlock()
+	profiles, err := readSettings(s.path)
+	if err != nil {
+		return
+	}
+	if i := indexOf(profiles, name); i < 0 || DestinationOf(profiles[i]) != d {
+		return
+	}
+	for _, key := range secretKeys {
+		acc := account(name, key)
+		v, err := readValue(s.keyring, acc)
+		if err != nil {
+			continue
+		}
+		if saved, secret := unbindValue(v); saved == nil {
+			_ = writeValue(s.keyring, acc, bindValue(d, secret))
+		}
+	}
 }

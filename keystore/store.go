@@ -98,7 +98,7 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		return Saved{}, err
 	}
 	i := indexOf(profiles, p.Name)
-	var previous *Secrets
+	var previous *earlierSecrets
 	if i >= 0 {
 		if p.Created.IsZero() {
 			p.Created = profiles[i].Created
@@ -106,11 +106,11 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		if p.unknown == "" {
 			p.unknown = profiles[i].unknown
 		}
-		old, err := s.readSecrets(p.Name)
+		old, b, err := s.readSecrets(p.Name)
 		if err != nil {
 			return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 		}
-		previous = &old
+		previous = &earlierSecrets{sec: old, dest: b.savedOr(DestinationOf(profiles[i]))}
 	}
 	if p.Created.IsZero() {
 		p.Created = s.now().UTC().Truncate(time.Second)
@@ -120,7 +120,7 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 			return Saved{}, fmt.Errorf("saving connections: %w; nothing was saved", err)
 		}
 	}
-	if err := s.writeSecrets(p.Name, sec); err != nil {
+	if err := s.writeSecrets(p.Name, sec, DestinationOf(p)); err != nil {
 		s.restoreSecrets(p.Name, previous)
 		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 	}
@@ -140,30 +140,45 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 // Secrets returns the secrets of the connection called name. The secret its
 // method needs (the client secret, or the refresh token for a browser
 // sign-in) must be present; a missing one is reported with ErrNotFound.
+// Secrets are released only while the settings point where they were saved
+// for; otherwise the error is an *EndpointsChangedError.
 func (s *Store) Secrets(name string) (Secrets, error) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	profiles, err := readSettings(s.path)
+	p, sec, b, err := s.readConnection(name)
+	s.mu.Unlock()
 	if err != nil {
 		return Secrets{}, err
 	}
-	i := indexOf(profiles, name)
-	if i < 0 {
-		return Secrets{}, notFound(name)
+	now := DestinationOf(p)
+	if b.mixed || b.saved != nil && *b.saved != now {
+		return Secrets{}, &EndpointsChangedError{Name: name, Saved: b.savedOr(now), Now: now}
 	}
-	sec, err := s.readSecrets(name)
-	if err != nil {
-		return Secrets{}, err
+	if b.legacy {
+		s.bindEarlierSecrets(name, now)
 	}
 	switch {
-	case profiles[i].Method == MethodClientSecret && sec.ClientSecret == "":
+	case p.Method == MethodClientSecret && sec.ClientSecret == "":
 		return Secrets{}, fmt.Errorf("the client secret of connection %q is missing from the keychain: %w", name, ErrNotFound)
-	case profiles[i].Method == MethodBrowser && sec.RefreshToken == "":
+	case p.Method == MethodBrowser && sec.RefreshToken == "":
 		return Secrets{}, fmt.Errorf("the sign-in of connection %q is missing from the keychain (sign in again): %w", name, ErrNotFound)
-	case profiles[i].Method == MethodLDAP && sec.LDAPPassword == "":
+	case p.Method == MethodLDAP && sec.LDAPPassword == "":
 		return Secrets{}, fmt.Errorf("the bind password of connection %q is missing from the keychain (save the connection again): %w", name, ErrNotFound)
 	}
 	return sec, nil
+}
+
+// readConnection reads the settings and the secrets of a connection.
+func (s *Store) readConnection(name string) (Profile, Secrets, binding, error) {
+	profiles, err := readSettings(s.path)
+	if err != nil {
+		return Profile{}, Secrets{}, binding{}, err
+	}
+	i := indexOf(profiles, name)
+	if i < 0 {
+		return Profile{}, Secrets{}, binding{}, notFound(name)
+	}
+	sec, b, err := s.readSecrets(name)
+	return profiles[i], sec, b, err
 }
 
 // SetRefreshToken replaces the refresh token of the connection called name,
@@ -178,13 +193,21 @@ func (s *Store) SetRefreshToken(name, token string) error {
 	if err != nil {
 		return err
 	}
-	if indexOf(profiles, name) < 0 {
+	i := indexOf(profiles, name)
+	if i < 0 {
 		return notFound(name)
 	}
 	if token == "" {
 		return errors.New("the new refresh token is empty")
 	}
-	return writeValue(s.keyring, account(name, refreshTokenKey), token)
+	// The new token keeps the destination of the one it replaces.
+	dest := DestinationOf(profiles[i])
+	if old, err := readValue(s.keyring, account(name, refreshTokenKey)); err == nil {
+		if d, _ := unbindValue(old); d != nil {
+			dest = *d
+		}
+	}
+	return writeValue(s.keyring, account(name, refreshTokenKey), bindValue(dest, token))
 }
 
 // Tidy removes what a program killed while saving left behind: secrets of

@@ -83,7 +83,7 @@ func TestSaveStoresSettingsAndSecretsApart(t *testing.T) {
 		t.Fatalf("Secrets did not return the saved client secret (err %v)", err)
 	}
 
-	if raw, err := gokeyring.Get(service, "Contoso production/client-secret"); err != nil || raw != secret {
+	if raw, err := gokeyring.Get(service, "Contoso production/client-secret"); err != nil || raw != bindValue(DestinationOf(p), secret) {
 		t.Errorf("the secret is not in the system keychain (err %v)", err)
 	}
 	data, err := os.ReadFile(settings)

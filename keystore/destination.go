@@ -1,0 +1,121 @@
+package keystore
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Every secret is kept in the keychain together with the place it was
+// saved for (the cloud, the custom endpoints, or the LDAP server), and is
+// released only while the settings file still points there. The settings
+// file is plain JSON that anything can edit; the keychain is not, so
+// editing the file cannot send a saved secret to another host.
+//
+// Entries saved by earlier versions carry no destination. They are bound,
+// the first time they are read, to the place the settings name then (trust
+// on first use), and refused like any other entry from then on.
+
+// boundPrefix starts a keychain value that records its destination: the
+// prefix, the destination as one line of JSON, a line break, the secret.
+const boundPrefix = "entra-wizard-for:1:"
+
+// ErrEndpointsChanged means the settings of a connection point somewhere
+// else than the place its secret was saved for. The error carrying it is an
+// *EndpointsChangedError.
+var ErrEndpointsChanged = errors.New("the connection's settings point to another address than its secret was saved for")
+
+// Destination is where a saved secret may be sent.
+type Destination struct {
+	// Cloud is a cloud's name ("global" for ""), CloudCustom, CloudDemo or
+	// MethodLDAP.
+	Cloud string `json:"cloud"`
+	// Authority and Graph are the custom endpoints (CloudCustom only).
+	Authority string `json:"authority,omitempty"`
+	Graph     string `json:"graph,omitempty"`
+	// Server is "host:port" of a secure LDAP connection.
+	Server string `json:"server,omitempty"`
+}
+
+// DestinationOf is where the secrets of p may be sent, as its settings say.
+func DestinationOf(p Profile) Destination {
+	switch {
+	case p.Method == MethodLDAP && p.LDAP != nil:
+		return Destination{Cloud: MethodLDAP, Server: strings.ToLower(p.LDAP.Server) + ":" + strconv.Itoa(p.LDAP.Port)}
+	case p.Cloud == CloudCustom:
+		return Destination{Cloud: CloudCustom, Authority: normalEndpoint(p.Authority), Graph: normalEndpoint(p.Graph)}
+	case p.Cloud == "":
+		return Destination{Cloud: "global"}
+	}
+	// A named cloud or the demo tenant: the program, not the file, knows
+	// their addresses.
+	return Destination{Cloud: p.Cloud}
+}
+
+func normalEndpoint(raw string) string {
+	return strings.ToLower(strings.TrimRight(strings.TrimSpace(raw), "/"))
+}
+
+// Hosts names the place in words: host names for custom endpoints, the
+// cloud's name otherwise.
+func (d Destination) Hosts() string {
+	switch d.Cloud {
+	case CloudCustom:
+		a, g := hostOf(d.Authority), hostOf(d.Graph)
+		if a == g {
+			return a
+		}
+		return a + " (sign-in) and " + g + " (Graph)"
+	case MethodLDAP:
+		return d.Server
+	case CloudDemo:
+		return "the built-in demo tenant"
+	}
+	return "the Microsoft cloud " + strconv.Quote(d.Cloud)
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Host
+	}
+	return strconv.Quote(raw)
+}
+
+// EndpointsChangedError says the settings of connection Name point to Now,
+// but its secret was saved for Saved: the secret is not released.
+type EndpointsChangedError struct {
+	Name       string
+	Saved, Now Destination
+}
+
+func (e *EndpointsChangedError) Error() string {
+	return fmt.Sprintf("the settings for %q point to %s, but its secret was saved for %s; connect again to use the new address",
+		e.Name, e.Now.Hosts(), e.Saved.Hosts())
+}
+
+// Is makes errors.Is(err, ErrEndpointsChanged) true.
+func (e *EndpointsChangedError) Is(target error) bool { return target == ErrEndpointsChanged }
+
+// bindValue is the keychain value that keeps secret for d.
+func bindValue(d Destination, secret string) string {
+	head, _ := json.Marshal(d) // plain strings: cannot fail, and has no line break
+	return boundPrefix + string(head) + "\n" + secret
+}
+
+// unbindValue splits a keychain value into its destination and secret; d is
+// nil for a value an earlier version saved.
+func unbindValue(value string) (d *Destination, secret string) {
+	rest, ok := strings.CutPrefix(value, boundPrefix)
+	if !ok {
+		return nil, value
+	}
+	head, secret, ok := strings.Cut(rest, "\n")
+	var dest Destination
+	if !ok || json.Unmarshal([]byte(head), &dest) != nil || dest.Cloud == "" {
+		return nil, value
+	}
+	return &dest, secret
+}
