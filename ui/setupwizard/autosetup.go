@@ -59,6 +59,11 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.features = widget.NewCheckGroup(all, nil)
 	s.features.SetSelected(all)
 	s.features.Horizontal = true
+	s.features.OnChanged = func([]string) {
+		if !s.running && s.failed == nil {
+			setWizardMessage(s.problem, "") // "choose at least one" is answered
+		}
+	}
 	s.start = widget.NewButton("Sign in and set it up", s.onStart)
 	s.start.Importance = widget.HighImportance
 	s.cancel = widget.NewButton("Cancel", s.onCancel)

@@ -131,6 +131,7 @@ func (s *checkStep) onStart() {
 	s.run++
 	run := s.run
 	s.clearResult()
+	s.v.clearProblems() // "test the connection" is being done
 	s.start.Disable()
 	s.cancel.Show()
 	s.progress.Show()

@@ -84,6 +84,7 @@ func (s *cloudStep) onChoose(title string) {
 	defer s.v.relayout()
 	s.v.wz.State.Cloud = s.names[title]
 	s.refresh()
+	s.v.recheck()
 }
 
 // refresh states the chosen cloud in words and shows the address fields
@@ -125,6 +126,7 @@ func (s *cloudStep) checkAddresses(all bool) {
 		}
 		setWizardMessage(f.label, msg)
 	}
+	s.v.recheck()
 }
 
 func (s *cloudStep) showFieldErrors() {

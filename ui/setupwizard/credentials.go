@@ -85,6 +85,7 @@ func (s *credentialsStep) check(all bool) {
 		setWizardMessage(f.label, msg)
 	}
 	setWizardMessage(s.secretWarning, s.v.wz.SecretWarning())
+	s.v.recheck()
 }
 
 func (s *credentialsStep) showFieldErrors() { s.check(true) }

@@ -78,6 +78,7 @@ func (s *methodStep) onChoose(label string) {
 		s.v.wz.SetMethod("")
 	}
 	setWizardMessage(s.problem, "")
+	s.v.clearProblems() // any choice is a complete answer
 }
 
 func (s *methodStep) showFieldErrors() {

@@ -99,6 +99,7 @@ func (s *saveStep) onNameChanged(text string) {
 	}
 	setWizardMessage(s.nameErr, msg)
 	setWizardMessage(s.replaces, s.replaceWarning(strings.TrimSpace(text)))
+	s.v.recheck()
 }
 
 // replaceWarning warns when a saved connection already has the name.

@@ -149,6 +149,11 @@ func (v *Wizard) show() {
 	screen.shown()
 	v.heading.SetText(step.Title())
 	v.position.SetText(fmt.Sprintf("Step %d of %d", step.Number(), len(wizard.Steps)))
+	// A page shown again starts at its top, where its buttons are, not
+	// where it was left.
+	if scroll, ok := page.(*container.Scroll); ok {
+		scroll.ScrollToTop()
+	}
 	v.body.Objects = []fyne.CanvasObject{page}
 	v.body.Refresh()
 	v.problems.SetText("")
@@ -254,6 +259,34 @@ func (v *Wizard) showProblems(err error) {
 	}
 	v.problems.SetText(text)
 	v.problems.Show()
+}
+
+// recheck updates the message below the page after a value changed: it
+// goes once the step is complete, and names only what is still wrong.
+func (v *Wizard) recheck() {
+	if !v.problems.Visible() {
+		return
+	}
+	problems := v.wz.Problems()
+	if len(problems) == 0 {
+		v.clearProblems()
+		return
+	}
+	if _, fields := v.screens[v.wz.Step()].(interface{ showFieldErrors() }); !fields {
+		defer v.relayout()
+		v.problems.SetText(problemText(&wizard.StepError{Step: v.wz.Step(), Problems: problems}))
+	}
+}
+
+// clearProblems hides the message below the page, once what it asked for
+// is done.
+func (v *Wizard) clearProblems() {
+	if !v.problems.Visible() {
+		return
+	}
+	defer v.relayout()
+	v.problems.SetText("")
+	v.problems.Hide()
 }
 
 func (v *Wizard) onBack() {
