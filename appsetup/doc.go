@@ -6,6 +6,8 @@
 // app, runs the normal connection test and hands the connection over to be
 // saved. A step that fails says which it was and what exists so far, so the
 // caller can remove it or continue from there. It also renews a saved
-// connection's secret. It knows nothing of windows: the command line and
-// the GUI both drive it.
+// connection's secret. Every sign-in (the administrator's and the new
+// app's) and the connection test go through the connection engine; setup
+// builds no token sources of its own. It knows nothing of windows: the
+// command line and the GUI both drive it.
 package appsetup

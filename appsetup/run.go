@@ -3,15 +3,12 @@ package appsetup
 import (
 	"context"
 	"errors"
-	"fmt"
 	"net/http"
 	"time"
 
-	"golang.org/x/oauth2"
-
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 // ErrAppExists stops StepLookUp when a registration of the same name exists
@@ -104,32 +101,29 @@ func (s *Setup) progress(p Progress) {
 // signIn signs the admin in with Microsoft Graph Command Line Tools.
 func (s *Setup) signIn(ctx context.Context, st *State) error {
 	r := st.Request
-	login := oauth.LoopbackLogin{
+	session, err := s.engine().SignInOnce(ctx, connection.OneTimeSignIn{
 		Endpoints: r.Endpoints, Tenant: r.Tenant, ClientID: CommandLineToolsClientID,
-		Scopes: SignInScopes(r.Endpoints, r.Method), OpenURL: s.deps.OpenURL, OnURL: s.deps.OnURL,
-		Timeout: s.deps.LoginTimeout, HTTPClient: s.deps.HTTPClient,
-	}
-	tok, err := login.Run(ctx)
+		Scopes: SignInScopes(r.Endpoints, r.Method), OnURL: s.deps.OnURL,
+	})
 	if err != nil {
 		return err
 	}
-	claims, err := oauth.TokenClaims(tok.AccessToken)
-	if err != nil {
-		return fmt.Errorf("the sign-in's token could not be read: %w", err)
-	}
-	st.setupToken, st.TenantID = tok, claims.TenantID
+	st.setup, st.TenantID = session, session.Claims.TenantID
 	return nil
 }
 
-// graphClient opens Graph with the setup sign-in's token.
+// engine is the connection engine that signs in for setup and tests the
+// new app; setup builds no token sources of its own.
+func (s *Setup) engine() *connection.Engine {
+	return &connection.Engine{HTTPClient: s.deps.HTTPClient, OpenURL: s.deps.OpenURL, LoginTimeout: s.deps.LoginTimeout}
+}
+
+// graphClient is Graph as the admin who signed in for setup.
 func (s *Setup) graphClient(st *State) (*graph.Client, error) {
-	if st.setupToken == nil {
+	if st.setup == nil {
 		return nil, errors.New("not signed in")
 	}
-	return graph.New(graph.Config{
-		BaseURL: st.Request.Endpoints.GraphBaseURL(), TokenSource: oauth2.StaticTokenSource(st.setupToken),
-		HTTPClient: s.deps.HTTPClient,
-	})
+	return st.setup.Graph, nil
 }
 
 // profile is the connection to save.

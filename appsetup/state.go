@@ -3,8 +3,7 @@ package appsetup
 import (
 	"time"
 
-	"golang.org/x/oauth2"
-
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
@@ -95,12 +94,12 @@ type State struct {
 	// Existing is a registration of the same name found by StepLookUp.
 	Existing *graph.Application
 
-	setupToken *oauth2.Token
-	graphSP    graph.ServicePrincipal
-	permIDs    []string
-	secret     string
-	refresh    string
-	report     graph.Report
+	setup   *connection.Session
+	graphSP graph.ServicePrincipal
+	permIDs []string
+	secret  string
+	refresh string
+	report  graph.Report
 }
 
 // Result is a connection set up, tested and saved.

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -87,17 +88,10 @@ func (s *Setup) probe(ctx context.Context, st *State) (string, error) {
 	if r.Method == MethodBrowser {
 		return s.probePublicClient(ctx, st)
 	}
-	tok, err := oauth.ClientCredentials{
-		Endpoints: r.Endpoints, Tenant: st.TenantID, ClientID: st.Created.AppID, Secret: st.secret,
-		HTTPClient: s.deps.HTTPClient,
-	}.TokenSource(ctx).Token()
+	claims, err := s.engine().AppClaims(ctx, connection.Attempt{Profile: st.profile(), Secret: st.secret})
 	if e, ok := oauth.AsError(err); ok && (e.Code == codeAppNotFound || e.Code == codeInvalidSecret) {
 		return e.Code, nil
 	}
-	if err != nil {
-		return "", err
-	}
-	claims, err := oauth.TokenClaims(tok.AccessToken)
 	if err != nil {
 		return "", err
 	}

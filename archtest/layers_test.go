@@ -1,10 +1,6 @@
 package archtest
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -50,65 +46,5 @@ func TestWizardScreensAndPanelDoNotImportEachOther(t *testing.T) {
 				t.Errorf("%s depends on %s", pkg, f)
 			}
 		}
-	}
-}
-
-// engineOnly are what only the connection engine calls: endpoint
-// resolution, token sources and opening Graph clients.
-var engineOnly = []string{
-	"oauth.EndpointsFor", "oauth.CustomEndpoints", "oauth.ClientCredentials", "oauth.RefreshTokenSource",
-	"oauth.LoopbackLogin", "graph.New",
-}
-
-func TestOnlyTheEngineResolvesEndpointsAndBuildsTokenSources(t *testing.T) {
-	dirs := goList(t, "-f", "{{.Dir}}", module+"/cli", module+"/ui/...")
-	if len(dirs) < 4 {
-		t.Fatalf("go list found only %d front-end packages", len(dirs))
-	}
-	for _, dir := range dirs {
-		for _, use := range engineCalls(t, dir) {
-			t.Errorf("%s uses %s; ask package connection instead", use.where, use.what)
-		}
-	}
-}
-
-type engineCall struct{ where, what string }
-
-// engineCalls lists the uses of engineOnly in the non-test Go files of
-// dir.
-func engineCalls(t *testing.T, dir string) []engineCall {
-	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	fset := token.NewFileSet()
-	var found []engineCall
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			sel, ok := n.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if pkg, ok := sel.X.(*ast.Ident); ok && slices.Contains(engineOnly, pkg.Name+"."+sel.Sel.Name) {
-				found = append(found, engineCall{fset.Position(sel.Pos()).String(), pkg.Name + "." + sel.Sel.Name})
-			}
-			return true
-		})
-	}
-	return found
-}
-
-func TestEngineCallsAreFound(t *testing.T) {
-	dirs := goList(t, "-f", "{{.Dir}}", module+"/connection")
-	if calls := engineCalls(t, dirs[0]); len(calls) < 4 {
-		t.Errorf("the connection engine itself shows only %v; the search is broken", calls)
 	}
 }

@@ -149,7 +149,7 @@ func (w *Wizard) endpointError(f Field) string {
 	if f == FieldGraph {
 		authority, graph = "https://login.microsoftonline.com", addr
 	}
-	if _, err := oauth.CustomEndpoints(authority, graph); err != nil {
+	if _, err := connection.Resolve(keystore.CloudCustom, authority, graph, nil); err != nil {
 		return sentence(err.Error())
 	}
 	return ""
