@@ -186,6 +186,7 @@ func (b *bulkRun) report(g graph.Group, results []graph.ItemResult) {
 	// the panel's notice line.
 	b.p.setNotice(b.summary.Text)
 	b.results.SetText(strings.Join(b.lines, "\n"))
+	b.p.membershipChanged(g, results)
 	if b.done != nil {
 		b.done()
 	}

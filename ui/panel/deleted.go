@@ -43,6 +43,8 @@ func newDeletedTab(p *Panel) *deletedTab {
 	t.list.OnSelected = func(id widget.ListItemID) {
 		t.selected = id
 		t.restore.setReady(true)
+		t.status.SetText("")
+		p.clearNotice()
 	}
 	t.restore = newFeatureGate("Restore", theme.HistoryIcon(), graph.ManageUsers, t.onRestore)
 	t.restore.setReady(false)

@@ -110,6 +110,16 @@ func (d *groupDetails) say(text string) {
 	d.body.Refresh()
 }
 
+// sayAbout shows the outcome of an action on group g: on the status line
+// while g is still shown, otherwise on the panel's notice line.
+func (d *groupDetails) sayAbout(g graph.Group, text string) {
+	if d.body.Visible() && d.group.ID == g.ID {
+		d.say(text)
+		return
+	}
+	d.p.noticeAbout(g.DisplayName, text)
+}
+
 func (d *groupDetails) onSave() {
 	g, s := d.group, d.s
 	var changes graph.GroupChanges
@@ -130,7 +140,7 @@ func (d *groupDetails) onSave() {
 	}, func(err error) {
 		d.save.setReady(true)
 		if err != nil {
-			d.say(errorText("save "+g.DisplayName, err))
+			d.sayAbout(g, errorText("save "+g.DisplayName, err))
 			return
 		}
 		d.list.replace(g)
@@ -138,7 +148,7 @@ func (d *groupDetails) onSave() {
 			d.group = g
 			d.title.SetText(g.DisplayName)
 		}
-		d.say("Saved.")
+		d.sayAbout(g, "Saved.")
 	})
 }
 
@@ -156,12 +166,17 @@ func (d *groupDetails) onDelete() {
 			return s.client.DeleteGroup(ctx, g.ID)
 		}, func(err error) {
 			if err != nil {
-				d.say(errorText("delete "+g.DisplayName, err))
+				d.sayAbout(g, errorText("delete "+g.DisplayName, err))
 				return
 			}
 			d.list.drop(g.ID)
+			gone := "The group " + g.DisplayName + " was deleted."
+			if d.group.ID != g.ID {
+				d.p.noticeAbout(g.DisplayName, gone)
+				return
+			}
 			d.body.Hide()
-			d.empty.SetText("The group " + g.DisplayName + " was deleted.")
+			d.empty.SetText(gone)
 			d.empty.Show()
 		})
 	})

@@ -30,7 +30,10 @@ func newGroupsTab(p *Panel) *groupsTab {
 		func(g graph.Group) string { return g.ID },
 		groupRow)
 	t.details = newGroupDetails(p, t.list)
-	t.list.onSelect = t.details.show
+	t.list.onSelect = func(g graph.Group) {
+		p.clearNotice()
+		t.details.show(g)
+	}
 	t.list.matches = func(g graph.Group, search string) bool {
 		return searchMatches(search, g.DisplayName, g.Mail)
 	}

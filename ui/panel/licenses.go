@@ -16,11 +16,13 @@ import (
 // licensesView shows a user's licenses, lets the admin remove them (after
 // asking) and assign one of the tenant's products with the units still free.
 type licensesView struct {
-	p      *Panel
-	s      *session
-	status *widget.Label // the details pane's status line
-	user   graph.User
-	shown  int // numbers the users shown; answers for an earlier one are dropped
+	p *Panel
+	s *session
+	// say shows the outcome of an action on a user where it belongs: the
+	// details pane's status line while that user is shown.
+	say   func(u graph.User, text string)
+	user  graph.User
+	shown int // numbers the users shown; answers for an earlier one are dropped
 
 	assigned *fyne.Container
 	removes  map[string]*widget.Button // by SKU id
@@ -38,8 +40,8 @@ type licensesView struct {
 	loading  bool
 }
 
-func newLicensesView(p *Panel, status *widget.Label) *licensesView {
-	l := &licensesView{p: p, status: status, assigned: container.NewVBox(), removes: map[string]*widget.Button{},
+func newLicensesView(p *Panel, say func(graph.User, string)) *licensesView {
+	l := &licensesView{p: p, say: say, assigned: container.NewVBox(), removes: map[string]*widget.Button{},
 		nothingLeft: wrappedLabel("")}
 	l.picker = widget.NewSelect(nil, func(string) { l.assign.setReady(l.picker.SelectedIndex() >= 0) })
 	l.picker.PlaceHolder = "Choose a product"
@@ -200,20 +202,20 @@ func (l *licensesView) onAssign() {
 	u, s := l.user, l.s
 	title := productTitle(sku.ProductName, sku.PartNumber, sku.ID)
 	if sku.Free() <= 0 {
-		l.status.SetText(fmt.Sprintf("No free %s licenses are left. Buy more or remove one from another user first.", title))
+		l.say(u, fmt.Sprintf("No free %s licenses are left. Buy more or remove one from another user first.", title))
 		return
 	}
 	l.assign.setReady(false)
-	l.status.SetText("Assigning " + title + "…")
+	l.say(u, "Assigning "+title+"…")
 	l.p.background(s, func(ctx context.Context) error {
 		return s.client.AssignLicense(ctx, u.ID, sku.ID)
 	}, func(err error) {
 		if err != nil {
 			l.assign.setReady(true)
-			l.status.SetText(errorText("assign "+title+" to "+u.DisplayName, err))
+			l.say(u, errorText("assign "+title+" to "+u.DisplayName, err))
 			return
 		}
-		l.status.SetText(title + " assigned to " + u.DisplayName + ".")
+		l.say(u, title+" assigned to "+u.DisplayName+".")
 		if l.user.ID == u.ID {
 			l.show(u)
 		}
@@ -242,10 +244,10 @@ func (l *licensesView) remove(u graph.User, lic graph.License, title string) {
 			if b := l.removes[lic.SKUID]; b != nil {
 				b.Enable()
 			}
-			l.status.SetText(errorText("remove "+title+" from "+u.DisplayName, err))
+			l.say(u, errorText("remove "+title+" from "+u.DisplayName, err))
 			return
 		}
-		l.status.SetText(title + " removed from " + u.DisplayName + ".")
+		l.say(u, title+" removed from "+u.DisplayName+".")
 		if l.user.ID == u.ID {
 			l.show(u)
 		}

@@ -86,10 +86,13 @@ func (m *membersView) reload() {
 	})
 }
 
+// onAdd and onRemove need no follow-up of their own: once a change of
+// members finished, the panel reloads the shown group's members and the
+// shown user's groups.
 func (m *membersView) onAdd() {
 	g := m.group
 	m.picker = newUserPicker(m.p, m.s, "Add members to "+g.DisplayName, func(users []graph.User) {
-		m.bulk = newBulkRun(m.p, m.s, bulkUsers(users), true, &g, m.reload)
+		m.bulk = newBulkRun(m.p, m.s, bulkUsers(users), true, &g, nil)
 		m.bulk.dialog.Show()
 		m.bulk.onStart()
 	})
@@ -102,7 +105,7 @@ func (m *membersView) onRemove() {
 	for _, mb := range m.list.checkedItems() {
 		items = append(items, bulkItem{ID: mb.ID, Name: mb.DisplayName})
 	}
-	m.bulk = newBulkRun(m.p, m.s, items, false, &g, m.reload)
+	m.bulk = newBulkRun(m.p, m.s, items, false, &g, nil)
 	m.bulk.dialog.Show()
 	m.bulk.onStart()
 }

@@ -3,6 +3,7 @@ package panel
 import (
 	"context"
 	"io"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -110,6 +111,7 @@ func New(cfg Config) *Panel {
 		p.tabs.Append(p.activity.item)
 	}
 	p.tabs.OnSelected = func(item *container.TabItem) {
+		p.leftTab()
 		switch {
 		case item.Text == "Recently deleted":
 			p.deleted.reload()
@@ -180,6 +182,53 @@ func (p *Panel) setNotice(text string) {
 		return
 	}
 	p.notice.Show()
+	p.root.Refresh()
+}
+
+// noticeAbout puts the outcome of an action on the notice line when the
+// object it was about is no longer shown, naming the object unless the
+// text does. Progress ("Saving…") is not news once the object is gone.
+func (p *Panel) noticeAbout(name, text string) {
+	if text == "" || strings.HasSuffix(text, "…") {
+		return
+	}
+	if !strings.Contains(text, name) {
+		text = name + ": " + text
+	}
+	p.setNotice(text)
+}
+
+// membershipChanged brings the shown details up to date after members
+// were added to or removed from group g: the shown user's groups, and the
+// group's members when that group is shown.
+func (p *Panel) membershipChanged(g graph.Group, results []graph.ItemResult) {
+	ids := make([]string, len(results))
+	for i, r := range results {
+		ids[i] = r.ID
+	}
+	p.users.details.membershipChanged(ids)
+	if m := p.groups.details.members; m.group.ID == g.ID && p.groups.details.body.Visible() {
+		m.reload()
+	}
+}
+
+// leftTab clears what the status lines said about the tab the admin
+// has just left: it belongs to that moment, not to the tab now shown.
+func (p *Panel) leftTab() {
+	p.clearNotice()
+	p.users.details.status.SetText("")
+	p.groups.details.say("")
+	p.deleted.status.SetText("")
+}
+
+// clearNotice hides the notice line: what it said was about the tab or
+// the object the admin has just left.
+func (p *Panel) clearNotice() {
+	if !p.notice.Visible() {
+		return
+	}
+	p.notice.SetText("")
+	p.notice.Hide()
 	p.root.Refresh()
 }
 

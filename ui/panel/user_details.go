@@ -3,6 +3,7 @@ package panel
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +22,9 @@ type userDetails struct {
 	list  *searchList[graph.User]
 	user  graph.User
 	shown int // numbers the users shown; answers for an earlier one are dropped
+	// groupLoads numbers the reads of the shown user's groups, which a
+	// membership change starts again; an answer for an older one is dropped.
+	groupLoads int
 
 	title  *widget.Label
 	upn    *widget.Label
@@ -59,7 +63,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.toggle = newFeatureGate("Disable sign-in", theme.VisibilityOffIcon(), graph.EnableDisable, d.onToggle)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.ManageUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
-	d.licenses = newLicensesView(p, d.status)
+	d.licenses = newLicensesView(p, d.say)
 
 	d.body = container.NewVScroll(container.NewVBox(
 		d.title, d.upn, d.state,
@@ -105,16 +109,21 @@ func (d *userDetails) show(u graph.User) {
 	d.showState()
 	d.fields.fill(u)
 	d.status.SetText("")
-	d.groups.SetText("Loading…")
 	d.licenses.show(u)
+	d.loadGroups()
+}
 
-	shown, s := d.shown, d.s
+// loadGroups reads the shown user's groups in the background.
+func (d *userDetails) loadGroups() {
+	d.groupLoads++
+	u, loads, s := d.user, d.groupLoads, d.s
+	d.groups.SetText("Loading…")
 	var groups []graph.Group
 	d.p.background(s, func(ctx context.Context) (err error) {
 		groups, err = s.client.UserGroups(ctx, u.ID)
 		return err
 	}, func(err error) {
-		if shown != d.shown {
+		if loads != d.groupLoads {
 			return
 		}
 		if err != nil {
@@ -123,6 +132,26 @@ func (d *userDetails) show(u graph.User) {
 		}
 		d.groups.SetText(groupNames(groups))
 	})
+}
+
+// membershipChanged reads the shown user's groups again when a change of
+// members touched them, so the pane never lists groups they left or
+// misses one they joined.
+func (d *userDetails) membershipChanged(userIDs []string) {
+	if d.body.Visible() && slices.Contains(userIDs, d.user.ID) {
+		d.loadGroups()
+	}
+}
+
+// say shows the outcome of an action on user u: on the status line while
+// u is still shown, otherwise on the panel's notice line, so it never
+// lands beside another user's details and is not lost either.
+func (d *userDetails) say(u graph.User, text string) {
+	if d.body.Visible() && d.user.ID == u.ID {
+		d.status.SetText(text)
+		return
+	}
+	d.p.noticeAbout(u.DisplayName, text)
 }
 
 // showState says what kind of account the user has and whether they can
@@ -162,7 +191,7 @@ func (d *userDetails) onSave() {
 	}, func(err error) {
 		d.save.setReady(true)
 		if err != nil {
-			d.status.SetText(errorText("save "+u.DisplayName, err))
+			d.say(u, errorText("save "+u.DisplayName, err))
 			return
 		}
 		d.list.replace(updated)
@@ -170,7 +199,7 @@ func (d *userDetails) onSave() {
 			d.user = updated
 			d.title.SetText(updated.DisplayName)
 		}
-		d.status.SetText("Saved.")
+		d.say(u, "Saved.")
 	})
 }
 
@@ -183,7 +212,7 @@ func (d *userDetails) onToggle() {
 	}, func(err error) {
 		d.toggle.setReady(true)
 		if err != nil {
-			d.status.SetText(errorText("change sign-in for "+u.DisplayName, err))
+			d.say(u, errorText("change sign-in for "+u.DisplayName, err))
 			return
 		}
 		u.AccountEnabled = enable
@@ -193,9 +222,9 @@ func (d *userDetails) onToggle() {
 			d.showState()
 		}
 		if enable {
-			d.status.SetText(u.DisplayName + " can sign in again.")
+			d.say(u, u.DisplayName+" can sign in again.")
 		} else {
-			d.status.SetText(u.DisplayName + " can no longer sign in.")
+			d.say(u, u.DisplayName+" can no longer sign in.")
 		}
 	})
 }
@@ -209,13 +238,18 @@ func (d *userDetails) onDelete() {
 			return s.client.DeleteUser(ctx, u.ID)
 		}, func(err error) {
 			if err != nil {
-				d.status.SetText(errorText("delete "+u.DisplayName, err))
+				d.say(u, errorText("delete "+u.DisplayName, err))
 				return
 			}
 			d.list.drop(u.ID)
+			gone := u.DisplayName + " was deleted. Restore them from \"Recently deleted\" within 30 days if this was a mistake."
+			if d.user.ID != u.ID {
+				d.p.noticeAbout(u.DisplayName, gone)
+				return
+			}
 			d.shown++
 			d.body.Hide()
-			d.empty.SetText(u.DisplayName + " was deleted. Restore them from \"Recently deleted\" within 30 days if this was a mistake.")
+			d.empty.SetText(gone)
 			d.empty.Show()
 		})
 	})

@@ -42,7 +42,10 @@ func newUsersTab(p *Panel) *usersTab {
 	t.list.onChecked = t.onChecked
 	t.list.aside = t.checkedCount
 	t.details = newUserDetails(p, t.list)
-	t.list.onSelect = t.details.show
+	t.list.onSelect = func(u graph.User) {
+		p.clearNotice()
+		t.details.show(u)
+	}
 	t.list.matches = func(u graph.User, search string) bool {
 		return searchMatches(search, u.DisplayName, u.UserPrincipalName, u.Mail)
 	}
