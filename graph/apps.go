@@ -52,7 +52,7 @@ type Secret struct {
 // ApplicationsNamed lists the app registrations whose display name is name.
 func (c *Client) ApplicationsNamed(ctx context.Context, name string) ([]Application, error) {
 	filter := "displayName eq '" + strings.ReplaceAll(name, "'", "''") + "'"
-	resp, err := c.sdk.Applications().Get(ctx, &applications.ApplicationsRequestBuilderGetRequestConfiguration{
+	resp, err := c.sdk().Applications().Get(ctx, &applications.ApplicationsRequestBuilderGetRequestConfiguration{
 		QueryParameters: &applications.ApplicationsRequestBuilderGetQueryParameters{Filter: &filter},
 	})
 	if err != nil {
@@ -70,7 +70,7 @@ func (c *Client) ApplicationByAppID(ctx context.Context, appID string) (Applicat
 	if err := noID("read the app registration", appID); err != nil {
 		return Application{}, err
 	}
-	a, err := c.sdk.ApplicationsWithAppId(&appID).Get(ctx, nil)
+	a, err := c.sdk().ApplicationsWithAppId(&appID).Get(ctx, nil)
 	if err == nil && a == nil {
 		err = errEmptyAnswer
 	}
@@ -112,7 +112,7 @@ func (c *Client) CreateApplication(ctx context.Context, na NewApplication) (Appl
 		body.SetPublicClient(pc)
 		body.SetIsFallbackPublicClient(ptr(true))
 	}
-	a, err := c.sdk.Applications().Post(ctx, body, nil)
+	a, err := c.sdk().Applications().Post(ctx, body, nil)
 	if err == nil && a == nil {
 		err = errEmptyAnswer
 	}
@@ -128,7 +128,7 @@ func (c *Client) DeleteApplication(ctx context.Context, objectID string) error {
 	if err := noID("delete the app registration", objectID); err != nil {
 		return err
 	}
-	err := c.sdk.Applications().ByApplicationId(objectID).Delete(ctx, nil)
+	err := c.sdk().Applications().ByApplicationId(objectID).Delete(ctx, nil)
 	return fail(err, "delete the app registration", needManageApps...)
 }
 
@@ -144,7 +144,7 @@ func (c *Client) AddSecret(ctx context.Context, objectID, displayName string, ex
 	pc.SetEndDateTime(&end)
 	body := applications.NewItemAddPasswordPostRequestBody()
 	body.SetPasswordCredential(pc)
-	got, err := c.sdk.Applications().ByApplicationId(objectID).AddPassword().Post(ctx, body, nil)
+	got, err := c.sdk().Applications().ByApplicationId(objectID).AddPassword().Post(ctx, body, nil)
 	if err == nil && (got == nil || got.GetKeyId() == nil || deref(got.GetSecretText()) == "") {
 		err = errEmptyAnswer
 	}
@@ -169,7 +169,7 @@ func (c *Client) RemoveSecret(ctx context.Context, objectID, keyID string) error
 	}
 	body := applications.NewItemRemovePasswordPostRequestBody()
 	body.SetKeyId(&u)
-	err = c.sdk.Applications().ByApplicationId(objectID).RemovePassword().Post(ctx, body, nil)
+	err = c.sdk().Applications().ByApplicationId(objectID).RemovePassword().Post(ctx, body, nil)
 	return fail(err, "remove the client secret", needManageApps...)
 }
 

@@ -53,7 +53,7 @@ func (c *Client) AddMembers(ctx context.Context, groupID string, ids []string, p
 		// Sent again after a dropped connection, a PATCH that did arrive
 		// answers "already exist"; the items then go one by one below.
 		safe, _ := resendSafe(ctx)
-		_, err := c.sdk.Groups().ByGroupId(groupID).Patch(safe, body, &groups.GroupItemRequestBuilderPatchRequestConfiguration{Options: bulkRetries()})
+		_, err := c.sdk().Groups().ByGroupId(groupID).Patch(safe, body, &groups.GroupItemRequestBuilderPatchRequestConfiguration{Options: bulkRetries()})
 		if err == nil {
 			return
 		}

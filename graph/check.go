@@ -149,13 +149,13 @@ func (c *Client) probe(ctx context.Context) probeResults {
 		r.org.name, r.org.id, r.org.err = c.organization(ctx)
 	})
 	wg.Go(func() {
-		_, err := c.sdk.Users().Get(ctx, &users.UsersRequestBuilderGetRequestConfiguration{
+		_, err := c.sdk().Users().Get(ctx, &users.UsersRequestBuilderGetRequestConfiguration{
 			QueryParameters: &users.UsersRequestBuilderGetQueryParameters{Select: []string{"id"}, Top: ptr(int32(1))},
 		})
 		r.users = fail(err, "read users", needReadUsers...)
 	})
 	wg.Go(func() {
-		_, err := c.sdk.Groups().Get(ctx, &groups.GroupsRequestBuilderGetRequestConfiguration{
+		_, err := c.sdk().Groups().Get(ctx, &groups.GroupsRequestBuilderGetRequestConfiguration{
 			QueryParameters: &groups.GroupsRequestBuilderGetQueryParameters{Select: []string{"id"}, Top: ptr(int32(1))},
 		})
 		r.groups = fail(err, "read groups", needReadGroups...)
@@ -166,7 +166,7 @@ func (c *Client) probe(ctx context.Context) probeResults {
 
 // organization reads the tenant's name and ID.
 func (c *Client) organization(ctx context.Context) (name, id string, err error) {
-	resp, err := c.sdk.Organization().Get(ctx, nil)
+	resp, err := c.sdk().Organization().Get(ctx, nil)
 	if err != nil {
 		return "", "", fail(err, "read the organization", "Organization.Read.All", "Directory.Read.All")
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	abstractions "github.com/microsoft/kiota-abstractions-go"
 	khttp "github.com/microsoft/kiota-http-go"
 	msgraph "github.com/microsoftgraph/msgraph-sdk-go"
 	core "github.com/microsoftgraph/msgraph-sdk-go-core"
@@ -30,7 +31,6 @@ type Config struct {
 // Client performs directory operations on one tenant through Microsoft Graph.
 // It is safe for concurrent use.
 type Client struct {
-	sdk     *msgraph.GraphServiceClient
 	adapter *msgraph.GraphRequestAdapter
 	baseURL string
 	// http is the client with the SDK middleware, for the few requests the
@@ -60,9 +60,9 @@ func New(cfg Config) (*Client, error) {
 	// No backing-store factory: the SDK's default is already in place, and
 	// passing it again makes every new client rewrite a process-wide
 	// variable that requests in flight on other clients are reading.
-	sdkBase := msgraph.NewGraphBaseServiceClient(adapter, nil)
+	// The call also registers the SDK's serializers, once per client.
+	msgraph.NewGraphBaseServiceClient(adapter, nil)
 	return &Client{
-		sdk:     &msgraph.GraphServiceClient{GraphBaseServiceClient: *sdkBase},
 		adapter: adapter,
 		baseURL: baseURL,
 		http:    httpClient,
@@ -126,6 +126,20 @@ func withMiddleware(given *http.Client) *http.Client {
 	}
 	out.Jar = given.Jar
 	return out
+}
+
+// sdk is the SDK's fluent API over c's adapter. It is made on each use
+// rather than kept in Client: a Client is used through interfaces, and a
+// field of the service client's type would make the linker keep every
+// request builder of the Graph API (about 80 MB) for reflection's sake.
+func (c *Client) sdk() *msgraph.GraphServiceClient {
+	return &msgraph.GraphServiceClient{GraphBaseServiceClient: msgraph.GraphBaseServiceClient{
+		BaseRequestBuilder: abstractions.BaseRequestBuilder{
+			RequestAdapter: c.adapter,
+			UrlTemplate:    "{+baseurl}",
+			PathParameters: map[string]string{"baseurl": c.baseURL},
+		},
+	}}
 }
 
 // graphMiddleware is msgraph-sdk-go-core's default chain with request

@@ -32,7 +32,7 @@ func (c *Client) ServicePrincipalByAppID(ctx context.Context, appID string) (Ser
 	if err := noID("find the service principal", appID); err != nil {
 		return ServicePrincipal{}, err
 	}
-	sp, err := c.sdk.ServicePrincipalsWithAppId(&appID).Get(ctx, nil)
+	sp, err := c.sdk().ServicePrincipalsWithAppId(&appID).Get(ctx, nil)
 	if err == nil && sp == nil {
 		err = errEmptyAnswer
 	}
@@ -47,7 +47,7 @@ func (c *Client) ServicePrincipalByAppID(ctx context.Context, appID string) (Ser
 func (c *Client) CreateServicePrincipal(ctx context.Context, appID string) (ServicePrincipal, error) {
 	body := models.NewServicePrincipal()
 	body.SetAppId(&appID)
-	sp, err := c.sdk.ServicePrincipals().Post(ctx, body, nil)
+	sp, err := c.sdk().ServicePrincipals().Post(ctx, body, nil)
 	if err == nil && sp == nil {
 		err = errEmptyAnswer
 	}
@@ -76,7 +76,7 @@ func (c *Client) AssignAppRole(ctx context.Context, resourceID, clientID, roleID
 	body.SetResourceId(&ids[0])
 	body.SetPrincipalId(&ids[1])
 	body.SetAppRoleId(&ids[2])
-	got, err := c.sdk.ServicePrincipals().ByServicePrincipalId(resourceID).AppRoleAssignedTo().Post(ctx, body, nil)
+	got, err := c.sdk().ServicePrincipals().ByServicePrincipalId(resourceID).AppRoleAssignedTo().Post(ctx, body, nil)
 	if err == nil && got == nil {
 		err = errEmptyAnswer
 	}
@@ -98,7 +98,7 @@ func (c *Client) GrantDelegated(ctx context.Context, resourceID, clientID string
 	body.SetResourceId(&resourceID)
 	body.SetConsentType(ptr("AllPrincipals"))
 	body.SetScope(ptr(strings.Join(scopes, " ")))
-	got, err := c.sdk.Oauth2PermissionGrants().Post(ctx, body, nil)
+	got, err := c.sdk().Oauth2PermissionGrants().Post(ctx, body, nil)
 	if err == nil && got == nil {
 		err = errEmptyAnswer
 	}
@@ -112,7 +112,7 @@ func (c *Client) GrantDelegated(ctx context.Context, resourceID, clientID string
 // service principal clientID.
 func (c *Client) DelegatedGrants(ctx context.Context, clientID string) ([]string, error) {
 	filter := "clientId eq '" + clientID + "'"
-	resp, err := c.sdk.Oauth2PermissionGrants().Get(ctx, &oauth2permissiongrants.Oauth2PermissionGrantsRequestBuilderGetRequestConfiguration{
+	resp, err := c.sdk().Oauth2PermissionGrants().Get(ctx, &oauth2permissiongrants.Oauth2PermissionGrantsRequestBuilderGetRequestConfiguration{
 		QueryParameters: &oauth2permissiongrants.Oauth2PermissionGrantsRequestBuilderGetQueryParameters{Filter: &filter},
 	})
 	if err != nil {

@@ -14,7 +14,7 @@ func (c *Client) DeletedUsers(ctx context.Context) ([]DeletedUser, error) {
 	cfg := &directory.DeletedItemsGraphUserRequestBuilderGetRequestConfiguration{
 		QueryParameters: &directory.DeletedItemsGraphUserRequestBuilderGetQueryParameters{Select: fields, Top: topOf(0)},
 	}
-	b := c.sdk.Directory().DeletedItems().GraphUser()
+	b := c.sdk().Directory().DeletedItems().GraphUser()
 	var out []DeletedUser
 	for {
 		resp, err := b.Get(ctx, cfg)
@@ -38,7 +38,7 @@ func (c *Client) RestoreUser(ctx context.Context, id string) (User, error) {
 	if err := noID("restore the user", id); err != nil {
 		return User{}, err
 	}
-	obj, err := c.sdk.Directory().DeletedItems().ByDirectoryObjectId(id).Restore().Post(ctx, nil)
+	obj, err := c.sdk().Directory().DeletedItems().ByDirectoryObjectId(id).Restore().Post(ctx, nil)
 	if err != nil {
 		return User{}, fail(err, "restore the user", needManageUsers...)
 	}

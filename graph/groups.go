@@ -42,7 +42,7 @@ func (c *Client) Groups(q GroupQuery) *Pager[Group] {
 		params.Filter = ptr(f)
 	}
 	return listPages(c, func(ctx context.Context) (*abstractions.RequestInformation, error) {
-		return c.sdk.Groups().ToGetRequestInformation(ctx, &groups.GroupsRequestBuilderGetRequestConfiguration{
+		return c.sdk().Groups().ToGetRequestInformation(ctx, &groups.GroupsRequestBuilderGetRequestConfiguration{
 			Headers: advancedQuery(), QueryParameters: params})
 	}, wireGroup.group, "list groups", needReadGroups)
 }
@@ -52,7 +52,7 @@ func (c *Client) Group(ctx context.Context, id string) (Group, error) {
 	if err := noID("read the group", id); err != nil {
 		return Group{}, err
 	}
-	g, err := c.sdk.Groups().ByGroupId(id).Get(ctx, &groups.GroupItemRequestBuilderGetRequestConfiguration{
+	g, err := c.sdk().Groups().ByGroupId(id).Get(ctx, &groups.GroupItemRequestBuilderGetRequestConfiguration{
 		QueryParameters: &groups.GroupItemRequestBuilderGetQueryParameters{Select: groupFields},
 	})
 	if err == nil && g == nil {
@@ -88,7 +88,7 @@ func (c *Client) CreateGroup(ctx context.Context, ng NewGroup) (Group, error) {
 		body.SetMailEnabled(ptr(false))
 		body.SetSecurityEnabled(ptr(true))
 	}
-	g, err := c.sdk.Groups().Post(ctx, body, nil)
+	g, err := c.sdk().Groups().Post(ctx, body, nil)
 	if err == nil && g == nil {
 		err = errEmptyAnswer
 	}
@@ -106,7 +106,7 @@ func (c *Client) UpdateGroup(ctx context.Context, id string, ch GroupChanges) er
 	body := newGroupBody()
 	setPtr(body.SetDisplayName, ch.DisplayName)
 	setOrClear(body.SetDescription, ch.Description)
-	_, err := c.sdk.Groups().ByGroupId(id).Patch(ctx, body, nil)
+	_, err := c.sdk().Groups().ByGroupId(id).Patch(ctx, body, nil)
 	return fail(err, "update the group", needManageGroups...)
 }
 
@@ -116,7 +116,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 	if err := noID("delete the group", id); err != nil {
 		return err
 	}
-	err := c.sdk.Groups().ByGroupId(id).Delete(ctx, nil)
+	err := c.sdk().Groups().ByGroupId(id).Delete(ctx, nil)
 	return fail(err, "delete the group", needManageGroups...)
 }
 
@@ -128,7 +128,7 @@ func (c *Client) UserGroups(ctx context.Context, userID string) ([]Group, error)
 	cfg := &users.ItemMemberOfRequestBuilderGetRequestConfiguration{
 		QueryParameters: &users.ItemMemberOfRequestBuilderGetQueryParameters{Select: groupFields, Top: topOf(0)},
 	}
-	b := c.sdk.Users().ByUserId(userID).MemberOf()
+	b := c.sdk().Users().ByUserId(userID).MemberOf()
 	var out []Group
 	for {
 		resp, err := b.Get(ctx, cfg)

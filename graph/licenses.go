@@ -17,7 +17,7 @@ var (
 
 // SKUs lists the license products the tenant has bought, with free units.
 func (c *Client) SKUs(ctx context.Context) ([]SKU, error) {
-	resp, err := c.sdk.SubscribedSkus().Get(ctx, nil)
+	resp, err := c.sdk().SubscribedSkus().Get(ctx, nil)
 	if err != nil {
 		return nil, fail(err, "list the tenant's licenses", needReadSKUs...)
 	}
@@ -41,7 +41,7 @@ func (c *Client) UserLicenses(ctx context.Context, userID string) ([]License, er
 	if err := noID("read the user's licenses", userID); err != nil {
 		return nil, err
 	}
-	resp, err := c.sdk.Users().ByUserId(userID).LicenseDetails().Get(ctx, nil)
+	resp, err := c.sdk().Users().ByUserId(userID).LicenseDetails().Get(ctx, nil)
 	if err != nil {
 		return nil, fail(err, "read the user's licenses", needReadUsers...)
 	}
@@ -73,7 +73,7 @@ func (c *Client) AssignLicense(ctx context.Context, userID, skuID string) error 
 	body := users.NewItemAssignLicensePostRequestBody()
 	body.SetAddLicenses([]models.AssignedLicenseable{add})
 	body.SetRemoveLicenses([]uuid.UUID{})
-	_, err = c.sdk.Users().ByUserId(userID).AssignLicense().Post(ctx, body, nil)
+	_, err = c.sdk().Users().ByUserId(userID).AssignLicense().Post(ctx, body, nil)
 	return fail(err, "assign the license", needManageLicense...)
 }
 
@@ -89,7 +89,7 @@ func (c *Client) RemoveLicense(ctx context.Context, userID, skuID string) error 
 	body := users.NewItemAssignLicensePostRequestBody()
 	body.SetAddLicenses([]models.AssignedLicenseable{})
 	body.SetRemoveLicenses([]uuid.UUID{id})
-	_, err = c.sdk.Users().ByUserId(userID).AssignLicense().Post(ctx, body, nil)
+	_, err = c.sdk().Users().ByUserId(userID).AssignLicense().Post(ctx, body, nil)
 	return fail(err, "remove the license", needManageLicense...)
 }
 

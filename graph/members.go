@@ -23,7 +23,7 @@ func (c *Client) Members(groupID string, transitive bool) *Pager[Member] {
 		if err := noID(action, groupID); err != nil {
 			return nil, err
 		}
-		group := c.sdk.Groups().ByGroupId(groupID)
+		group := c.sdk().Groups().ByGroupId(groupID)
 		if transitive {
 			return group.TransitiveMembers().ToGetRequestInformation(ctx, &groups.ItemTransitiveMembersRequestBuilderGetRequestConfiguration{
 				Headers:         advancedQuery(),
@@ -50,7 +50,7 @@ func (c *Client) addMember(ctx context.Context, groupID, memberID string, opts [
 	}
 	ref := models.NewReferenceCreate()
 	ref.SetOdataId(ptr(c.objectURL(memberID)))
-	err := c.sdk.Groups().ByGroupId(groupID).Members().Ref().Post(ctx, ref, &groups.ItemMembersRefRequestBuilderPostRequestConfiguration{Options: opts})
+	err := c.sdk().Groups().ByGroupId(groupID).Members().Ref().Post(ctx, ref, &groups.ItemMembersRefRequestBuilderPostRequestConfiguration{Options: opts})
 	return fail(err, "add the member", needManageMembers...)
 }
 
@@ -59,7 +59,7 @@ func (c *Client) RemoveMember(ctx context.Context, groupID, memberID string) err
 	if err := noID("remove the member", groupID, memberID); err != nil {
 		return err
 	}
-	err := c.sdk.Groups().ByGroupId(groupID).Members().ByDirectoryObjectId(memberID).Ref().Delete(ctx, nil)
+	err := c.sdk().Groups().ByGroupId(groupID).Members().ByDirectoryObjectId(memberID).Ref().Delete(ctx, nil)
 	return fail(err, "remove the member", needManageMembers...)
 }
 

@@ -9,7 +9,7 @@ import (
 // Organization reads the tenant's name and its verified domains, the
 // default domain first: the domains a new user's sign-in name may end with.
 func (c *Client) Organization(ctx context.Context) (Organization, error) {
-	resp, err := c.sdk.Organization().Get(ctx, nil)
+	resp, err := c.sdk().Organization().Get(ctx, nil)
 	if err != nil {
 		return Organization{}, fail(err, "read the organization", "Organization.Read.All", "Directory.Read.All")
 	}

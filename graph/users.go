@@ -45,7 +45,7 @@ func (c *Client) Users(q UserQuery) *Pager[User] {
 		params.Filter = ptr(f)
 	}
 	return listPages(c, func(ctx context.Context) (*abstractions.RequestInformation, error) {
-		return c.sdk.Users().ToGetRequestInformation(ctx, &users.UsersRequestBuilderGetRequestConfiguration{
+		return c.sdk().Users().ToGetRequestInformation(ctx, &users.UsersRequestBuilderGetRequestConfiguration{
 			Headers: advancedQuery(), QueryParameters: params})
 	}, wireUser.user, "list users", needReadUsers)
 }
@@ -55,7 +55,7 @@ func (c *Client) User(ctx context.Context, idOrUPN string) (User, error) {
 	if err := noID("read the user", idOrUPN); err != nil {
 		return User{}, err
 	}
-	u, err := c.sdk.Users().ByUserId(idOrUPN).Get(ctx, &users.UserItemRequestBuilderGetRequestConfiguration{
+	u, err := c.sdk().Users().ByUserId(idOrUPN).Get(ctx, &users.UserItemRequestBuilderGetRequestConfiguration{
 		QueryParameters: &users.UserItemRequestBuilderGetQueryParameters{Select: userFields},
 	})
 	if err == nil && u == nil {
@@ -92,7 +92,7 @@ func (c *Client) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	pw.SetPassword(&nu.Password)
 	pw.SetForceChangePasswordNextSignIn(ptr(true))
 	body.SetPasswordProfile(pw)
-	u, err := c.sdk.Users().Post(ctx, body, nil)
+	u, err := c.sdk().Users().Post(ctx, body, nil)
 	if err == nil && u == nil {
 		err = errEmptyAnswer
 	}
@@ -151,7 +151,7 @@ func (c *Client) UpdateUser(ctx context.Context, id string, ch UserChanges) erro
 	if ch == (UserChanges{AccountEnabled: ch.AccountEnabled}) {
 		needs = needEnableUsers
 	}
-	_, err := c.sdk.Users().ByUserId(id).Patch(ctx, body, nil)
+	_, err := c.sdk().Users().ByUserId(id).Patch(ctx, body, nil)
 	return fail(err, "update the user", needs...)
 }
 
@@ -173,7 +173,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 	if err := noID("delete the user", id); err != nil {
 		return err
 	}
-	err := c.sdk.Users().ByUserId(id).Delete(ctx, nil)
+	err := c.sdk().Users().ByUserId(id).Delete(ctx, nil)
 	return fail(err, "delete the user", needManageUsers...)
 }
 
