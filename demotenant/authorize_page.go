@@ -1,11 +1,11 @@
 package demotenant
 
 import (
-	"html/template"
+	"io"
 	"net/http"
 )
 
-// pageData feeds the sign-in page template; Page picks its section.
+// pageData is what the sign-in page shows; Page picks its section.
 type pageData struct {
 	Page     string // signin, consent, approval, error, done, signedout
 	Org      string
@@ -105,7 +105,7 @@ func renderPage(w http.ResponseWriter, status int, p pageData) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("X-Frame-Options", "DENY")
 	w.WriteHeader(status)
-	_ = signInPage.Execute(w, p)
+	_, _ = io.WriteString(w, signInPageHTML(p))
 }
 
 // permissionTitles are the consent page's words for Graph permissions.
@@ -133,5 +133,3 @@ var oidcTitles = map[string]string{
 	"email":          "View your email address",
 	"offline_access": "Maintain access to data you have given it access to",
 }
-
-var signInPage = template.Must(template.New("signin").Parse(signInHTML))

@@ -1,7 +1,7 @@
 package demotenant
 
 import (
-	"html/template"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -79,17 +79,5 @@ func respond(w http.ResponseWriter, r *http.Request, redirect, mode string, para
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	_ = formPostPage.Execute(w, struct {
-		Action string
-		Params url.Values
-	}{redirect, params})
+	_, _ = io.WriteString(w, formPostHTML(redirect, params))
 }
-
-var formPostPage = template.Must(template.New("form_post").Parse(`<!doctype html>
-<html><head><title>Working...</title></head>
-<body onload="document.forms[0].submit()">
-<form method="POST" action="{{.Action}}">
-{{range $k, $vs := .Params}}{{range $vs}}<input type="hidden" name="{{$k}}" value="{{.}}">
-{{end}}{{end}}<noscript><p>Script is disabled. Click Submit to continue.</p><input type="submit" value="Submit"></noscript>
-</form></body></html>
-`))

@@ -3,7 +3,7 @@ package oauth
 import (
 	"bytes"
 	"errors"
-	"html/template"
+	"html"
 	"net/http"
 )
 
@@ -40,42 +40,54 @@ func failurePage(err error) page {
 	return p
 }
 
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+// render writes p as a small HTML page. Every piece of text is escaped,
+// since a failure page can quote what Entra or a stray request sent. It
+// builds the page by hand, not with html/template: the template engine's
+// reflection keeps every exported method of the program's types in the
+// binary, which costs the Graph SDK's full weight in size.
+func (p page) render() []byte {
+	var b bytes.Buffer
+	colour := "#107c10"
+	if p.Failed {
+		colour = "#c42b1c"
+	}
+	b.WriteString(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}} - Entra Setup Wizard</title>
+<title>`)
+	b.WriteString(html.EscapeString(p.Title))
+	b.WriteString(` - Entra Setup Wizard</title>
 <style>
 body { font-family: system-ui, sans-serif; background: #f5f5f5; color: #1b1b1b; margin: 0; }
 main { max-width: 34rem; margin: 5rem auto; background: #fff; padding: 2rem; border-radius: 8px;
-  border-top: 6px solid {{if .Failed}}#c42b1c{{else}}#107c10{{end}}; }
+  border-top: 6px solid `)
+	b.WriteString(colour)
+	b.WriteString(`; }
 h1 { font-size: 1.4rem; margin-top: 0; }
 p { line-height: 1.5; }
 </style>
 </head>
 <body>
 <main>
-<h1>{{.Title}}</h1>
-{{range .Lines}}<p>{{.}}</p>
-{{end}}</main>
-</body>
-</html>
-`))
-
-// writePage renders p; pages are small and built from fixed text and
-// Entra's escaped messages, so rendering cannot fail halfway.
-func writePage(w http.ResponseWriter, status int, p page) {
-	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, p); err != nil {
-		http.Error(w, p.Title, status)
-		return
+<h1>`)
+	b.WriteString(html.EscapeString(p.Title))
+	b.WriteString("</h1>\n")
+	for _, line := range p.Lines {
+		b.WriteString("<p>" + html.EscapeString(line) + "</p>\n")
 	}
+	b.WriteString("</main>\n</body>\n</html>\n")
+	return b.Bytes()
+}
+
+// writePage sends p, never to be cached, sniffed or sent on as a referrer.
+func writePage(w http.ResponseWriter, status int, p page) {
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
 	w.WriteHeader(status)
-	_, _ = buf.WriteTo(w)
+	_, _ = w.Write(p.render())
 }
