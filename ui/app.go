@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/keystore"
@@ -69,6 +70,7 @@ type UI struct {
 	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
 	ldapSetup *ldapui.Setup
 	ldapPanel *ldapui.Panel
+	about     dialog.Dialog // the About box, once opened
 	// do runs UI updates from background work: fyne.Do, or a queue the
 	// tests drain.
 	do func(func())
@@ -85,6 +87,7 @@ func newUI(app fyne.App, deps Deps, do func(func())) *UI {
 	u.win.SetIcon(assets.WindowIcon)
 	u.win.Resize(appWindowSize)
 	u.win.SetMaster()
+	u.win.SetMainMenu(u.helpMenu())
 	u.win.Canvas().SetOnTypedKey(u.onKey)
 	u.win.SetOnClosed(u.closeContent)
 	if first := u.firstConnection(); first != "" && deps.Demo == nil {
