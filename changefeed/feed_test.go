@@ -46,7 +46,7 @@ func startTenantWith(tb testing.TB, opts demotenant.Options, hc *http.Client) *t
 	}
 	ts := oauth.ClientCredentials{Endpoints: ep, Tenant: info.TenantID, ClientID: info.ClientID,
 		Secret: info.ClientSecret, HTTPClient: &http.Client{}}.TokenSource(context.Background())
-	c, err := graph.New(graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, HTTPClient: hc})
+	c, err := graph.New(graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, HTTPClient: hc, Clock: noWaitClock{}})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -61,6 +61,13 @@ func (tn *tenant) feed(dir string) *changefeed.Feed {
 }
 
 func noWait(ctx context.Context, _ time.Duration) error { return ctx.Err() }
+
+// noWaitClock lets the Graph client wait out Retry-After at once.
+type noWaitClock struct{}
+
+func (noWaitClock) Now() time.Time { return time.Now() }
+
+func (noWaitClock) Sleep(ctx context.Context, d time.Duration) error { return noWait(ctx, d) }
 
 // poll polls users and groups and returns the events delivered.
 func poll(t *testing.T, f *changefeed.Feed, baseline bool) ([]graph.Change, []changefeed.Report) {

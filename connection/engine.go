@@ -28,6 +28,8 @@ type Engine struct {
 	LoginTimeout time.Duration
 	// Demo is the demo tenant running now; nil when none runs.
 	Demo *DemoTenant
+	// Clock waits out Graph's Retry-After; nil means real time.
+	Clock graph.Clock
 	// OnTokenNotSaved hears, from any goroutine, each time a renewed
 	// refresh token could not be saved back to the keychain. The error is
 	// a *TokenNotSavedError.
@@ -89,7 +91,8 @@ func (e *Engine) Open(ctx context.Context, name string) (*Connection, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading the secret of %q from the keychain: %w", name, err)
 	}
-	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: e.savedTokenSource(ctx, p, ep, sec), HTTPClient: e.HTTPClient}
+	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: e.savedTokenSource(ctx, p, ep, sec),
+		HTTPClient: e.HTTPClient, Clock: e.Clock}
 	client, err := graph.New(cfg)
 	if err != nil {
 		return nil, err

@@ -43,7 +43,7 @@ func (e *Engine) SignInOnce(ctx context.Context, s OneTimeSignIn) (*Session, err
 		return nil, fmt.Errorf("the sign-in's token could not be read: %w", err)
 	}
 	client, err := graph.New(graph.Config{BaseURL: s.Endpoints.GraphBaseURL(),
-		TokenSource: oauth2.StaticTokenSource(tok), HTTPClient: e.HTTPClient})
+		TokenSource: oauth2.StaticTokenSource(tok), HTTPClient: e.HTTPClient, Clock: e.Clock})
 	if err != nil {
 		return nil, err
 	}

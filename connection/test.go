@@ -74,7 +74,7 @@ func (e *Engine) Test(ctx context.Context, a Attempt) Result {
 
 func (e *Engine) check(ctx context.Context, ep oauth.Endpoints, p keystore.Profile, ts oauth2.TokenSource) graph.Report {
 	return graph.Check(ctx, graph.CheckConfig{
-		Config: graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, HTTPClient: e.HTTPClient},
+		Config: graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, HTTPClient: e.HTTPClient, Clock: e.Clock},
 		Links:  oauth.PortalLinks(ep, p.ClientID),
 	})
 }

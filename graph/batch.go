@@ -43,7 +43,7 @@ func (c *Client) RemoveMembers(ctx context.Context, groupID string, ids []string
 			if len(pending) == 0 {
 				return
 			}
-			if round+1 == maxBatchRounds || sleep(ctx, wait) != nil {
+			if round+1 == maxBatchRounds || c.clock.Sleep(ctx, wait) != nil {
 				return // the items keep their throttled error
 			}
 		}
@@ -179,15 +179,4 @@ func header(h map[string]string, name string) string {
 		}
 	}
 	return ""
-}
-
-func sleep(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }

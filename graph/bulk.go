@@ -3,11 +3,8 @@ package graph
 import (
 	"context"
 	"errors"
-	"net/http"
-	"time"
 
 	abstractions "github.com/microsoft/kiota-abstractions-go"
-	khttp "github.com/microsoft/kiota-http-go"
 	"github.com/microsoftgraph/msgraph-sdk-go/groups"
 )
 
@@ -28,10 +25,7 @@ type ItemResult struct {
 // bulkRetries lets a bulk request be retried longer than usual when Graph
 // throttles it, honouring Retry-After each time, so a long run completes.
 func bulkRetries() []abstractions.RequestOption {
-	return []abstractions.RequestOption{&khttp.RetryHandlerOptions{
-		MaxRetries:  10,
-		ShouldRetry: func(time.Duration, int, *http.Request, *http.Response) bool { return true },
-	}}
+	return []abstractions.RequestOption{&retryLimit{resends: 10}}
 }
 
 // AddMembers adds users or groups to a group, 20 per request through

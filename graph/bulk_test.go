@@ -131,6 +131,9 @@ func TestBulkMembershipCompletesWhenThrottled(t *testing.T) {
 	if !progress.endsAt(30) {
 		t.Errorf("progress %v", progress.calls)
 	}
+	if len(tn.clock.asked()) == 0 {
+		t.Error("no Retry-After was waited out on the client's clock")
+	}
 }
 
 func TestRemoveMembersReportsEachItem(t *testing.T) {

@@ -26,6 +26,9 @@ type Config struct {
 	// Transport becomes the bottom of the SDK's middleware (retries,
 	// redirects, compression), and its Timeout is kept.
 	HTTPClient *http.Client
+	// Clock waits out Retry-After and the pauses between resends; nil
+	// means real time.
+	Clock Clock
 }
 
 // Client performs directory operations on one tenant through Microsoft Graph.
@@ -35,7 +38,8 @@ type Client struct {
 	baseURL string
 	// http is the client with the SDK middleware, for the few requests the
 	// SDK cannot express (paging by hand keeps headers on every page).
-	http *http.Client
+	http  *http.Client
+	clock Clock
 }
 
 // New builds a client over msgraph-sdk-go. It makes no request.
@@ -48,7 +52,11 @@ func New(cfg Config) (*Client, error) {
 		return nil, errors.New("graph: no token source")
 	}
 	auth := newTokenAuth(cfg.TokenSource, base)
-	httpClient := withMiddleware(cfg.HTTPClient)
+	clock := cfg.Clock
+	if clock == nil {
+		clock = realClock{}
+	}
+	httpClient := withMiddleware(cfg.HTTPClient, clock)
 	adapter, err := msgraph.NewGraphRequestAdapterWithParseNodeFactoryAndSerializationWriterFactoryAndHttpClient(auth, nil, nil, httpClient)
 	if err != nil {
 		return nil, fmt.Errorf("graph: request adapter: %w", err)
@@ -66,6 +74,7 @@ func New(cfg Config) (*Client, error) {
 		adapter: adapter,
 		baseURL: baseURL,
 		http:    httpClient,
+		clock:   clock,
 	}, nil
 }
 
@@ -100,15 +109,15 @@ func isLoopback(host string) bool {
 }
 
 // withMiddleware returns a client whose transport runs Graph's default
-// middleware (telemetry, retry honouring Retry-After on 429/503/504,
-// redirects, headers) over the given client's transport. Request-body
-// compression stays in the chain but switched off: the compressed body is
-// not rewound when the retry handler resends a request after a 429, so a
-// throttled PATCH would go out again with an empty body (the throttled bulk
-// add test catches this). The bodies are small; nothing is lost.
-func withMiddleware(given *http.Client) *http.Client {
+// middleware (telemetry, redirects, headers) with our retryHandler
+// (Retry-After on 429/503/504, waiting on clock) over the given client's
+// transport. Request-body compression stays in the chain but switched off:
+// the compressed body is not rewound when a request is resent after a 429,
+// so a throttled PATCH would go out again with an empty body (the throttled
+// bulk add test catches this). The bodies are small; nothing is lost.
+func withMiddleware(given *http.Client, clock Clock) *http.Client {
 	opts := msgraph.GetDefaultClientOptions()
-	middleware := graphMiddleware(&opts)
+	middleware := graphMiddleware(&opts, clock)
 	out := core.GetDefaultClient(&opts, middleware...)
 	var parent http.RoundTripper
 	if given != nil {
@@ -117,7 +126,7 @@ func withMiddleware(given *http.Client) *http.Client {
 	if parent == nil {
 		parent = khttp.GetDefaultTransport()
 	}
-	out.Transport = khttp.NewCustomTransportWithParentTransport(resendDropped{next: parent}, middleware...)
+	out.Transport = khttp.NewCustomTransportWithParentTransport(resendDropped{next: parent, clock: clock}, middleware...)
 	if given == nil {
 		return out
 	}
@@ -143,14 +152,14 @@ func (c *Client) sdk() *msgraph.GraphServiceClient {
 }
 
 // graphMiddleware is msgraph-sdk-go-core's default chain with request
-// compression disabled.
-func graphMiddleware(opts *core.GraphClientOptions) []khttp.Middleware {
+// compression disabled and our retryHandler in place of the SDK's.
+func graphMiddleware(opts *core.GraphClientOptions, clock Clock) []khttp.Middleware {
 	kiota, err := khttp.GetDefaultMiddlewaresWithOptions(khttp.NewCompressionOptionsReference(false))
 	if err != nil {
-		return core.GetDefaultMiddlewaresWithOptions(opts)
+		return withRetryHandler(core.GetDefaultMiddlewaresWithOptions(opts), clock)
 	}
 	return append([]khttp.Middleware{
 		core.NewGraphTelemetryHandler(opts),
 		khttp.NewUrlReplaceHandler(true, core.ReplacementPairs),
-	}, kiota...)
+	}, withRetryHandler(kiota, clock)...)
 }

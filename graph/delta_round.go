@@ -24,8 +24,7 @@ type RoundOptions struct {
 	// fails; 0 means 5. The middleware's own retries on 429, 503 and 504
 	// (honouring Retry-After) happen inside each attempt.
 	Attempts int
-	// Wait pauses between attempts; nil means a real timer. Tests inject
-	// one that does not sleep.
+	// Wait pauses between attempts; nil means the client's Clock.
 	Wait func(ctx context.Context, d time.Duration) error
 	// OnRetry hears about each retried fault, for progress messages.
 	OnRetry func(err error, attempt int)
@@ -68,7 +67,7 @@ func (c *Client) deltaPageWithRetries(ctx context.Context, coll Collection, link
 	}
 	wait := opts.Wait
 	if wait == nil {
-		wait = sleep
+		wait = c.clock.Sleep
 	}
 	backoff := time.Second
 	for attempt := 1; ; attempt++ {

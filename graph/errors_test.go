@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
@@ -148,7 +149,19 @@ func TestThrottledReadsAreRetried(t *testing.T) {
 			t.Fatalf("read %d: %v", i, err)
 		}
 	}
-	if n := tn.srv.GraphRequests() - before; n <= 4 {
+	n := tn.srv.GraphRequests() - before
+	if n <= 4 {
 		t.Errorf("%d requests for 4 reads: no 429 was met and retried", n)
+	}
+	// Each 429 is waited out for its Retry-After of one second, on the
+	// client's clock.
+	waits := tn.clock.asked()
+	if int64(len(waits)) != n-4 {
+		t.Errorf("%d waits for %d throttled answers", len(waits), n-4)
+	}
+	for _, d := range waits {
+		if d != time.Second {
+			t.Errorf("waited %s, want the Retry-After of 1s", d)
+		}
 	}
 }

@@ -18,7 +18,9 @@ import (
 const dropRetries = 3
 
 // dropPause is the pause before the first resend; it doubles each time.
-var dropPause = 100 * time.Millisecond
+const dropPause = 100 * time.Millisecond
+
+var errCannotResend = errors.New("graph: the request cannot be sent again")
 
 type resendSafeKey struct{}
 
@@ -37,8 +39,11 @@ func resendSafe(ctx context.Context) (context.Context, *resends) {
 }
 
 // resendDropped is the bottom of the middleware: it resends a request whose
-// connection dropped, when that is safe.
-type resendDropped struct{ next http.RoundTripper }
+// connection dropped, when that is safe, pausing on clock.
+type resendDropped struct {
+	next  http.RoundTripper
+	clock Clock
+}
 
 func (d resendDropped) RoundTrip(req *http.Request) (*http.Response, error) {
 	if !replayable(req) {
@@ -47,13 +52,13 @@ func (d resendDropped) RoundTrip(req *http.Request) (*http.Response, error) {
 	pause := dropPause
 	for attempt := 0; ; attempt++ {
 		if attempt > 0 && !rewind(req) {
-			return nil, errors.New("graph: the request cannot be sent again")
+			return nil, errCannotResend
 		}
 		resp, err := d.next.RoundTrip(req)
 		if err == nil || attempt == dropRetries || req.Context().Err() != nil {
 			return resp, err
 		}
-		if sleep(req.Context(), pause) != nil {
+		if d.clock.Sleep(req.Context(), pause) != nil {
 			return resp, err
 		}
 		pause *= 2
@@ -75,6 +80,11 @@ func replayable(req *http.Request) bool {
 	default:
 		return false
 	}
+	return rewindable(req)
+}
+
+// rewindable: the request's body can be read again from the start.
+func rewindable(req *http.Request) bool {
 	if req.Body == nil || req.Body == http.NoBody || req.GetBody != nil {
 		return true
 	}

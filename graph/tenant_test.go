@@ -18,6 +18,9 @@ type tenant struct {
 	info      demotenant.Info
 	endpoints oauth.Endpoints
 	client    *graph.Client
+	// clock is the clients' clock: they wait out Retry-After without
+	// sleeping.
+	clock *fakeClock
 }
 
 // startTenant starts a demo tenant with opts and connects a graph client to
@@ -34,7 +37,7 @@ func startTenant(tb testing.TB, opts demotenant.Options) *tenant {
 	if err != nil {
 		tb.Fatalf("endpoints: %v", err)
 	}
-	t := &tenant{srv: srv, info: info, endpoints: ep}
+	t := &tenant{srv: srv, info: info, endpoints: ep, clock: newFakeClock()}
 	t.client = t.connect(tb, info.ClientID, info.ClientSecret)
 	return t
 }
@@ -56,6 +59,7 @@ func (t *tenant) connect(tb testing.TB, clientID, secret string) *graph.Client {
 		BaseURL:     t.endpoints.GraphBaseURL(),
 		TokenSource: t.tokens(clientID, secret),
 		HTTPClient:  &http.Client{},
+		Clock:       t.clock,
 	})
 	if err != nil {
 		tb.Fatalf("graph.New: %v", err)

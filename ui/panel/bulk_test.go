@@ -41,6 +41,7 @@ func TestPanelBulkAddAndRemoveCompleteUnderThrottling(t *testing.T) {
 	h := newHarness(t, demotenant.Options{ThrottleEvery: 3})
 	h.openConnection("Northwind")
 	const n = 30
+	waitsBefore := testClock.waits.Load()
 
 	users, g := bulkChange(t, h, n, true, "Finance")
 	b := h.panel.users.bulk
@@ -78,6 +79,9 @@ func TestPanelBulkAddAndRemoveCompleteUnderThrottling(t *testing.T) {
 	}
 	if !strings.HasPrefix(b.summary.Text, fmt.Sprintf("Removed %d of %d", n, n)) {
 		t.Fatalf("the summary says %q", b.summary.Text)
+	}
+	if testClock.waits.Load() == waitsBefore {
+		t.Error("no Retry-After was waited out on the clients' clock: the demo tenant did not throttle")
 	}
 }
 

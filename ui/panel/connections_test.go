@@ -81,7 +81,7 @@ func TestPanelSaysWhySignInFailedAndTestsAgain(t *testing.T) {
 	// The secret's ID pasted instead of its value: Entra refuses it.
 	ts := oauth.ClientCredentials{Endpoints: ep, Tenant: h.info.TenantID, ClientID: h.info.ClientID,
 		Secret: "0b5e1a7c-9d2f-4e8b-a6c3-7f1d2e3b4a5c"}.TokenSource(context.Background())
-	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts}
+	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, Clock: testClock}
 	client, err := graph.New(cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -102,7 +102,7 @@ func testConnect(t testing.TB, info demotenant.Info, clientID, secret string) (*
 	}
 	ctx := context.Background()
 	ts := oauth.ClientCredentials{Endpoints: ep, Tenant: info.TenantID, ClientID: clientID, Secret: secret}.TokenSource(ctx)
-	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts}
+	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, Clock: testClock}
 	client, err := graph.New(cfg)
 	if err != nil {
 		t.Fatal(err)
