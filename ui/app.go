@@ -66,6 +66,9 @@ type UI struct {
 	win  fyne.Window
 
 	wizard *setupwizard.Wizard // the wizard on screen; nil while the panel shows
+	// cancelWizard is how the last wizard shown leaves without saving; nil
+	// when there was nowhere to go back to.
+	cancelWizard func()
 	panel  *panel.Panel
 	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
 	ldapSetup *ldapui.Setup
@@ -93,7 +96,7 @@ func newUI(app fyne.App, deps Deps, do func(func())) *UI {
 	if first := u.firstConnection(); first != "" && deps.Demo == nil {
 		u.showPanel(first)
 	} else {
-		u.showWizard()
+		u.showWizard(nil)
 	}
 	return u
 }
@@ -117,13 +120,15 @@ func (u *UI) firstConnection() string {
 	return profiles[0].Name
 }
 
-// showWizard replaces the window's content with a new wizard.
-func (u *UI) showWizard() {
+// showWizard replaces the window's content with a new wizard. onCancel
+// leaves it without saving; nil when there is nowhere to go back to.
+func (u *UI) showWizard(onCancel func()) {
 	u.closeContent()
+	u.cancelWizard = onCancel
 	deps := setupwizard.Deps{
 		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
-		OnLDAP: u.showLDAPSetup,
+		OnLDAP: u.showLDAPSetup, OnCancel: onCancel,
 	}
 	if u.deps.Store != nil {
 		deps.Store = u.deps.Store
@@ -143,7 +148,7 @@ func (u *UI) showPanel(name string) {
 	cfg := panel.Config{
 		Window: u.win,
 		Open:   openConnection(u.engine(), func(name string) { u.do(func() { u.showPanel(name) }) }),
-		OnAdd:  u.showWizard,
+		OnAdd:  u.addConnection,
 		Do:     u.do,
 	}
 	if u.deps.Store != nil {
@@ -156,6 +161,27 @@ func (u *UI) showPanel(name string) {
 	u.panel = panel.New(cfg)
 	u.win.SetContent(u.panel.Content())
 	u.panel.Open(name)
+}
+
+// addConnection opens the wizard from the panel; Cancel comes back to the
+// connection the panel showed.
+func (u *UI) addConnection() {
+	back := ""
+	if u.panel != nil {
+		back, _ = u.panel.Current()
+	}
+	u.addConnectionFrom(back)
+}
+
+// addConnectionFrom opens the wizard with a Cancel that goes back to the
+// connection called back (the first saved one if that is "").
+func (u *UI) addConnectionFrom(back string) {
+	u.showWizard(func() {
+		if back == "" {
+			back = u.firstConnection()
+		}
+		u.showPanel(back)
+	})
 }
 
 // closeContent stops the work of what the window shows now.

@@ -18,10 +18,12 @@ func (u *UI) ldapDeps() ldapui.Deps {
 }
 
 // showLDAPSetup replaces the window's content with the secure LDAP setup
-// page; Back returns to a new wizard.
+// page; Back returns to a new wizard, which can still be cancelled if the
+// one it replaces could.
 func (u *UI) showLDAPSetup() {
 	u.closeContent()
-	u.ldapSetup = ldapui.NewSetup(u.ldapDeps(), u.showWizard, u.showPanel)
+	cancel := u.cancelWizard
+	u.ldapSetup = ldapui.NewSetup(u.ldapDeps(), func() { u.showWizard(cancel) }, u.showPanel)
 	u.win.SetContent(u.ldapSetup.View())
 }
 
@@ -29,7 +31,7 @@ func (u *UI) showLDAPSetup() {
 // the secure LDAP connection called name.
 func (u *UI) showLDAPPanel(name string) {
 	u.closeContent()
-	u.ldapPanel = ldapui.NewPanel(u.ldapDeps(), name, u.showPanel, u.showWizard)
+	u.ldapPanel = ldapui.NewPanel(u.ldapDeps(), name, u.showPanel, func() { u.addConnectionFrom(name) })
 	u.win.SetContent(u.ldapPanel.View())
 }
 

@@ -40,8 +40,12 @@ func (s *welcomeStep) view() fyne.CanvasObject {
 	if s.v.deps.Demo != nil {
 		items = append([]fyne.CanvasObject{demoNotice()}, items...)
 	}
-	items = append(items, wrappedLabel("How would you like to connect?"), s.choice,
-		widget.NewLabel("Press Start (or Enter) to begin. Escape goes back a step."))
+	keys := widget.NewLabel("Press Start (or Enter) to begin. Escape goes back a step.")
+	if s.v.deps.OnCancel != nil {
+		keys.SetText(keys.Text + " Cancel (or Escape here) goes back to the management panel without saving anything.")
+		keys.Wrapping = fyne.TextWrapWord
+	}
+	items = append(items, wrappedLabel("How would you like to connect?"), s.choice, keys)
 	return container.NewVBox(items...)
 }
 

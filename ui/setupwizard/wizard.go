@@ -43,6 +43,10 @@ type Deps struct {
 	// OnLDAP opens the secure LDAP setup page, when the method chosen is
 	// LDAP through Entra Domain Services; nil leaves that choice out.
 	OnLDAP func()
+	// OnCancel leaves the wizard without saving, back to where it was
+	// opened from (the management panel's "Add connection"); nil hides
+	// Cancel, as on a first start there is nowhere to go back to.
+	OnCancel func()
 }
 
 // stepScreen is one step's page.
@@ -65,6 +69,7 @@ type Wizard struct {
 	problems *widget.Label
 	back     *widget.Button
 	next     *widget.Button
+	cancel   *widget.Button
 
 	welcome     *welcomeStep
 	method      *methodStep
@@ -103,6 +108,10 @@ func New(deps Deps) *Wizard {
 	v.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.onNext)
 	v.next.IconPlacement = widget.ButtonIconTrailingText
 	v.next.Importance = widget.HighImportance
+	v.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), v.onCancel)
+	if deps.OnCancel == nil {
+		v.cancel.Hide()
+	}
 
 	v.welcome = newWelcomeStep(v)
 	v.method = newMethodStep(v)
@@ -123,7 +132,7 @@ func New(deps Deps) *Wizard {
 
 	v.body = container.NewStack()
 	top := container.NewBorder(nil, nil, nil, v.position, v.heading)
-	buttons := container.NewBorder(nil, nil, v.back, v.next)
+	buttons := container.NewBorder(nil, nil, container.NewHBox(v.cancel, v.back), v.next)
 	bottom := container.NewVBox(v.problems, widget.NewSeparator(), buttons)
 	v.root = container.NewPadded(container.NewBorder(
 		container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, v.body))
@@ -188,9 +197,14 @@ func (v *Wizard) refreshButtons() {
 	if v.busy() {
 		v.next.Disable()
 		v.back.Disable()
+		v.cancel.Disable()
 		return
 	}
 	v.next.Enable()
+	v.cancel.Enable()
+	if step == wizard.StepDone {
+		v.cancel.Disable() // saved: the next button opens the panel
+	}
 }
 
 // busy reports whether the current step has work running that Back and
@@ -304,13 +318,30 @@ func (v *Wizard) onBack() {
 	v.show()
 }
 
+// onCancel leaves the wizard without saving anything, when it was opened
+// from somewhere to go back to. Work in progress is stopped first; a save
+// under way is not interrupted.
+func (v *Wizard) onCancel() {
+	if v.deps.OnCancel == nil || v.busy() || v.wz.Step() == wizard.StepDone ||
+		(v.inAutoSetup && v.autoSetup.running) {
+		return
+	}
+	v.Close()
+	v.deps.OnCancel()
+}
+
 // OnKey lets Enter move on and Escape go back when no text field has the
-// keyboard.
+// keyboard. Escape on the first page cancels, when there is somewhere to
+// go back to.
 func (v *Wizard) OnKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		v.onNext()
 	case fyne.KeyEscape:
+		if !v.inAutoSetup && v.wz.Step() == wizard.StepWelcome {
+			v.onCancel()
+			return
+		}
 		v.onBack()
 	}
 }
