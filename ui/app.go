@@ -69,7 +69,7 @@ type UI struct {
 	// cancelWizard is how the last wizard shown leaves without saving; nil
 	// when there was nowhere to go back to.
 	cancelWizard func()
-	panel  *panel.Panel
+	panel        *panel.Panel
 	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
 	ldapSetup *ldapui.Setup
 	ldapPanel *ldapui.Panel

@@ -37,6 +37,10 @@ type autoSetupStep struct {
 	guided                *widget.Button
 	status, problem       *widget.Label
 	created               *widget.Label
+	// signIn is the sign-in page's address while it waits, and consent the
+	// consent link after a refusal: both to open by hand or send on.
+	signIn, consent       *linkRow
+	signInBox, consentBox *fyne.Container
 
 	setup      *appsetup.Setup
 	failed     *appsetup.Failure
@@ -72,6 +76,10 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.guided = widget.NewButton("Register the app myself instead", s.onGuided)
 	s.status, s.problem, s.created = wrappedLabel(""), wrappedLabel(""), wrappedLabel("")
 	s.problem.Importance = widget.DangerImportance
+	s.signIn, s.consent = newLinkRow("Copy", v.copyText), newLinkRow("Copy the consent link", v.copyText)
+	s.signInBox = container.NewVBox(
+		wrappedLabel("If no browser window opened, open this address in a browser by hand:"), s.signIn.view)
+	s.consentBox = container.NewVBox(s.consent.view)
 	if d := v.deps.Demo; d != nil {
 		s.name.SetText("Demo tenant (set up)")
 		s.tenant.SetText(d.Tenant)
@@ -87,17 +95,26 @@ func (s *autoSetupStep) view() fyne.CanvasObject {
 	return container.NewVBox(
 		wrappedLabel("Sign in once in your browser as an administrator. The program then registers the app, "+
 			"creates its secret and grants its permissions for you, tests the connection and saves it."),
-		form, container.NewHBox(s.start, s.cancel), s.status, s.problem, s.created,
+		form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created,
 		container.NewHBox(s.resume, s.remove, s.guided),
 	)
 }
 
 func (s *autoSetupStep) shown() {}
 
+// showSignIn shows the sign-in page's address while setup waits for it.
+func (s *autoSetupStep) showSignIn(url string) {
+	if !s.running {
+		return
+	}
+	s.signIn.setURL(url)
+	s.refresh()
+}
+
 // refresh shows the buttons that fit: Start when idle, Cancel while
 // running, the failure's choices after a failure.
 func (s *autoSetupStep) refresh() {
-	show := func(w fyne.Widget, on bool) {
+	show := func(w fyne.CanvasObject, on bool) {
 		if on {
 			w.Show()
 		} else {
@@ -109,6 +126,8 @@ func (s *autoSetupStep) refresh() {
 	show(s.resume, !s.running && s.failed != nil)
 	show(s.remove, !s.running && s.failed != nil && s.failed.State.Created.Any())
 	show(s.guided, !s.running && s.failed != nil)
+	show(s.signInBox, s.running && s.signIn.url.Text != "")
+	show(s.consentBox, !s.running && s.failed != nil && s.failed.ConsentURL != "")
 }
 
 // request reads the typed values.
@@ -138,6 +157,7 @@ func (s *autoSetupStep) deps() appsetup.Deps {
 	return appsetup.Deps{
 		HTTPClient: s.v.deps.HTTPClient, OpenURL: s.v.deps.OpenURL, LoginTimeout: s.v.deps.LoginTimeout,
 		Progress: func(p appsetup.Progress) { s.v.deps.Do(func() { s.onProgress(p) }) },
+		OnURL:    func(url string) { s.v.deps.Do(func() { s.showSignIn(url) }) },
 		Save: func(p keystore.Profile, sec keystore.Secrets) error {
 			if s.v.deps.Store == nil {
 				return fmt.Errorf("the connection cannot be saved: %w", s.v.deps.StoreErr)

@@ -17,6 +17,7 @@ func (v *Wizard) showAutoSetup() {
 	v.body.Objects = []fyne.CanvasObject{v.autoPage}
 	v.body.Refresh()
 	v.problems.Hide()
+	v.unopened.Hide()
 	v.next.Hide()
 	v.back.Enable()
 	v.relayout()

@@ -31,6 +31,7 @@ func (s *autoSetupStep) onResume() {
 func (s *autoSetupStep) launch(run func(context.Context) (appsetup.Result, error)) {
 	ctx, stop := context.WithCancel(context.Background())
 	s.stop, s.running, s.failed = stop, true, nil
+	s.signIn.setURL("")
 	setWizardMessage(s.problem, "")
 	s.created.SetText("")
 	s.status.SetText("Opening the browser: sign in as an administrator and accept the permissions.")
@@ -77,7 +78,8 @@ func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
 	s.failed = fail
 	msg := "Could not " + fail.Step.String() + ": " + fail.Message()
 	if fail.ConsentURL != "" {
-		msg += "\nSomeone with the " + fail.MissingRole + " role can grant consent with this link: " + fail.ConsentURL
+		msg += "\nSomeone with the " + fail.MissingRole + " role can grant consent with this link:"
+		s.consent.setURL(fail.ConsentURL)
 	}
 	setWizardMessage(s.problem, msg)
 	s.showCreated()

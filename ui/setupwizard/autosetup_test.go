@@ -48,8 +48,15 @@ func TestSetItUpForMeRefusalOffersRemoveAndTheGuidedPath(t *testing.T) {
 	test.Tap(s.start)
 	h.q.until(t, "setup", func() bool { return !s.running })
 	if s.failed == nil || !strings.Contains(s.problem.Text, "Privileged Role Administrator") ||
-		!strings.Contains(s.problem.Text, "adminconsent") || !strings.Contains(s.created.Text, "App registration") {
-		t.Fatalf("problem %q, created %q", s.problem.Text, s.created.Text)
+		!strings.Contains(s.consent.url.Text, "adminconsent") || !strings.Contains(s.created.Text, "App registration") {
+		t.Fatalf("problem %q, consent link %q, created %q", s.problem.Text, s.consent.url.Text, s.created.Text)
+	}
+	if !s.consentBox.Visible() {
+		t.Error("the consent link is not shown")
+	}
+	test.Tap(s.consent.copy)
+	if got := h.v.deps.App.Clipboard().Content(); got != s.failed.ConsentURL {
+		t.Errorf("the clipboard holds %q, want the consent link", got)
 	}
 	if !s.remove.Visible() || !s.guided.Visible() || s.start.Visible() {
 		t.Error("the failure's choices are not offered")

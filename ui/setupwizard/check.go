@@ -28,6 +28,7 @@ type checkStep struct {
 	status   *widget.Label
 
 	manualBox *fyne.Container // the sign-in address, for opening by hand
+	manual    *linkRow
 	manualURL *widget.Label
 	copyURL   *widget.Button
 
@@ -47,13 +48,10 @@ func newCheckStep(v *Wizard) *checkStep {
 	s.start = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), s.onStart)
 	s.start.Importance = widget.HighImportance
 	s.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancel)
-	s.manualURL = wrappedLabel("")
-	s.manualURL.TextStyle = fyne.TextStyle{Monospace: true}
-	s.manualURL.Selectable = true
-	s.copyURL = widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { v.copyText(s.manualURL.Text) })
+	s.manual = newLinkRow("Copy", v.copyText)
+	s.manualURL, s.copyURL = s.manual.url, s.manual.copy
 	s.manualBox = container.NewVBox(
-		wrappedLabel("If no browser window opened, open this address in a browser by hand:"),
-		container.NewBorder(nil, nil, nil, s.copyURL, s.manualURL))
+		wrappedLabel("If no browser window opened, open this address in a browser by hand:"), s.manual.view)
 	s.idle()
 	return s
 }
@@ -161,7 +159,7 @@ func (s *checkStep) showManualURL(run int, url string) {
 	if run != s.run || !s.running() {
 		return
 	}
-	s.manualURL.SetText(url)
+	s.manual.setURL(url)
 	s.manualBox.Show()
 }
 

@@ -19,20 +19,18 @@ type consentStep struct {
 
 	openConsent *widget.Button
 	openPortal  *widget.Button
+	link        *linkRow
 	copyURL     *widget.Button
 	consentURL  *widget.Label
 	intro       *widget.Label
 }
 
 func newConsentStep(v *Wizard) *consentStep {
-	s := &consentStep{v: v, consentURL: wrappedLabel("")}
-	s.consentURL.TextStyle = fyne.TextStyle{Monospace: true}
-	s.consentURL.Selectable = true
+	s := &consentStep{v: v, link: newLinkRow("Copy the consent link", v.copyText)}
+	s.consentURL, s.copyURL = s.link.url, s.link.copy
 	s.openConsent = widget.NewButtonWithIcon("Open the admin consent page", theme.ConfirmIcon(), s.onOpenConsent)
 	s.openConsent.Importance = widget.HighImportance
 	s.openPortal = widget.NewButtonWithIcon("Open the app's API permissions page", theme.ComputerIcon(), s.onOpenPortal)
-	s.copyURL = widget.NewButtonWithIcon("Copy the consent link", theme.ContentCopyIcon(),
-		func() { v.copyText(s.url()) })
 	s.intro = wrappedLabel("")
 	return s
 }
@@ -43,7 +41,7 @@ func (s *consentStep) view() fyne.CanvasObject {
 		container.NewHBox(s.openConsent, s.openPortal),
 		markdown("If someone else is the administrator, send them this link; it shows them exactly "+
 			"what they approve:"),
-		container.NewBorder(nil, nil, nil, s.copyURL, s.consentURL),
+		s.link.view,
 		markdown(`**Who may grant it?** A **Global Administrator** or a **Privileged Role Administrator**. `+
 			`An Application Administrator can register the app but cannot approve permissions on Microsoft Graph.
 
@@ -67,7 +65,7 @@ func (s *consentStep) shown() {
 		text += "\n\nIn the demo tenant the permissions are already approved; the page only shows what it looks like."
 	}
 	s.intro.SetText(text)
-	s.consentURL.SetText(s.url())
+	s.link.setURL(s.url())
 }
 
 // endpoints are the chosen cloud's, or the global cloud's while the

@@ -53,6 +53,26 @@ func copyRow(label, value string, copyText func(string)) (fyne.CanvasObject, *wi
 	return container.NewBorder(nil, nil, widget.NewLabel(label), b, entry), b
 }
 
+// linkRow is an address the program wants opened in a browser, shown so it
+// can be selected, with a button that copies it: the way to a page when no
+// browser opens, or for sending it to someone else.
+type linkRow struct {
+	view *fyne.Container
+	url  *widget.Label
+	copy *widget.Button
+}
+
+func newLinkRow(copyLabel string, copyText func(string)) *linkRow {
+	r := &linkRow{url: wrappedLabel("")}
+	r.url.TextStyle = fyne.TextStyle{Monospace: true}
+	r.url.Selectable = true
+	r.copy = widget.NewButtonWithIcon(copyLabel, theme.ContentCopyIcon(), func() { copyText(r.url.Text) })
+	r.view = container.NewBorder(nil, nil, nil, r.copy, r.url)
+	return r
+}
+
+func (r *linkRow) setURL(url string) { r.url.SetText(url) }
+
 // problemText turns Next's refusal into lines to show.
 func problemText(err error) string {
 	var se *wizard.StepError

@@ -67,9 +67,13 @@ type Wizard struct {
 	position *widget.Label
 	body     *fyne.Container
 	problems *widget.Label
-	back     *widget.Button
-	next     *widget.Button
-	cancel   *widget.Button
+	// unopened is the address the browser could not open, to copy by hand.
+	unopened     *fyne.Container
+	unopenedWhy  *widget.Label
+	unopenedLink *linkRow
+	back         *widget.Button
+	next         *widget.Button
+	cancel       *widget.Button
 
 	welcome     *welcomeStep
 	method      *methodStep
@@ -104,6 +108,11 @@ func New(deps Deps) *Wizard {
 	v.problems = widget.NewLabel("")
 	v.problems.Wrapping = fyne.TextWrapWord
 	v.problems.Importance = widget.DangerImportance
+	v.unopenedWhy = newFieldError()
+	v.unopenedWhy.Show()
+	v.unopenedLink = newLinkRow("Copy", v.copyText)
+	v.unopened = container.NewVBox(v.unopenedWhy, v.unopenedLink.view)
+	v.unopened.Hide()
 	v.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), v.onBack)
 	v.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.onNext)
 	v.next.IconPlacement = widget.ButtonIconTrailingText
@@ -132,8 +141,12 @@ func New(deps Deps) *Wizard {
 
 	v.body = container.NewStack()
 	top := container.NewBorder(nil, nil, nil, v.position, v.heading)
-	buttons := container.NewBorder(nil, nil, container.NewHBox(v.cancel, v.back), v.next)
-	bottom := container.NewVBox(v.problems, widget.NewSeparator(), buttons)
+	var left fyne.CanvasObject = v.back
+	if deps.OnCancel != nil {
+		left = container.NewHBox(v.cancel, v.back)
+	}
+	buttons := container.NewBorder(nil, nil, left, v.next)
+	bottom := container.NewVBox(v.unopened, v.problems, widget.NewSeparator(), buttons)
 	v.root = container.NewPadded(container.NewBorder(
 		container.NewVBox(top, widget.NewSeparator()), bottom, nil, nil, v.body))
 	v.show()
@@ -167,6 +180,7 @@ func (v *Wizard) show() {
 	v.body.Refresh()
 	v.problems.SetText("")
 	v.problems.Hide()
+	v.unopened.Hide()
 	v.refreshButtons()
 	v.relayout()
 }
@@ -351,11 +365,15 @@ func (v *Wizard) openURL(url string) {
 	if v.deps.OpenURL == nil {
 		return
 	}
+	defer v.relayout()
 	if err := v.deps.OpenURL(url); err != nil {
-		defer v.relayout()
-		v.problems.SetText("The browser could not be opened (" + err.Error() + "). Copy this address into a browser by hand: " + url)
-		v.problems.Show()
+		v.unopenedWhy.SetText("The browser could not be opened (" + err.Error() + "). " +
+			"Copy this address and open it in a browser by hand:")
+		v.unopenedLink.setURL(url)
+		v.unopened.Show()
+		return
 	}
+	v.unopened.Hide()
 }
 
 // copyText puts s on the clipboard.
