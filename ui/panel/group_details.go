@@ -77,6 +77,14 @@ func (d *groupDetails) start(s *session) {
 	d.s = s
 	d.save.apply(s.report)
 	d.remove.apply(s.report)
+	// Read-only without the permission to save: see setEditable.
+	for _, e := range []*widget.Entry{d.name, d.description} {
+		if s.report.Allows(graph.ManageGroups) {
+			e.Enable()
+		} else {
+			e.Disable()
+		}
+	}
 	d.members.start(s)
 	d.body.Hide()
 	d.empty.Show()

@@ -34,6 +34,9 @@ type licensesView struct {
 	pickerRow   *fyne.Container
 
 	removeConfirm *confirmDialog // the last "remove license" question
+	// resized is told when the area's lines changed, so the pane around
+	// it gives them room; nil: nobody needs to know.
+	resized func()
 
 	skus     []graph.SKU
 	licenses []graph.License
@@ -69,6 +72,7 @@ func (l *licensesView) show(u graph.User) {
 	shown, s := l.shown, l.s
 	l.assigned.Objects = []fyne.CanvasObject{widget.NewLabel("Loading…")}
 	l.assigned.Refresh()
+	l.relayout()
 	l.loading = true
 	var licenses []graph.License
 	var skus []graph.SKU
@@ -152,6 +156,7 @@ func (l *licensesView) showPicker(options []string, why string) {
 		l.picker.Enable()
 		l.pickerRow.Show()
 		l.nothingLeft.Hide()
+		l.relayout()
 		return
 	}
 	l.picker.Disable()
@@ -160,6 +165,13 @@ func (l *licensesView) showPicker(options []string, why string) {
 	l.nothingLeft.Show()
 	if why == "" {
 		l.nothingLeft.Hide()
+	}
+	l.relayout()
+}
+
+func (l *licensesView) relayout() {
+	if l.resized != nil {
+		l.resized()
 	}
 }
 

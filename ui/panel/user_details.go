@@ -40,9 +40,10 @@ type userDetails struct {
 	licenses      *licensesView
 	deleteConfirm *confirmDialog
 
-	body  fyne.CanvasObject
-	empty *widget.Label
-	root  fyne.CanvasObject
+	content *fyne.Container // what the pane scrolls
+	body    *container.Scroll
+	empty   *widget.Label
+	root    fyne.CanvasObject
 }
 
 func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
@@ -65,7 +66,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.remove.button.Importance = widget.DangerImportance
 	d.licenses = newLicensesView(p, d.say)
 
-	d.body = container.NewVScroll(container.NewVBox(
+	d.content = container.NewVBox(
 		d.title, d.upn, d.state,
 		d.fields.form(),
 		d.save.button,
@@ -78,7 +79,14 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Licenses", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.licenses.view(),
-	))
+	)
+	d.body = container.NewVScroll(d.content)
+	// The licenses area changes height as its answers come in: the pane
+	// lays itself out again, or the new lines would have no room.
+	d.licenses.resized = func() {
+		d.content.Refresh()
+		d.body.Refresh()
+	}
 	d.body.Hide()
 	d.root = container.NewStack(d.empty, d.body)
 	return d
@@ -92,6 +100,7 @@ func (d *userDetails) start(s *session) {
 	for _, g := range []*featureGate{d.save, d.toggle, d.remove} {
 		g.apply(s.report)
 	}
+	d.fields.setEditable(s.report.Allows(graph.ManageUsers))
 	d.licenses.start(s)
 	d.shown++
 	d.body.Hide()

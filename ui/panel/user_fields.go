@@ -115,6 +115,19 @@ func (f userFields) changes(u graph.User) (graph.UserChanges, graph.User) {
 	return c, u
 }
 
+// setEditable makes the fields editable, or read-only (disabled) when the
+// connection may not change users: a field that takes typing but cannot
+// be saved invites work that is lost.
+func (f userFields) setEditable(on bool) {
+	for _, e := range []*widget.Entry{f.displayName, f.givenName, f.surname, f.jobTitle, f.department, f.office, f.usageLocation} {
+		if on {
+			e.Enable()
+		} else {
+			e.Disable()
+		}
+	}
+}
+
 // valid reports whether every field passes its check.
 func (f userFields) valid() error {
 	if err := f.displayName.Validate(); err != nil {
