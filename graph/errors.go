@@ -27,6 +27,9 @@ var (
 	ErrUnreachable = errors.New("could not reach Microsoft Graph")
 	// ErrConflict: the object or reference already exists.
 	ErrConflict = errors.New("already exists")
+	// ErrUnverifiedDomain: a user name ends in a domain the tenant has not
+	// verified (Organization lists the ones it has).
+	ErrUnverifiedDomain = errors.New("not a verified domain")
 )
 
 // errEmptyAnswer is a success answer without the object it should carry.
@@ -81,6 +84,8 @@ func (e *Error) Is(target error) bool {
 		return e.Status == http.StatusTooManyRequests
 	case ErrUnreachable:
 		return e.Status == 0
+	case ErrUnverifiedDomain:
+		return e.Status == http.StatusBadRequest && e.has("domain") && (e.has("verified") || e.has("invalid"))
 	case ErrConflict:
 		return e.Status == http.StatusConflict || e.has("already exist") || e.Code == "ObjectConflict"
 	}

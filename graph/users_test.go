@@ -161,6 +161,11 @@ func TestCreateUserErrorsInPlainWords(t *testing.T) {
 			if !strings.Contains(plain, tc.words) || !strings.Contains(plain, "Request_BadRequest") || e.Status != 400 {
 				t.Errorf("Plain() = %q; want it to say %q with the code", plain, tc.words)
 			}
+			// Only the domain refusal is one, so callers can name the
+			// tenant's verified domains.
+			if want := tc.name == "unverified domain"; errors.Is(err, graph.ErrUnverifiedDomain) != want {
+				t.Errorf("errors.Is(%v, ErrUnverifiedDomain) = %v, want %v", err, !want, want)
+			}
 		})
 	}
 }

@@ -62,7 +62,7 @@ func newGroupForm(p *Panel, s *session, created func(graph.Group)) *groupForm {
 
 func (f *groupForm) onCreate(created func(graph.Group)) {
 	if err := f.name.Validate(); err != nil {
-		f.status.SetText(err.Error())
+		f.fail(err.Error())
 		return
 	}
 	ng := graph.NewGroup{
@@ -74,6 +74,7 @@ func (f *groupForm) onCreate(created func(graph.Group)) {
 		ng.Kind = graph.Microsoft365Group
 	}
 	f.create.Disable()
+	f.status.Importance = widget.MediumImportance
 	f.status.SetText("Creating…")
 	var group graph.Group
 	f.p.background(f.s, func(ctx context.Context) (err error) {
@@ -82,10 +83,16 @@ func (f *groupForm) onCreate(created func(graph.Group)) {
 	}, func(err error) {
 		f.create.Enable()
 		if err != nil {
-			f.status.SetText(errorText("create "+ng.DisplayName, err))
+			f.fail(errorText("create "+ng.DisplayName, err))
 			return
 		}
 		f.dialog.Hide()
 		created(group)
 	})
+}
+
+// fail shows what stops the group being created, styled as an error.
+func (f *groupForm) fail(text string) {
+	f.status.Importance = widget.DangerImportance
+	f.status.SetText(text)
 }

@@ -22,11 +22,15 @@ type userForm struct {
 	s *session
 
 	fields userFields
-	upn    *widget.Entry
-	status *widget.Label
-	create *widget.Button
-	cancel *widget.Button
-	dialog *dialog.CustomDialog
+	// upn is the sign-in name before the @, or a whole address, which is
+	// then used as typed; domain offers the tenant's verified domains.
+	upn     *widget.Entry
+	domain  *widget.Select
+	domains []string // the tenant's verified domains, default first; nil until read
+	status  *widget.Label
+	create  *widget.Button
+	cancel  *widget.Button
+	dialog  *dialog.CustomDialog
 
 	// password is the dialog that shows the new user's password once.
 	password     *dialog.CustomDialog
@@ -37,42 +41,116 @@ type userForm struct {
 func newUserForm(p *Panel, s *session, created func(graph.User)) *userForm {
 	f := &userForm{p: p, s: s, fields: newUserFields(), upn: widget.NewEntry(), status: widget.NewLabel("")}
 	f.status.Wrapping = fyne.TextWrapWord
-	f.upn.SetPlaceHolder("name@your-domain.com")
-	f.upn.Validator = func(v string) error {
-		name, domain, ok := strings.Cut(strings.TrimSpace(v), "@")
-		if !ok || name == "" || !strings.Contains(domain, ".") || strings.ContainsAny(v, " \t") {
-			return errors.New("a user name looks like name@your-domain.com, with one of the tenant's verified domains")
-		}
-		return nil
-	}
-	form := f.fields.createForm(f.upn)
+	f.upn.SetPlaceHolder("name")
+	f.upn.Validator = f.validUPN
+	f.upn.OnChanged = func(v string) { f.showDomain() }
+	f.domain = widget.NewSelect(nil, nil)
+	f.domain.PlaceHolder = "reading domains…"
+	f.domain.Disable()
+	upnRow := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("@"), f.domain), f.upn)
+	form := f.fields.createForm(upnRow)
 	f.create = widget.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
 	f.create.Importance = widget.HighImportance
 	f.cancel = widget.NewButton("Cancel", func() { f.dialog.Hide() })
 	content := container.NewVBox(form, widget.NewLabel("A strong password is generated; the user must change it at the next sign-in."), f.status)
 	f.dialog = dialog.NewCustomWithoutButtons("New user", content, p.cfg.Window)
 	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
-	f.dialog.Resize(fyne.NewSize(520, 0))
+	f.dialog.Resize(fyne.NewSize(560, 0))
+	f.readDomains()
 	return f
+}
+
+// readDomains asks for the tenant's verified domains to offer after the
+// @. Without them (the connection may not read the organization) the user
+// name is typed whole.
+func (f *userForm) readDomains() {
+	var org graph.Organization
+	f.p.background(f.s, func(ctx context.Context) (err error) {
+		org, err = f.s.client.Organization(ctx)
+		return err
+	}, func(err error) {
+		if err != nil || len(org.VerifiedDomains) == 0 {
+			f.domain.PlaceHolder = "type the whole address"
+			f.domain.Refresh()
+			f.upn.SetPlaceHolder("name@your-domain.com")
+			return
+		}
+		f.domains = org.VerifiedDomains
+		f.domain.SetOptions(org.VerifiedDomains)
+		f.domain.SetSelectedIndex(0)
+		f.showDomain()
+	})
+}
+
+// showDomain offers the domain picker unless the whole address was typed
+// (or pasted) into the name field.
+func (f *userForm) showDomain() {
+	if f.domains == nil || strings.Contains(f.upn.Text, "@") {
+		f.domain.Disable()
+	} else {
+		f.domain.Enable()
+	}
+}
+
+// userPrincipalName is the sign-in name the user is created with.
+func (f *userForm) userPrincipalName() string {
+	v := strings.TrimSpace(f.upn.Text)
+	if strings.Contains(v, "@") || f.domain.Selected == "" {
+		return v
+	}
+	return v + "@" + f.domain.Selected
+}
+
+func (f *userForm) validUPN(string) error {
+	name, domain, ok := strings.Cut(f.userPrincipalName(), "@")
+	if !ok || name == "" || !strings.Contains(domain, ".") || strings.ContainsAny(f.upn.Text, " \t") {
+		if f.domains != nil {
+			return errors.New("a user name is a name without spaces before the @, e.g. pat.doe, with one of the tenant's domains after it")
+		}
+		return errors.New("a user name looks like name@your-domain.com, with one of the tenant's verified domains")
+	}
+	return nil
+}
+
+// fail shows what stops the user being created, styled as an error.
+func (f *userForm) fail(text string) {
+	f.status.Importance = widget.DangerImportance
+	f.status.SetText(text)
+}
+
+// say shows progress, styled as plain text.
+func (f *userForm) say(text string) {
+	f.status.Importance = widget.MediumImportance
+	f.status.SetText(text)
+}
+
+// refusal explains why Graph refused the new user; a domain the tenant
+// has not verified is answered with the ones it has.
+func (f *userForm) refusal(name string, err error) string {
+	text := errorText("create "+name, err)
+	if errors.Is(err, graph.ErrUnverifiedDomain) && len(f.domains) > 0 {
+		text += " This tenant's verified domains are: " + strings.Join(f.domains, ", ") + "."
+	}
+	return text
 }
 
 func (f *userForm) onCreate(created func(graph.User)) {
 	if err := f.upn.Validate(); err != nil {
-		f.status.SetText(err.Error())
+		f.fail(err.Error())
 		return
 	}
 	if err := f.fields.valid(); err != nil {
-		f.status.SetText(err.Error())
+		f.fail(err.Error())
 		return
 	}
 	password, err := f.s.client.GeneratePassword()
 	if err != nil {
-		f.status.SetText(errorText("make a password", err))
+		f.fail(errorText("make a password", err))
 		return
 	}
 	nu := graph.NewUser{
 		DisplayName:       strings.TrimSpace(f.fields.displayName.Text),
-		UserPrincipalName: strings.TrimSpace(f.upn.Text),
+		UserPrincipalName: f.userPrincipalName(),
 		GivenName:         strings.TrimSpace(f.fields.givenName.Text),
 		Surname:           strings.TrimSpace(f.fields.surname.Text),
 		JobTitle:          strings.TrimSpace(f.fields.jobTitle.Text),
@@ -81,7 +159,7 @@ func (f *userForm) onCreate(created func(graph.User)) {
 		Password:          password,
 	}
 	f.create.Disable()
-	f.status.SetText("Creating…")
+	f.say("Creating…")
 	var user graph.User
 	f.p.background(f.s, func(ctx context.Context) (err error) {
 		user, err = f.s.client.CreateUser(ctx, nu)
@@ -89,7 +167,7 @@ func (f *userForm) onCreate(created func(graph.User)) {
 	}, func(err error) {
 		f.create.Enable()
 		if err != nil {
-			f.status.SetText(errorText("create "+nu.DisplayName, err))
+			f.fail(f.refusal(nu.DisplayName, err))
 			return
 		}
 		f.dialog.Hide()

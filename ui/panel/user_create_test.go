@@ -1,10 +1,12 @@
 package panel
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
 )
@@ -57,6 +59,7 @@ func TestPanelKeepsWhatWasTypedWhenGraphRefusesANewUser(t *testing.T) {
 	taken := "megan@" + h.info.TenantDomain
 	test.Type(f.upn, taken)
 	test.Type(f.fields.displayName, "Second Megan")
+	h.waitFor("the domains", func() bool { return f.domains != nil })
 	tapPanel(t, f.create)
 	h.waitText("the form's status", func() string { return f.status.Text }, "Could not create Second Megan")
 	if f.upn.Text != taken || f.fields.displayName.Text != "Second Megan" {
@@ -69,14 +72,69 @@ func TestPanelKeepsWhatWasTypedWhenGraphRefusesANewUser(t *testing.T) {
 		t.Fatal("the admin cannot try again")
 	}
 
-	// A user name without a domain is caught before anything is sent.
-	f.upn.SetText("pat")
+	// A user name with a space is caught before anything is sent.
+	f.upn.SetText("pat doe")
 	before := h.srv.GraphRequests()
 	tapPanel(t, f.create)
-	if !strings.Contains(f.status.Text, "name@your-domain.com") {
-		t.Fatalf("a bad user name says %q", f.status.Text)
+	if !strings.Contains(f.status.Text, "without spaces") || f.status.Importance != widget.DangerImportance {
+		t.Fatalf("a bad user name says %q (importance %v)", f.status.Text, f.status.Importance)
 	}
 	if h.srv.GraphRequests() != before {
 		t.Fatal("a bad user name was sent to Graph")
+	}
+}
+
+// TestPanelNewUserOffersTheVerifiedDomains creates a user in the tenant's
+// second verified domain, picked after the @.
+func TestPanelNewUserOffersTheVerifiedDomains(t *testing.T) {
+	h := newHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	org, err := h.client.Organization(t.Context())
+	if err != nil || len(org.VerifiedDomains) < 2 {
+		t.Fatalf("the tenant's domains: %v, %v", org.VerifiedDomains, err)
+	}
+	tapPanel(t, h.panel.users.create.button)
+	f := h.panel.users.createForm
+	h.waitFor("the domains", func() bool { return len(f.domain.Options) > 0 })
+	if !slices.Equal(f.domain.Options, org.VerifiedDomains) || f.domain.Selected != org.VerifiedDomains[0] || f.domain.Disabled() {
+		t.Fatalf("the picker offers %v with %q chosen (disabled: %v), want %v with the default first",
+			f.domain.Options, f.domain.Selected, f.domain.Disabled(), org.VerifiedDomains)
+	}
+	test.Type(f.upn, "pat.second")
+	f.domain.SetSelected(org.VerifiedDomains[1])
+	test.Type(f.fields.displayName, "Pat Second")
+	tapPanel(t, f.create)
+	h.waitFor("the password dialog", func() bool { return f.passwordText != nil })
+	if _, err := h.client.User(t.Context(), "pat.second@"+org.VerifiedDomains[1]); err != nil {
+		t.Fatalf("no user in the picked domain: %v", err)
+	}
+}
+
+// TestPanelNewUserInAnUnverifiedDomainNamesTheValidOnes pastes a whole
+// address in a domain the tenant has not verified: the tenant refuses it
+// and the form says so as an error, naming the domains it would take.
+func TestPanelNewUserInAnUnverifiedDomainNamesTheValidOnes(t *testing.T) {
+	h := newHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	tapPanel(t, h.panel.users.create.button)
+	f := h.panel.users.createForm
+	h.waitFor("the domains", func() bool { return f.domains != nil })
+	test.Type(f.upn, "pat@contoso.example")
+	if !f.domain.Disabled() {
+		t.Fatal("the domain picker stays active beside a whole address")
+	}
+	test.Type(f.fields.displayName, "Pat Elsewhere")
+	tapPanel(t, f.create)
+	h.waitText("the form's status", func() string { return f.status.Text }, "Could not create Pat Elsewhere")
+	for _, d := range f.domains {
+		if !strings.Contains(f.status.Text, d) {
+			t.Errorf("the refusal %q does not name the verified domain %s", f.status.Text, d)
+		}
+	}
+	if f.status.Importance != widget.DangerImportance {
+		t.Errorf("the refusal is styled %v, not as an error", f.status.Importance)
+	}
+	if f.upn.Text != "pat@contoso.example" || f.fields.displayName.Text != "Pat Elsewhere" {
+		t.Fatal("the form lost what was typed")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
@@ -70,7 +71,7 @@ func (f userFields) form() *widget.Form {
 
 // createForm lays out the fields a new user is created with, after the
 // user name; the office is set later, from the details pane.
-func (f userFields) createForm(upn *widget.Entry) *widget.Form {
+func (f userFields) createForm(upn fyne.CanvasObject) *widget.Form {
 	return widget.NewForm(
 		widget.NewFormItem("User name (sign-in)", upn),
 		widget.NewFormItem("Display name", f.displayName),
