@@ -199,6 +199,7 @@ func (o connectOptions) target() (connectionTarget, error) {
 			Name: o.Name, Cloud: endpoints.Cloud, Authority: endpoints.Authority, Graph: endpoints.Graph,
 			Tenant: tenant, ClientID: clientID, Method: method,
 		},
+		allowCustom: o.AllowCustom,
 	}, nil
 }
 

@@ -43,6 +43,8 @@ func defaultConnectionDeps(env Env) connectionDeps {
 // connectionTarget is a connection being tested: its settings.
 type connectionTarget struct {
 	profile keystore.Profile
+	// allowCustom is --allow-custom-endpoints.
+	allowCustom bool
 }
 
 // engine is the connection engine over these dependencies; renewed
@@ -56,7 +58,7 @@ func (d connectionDeps) engine(store *keystore.Store, onNotSaved func(error)) *c
 // browser) and runs the connection test. For a browser sign-in it also
 // returns the refresh token to keep. Sign-in progress goes to progress.
 func (d connectionDeps) test(ctx context.Context, t connectionTarget, secret string, progress io.Writer) (connectionResult, string) {
-	res := d.engine(nil, nil).Test(ctx, connection.Attempt{Profile: t.profile, Secret: secret, OnURL: func(u string) {
+	res := d.engine(nil, nil).Test(ctx, connection.Attempt{Profile: t.profile, Secret: secret, AllowCustom: t.allowCustom, OnURL: func(u string) {
 		fmt.Fprintf(progress, "Opening the browser to sign in. If it does not open, visit:\n  %s\n%s\n", u, oauth.WaitingHelp("press Ctrl+C"))
 	}})
 	return resultOf(t, res.Report), res.RefreshToken

@@ -1,10 +1,17 @@
 package connection
 
 import (
+	"context"
+	"crypto/tls"
 	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
 	"testing"
 
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 func TestResolve(t *testing.T) {
@@ -45,5 +52,38 @@ func TestResolveRefuses(t *testing.T) {
 	}
 	if _, err := Resolve(keystore.CloudCustom, "http://login.example.com", "https://graph.example.com", nil); err == nil {
 		t.Error("plain http to a host that is not loopback was accepted")
+	}
+}
+
+func TestTestSendsNothingToUntrustedHosts(t *testing.T) {
+	var requests atomic.Int32
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		requests.Add(1)
+		http.Error(w, "{}", http.StatusUnauthorized)
+	}))
+	defer srv.Close()
+	// The client reaches the test server under any host name.
+	tr := srv.Client().Transport.(*http.Transport).Clone()
+	tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // a test server standing in for any host
+	tr.DialContext = func(ctx context.Context, network, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, network, srv.Listener.Addr().String())
+	}
+	e := &Engine{HTTPClient: &http.Client{Transport: tr}}
+	p := keystore.Profile{Cloud: keystore.CloudCustom, Authority: "https://login.contoso-proxy.example",
+		Graph: "https://graph.contoso-proxy.example", Tenant: "contoso.com",
+		ClientID: "11111111-2222-3333-4444-555555555555", Method: keystore.MethodClientSecret}
+
+	res := e.Test(context.Background(), Attempt{Profile: p, Secret: "a-secret-value"})
+	if !errors.Is(res.Report.Err, oauth.ErrCustomEndpoints) || requests.Load() != 0 {
+		t.Fatalf("untrusted: error %v after %d requests; want ErrCustomEndpoints and none", res.Report.Err, requests.Load())
+	}
+	mixed := p
+	mixed.Authority = "https://login.microsoftonline.com"
+	if res := e.Test(context.Background(), Attempt{Profile: mixed, Secret: "a-secret-value", AllowCustom: true}); !errors.Is(res.Report.Err, oauth.ErrMixedEndpoints) || requests.Load() != 0 {
+		t.Fatalf("mixed: error %v after %d requests", res.Report.Err, requests.Load())
+	}
+	e.Test(context.Background(), Attempt{Profile: p, Secret: "a-secret-value", AllowCustom: true})
+	if requests.Load() == 0 {
+		t.Error("trusted explicitly, the host still got nothing")
 	}
 }

@@ -18,6 +18,10 @@ type Attempt struct {
 	Profile keystore.Profile
 	// Secret is the client secret for keystore.MethodClientSecret.
 	Secret string
+	// AllowCustom sends the secret and tokens to hosts that are neither a
+	// Microsoft cloud's nor this computer's: the admin trusted them
+	// explicitly (--allow-custom-endpoints, or the wizard's warning).
+	AllowCustom bool
 	// OnURL hears the browser sign-in's address, to show for opening by
 	// hand.
 	OnURL func(string)
@@ -36,11 +40,14 @@ type Result struct {
 }
 
 // Test signs in to a connection being set up (with its secret, or through
-// the browser) and runs the connection test. Bad endpoints and a failed
-// sign-in are in the report's Err.
+// the browser) and runs the connection test. Bad endpoints (custom hosts
+// not allowed among them) and a failed sign-in are in the report's Err.
 func (e *Engine) Test(ctx context.Context, a Attempt) Result {
 	p := a.Profile
 	ep, err := Resolve(p.Cloud, p.Authority, p.Graph, e.Demo)
+	if err == nil {
+		err = oauth.CheckEndpoints(ep, a.AllowCustom)
+	}
 	if err != nil {
 		return Result{Report: graph.Report{Err: err}}
 	}

@@ -20,6 +20,9 @@ type State struct {
 	// custom cloud (and of the demo tenant).
 	Authority string
 	Graph     string
+	// TrustedHosts are the custom hosts (as CustomHosts names them) the
+	// admin chose to trust with the secret and tokens.
+	TrustedHosts string
 
 	ClientID string
 	Tenant   string

@@ -92,6 +92,7 @@ func TestConnectionEndpointsByCloud(t *testing.T) {
 			w.State = valid(MethodSecret)
 			w.State.Cloud = tt.cloud
 			w.State.Authority, w.State.Graph = "https://login.example.com", "https://graph.example.com"
+			w.State.TrustedHosts = w.State.CustomHosts() // the admin trusted them
 			w.RecordTest(outcome(true), "")
 			p, _, err := w.Connection(now)
 			if err != nil {

@@ -118,7 +118,7 @@ func (w *Wizard) FieldError(f Field) string {
 func (w *Wizard) cloudError() string {
 	switch c := w.State.Cloud; c {
 	case CloudCustom:
-		return ""
+		return w.customEndpointsError()
 	case CloudDemo:
 		if w.demo == nil {
 			return "The demo tenant is not running. Start the program with --demo to use it."

@@ -25,6 +25,7 @@ type cloudStep struct {
 	graph     *validatedEntry
 	custom    *fyne.Container
 	advanced  *widget.Accordion
+	trust     *customHostsTrust
 
 	authorityErr, graphErr, cloudErr *widget.Label
 	names                            map[string]string // title -> cloud name
@@ -47,12 +48,14 @@ func newCloudStep(v *Wizard) *cloudStep {
 	s.choice = widget.NewSelect(titles, s.onChoose)
 
 	s.authority = newValidatedEntry(v, "https://login.microsoftonline.com")
+	s.trust = newCustomHostsTrust(v)
+	s.trust.onChanged = s.trustChanged
 	s.authority.OnChanged = func(text string) { s.v.wz.State.Authority = text; s.checkAddresses(false) }
 	s.graph = newValidatedEntry(v, "https://graph.microsoft.com")
 	s.graph.OnChanged = func(text string) { s.v.wz.State.Graph = text; s.checkAddresses(false) }
 	s.custom = container.NewVBox(
 		widget.NewLabel("Sign-in address"), s.authority, s.authorityErr,
-		widget.NewLabel("Microsoft Graph address"), s.graph, s.graphErr)
+		widget.NewLabel("Microsoft Graph address"), s.graph, s.graphErr, s.trust.box)
 	return s
 }
 
@@ -108,6 +111,7 @@ func (s *cloudStep) refresh() {
 	} else {
 		s.custom.Hide()
 	}
+	s.trust.refresh()
 	setWizardMessage(s.cloudErr, "")
 }
 
@@ -125,6 +129,16 @@ func (s *cloudStep) checkAddresses(all bool) {
 			msg = s.v.wz.FieldError(f.field)
 		}
 		setWizardMessage(f.label, msg)
+	}
+	s.trust.refresh()
+	s.trustChanged()
+}
+
+// trustChanged updates the messages that depend on the custom hosts being
+// trusted.
+func (s *cloudStep) trustChanged() {
+	if s.cloudErr.Visible() {
+		setWizardMessage(s.cloudErr, s.v.wz.FieldError(wizard.FieldCloud))
 	}
 	s.v.recheck()
 }

@@ -24,6 +24,7 @@ func attemptOf(st wizard.State) connection.Attempt {
 			Cloud: st.Cloud, Authority: strings.TrimSpace(st.Authority), Graph: strings.TrimSpace(st.Graph),
 			Tenant: strings.TrimSpace(st.Tenant), ClientID: strings.TrimSpace(st.ClientID), Method: string(st.Method),
 		},
-		Secret: strings.TrimSpace(st.Secret),
+		Secret:      strings.TrimSpace(st.Secret),
+		AllowCustom: st.CustomHostsTrusted(),
 	}
 }

@@ -63,6 +63,8 @@ type harnessOptions struct {
 	browser  *fakeBrowser
 	// loginTimeout bounds a browser sign-in; 0 means 30 seconds.
 	loginTimeout time.Duration
+	// httpClient sends the wizard's requests; nil is the default client.
+	httpClient *http.Client
 }
 
 func newHarness(t *testing.T, o harnessOptions) *harness {
@@ -89,8 +91,8 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 	h := &harness{t: t, q: newUIQueue(), tenant: srv, info: srv.Info(), store: store, browser: o.browser}
 	deps := Deps{
 		App: app, Store: store, OpenURL: o.browser.open, Do: h.q.do,
-		LoginTimeout: o.loginTimeout,
-		OnFinish:     func(name string) { h.finished = name },
+		LoginTimeout: o.loginTimeout, HTTPClient: o.httpClient,
+		OnFinish: func(name string) { h.finished = name },
 	}
 	if o.demo {
 		deps.Demo = &wizard.Demo{Authority: h.info.Authority, Graph: h.info.Graph, Tenant: h.info.TenantDomain,
