@@ -40,7 +40,9 @@ func (s *Setup) Renew(ctx context.Context, rr RenewRequest) (Renewed, error) {
 		return Renewed{}, ErrNotSecret
 	}
 	req, err := Request{Name: p.Name, Endpoints: rr.Endpoints, Tenant: p.Tenant, SecretDays: rr.SecretDays,
-		Computer: rr.Computer, AppName: "-", Reuse: true}.withDefaults()
+		Computer: rr.Computer, AppName: "-", Reuse: true,
+		// The endpoints were allowed when the connection was saved.
+		AllowCustom: true}.withDefaults()
 	if err != nil {
 		return Renewed{}, err
 	}

@@ -54,6 +54,10 @@ type Request struct {
 	// Reuse allows adding a secret to an existing registration of the same
 	// name instead of stopping with ErrAppExists.
 	Reuse bool
+	// AllowCustom sends the admin's sign-in, the new secret and tokens to
+	// endpoints that are neither a Microsoft cloud's nor this computer's:
+	// the admin trusted them explicitly.
+	AllowCustom bool
 }
 
 // withDefaults fills in the defaults and checks the choices.
@@ -89,6 +93,9 @@ func (r Request) withDefaults() (Request, error) {
 	}
 	if r.Tenant == "" {
 		return r, errors.New("give the tenant ID or a domain of the tenant")
+	}
+	if err := oauth.CheckEndpoints(r.Endpoints, r.AllowCustom); err != nil {
+		return r, err
 	}
 	return r, nil
 }

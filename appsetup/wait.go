@@ -88,7 +88,7 @@ func (s *Setup) probe(ctx context.Context, st *State) (string, error) {
 	if r.Method == MethodBrowser {
 		return s.probePublicClient(ctx, st)
 	}
-	claims, err := s.engine().AppClaims(ctx, connection.Attempt{Profile: st.profile(), Secret: st.secret})
+	claims, err := s.engine().AppClaims(ctx, connection.Attempt{Profile: st.profile(), Secret: st.secret, AllowCustom: st.Request.AllowCustom})
 	if e, ok := oauth.AsError(err); ok && (e.Code == codeAppNotFound || e.Code == codeInvalidSecret) {
 		return e.Code, nil
 	}

@@ -18,7 +18,8 @@ import (
 const setupUsage = `Usage: entra-wizard setup --name NAME --tenant TENANT [--method secret|browser]
                           [--features LIST] [--secret-days N] [--app-name NAME]
                           [--reuse] [--keep-on-failure]
-                          [--cloud CLOUD | --authority URL --graph URL] [--json]
+                          [--cloud CLOUD | --authority URL --graph URL
+                           [--allow-custom-endpoints]] [--json]
 
 Sets the app up for you: you sign in once in the browser as an administrator
 (with Microsoft Graph Command Line Tools), and the program registers the app
@@ -42,6 +43,8 @@ Flags:
   --cloud CLOUD        global (default), usgov, usgov-dod or china
   --authority URL      a custom sign-in service (with --graph)
   --graph URL          a custom Microsoft Graph host (with --authority)
+  --allow-custom-endpoints  send the sign-in, secret and tokens to custom
+                       endpoints that are neither Microsoft's nor this computer
   --json               print the result as a JSON object
 
 Creating apps needs the Application Administrator or Cloud Application
@@ -159,6 +162,7 @@ func parseSetupFlags(args []string) (setupOptions, error) {
 	fs.StringVar(&o.Cloud, "cloud", "", "")
 	fs.StringVar(&o.Authority, "authority", "", "")
 	fs.StringVar(&o.Graph, "graph", "", "")
+	fs.BoolVar(&o.AllowCustom, "allow-custom-endpoints", false, "")
 	fs.BoolVar(&o.JSON, "json", false, "")
 	err := fs.Parse(args)
 	switch {
@@ -197,8 +201,14 @@ func (o setupOptions) request() (appsetup.Request, error) {
 	if err != nil {
 		return appsetup.Request{}, err
 	}
+	if err := oauth.CheckEndpoints(e, o.AllowCustom); err != nil {
+		if errors.Is(err, oauth.ErrCustomEndpoints) {
+			err = fmt.Errorf("%w (add --allow-custom-endpoints)", err)
+		}
+		return appsetup.Request{}, err
+	}
 	req := appsetup.Request{Name: o.Name, Endpoints: e, Tenant: tenant, AppName: o.AppName, Method: o.Method,
-		SecretDays: o.SecretDays, Reuse: o.Reuse}
+		SecretDays: o.SecretDays, Reuse: o.Reuse, AllowCustom: o.AllowCustom}
 	for _, f := range strings.Split(o.Features, ",") {
 		if f = strings.TrimSpace(f); f == "" {
 			continue

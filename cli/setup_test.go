@@ -100,6 +100,12 @@ func TestSetupAndRenewUsage(t *testing.T) {
 			t.Errorf("setup %v: exit %d, want 2\n%s", args, r.code, r.stderr)
 		}
 	}
+	custom := []string{"--name", "X", "--tenant", "contoso.com",
+		"--authority", "https://login.contoso-proxy.example", "--graph", "https://graph.contoso-proxy.example"}
+	if r := f.run(t, runSetup, "", custom...); r.code != 2 || !strings.Contains(r.stderr, "login.contoso-proxy.example") ||
+		!strings.Contains(r.stderr, "--allow-custom-endpoints") {
+		t.Errorf("setup with untrusted custom endpoints: exit %d\n%s", r.code, r.stderr)
+	}
 	if r := f.run(t, runRenewSecret, "", "--name", "nobody"); r.code != 2 {
 		t.Errorf("renew-secret of an unknown connection: exit %d, want 2", r.code)
 	}

@@ -56,6 +56,9 @@ func (e *Engine) SignInOnce(ctx context.Context, s OneTimeSignIn) (*Session, err
 func (e *Engine) AppClaims(ctx context.Context, a Attempt) (oauth.Claims, error) {
 	p := a.Profile
 	ep, err := Resolve(p.Cloud, p.Authority, p.Graph, e.Demo)
+	if err == nil {
+		err = oauth.CheckEndpoints(ep, a.AllowCustom)
+	}
 	if err != nil {
 		return oauth.Claims{}, err
 	}
