@@ -9,6 +9,14 @@
 // options and paging through @odata.nextLink. Permissions are enforced from the
 // roles (app-only) or scp (delegated) claim of the bearer token.
 //
+// Its scope is what the product sends plus what a demo needs; anything else
+// answers as Graph does for unsupported queries (400
+// Request_UnsupportedQuery, or Graph's error for a route it lacks). $filter,
+// for one, is equality on a filterable property with a quoted string or a
+// boolean, clauses joined by "and": the program filters applications by
+// displayName, permission grants by clientId, users and groups by simple
+// properties such as userType.
+//
 // The package uses the standard library only and knows nothing of the
 // program's own oauth and graph packages, so tests of those packages that run
 // against it exercise the real clients over real HTTP.

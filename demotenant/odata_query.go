@@ -100,8 +100,6 @@ func (q *listQuery) checkConsistency(kind *entityKind) error {
 		return errSearchNeedsConsistency
 	case q.Count && !q.Eventual:
 		return errCountUnsupported
-	case q.Filter != nil && q.Filter.advancedProperty != "" && !advanced:
-		return errUnsupportedFilter(q.Filter.advancedProperty, kind.Name)
 	case q.OrderBy != "" && q.Filter != nil && !advanced:
 		return errSortingUnsupported
 	}
@@ -149,7 +147,7 @@ func (q *listQuery) parseOrderBy(s string, kind *entityKind) error {
 
 // matches reports whether e passes $filter and $search.
 func (q *listQuery) matches(e entity) bool {
-	if q.Filter != nil && !q.Filter.node.match(e) {
+	if q.Filter != nil && !q.Filter.match(e) {
 		return false
 	}
 	return q.Search == nil || q.Search.match(e)

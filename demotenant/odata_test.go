@@ -28,13 +28,14 @@ func TestGraphQueryOptionErrors(t *testing.T) {
 		{"top not a number", "$top=ten", false, 400, "Request_UnsupportedQuery", ""},
 		{"unfilterable property", "$filter=passwordPolicies eq 'x'", false, 400, "Request_UnsupportedQuery",
 			"Unsupported or invalid query filter clause specified for property 'passwordPolicies' of resource 'User'."},
-		{"ne needs an advanced query", "$filter=accountEnabled ne true", false, 400, "Request_UnsupportedQuery",
+		{"ne is not supported", "$filter=accountEnabled ne true", false, 400, "Request_UnsupportedQuery",
 			"Unsupported or invalid query filter clause specified for property 'accountEnabled' of resource 'User'."},
-		{"endswith needs an advanced query", "$filter=endswith(mail,'.com')", true, 400, "Request_UnsupportedQuery", ""},
+		{"endswith is not supported", "$filter=endswith(mail,'.com')", true, 400, "Request_UnsupportedQuery", ""},
 		{"filter syntax", "$filter=displayName eq 'unterminated", false, 400, "BadRequest", ""},
-		{"unknown function", "$filter=contains(displayName,'a')", false, 400, "BadRequest", ""},
+		{"functions are not supported", "$filter=contains(displayName,'a')", false, 400, "Request_UnsupportedQuery",
+			"Unsupported or invalid query filter clause specified for property 'contains' of resource 'User'."},
 		{"sort by an unsortable property", "$orderby=jobTitle", false, 400, "Request_UnsupportedQuery", ""},
-		{"sort with filter needs an advanced query", "$orderby=displayName&$filter=startswith(displayName,'a')", false, 400,
+		{"sort with filter needs an advanced query", "$orderby=displayName&$filter=userType eq 'Member'", false, 400,
 			"Request_UnsupportedQuery", "Sorting not supported for current query."},
 		{"unquoted search", "$search=displayName:megan", true, 400, "BadRequest", ""},
 		{"search on an unsearchable property", `$search="usageLocation:US"`, true, 400, "Request_UnsupportedQuery", ""},
@@ -68,20 +69,13 @@ func TestGraphFilterSearchAndCount(t *testing.T) {
 	if len(megan) != 1 || megan[0]["displayName"] != "Megan Bowen" {
 		t.Fatalf("eq ignores case: %v", megan)
 	}
-	starts := query(url.Values{"$filter": {"startswith(displayName,'meg') or startswith(givenName,'Zoe')"}, "$top": {"999"}}).list(t)
-	for _, u := range starts {
-		name := strings.ToLower(u["displayName"].(string))
-		if !strings.HasPrefix(name, "meg") && u["givenName"] != "Zoe" {
-			t.Errorf("startswith matched %q", name)
-		}
+	enabled := query(url.Values{"$filter": {"department eq 'Finance' and accountEnabled eq true"}, "$select": {"department,accountEnabled"}, "$top": {"999"}}).list(t)
+	if len(enabled) == 0 {
+		t.Fatal("no enabled Finance people")
 	}
-	in := query(url.Values{"$filter": {"department in ('Legal', 'Finance') and accountEnabled eq true"}, "$select": {"department,accountEnabled"}, "$top": {"999"}}).list(t)
-	if len(in) == 0 {
-		t.Fatal("no enabled Legal or Finance people")
-	}
-	for _, u := range in {
-		if d := u["department"]; (d != "Legal" && d != "Finance") || u["accountEnabled"] != true {
-			t.Errorf("in/and matched %v", u)
+	for _, u := range enabled {
+		if u["department"] != "Finance" || u["accountEnabled"] != true {
+			t.Errorf("and matched %v", u)
 		}
 	}
 	guests := query(url.Values{"$filter": {"userType eq 'Guest'"}}).list(t)
@@ -94,10 +88,10 @@ func TestGraphFilterSearchAndCount(t *testing.T) {
 	if search["@odata.count"] != float64(len(found)) || len(found) != 2 {
 		t.Errorf("search found %v, count %v", found, search["@odata.count"])
 	}
-	disabled := query(url.Values{"$filter": {"accountEnabled ne true"}, "$count": {"true"}, "$top": {"999"}}, eventual, "eventual").object(t, 200)
+	disabled := query(url.Values{"$filter": {"accountEnabled eq false"}, "$top": {"999"}}).list(t)
 	count := g.get("/users/$count?"+url.Values{"$filter": {"accountEnabled eq false"}}.Encode(), eventual, "eventual")
-	if count.Status != 200 || string(count.Body) != strconv.Itoa(len(asObjects(disabled["value"]))) || string(count.Body) == "0" {
-		t.Errorf("/users/$count = %q (%d), disabled listed: %d", count.Body, count.Status, len(asObjects(disabled["value"])))
+	if count.Status != 200 || string(count.Body) != strconv.Itoa(len(disabled)) || string(count.Body) == "0" {
+		t.Errorf("/users/$count = %q (%d), disabled listed: %d", count.Body, count.Status, len(disabled))
 	}
 	g.get("/users/$count").wantError(t, 400, "Request_BadRequest")
 
@@ -113,13 +107,10 @@ func TestGraphFilterSearchAndCount(t *testing.T) {
 		t.Errorf("/users/$count: %q %s", all.Body, all.Header.Get("Content-Type"))
 	}
 
-	lambda := g.get("/groups?" + url.Values{"$filter": {"groupTypes/any(c:c eq 'Unified')"}}.Encode()).list(t)
-	if len(lambda) != 3 {
-		t.Errorf("%d Microsoft 365 groups, want 3", len(lambda))
-	}
-	licensed := query(url.Values{"$filter": {"assignedLicenses/any(x:x/skuId eq " + skuE3 + ")"}, "$top": {"999"}}).list(t)
-	if len(licensed) != 24 {
-		t.Errorf("%d users with ENTERPRISEPACK, want 24", len(licensed))
+	// Beyond what the program sends, Graph's answer for an unsupported
+	// query.
+	for _, f := range []string{"groupTypes/any(c:c eq 'Unified')", "startswith(displayName,'meg')", "department in ('Legal')"} {
+		query(url.Values{"$filter": {f}}).wantError(t, 400, "Request_UnsupportedQuery")
 	}
 }
 
