@@ -11,6 +11,9 @@
 // It also builds the links an admin needs while setting up: the admin
 // consent URL and the Entra admin center pages of an app registration.
 //
+// Package connection is its one caller for tokens: nothing else builds
+// token sources (archtest checks it).
+//
 // The package has no user interface. Its side effects are injected: the
 // HTTP client that talks to Entra, and the function that opens the browser.
 // Tokens and secrets never appear in its error messages.
