@@ -12,6 +12,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
@@ -137,7 +138,9 @@ func (s *checkStep) onStart() {
 	s.status.Show()
 	browser := s.v.wz.State.Method == wizard.MethodBrowser
 	if browser {
-		s.status.SetText("Waiting for you to sign in in your browser…")
+		// What to look for if Microsoft shows an error page instead of
+		// coming back, and how to stop.
+		s.status.SetText(oauth.WaitingHelp("press Cancel"))
 	} else {
 		s.status.SetText("Signing in with the app's secret and checking its permissions…")
 	}

@@ -150,13 +150,20 @@ type fakeBrowser struct {
 	fail   bool   // the browser cannot be opened
 	idle   bool   // the page opens but nobody signs in
 	hint   string // the account to sign in with; "" is the administrator
+	// hang, when set, makes open block until it is closed, like xdg-open
+	// running the browser in the foreground or an opener that hung.
+	hang chan struct{}
 }
 
 func (b *fakeBrowser) open(url string) error {
 	b.mu.Lock()
 	b.opened = append(b.opened, url)
-	fail, idle, hint := b.fail, b.idle, b.hint
+	fail, idle, hint, hang := b.fail, b.idle, b.hint, b.hang
 	b.mu.Unlock()
+	if hang != nil {
+		<-hang
+		return nil
+	}
 	if hint != "" {
 		url += "&login_hint=" + strings.ReplaceAll(hint, "@", "%40")
 	}
