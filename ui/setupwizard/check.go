@@ -33,10 +33,15 @@ type checkStep struct {
 	manualURL *widget.Label
 	copyURL   *widget.Button
 
-	summary  *widget.Label
-	problem  *widget.Label // what happened and what to do
-	features *fyne.Container
-	fixes    []*widget.Button // one per missing feature with a fix page
+	summary *widget.Label
+	// consentBox says once, at the top, that admin consent is what is
+	// missing, with the button and the link that grant it.
+	consentBox  *fyne.Container
+	grant       *widget.Button
+	consentLink *linkRow
+	problem     *widget.Label // what happened and what to do
+	features    *fyne.Container
+	fixes       []*widget.Button // one per missing feature with a fix page
 
 	stop context.CancelFunc // non-nil while a test runs
 	run  int                // numbers attempts; a stale answer is dropped
@@ -53,13 +58,23 @@ func newCheckStep(v *Wizard) *checkStep {
 	s.manualURL, s.copyURL = s.manual.url, s.manual.copy
 	s.manualBox = container.NewVBox(
 		wrappedLabel("If no browser window opened, open this address in a browser by hand:"), s.manual.view)
+	s.grant = widget.NewButtonWithIcon("Grant admin consent", theme.ConfirmIcon(), func() { v.openURL(v.consent.url()) })
+	s.grant.Importance = widget.HighImportance
+	permissions := widget.NewButtonWithIcon("Open the app's API permissions page", theme.ComputerIcon(), v.consent.onOpenPortal)
+	s.consentLink = newLinkRow("Copy the consent link", v.copyText)
+	s.consentBox = container.NewVBox(
+		wrappedLabel("An administrator (Global Administrator or Privileged Role Administrator) approves them once "+
+			"for the whole organization. Press Grant admin consent and sign in as one, or send them this link; "+
+			"then press Test again. If the consent page lists no permissions, add them first on the app's API permissions page."),
+		container.NewHBox(s.grant, permissions), s.consentLink.view)
+	s.consentBox.Hide()
 	s.idle()
 	return s
 }
 
 func (s *checkStep) view() fyne.CanvasObject {
 	return container.NewVBox(s.intro, container.NewHBox(s.start, s.cancel), s.progress, s.status,
-		s.manualBox, s.summary, s.problem, s.features)
+		s.manualBox, s.summary, s.consentBox, s.problem, s.features)
 }
 
 func (s *checkStep) shown() {
@@ -107,6 +122,7 @@ func (s *checkStep) idle() {
 func (s *checkStep) clearResult() {
 	s.summary.SetText("")
 	s.summary.Hide()
+	s.consentBox.Hide()
 	setWizardMessage(s.problem, "")
 	s.features.Objects = nil
 	s.features.Refresh()
@@ -193,7 +209,8 @@ func (s *checkStep) finish(run int, state wizard.State, res connection.Result) {
 // showReport fills the summary, the problem and the feature checklist.
 func (s *checkStep) showReport(r graph.Report) {
 	s.summary.Show()
-	if r.Err != nil {
+	consent := consentMissing(r)
+	if r.Err != nil && !consent {
 		what, todo := explain(r.Err)
 		setWizardMessage(s.problem, "What happened: "+what+"\nWhat to do: "+todo)
 	}
@@ -206,6 +223,11 @@ func (s *checkStep) showReport(r graph.Report) {
 		name = "your organization"
 	}
 	switch {
+	case consent:
+		s.summary.SetText("Signed in to " + name + ", but no administrator has approved the app's permissions yet " +
+			"(admin consent), so none of its features work.")
+		s.consentLink.setURL(s.v.consent.url())
+		s.consentBox.Show()
 	case r.OK() && len(r.Missing) == 0:
 		s.summary.SetText("Connected to " + name + ". Everything works. Press Next to save the connection.")
 	case r.OK():
@@ -217,6 +239,10 @@ func (s *checkStep) showReport(r graph.Report) {
 	}
 	s.features.Objects = nil
 	for _, f := range r.Features {
+		if consent {
+			s.features.Add(consentRow(f))
+			continue
+		}
 		s.features.Add(s.featureRow(f))
 	}
 	s.features.Refresh()
@@ -245,6 +271,24 @@ func (s *checkStep) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
 		lines.Add(container.NewHBox(fix))
 	}
 	return container.NewBorder(nil, nil, lineIcon(theme.NewErrorThemedResource(theme.CancelIcon())), nil, lines)
+}
+
+// consentMissing reports whether the app's token carries no permission at
+// all: the one fix for every feature is admin consent, said once.
+func consentMissing(r graph.Report) bool {
+	return !r.Delegated && r.Granted != nil && len(r.Granted) == 0 && len(r.Features) > 0 && !r.OK()
+}
+
+// consentRow is a feature's line while admin consent is missing: one line,
+// since the consent box above says what to do.
+func consentRow(f graph.FeatureStatus) fyne.CanvasObject {
+	text := f.Title + ": waiting for admin consent"
+	if len(f.Needs) > 0 {
+		text += " (" + f.Needs[0] + ")"
+	}
+	l := widget.NewLabel(text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, lineIcon(theme.NewErrorThemedResource(theme.CancelIcon())), nil, l)
 }
 
 // lineIcon is an icon centred on the first line of the text beside

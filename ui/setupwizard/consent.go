@@ -62,7 +62,8 @@ func (s *consentStep) shown() {
 			"(the box \"Consent on behalf of your organization\")."
 	}
 	if s.v.deps.Demo != nil {
-		text += "\n\nIn the demo tenant the permissions are already approved; the page only shows what it looks like."
+		text += "\n\nIn the demo tenant the consent page is the simulation's own, on this computer: sign in there " +
+			"as its administrator and accept. The test on the next page shows whether the permissions are approved."
 	}
 	s.intro.SetText(text)
 	s.link.setURL(s.url())

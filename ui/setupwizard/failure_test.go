@@ -6,7 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/wizard"
@@ -69,25 +71,68 @@ func TestWizardUnknownTenant(t *testing.T) {
 	}
 }
 
+// TestWizardMissingConsent checks that when no administrator has granted
+// admin consent, the test says so once, at the top, with the consent
+// button and its link, keeps each feature to one line, and works once
+// consent is granted.
 func TestWizardMissingConsent(t *testing.T) {
-	h := newHarness(t, harnessOptions{demo: true, scenario: "noconsent"})
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h := newHarness(t, harnessOptions{demo: true, scenario: "noconsent", browser: &fakeBrowser{idle: true}})
+	h.startDemo(methodSecretLabel, wizard.StepConsent)
+	if strings.Contains(h.v.consent.intro.Text, "already approved") {
+		t.Errorf("the consent page claims %q", h.v.consent.intro.Text)
+	}
+	h.walkTo(wizard.StepTest)
 	h.runTest()
-	if !strings.Contains(h.v.check.summary.Text, "cannot read your directory") {
-		t.Errorf("summary %q", h.v.check.summary.Text)
+	c := h.v.check
+	if !strings.Contains(c.summary.Text, "no administrator has approved") || !c.consentBox.Visible() || !c.grant.Visible() {
+		t.Fatalf("summary %q, consent box shown %v", c.summary.Text, c.consentBox.Visible())
 	}
-	if len(h.v.check.fixes) == 0 {
-		t.Fatal("no fix links for the missing permissions")
+	consentURL := c.consentLink.url.Text
+	if !strings.Contains(consentURL, "/adminconsent?") || !strings.Contains(consentURL, "client_id="+h.info.ClientID) {
+		t.Errorf("consent link %q", consentURL)
 	}
-	test.Tap(h.v.check.fixes[0])
+	if c.problem.Visible() {
+		t.Errorf("a second explanation is shown: %q", c.problem.Text)
+	}
+	oneLine := widget.NewLabel("x").MinSize().Height
+	if len(c.features.Objects) != 7 {
+		t.Errorf("%d feature lines, want 7", len(c.features.Objects))
+	}
+	for i, row := range c.features.Objects {
+		if row.MinSize().Height > oneLine {
+			t.Errorf("feature line %d is %v high, more than one line (%v)", i, row.MinSize().Height, oneLine)
+		}
+	}
+	if text := labelsUnder(c.features); strings.Contains(text, "carries no permissions") || len(c.fixes) != 0 {
+		t.Errorf("the features repeat the consent problem: %d fix buttons, text:\n%s", len(c.fixes), text)
+	}
+
+	test.Tap(c.consentLink.copy)
+	if got := h.v.deps.App.Clipboard().Content(); got != consentURL {
+		t.Errorf("the clipboard holds %q, want the consent link", got)
+	}
+	test.Tap(c.grant)
 	urls := h.browser.urls()
-	if len(urls) == 0 || !strings.HasPrefix(urls[len(urls)-1], "https://") {
-		t.Errorf("the fix button opened %q", urls)
+	if len(urls) == 0 || urls[len(urls)-1] != consentURL {
+		t.Fatalf("Grant admin consent opened %q", urls)
 	}
-	test.Tap(h.v.next)
-	if h.v.wz.Step() != wizard.StepTest || !h.v.problems.Visible() {
-		t.Errorf("Next after a failed test: step %v, message %q", h.v.wz.Step(), h.v.problems.Text)
+	visit(consentURL) // the administrator accepts
+	h.runTest()
+	if !strings.Contains(c.summary.Text, "Everything works") || c.consentBox.Visible() {
+		t.Errorf("after consent: summary %q, consent box shown %v", c.summary.Text, c.consentBox.Visible())
 	}
+	h.next(wizard.StepSave)
+}
+
+// labelsUnder is the text of every label under o.
+func labelsUnder(o fyne.CanvasObject) string {
+	var b strings.Builder
+	for _, obj := range test.LaidOutObjects(o) {
+		if l, ok := obj.(*widget.Label); ok {
+			b.WriteString(l.Text + "\n")
+		}
+	}
+	return b.String()
 }
 
 // brokenKeyring is a system without a keychain: the fault cannot be caused

@@ -3,6 +3,7 @@ package setupwizard
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -186,8 +187,12 @@ func (v *Wizard) show() {
 }
 
 // relayout lays the window out again after parts of a page were shown or
-// hidden; containers do not notice that by themselves.
-func (v *Wizard) relayout() { v.root.Refresh() }
+// hidden; containers do not notice that by themselves. Twice: wrapped text
+// newly shown learns its width in the first pass, and only then its height.
+func (v *Wizard) relayout() {
+	v.root.Refresh()
+	v.root.Refresh()
+}
 
 // refreshButtons enables Back and Next as the wizard allows and names Next
 // for what it does on this step.
@@ -367,8 +372,11 @@ func (v *Wizard) openURL(url string) {
 	}
 	defer v.relayout()
 	if err := v.deps.OpenURL(url); err != nil {
-		v.unopenedWhy.SetText("The browser could not be opened (" + err.Error() + "). " +
-			"Copy this address and open it in a browser by hand:")
+		why := "The browser could not be opened"
+		if !strings.Contains(err.Error(), url) { // the address is shown once, below
+			why += " (" + err.Error() + ")"
+		}
+		v.unopenedWhy.SetText(why + ". Copy this address and open it in a browser by hand:")
 		v.unopenedLink.setURL(url)
 		v.unopened.Show()
 		return
