@@ -10,10 +10,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
-	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 // The wizard's first choice.
@@ -31,6 +29,7 @@ type autoSetupStep struct {
 
 	name, tenant, appName *widget.Entry
 	method                *widget.RadioGroup
+	cloud                 *setupCloudPicker
 	features              *widget.CheckGroup
 	start, cancel         *widget.Button
 	remove, resume        *widget.Button
@@ -56,6 +55,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.appName.SetText(appsetup.DefaultAppName)
 	s.method = widget.NewRadioGroup([]string{methodSecretLabel, methodBrowserLabel}, nil)
 	s.method.SetSelected(methodSecretLabel)
+	s.cloud = newSetupCloudPicker(v)
 	var all []string
 	for _, f := range graph.Features() {
 		all = append(all, string(f))
@@ -90,6 +90,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 
 func (s *autoSetupStep) view() fyne.CanvasObject {
 	form := widget.NewForm(widget.NewFormItem("Connection name", s.name), widget.NewFormItem("Tenant", s.tenant),
+		widget.NewFormItem("Cloud", s.cloud.choice),
 		widget.NewFormItem("App name", s.appName), widget.NewFormItem("Sign-in", s.method),
 		widget.NewFormItem("Use it for", s.features))
 	return container.NewVBox(
@@ -132,10 +133,7 @@ func (s *autoSetupStep) refresh() {
 
 // request reads the typed values.
 func (s *autoSetupStep) request() (appsetup.Request, error) {
-	e, err := connection.Resolve(string(oauth.CloudGlobal), "", "", nil)
-	if d := s.v.deps.Demo; d != nil {
-		e, err = connection.Resolve(keystore.CloudDemo, "", "", &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph})
-	}
+	e, err := s.cloud.endpoints()
 	if err != nil {
 		return appsetup.Request{}, err
 	}
