@@ -3,10 +3,12 @@ package panel
 import (
 	"context"
 	"fmt"
+	"image/color"
 	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -57,6 +59,11 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		status: widget.NewLabel(""),
 		empty:  widget.NewLabel("Choose a user in the list to see and change their details."),
 	}
+	// A long name or address wraps instead of widening the pane past the
+	// window's first size, which would push the buttons under the scrollbar.
+	d.title.Wrapping = fyne.TextWrapWord
+	d.upn.Wrapping = fyne.TextWrapBreak
+	d.state.Wrapping = fyne.TextWrapWord
 	d.groups.Wrapping = fyne.TextWrapWord
 	d.status.Wrapping = fyne.TextWrapWord
 	d.empty.Wrapping = fyne.TextWrapWord
@@ -80,7 +87,11 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		widget.NewLabelWithStyle("Licenses", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.licenses.view(),
 	)
-	d.body = container.NewVScroll(d.content)
+	// The scrollbar is drawn over the content's right edge: a gutter as
+	// wide as the scrollbar keeps the buttons beside it clear of it.
+	gutter := canvas.NewRectangle(color.Transparent)
+	gutter.SetMinSize(fyne.NewSize(theme.ScrollBarSize(), 0))
+	d.body = container.NewVScroll(container.NewBorder(nil, nil, nil, gutter, d.content))
 	// The licenses area changes height as its answers come in: the pane
 	// lays itself out again, or the new lines would have no room.
 	d.licenses.resized = func() {

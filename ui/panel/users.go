@@ -110,11 +110,12 @@ func (t *usersTab) onExport() {
 	runExport(t.p, s, "users.csv", exportUsers(s.client, search))
 }
 
-// userRow is a user's line in a list.
+// userRow is a user's line in a list. "(disabled)" comes before the
+// address, which a narrow list cuts off at its end.
 func userRow(u graph.User) string {
-	row := u.DisplayName + " · " + u.UserPrincipalName
+	name := u.DisplayName
 	if !u.AccountEnabled {
-		row += " (disabled)"
+		name += " (disabled)"
 	}
-	return row
+	return name + " · " + u.UserPrincipalName
 }
