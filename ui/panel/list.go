@@ -35,7 +35,11 @@ type searchList[T any] struct {
 
 	search *widget.Entry
 	count  *widget.Label
-	list   *widget.List
+	// busy turns beside the count while a query is on its way, so a slow
+	// answer does not look like no answer.
+	busy     *widget.Activity
+	countRow *fyne.Container // busy, count and aside
+	list     *widget.List
 	// aside is shown at the end of the count's line; may be nil.
 	aside fyne.CanvasObject
 
@@ -76,6 +80,8 @@ func newSearchList[T any](do func(func()), noun string, key, label func(T) strin
 	l.search.OnChanged = l.onSearchChanged
 	l.search.OnSubmitted = func(string) { l.reload() }
 	l.count = widget.NewLabel("")
+	l.busy = widget.NewActivity()
+	l.busy.Hide()
 	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
 	l.selected = -1
 	l.list.OnUnselected = func(id widget.ListItemID) {
@@ -94,8 +100,8 @@ func newSearchList[T any](do func(func()), noun string, key, label func(T) strin
 
 // view is the search box and count above the list.
 func (l *searchList[T]) view() fyne.CanvasObject {
-	count := container.NewBorder(nil, nil, nil, l.aside, l.count)
-	return container.NewBorder(container.NewVBox(l.search, count), nil, nil, nil, l.list)
+	l.countRow = container.NewBorder(nil, nil, l.busy, l.aside, l.count)
+	return container.NewBorder(container.NewVBox(l.search, l.countRow), nil, nil, nil, l.list)
 }
 
 // start runs queries through query from now on, under ctx, and loads the
@@ -112,6 +118,9 @@ func (l *searchList[T]) start(ctx context.Context, query func(search string) *gr
 func (l *searchList[T]) onSearchChanged(string) {
 	l.gen++
 	gen := l.gen
+	// Say at once that the typing is heard; the query follows the pause.
+	l.count.SetText("Searching…")
+	l.setBusy(true)
 	if l.timer != nil {
 		l.timer.Stop()
 	}
@@ -149,6 +158,7 @@ func (l *searchList[T]) loadMore() {
 		return
 	}
 	l.loading = true
+	l.setBusy(true)
 	gen, pager, ctx := l.gen, l.pager, l.ctx
 	go func() {
 		page, err := pager.Next(ctx)
@@ -157,6 +167,7 @@ func (l *searchList[T]) loadMore() {
 				return
 			}
 			l.loading = false
+			l.setBusy(false)
 			if err != nil {
 				l.failed = true
 				l.count.SetText(errorText("list "+l.noun, err) + " Search again to retry.")
@@ -167,6 +178,24 @@ func (l *searchList[T]) loadMore() {
 			l.list.Refresh()
 		})
 	}()
+}
+
+// setBusy shows or hides the activity beside the count.
+func (l *searchList[T]) setBusy(on bool) {
+	if on == l.busy.Visible() {
+		return
+	}
+	if on {
+		l.busy.Show()
+		l.busy.Start()
+	} else {
+		l.busy.Stop()
+		l.busy.Hide()
+	}
+	// The count moves over to make room for the activity, or takes it back.
+	if l.countRow != nil {
+		l.countRow.Refresh()
+	}
 }
 
 func (l *searchList[T]) showCount() {
