@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/entra-wizard/entra-wizard/connection"
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -20,7 +22,7 @@ func (s State) CustomHosts() string {
 	if s.Cloud != CloudCustom {
 		return ""
 	}
-	ep, err := oauth.CustomEndpoints(trimmed(s.Authority), trimmed(s.Graph))
+	ep, err := connection.Resolve(keystore.CloudCustom, trimmed(s.Authority), trimmed(s.Graph), nil)
 	if err != nil || oauth.CheckEndpoints(ep, true) != nil {
 		return "" // a mixed pair is refused whatever the admin trusts
 	}
@@ -41,7 +43,7 @@ func (w *Wizard) customEndpointsError() string {
 	if w.endpointError(FieldAuthority) != "" || w.endpointError(FieldGraph) != "" {
 		return "" // the address fields say what is wrong
 	}
-	ep, err := oauth.CustomEndpoints(trimmed(st.Authority), trimmed(st.Graph))
+	ep, err := connection.Resolve(keystore.CloudCustom, trimmed(st.Authority), trimmed(st.Graph), nil)
 	if err != nil {
 		return sentence(err.Error())
 	}
