@@ -36,6 +36,7 @@ type autoSetupStep struct {
 	guided                *widget.Button
 	status, problem       *widget.Label
 	created               *widget.Label
+	createdLinks          *fyne.Container // the portal page of each thing created, with Copy
 	// signIn is the sign-in page's address while it waits, and consent the
 	// consent link after a refusal: both to open by hand or send on.
 	signIn, consent       *linkRow
@@ -75,6 +76,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.resume = widget.NewButton("Continue from this step", s.onResume)
 	s.guided = widget.NewButton("Register the app myself instead", s.onGuided)
 	s.status, s.problem, s.created = wrappedLabel(""), wrappedLabel(""), wrappedLabel("")
+	s.createdLinks = container.NewVBox()
 	s.problem.Importance = widget.DangerImportance
 	s.signIn, s.consent = newLinkRow("Copy", v.copyText), newLinkRow("Copy the consent link", v.copyText)
 	s.signInBox = container.NewVBox(
@@ -96,7 +98,7 @@ func (s *autoSetupStep) view() fyne.CanvasObject {
 	return container.NewVBox(
 		wrappedLabel("Sign in once in your browser as an administrator. The program then registers the app, "+
 			"creates its secret and grants its permissions for you, tests the connection and saves it."),
-		form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created,
+		form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created, s.createdLinks,
 		container.NewHBox(s.resume, s.remove, s.guided),
 	)
 }

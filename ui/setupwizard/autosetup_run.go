@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/entra-wizard/entra-wizard/appsetup"
 )
 
@@ -34,6 +37,7 @@ func (s *autoSetupStep) launch(run func(context.Context) (appsetup.Result, error
 	s.signIn.setURL("")
 	setWizardMessage(s.problem, "")
 	s.created.SetText("")
+	s.createdLinks.RemoveAll()
 	s.status.SetText("Opening the browser: sign in as an administrator and accept the permissions.")
 	s.refresh()
 	go func() {
@@ -91,11 +95,13 @@ func (s *autoSetupStep) showCreated() {
 		s.created.SetText("Nothing was created in your tenant.")
 		return
 	}
-	lines := []string{"Created so far:"}
+	s.created.SetText("Created so far (each page opens in a browser at its address):")
 	for _, l := range links {
-		lines = append(lines, "• "+l.Title+": "+l.URL)
+		row := newLinkRow("Copy", s.v.copyText)
+		row.setURL(l.URL)
+		s.createdLinks.Add(container.NewBorder(nil, nil, widget.NewLabel(l.Title+":"), nil, row.view))
 	}
-	s.created.SetText(strings.Join(lines, "\n"))
+	s.createdLinks.Refresh()
 }
 
 func (s *autoSetupStep) onRemove() {
@@ -112,6 +118,7 @@ func (s *autoSetupStep) onRemove() {
 				s.failed = nil
 				setWizardMessage(s.problem, "")
 				s.created.SetText("What setup had created was removed. Nothing is left in your tenant.")
+				s.createdLinks.RemoveAll()
 			}
 			s.refresh()
 		})

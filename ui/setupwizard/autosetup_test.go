@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
@@ -48,8 +49,22 @@ func TestSetItUpForMeRefusalOffersRemoveAndTheGuidedPath(t *testing.T) {
 	test.Tap(s.start)
 	h.q.until(t, "setup", func() bool { return !s.running })
 	if s.failed == nil || !strings.Contains(s.problem.Text, "Privileged Role Administrator") ||
-		!strings.Contains(s.consent.url.Text, "adminconsent") || !strings.Contains(s.created.Text, "App registration") {
-		t.Fatalf("problem %q, consent link %q, created %q", s.problem.Text, s.consent.url.Text, s.created.Text)
+		!strings.Contains(s.consent.url.Text, "adminconsent") || !strings.Contains(labelsUnder(s.createdLinks), "App registration") {
+		t.Fatalf("problem %q, consent link %q, created %q", s.problem.Text, s.consent.url.Text, labelsUnder(s.createdLinks))
+	}
+	links := s.failed.Links()
+	var copies []*widget.Button
+	for _, o := range test.LaidOutObjects(s.createdLinks) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Copy" {
+			copies = append(copies, b)
+		}
+	}
+	if len(copies) != len(links) {
+		t.Fatalf("%d Copy buttons for %d created things", len(copies), len(links))
+	}
+	test.Tap(copies[0])
+	if got := h.v.deps.App.Clipboard().Content(); got != links[0].URL {
+		t.Errorf("the clipboard holds %q, want %q", got, links[0].URL)
 	}
 	if !s.consentBox.Visible() {
 		t.Error("the consent link is not shown")
