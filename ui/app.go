@@ -153,6 +153,7 @@ func (u *UI) showPanel(name string) {
 	}
 	if u.deps.Store != nil {
 		cfg.Connections = u.deps.Store
+		cfg.Renew = u.renewSecret
 		cfg.ConfigDir = filepath.Dir(u.deps.Store.SettingsFile())
 	}
 	if u.app != nil {

@@ -23,6 +23,7 @@ type connectionBar struct {
 	rename *widget.Button
 	remove *widget.Button
 	status *widget.Label
+	secret *secretLine
 
 	current string
 	attempt int  // numbers open attempts; an answer for an older one is dropped
@@ -52,6 +53,7 @@ func newConnectionBar(p *Panel) *connectionBar {
 		b.rename.Hide()
 		b.remove.Hide()
 	}
+	b.secret = newSecretLine(b)
 	b.setIdle()
 	b.reloadNames()
 	return b
@@ -60,7 +62,7 @@ func newConnectionBar(p *Panel) *connectionBar {
 func (b *connectionBar) view() fyne.CanvasObject {
 	buttons := container.NewHBox(b.add, b.retest, b.rename, b.remove)
 	top := container.NewBorder(nil, nil, widget.NewLabel("Connection:"), buttons, b.picker)
-	return container.NewVBox(top, b.status, widget.NewSeparator())
+	return container.NewVBox(top, b.status, b.secret.box, widget.NewSeparator())
 }
 
 // reloadNames fills the picker with the saved connections.
@@ -113,6 +115,7 @@ func (b *connectionBar) open(name string) {
 				return
 			}
 			b.setIdle()
+			b.secret.show(name) // also when it failed: an expired secret is renewed here
 			if err == nil {
 				err = report.Err
 			}

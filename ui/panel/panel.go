@@ -49,6 +49,9 @@ type Config struct {
 	// Do runs f on the UI goroutine; nil means fyne.Do. Tests pass a queue
 	// they drain themselves.
 	Do func(f func())
+	// Renew renews a saved connection's client secret, the admin signing
+	// in in the browser; nil hides "Renew secret". See SecretRenewer.
+	Renew SecretRenewer
 	// ConfigDir is the settings folder, where the Activity tab keeps its
 	// place in each connection's change feed; "" hides the tab.
 	ConfigDir string
