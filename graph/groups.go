@@ -34,6 +34,9 @@ func (c *Client) Groups(q GroupQuery) *Pager[Group] {
 		Select: groupFields,
 		Top:    topOf(q.Top),
 		Count:  ptr(true),
+		// A stable order: the same rows in the same places on every visit,
+		// as the admin center lists them.
+		Orderby: []string{"displayName"},
 	}
 	if s := searchClause(q.Search, "displayName", "mail"); s != "" {
 		params.Search = &s

@@ -18,21 +18,43 @@ var (
 // Members lists a group's members a page at a time: direct members, or with
 // transitive every member of nested groups too.
 func (c *Client) Members(groupID string, transitive bool) *Pager[Member] {
+	return c.MembersMatching(MemberQuery{GroupID: groupID, Transitive: transitive})
+}
+
+// MemberQuery selects members of a group.
+type MemberQuery struct {
+	GroupID string
+	// Transitive includes the members of nested groups.
+	Transitive bool
+	// Search matches the start of words in the display name or mail, as
+	// Graph's $search does: a member of a group of thousands can be found.
+	Search string
+	// Top is the page size; 0 means 999, the most Graph allows.
+	Top int
+}
+
+// MembersMatching lists the members q selects a page at a time, with the
+// total count.
+func (c *Client) MembersMatching(q MemberQuery) *Pager[Member] {
 	const action = "list the group's members"
+	var search *string
+	if s := searchClause(q.Search, "displayName", "mail"); s != "" {
+		search = &s
+	}
 	return listPages(c, func(ctx context.Context) (*abstractions.RequestInformation, error) {
-		if err := noID(action, groupID); err != nil {
+		if err := noID(action, q.GroupID); err != nil {
 			return nil, err
 		}
-		group := c.sdk().Groups().ByGroupId(groupID)
-		if transitive {
+		group := c.sdk().Groups().ByGroupId(q.GroupID)
+		if q.Transitive {
 			return group.TransitiveMembers().ToGetRequestInformation(ctx, &groups.ItemTransitiveMembersRequestBuilderGetRequestConfiguration{
 				Headers:         advancedQuery(),
-				QueryParameters: &groups.ItemTransitiveMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(0), Count: ptr(true)},
+				QueryParameters: &groups.ItemTransitiveMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(q.Top), Count: ptr(true), Search: search},
 			})
 		}
 		return group.Members().ToGetRequestInformation(ctx, &groups.ItemMembersRequestBuilderGetRequestConfiguration{
 			Headers:         advancedQuery(),
-			QueryParameters: &groups.ItemMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(0), Count: ptr(true)},
+			QueryParameters: &groups.ItemMembersRequestBuilderGetQueryParameters{Select: memberFields, Top: topOf(q.Top), Count: ptr(true), Search: search},
 		})
 	}, wireMember.member, action, needReadMembers)
 }

@@ -37,6 +37,9 @@ func (c *Client) Users(q UserQuery) *Pager[User] {
 		Select: userFields,
 		Top:    topOf(q.Top),
 		Count:  ptr(true),
+		// A stable order: the same rows in the same places on every visit,
+		// as the admin center lists them.
+		Orderby: []string{"displayName"},
 	}
 	if s := searchClause(q.Search, "displayName", "userPrincipalName", "mail"); s != "" {
 		params.Search = &s

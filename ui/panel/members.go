@@ -34,7 +34,8 @@ func newMembersView(p *Panel, status *widget.Label) *membersView {
 	m.list = newSearchList(p.cfg.Do, "members",
 		func(mb graph.Member) string { return mb.ID },
 		memberRow)
-	m.list.search.Hide()
+	// A group of thousands needs a way to find one member.
+	m.list.search.SetPlaceHolder("Search members by name")
 	m.list.checkable = true
 	m.list.onChecked = func(n int) { m.remove.setReady(n > 0) }
 	m.transitive = widget.NewCheck("Include members of nested groups", func(bool) { m.reload() })
@@ -63,6 +64,11 @@ func (m *membersView) start(s *session) {
 // show lists the members of a group.
 func (m *membersView) show(g graph.Group) {
 	m.group = g
+	// Another group starts unsearched; clearing the box must not start a
+	// search of its own.
+	m.list.search.OnChanged = nil
+	m.list.search.SetText("")
+	m.list.search.OnChanged = m.list.onSearchChanged
 	m.reload()
 }
 
@@ -81,8 +87,8 @@ func (m *membersView) reload() {
 	}
 	clear(m.list.checked)
 	m.remove.setReady(false)
-	m.list.start(s.ctx, func(string) *graph.Pager[graph.Member] {
-		return s.client.Members(g.ID, transitive)
+	m.list.start(s.ctx, func(search string) *graph.Pager[graph.Member] {
+		return s.client.MembersMatching(graph.MemberQuery{GroupID: g.ID, Transitive: transitive, Search: search, Top: pageSize})
 	})
 }
 
