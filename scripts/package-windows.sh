@@ -16,6 +16,11 @@ sed 's/$/\r/' packaging/windows/README.txt >"$work/$name/README.txt"
 (cd "$work" && zip -q -9 -r "$OLDPWD/$dist/$name.zip" "$name")
 
 # wixl wants x.y.z; a pre-release build gets the numbers of its base version.
-sed -e "s/@MSIVERSION@/$NUMERIC/" -e "s/@VERSION@/$VERSION/" -e "s#@EXE@#$work/$name/entra-wizard.exe#g" \
+# wixl finds the files by paths relative to where it runs.
+sed -e "s/@MSIVERSION@/$NUMERIC/" -e "s/@VERSION@/$VERSION/" -e "s#@EXE@#$name/entra-wizard.exe#g" -e "s#@ICON@#entra-wizard.ico#g" \
 	packaging/windows/entra-wizard.wxs >"$work/entra-wizard.wxs"
-wixl -a x64 -o "$dist/$name.msi" "$work/entra-wizard.wxs"
+# The icon of the Start-menu shortcut and of Settings > Apps: an .ico, not
+# the program (an Icon entry holds a copy of its whole source file).
+convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$work/entra-wizard.ico"
+msi=$(realpath "$dist")/$name.msi
+(cd "$work" && wixl -a x64 -o "$msi" entra-wizard.wxs)

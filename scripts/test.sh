@@ -4,15 +4,16 @@
 # "make test" runs.
 #
 # The checks: gofmt, go vet, staticcheck, the Go tests with the race detector
-# inside a throwaway Secret Service keychain, and a smoke test of the real
-# window under Xvfb.
+# inside a throwaway Secret Service keychain, a smoke test of the real window
+# under Xvfb, and the release checks (scripts/test-release.sh: the Windows
+# build under Wine, the MSI, the .deb and the .tar.xz).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 # The staticcheck release the checks use.
 STATICCHECK=honnef.co/go/tools/cmd/staticcheck@v0.8.2
-STEPS=(gofmt vet staticcheck go-test window)
+STEPS=(gofmt vet staticcheck go-test window release)
 
 passed=0
 failed=0
@@ -96,4 +97,5 @@ step vet check_vet
 step staticcheck check_staticcheck
 step go-test check_go_test
 step window check_window
+step release scripts/test-release.sh
 summary

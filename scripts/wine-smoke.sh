@@ -83,8 +83,9 @@ grep -q '"name": "wine-demo"' "$work/status-pipe.json" && grep -q '"ok": true' "
 echo "wine: status --json reached a pipe"
 # ...and to a console: cmd.exe on a terminal starts the GUI program, which
 # has no console until it attaches to cmd's.
+# (Not "wineserver -w" after it: the demo tenant is a Wine process too.)
 script -qec "wine cmd /c \"$(winepath -w "$work/entra-wizard.exe")\" status --json" "$work/console.log" >/dev/null 2>&1 || true
-wineserver -w
+for _ in $(seq 50); do grep -q '"ok"' "$work/console.log" && break; sleep 0.2; done
 grep -q '"name": "wine-demo"' "$work/console.log" || fail "status --json did not reach the console: $(tr -d '\r' <"$work/console.log" | head -c 600)"
 echo "wine: status --json reached the console of cmd.exe"
 
@@ -96,11 +97,18 @@ echo "wine: export wrote $lines lines of users"
 # The keystore's own tests, compiled for Windows: Credential Manager round
 # trips with chunked values, and saving settings while they are held open.
 CGO_ENABLED=0 GOOS=windows GOARCH=amd64 go test -c -o "$work/keystore.test.exe" ./keystore/
-CI=true wine "$work/keystore.test.exe" -test.v -test.run \
-	'TestSystemKeyring|TestBrowserConnectionKeepsRotatedRefreshToken|TestSaveReplacesSettings|TestReadingSettingsNeverBlocks' \
-	>"$work/keystore.log" 2>&1 || fail "the keystore tests failed under Wine: $(tail -n 30 "$work/keystore.log")"
-grep -c -- '--- PASS' "$work/keystore.log" | xargs -I{} echo "wine: {} keystore tests passed against the Credential Manager"
-grep -q -- '--- PASS: TestBrowserConnectionKeepsRotatedRefreshToken' "$work/keystore.log" || fail "the chunked refresh token test did not run"
+tests='TestSystemKeyringRoundTrip|TestBrowserConnectionKeepsRotatedRefreshToken|TestSaveReplacesSettingsWhileAnotherReaderHoldsThem|TestReadingSettingsNeverBlocksASave'
+CI=true wine "$work/keystore.test.exe" -test.v -test.run "^($tests)\$" >"$work/keystore.log" 2>&1 || true
+# Wine 8 lacks FileDispositionInformationEx, which Go 1.26's os.RemoveAll
+# uses (Windows 10 has it since 1607), so t.TempDir's cleanup reports
+# "Invalid function" after a test has done its work. That report is let
+# through; any other complaint, a panic or a test that did not run fails.
+complaints=$(grep -E '^\s+\S+\.go:[0-9]+: |^panic' "$work/keystore.log" | grep -v 'TempDir RemoveAll cleanup: .*Invalid function' || true)
+[ -z "$complaints" ] || fail "the keystore tests failed under Wine: $(tail -n 30 "$work/keystore.log")"
+for t in ${tests//|/ }; do
+	grep -qE -- "^--- (PASS|FAIL): $t " "$work/keystore.log" || fail "the keystore test $t did not run: $(tail -n 30 "$work/keystore.log")"
+done
+echo "wine: 4 keystore tests passed against the Credential Manager (chunked refresh token, settings replaced while held open)"
 
 # The window.
 ENTRA_WIZARD_CONFIG_DIR='C:\entra-wizard-gui' app --demo >"$work/gui.log" 2>&1 &
