@@ -10,7 +10,8 @@
 #   tarball   make install PREFIX=<scratch>/.local, --version, make uninstall
 #   wine      the Windows build under Wine (scripts/wine-smoke.sh): the command
 #             line round trip against the demo tenant, the Credential Manager
-#             with a refresh token over 2,560 bytes, and the window on Xvfb
+#             with a refresh token over 2,560 bytes, the MSI installed and
+#             uninstalled, and the window on Xvfb
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -91,7 +92,7 @@ check_tarball() {
 check_wine() {
 	local dir
 	dir=$(mktemp -d) && unzip -q "$(artifact '*-windows-amd64.zip')" -d "$dir" || return 1
-	scripts/wine-smoke.sh "$(echo "$dir"/*/entra-wizard.exe)"
+	scripts/wine-smoke.sh "$(echo "$dir"/*/entra-wizard.exe)" "$(artifact '*.msi')"
 }
 
 step package scripts/package.sh

@@ -4,9 +4,11 @@
 # in Wine's Credential Manager (output to a pipe and to a console), the
 # keystore tests compiled for Windows (a refresh token over 2,560 bytes saved
 # in chunks, read back and removed; the settings file replaced while another
-# process holds it open), and the window, checked by a non-blank screenshot.
+# process holds it open), the window, checked by a non-blank screenshot, and,
+# given the MSI, its install for the user, the installed program, and its
+# uninstall.
 #
-#   scripts/wine-smoke.sh ENTRA-WIZARD.EXE
+#   scripts/wine-smoke.sh ENTRA-WIZARD.EXE [ENTRA-WIZARD.MSI]
 #
 # Two stand-ins make Wine 8 fit: Go 1.26 programs need ProcessPrng from
 # bcryptprimitives.dll, which Windows 10 and later have and Wine 8 lacks, so a
@@ -14,6 +16,7 @@
 # display is set, or the window cannot open.
 set -euo pipefail
 exe=$(realpath "$1")
+msi=${2:+$(realpath "$2")}
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LANGUAGE=en
 work=$(mktemp -d)
@@ -109,6 +112,22 @@ for t in ${tests//|/ }; do
 	grep -qE -- "^--- (PASS|FAIL): $t " "$work/keystore.log" || fail "the keystore test $t did not run: $(tail -n 30 "$work/keystore.log")"
 done
 echo "wine: 4 keystore tests passed against the Credential Manager (chunked refresh token, settings replaced while held open)"
+
+# The installer: per user, with no elevation, and an uninstall that leaves
+# nothing of the program behind.
+if [ -n "$msi" ]; then
+	wine msiexec /i "$(winepath -w "$msi")" /qn || fail "msiexec /i failed"
+	installed=$(echo "$WINEPREFIX"/drive_c/users/*/AppData/Local/Programs/"Entra Setup Wizard"/entra-wizard.exe)
+	[ -f "$installed" ] || fail "the MSI did not install entra-wizard.exe under the user's AppData\\Local\\Programs"
+	ls "$WINEPREFIX"/drive_c/users/*/AppData/Roaming/Microsoft/Windows/"Start Menu"/Programs/"Entra Setup Wizard.lnk" >/dev/null ||
+		fail "the MSI made no Start-menu shortcut"
+	wine "$installed" --version | head -n1 | grep -q '^Entra Setup Wizard v' || fail "the installed program did not start"
+	wine msiexec /x "$(winepath -w "$msi")" /qn || fail "msiexec /x failed"
+	left=$(find "$WINEPREFIX/drive_c/users" -iname '*entra setup wizard*' -o -iname 'entra-wizard.exe')
+	[ -z "$left" ] || fail "the uninstall left: $left"
+	! wine reg query 'HKCU\Software\Entra Setup Wizard' >/dev/null 2>&1 || fail "the uninstall left its registry key"
+	echo "wine: the MSI installed for the user with a Start-menu shortcut, the installed program ran, the uninstall removed it all"
+fi
 
 # The window.
 ENTRA_WIZARD_CONFIG_DIR='C:\entra-wizard-gui' app --demo >"$work/gui.log" 2>&1 &
