@@ -52,6 +52,6 @@ uninstall:
 
 # The release checks: builds the artifacts, runs the Windows build under Wine
 # (command line, Credential Manager, window), installs the .deb and checks the
-# MSI. .ci/run runs it after make test.
+# MSI. make test ends with it.
 test-release:
 	@scripts/test-release.sh
