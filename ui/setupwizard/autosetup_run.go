@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 func (s *autoSetupStep) onStart() {
@@ -59,7 +60,11 @@ func (s *autoSetupStep) onProgress(p appsetup.Progress) {
 		return
 	}
 	text := p.Step.String()
-	s.status.SetText(strings.ToUpper(text[:1]) + text[1:] + "...")
+	text = strings.ToUpper(text[:1]) + text[1:] + "..."
+	if p.Step == appsetup.StepSignIn {
+		text += "\n" + oauth.WaitingHelp("press Cancel")
+	}
+	s.status.SetText(text)
 }
 
 func (s *autoSetupStep) onDone(res appsetup.Result, err error) {

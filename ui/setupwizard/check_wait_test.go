@@ -59,3 +59,28 @@ func TestWizardCancelsASignInWhoseBrowserNeverReturns(t *testing.T) {
 	}
 	h.next(wizard.StepSave)
 }
+
+// TestSetItUpForMeCancelsAWaitingAdministratorSignIn: the same for the
+// administrator's sign-in of "Set it up for me".
+func TestSetItUpForMeCancelsAWaitingAdministratorSignIn(t *testing.T) {
+	hang := make(chan struct{})
+	t.Cleanup(func() { close(hang) })
+	h := newHarness(t, harnessOptions{demo: true, browser: &fakeBrowser{hang: hang}})
+	s := openAutoSetup(h)
+	s.appName.SetText("Never signed in")
+	test.Tap(s.start)
+	h.q.until(t, "the sign-in address", func() bool { return s.signInBox.Visible() })
+	for _, want := range []string{"Waiting for you to finish signing in", "AADSTS50011", "press Cancel"} {
+		if !strings.Contains(s.status.Text, want) {
+			t.Errorf("while waiting, the page says %q; it lacks %q", s.status.Text, want)
+		}
+	}
+	test.Tap(s.cancel)
+	h.q.until(t, "the cancel", func() bool { return !s.running })
+	if len(h.tenant.AppsNamed("Never signed in")) != 0 {
+		t.Error("an app was registered without a sign-in")
+	}
+	if s.cancel.Visible() || s.signInBox.Visible() || !(s.start.Visible() || s.resume.Visible()) {
+		t.Errorf("after Cancel the page cannot be tried again (start %t, continue %t)", s.start.Visible(), s.resume.Visible())
+	}
+}
