@@ -114,6 +114,16 @@ func errorText(doing string, err error) string {
 	return fmt.Sprintf("Could not %s: %v", doing, err)
 }
 
+// setStatus shows text on a status line, styled as an error when it says
+// something could not be done (errorText's words), as plain text otherwise.
+func setStatus(l *widget.Label, text string) {
+	l.Importance = widget.MediumImportance
+	if strings.HasPrefix(text, "Could not ") || strings.HasPrefix(text, "No free ") {
+		l.Importance = widget.DangerImportance
+	}
+	l.SetText(text)
+}
+
 // wrappedLabel is a label whose long text wraps.
 func wrappedLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)

@@ -106,7 +106,7 @@ func (d *groupDetails) show(g graph.Group) {
 // say shows text on the status line, which takes no room while it is
 // empty: the members list below gets the height.
 func (d *groupDetails) say(text string) {
-	d.status.SetText(text)
+	setStatus(d.status, text)
 	if (text != "") == d.status.Visible() {
 		return
 	}
@@ -134,6 +134,8 @@ func (d *groupDetails) onSave() {
 	if v := strings.TrimSpace(d.name.Text); v != g.DisplayName {
 		if v == "" {
 			d.say("A group needs a name.")
+			d.status.Importance = widget.DangerImportance
+			d.status.Refresh()
 			return
 		}
 		changes.DisplayName, g.DisplayName = &v, v

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
 )
@@ -129,6 +130,9 @@ func TestPanelReportsAChangeRefusedForLackOfPermission(t *testing.T) {
 	h.waitText("the details status", func() string { return d.status.Text }, "Could not save Megan Bowen")
 	if !strings.Contains(d.status.Text, "Authorization_RequestDenied") {
 		t.Fatalf("the status says %q, want Graph's code", d.status.Text)
+	}
+	if d.status.Importance != widget.DangerImportance {
+		t.Errorf("the refusal is styled %v, not as an error", d.status.Importance)
 	}
 	if d.fields.jobTitle.Text != "Chief Marketing Officer" {
 		t.Fatal("the refused change was lost from the form")

@@ -128,7 +128,7 @@ func (d *userDetails) show(u graph.User) {
 	d.upn.SetText(u.UserPrincipalName)
 	d.showState()
 	d.fields.fill(u)
-	d.status.SetText("")
+	setStatus(d.status, "")
 	d.licenses.show(u)
 	d.loadGroups()
 }
@@ -168,7 +168,7 @@ func (d *userDetails) membershipChanged(userIDs []string) {
 // lands beside another user's details and is not lost either.
 func (d *userDetails) say(u graph.User, text string) {
 	if d.body.Visible() && d.user.ID == u.ID {
-		d.status.SetText(text)
+		setStatus(d.status, text)
 		return
 	}
 	d.p.noticeAbout(u.DisplayName, text)
@@ -196,16 +196,17 @@ func (d *userDetails) showState() {
 func (d *userDetails) onSave() {
 	u, s := d.user, d.s
 	if err := d.fields.valid(); err != nil {
+		d.status.Importance = widget.DangerImportance
 		d.status.SetText(err.Error())
 		return
 	}
 	changes, updated := d.fields.changes(u)
 	if changes == (graph.UserChanges{}) {
-		d.status.SetText("Nothing to save: no field was changed.")
+		setStatus(d.status, "Nothing to save: no field was changed.")
 		return
 	}
 	d.save.setReady(false)
-	d.status.SetText("Saving…")
+	setStatus(d.status, "Saving…")
 	d.p.background(s, func(ctx context.Context) error {
 		return s.client.UpdateUser(ctx, u.ID, changes)
 	}, func(err error) {
@@ -253,7 +254,7 @@ func (d *userDetails) onDelete() {
 	u, s := d.user, d.s
 	msg := fmt.Sprintf("Delete %s (%s)? They lose access at once. You can restore them from \"Recently deleted\" for 30 days; after that they are gone for good.", u.DisplayName, u.UserPrincipalName)
 	d.deleteConfirm = newConfirmDialog(d.p.cfg.Window, "Delete user", msg, "Delete", u.DisplayName, func() {
-		d.status.SetText("Deleting…")
+		setStatus(d.status, "Deleting…")
 		d.p.background(s, func(ctx context.Context) error {
 			return s.client.DeleteUser(ctx, u.ID)
 		}, func(err error) {
