@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 )
 
 // Who and what the panel's screenshots show in the demo tenant.
@@ -42,13 +41,11 @@ func (p *Panel) Capture(shoot func(name string) error) error {
 	if err := captureShoot(shoot, "panel-01-users"); err != nil {
 		return err
 	}
-	if scroll, ok := details.body.(*container.Scroll); ok {
-		fyne.DoAndWait(scroll.ScrollToBottom)
-		if err := captureShoot(shoot, "panel-02-licenses"); err != nil {
-			return err
-		}
-		fyne.DoAndWait(scroll.ScrollToTop)
+	fyne.DoAndWait(details.body.ScrollToBottom)
+	if err := captureShoot(shoot, "panel-02-licenses"); err != nil {
+		return err
 	}
+	fyne.DoAndWait(details.body.ScrollToTop)
 
 	fyne.DoAndWait(func() { p.tabs.SelectIndex(1) })
 	if err := captureWait("the groups list", func() bool { return captureListed(p.groups.list) }); err != nil {
