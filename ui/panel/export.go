@@ -63,12 +63,20 @@ func runExport(p *Panel, s *session, suggested string, export exporter) {
 		}, func(err error) {
 			p.exports++ // later progress reports are stale
 			if err != nil {
-				p.setNotice(errorText("export "+suggested, err) + fmt.Sprintf(" The file holds the %d rows written before the error.", n))
+				p.setNotice(errorText("export "+suggested, err) + " The file holds the " + rowCount(n) + " written before the error.")
 				return
 			}
-			p.setNotice(fmt.Sprintf("Saved %s: %d rows.", suggested, n))
+			p.setNotice("Saved " + suggested + ": " + rowCount(n) + ".")
 		})
 	})
+}
+
+// rowCount says how many rows a file holds: "1 row", "250 rows".
+func rowCount(n int) string {
+	if n == 1 {
+		return "1 row"
+	}
+	return fmt.Sprintf("%d rows", n)
 }
 
 // exportUsers exports every user matching search.
