@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -59,7 +60,11 @@ func (s *Setup) Renew(ctx context.Context, rr RenewRequest) (Renewed, error) {
 		if err := s.runRenewStep(ctx, st, p); err != nil {
 			fail := s.failure(st, err)
 			if st.Created.SecretKeyID != "" {
-				if rmErr := s.Remove(ctx, st); rmErr != nil {
+				// Also when ctx was cancelled: the new secret must not stay.
+				cleanup, stop := context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+				rmErr := s.Remove(cleanup, st)
+				stop()
+				if rmErr != nil {
 					fail.Err = errors.Join(err, fmt.Errorf("the new secret could not be removed again: %w", rmErr))
 				}
 			}

@@ -41,7 +41,7 @@ func (b *connectionBar) onRemove() {
 			if b.current == name {
 				b.attempt++
 				b.current = ""
-				b.p.Close()
+				b.p.closeSession()
 				b.p.tabs.Hide()
 				b.p.placebox.Show()
 				b.picker.ClearSelected()

@@ -120,7 +120,7 @@ func (b *connectionBar) open(name string) {
 				err = report.Err
 			}
 			if err != nil {
-				b.p.Close()
+				b.p.closeSession()
 				b.p.tabs.Hide()
 				b.p.placebox.Show()
 				b.status.SetText(errorText(fmt.Sprintf("connect to %q", name), err))

@@ -137,8 +137,17 @@ func (p *Panel) Content() fyne.CanvasObject { return p.root }
 // connection test runs in the background; the panel stays responsive.
 func (p *Panel) Open(name string) { p.conn.open(name) }
 
-// Close cancels the work of the open connection, if any.
+// Close cancels the work of the open connection, if any, and a renewal of
+// a secret under way: the panel is going away.
 func (p *Panel) Close() {
+	p.closeSession()
+	if cancel := p.conn.secret.cancel; cancel != nil {
+		cancel()
+	}
+}
+
+// closeSession cancels the work of the open connection, if any.
+func (p *Panel) closeSession() {
 	if p.session != nil {
 		p.session.cancel()
 		p.session = nil
@@ -152,7 +161,7 @@ func (p *Panel) Wait() { p.working.Wait() }
 // use makes an opened connection the current one. It runs on the UI
 // goroutine.
 func (p *Panel) use(name string, client *graph.Client, report graph.Report) {
-	p.Close()
+	p.closeSession()
 	ctx, cancel := context.WithCancel(context.Background())
 	p.session = &session{name: name, client: client, report: report, ctx: ctx, cancel: cancel}
 	p.placebox.Hide()

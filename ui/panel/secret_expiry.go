@@ -29,11 +29,12 @@ const secretWarnDays = 30
 // secretLine says when the open connection's client secret expires, as
 // recorded when it was created or renewed here, and offers to renew it.
 type secretLine struct {
-	b        *connectionBar
-	expiry   *widget.Label
-	renew    *widget.Button
-	box      *fyne.Container
-	renewing bool
+	b      *connectionBar
+	expiry *widget.Label
+	renew  *widget.Button
+	box    *fyne.Container
+	// cancel stops the renewal under way; nil when none is.
+	cancel context.CancelFunc
 }
 
 func newSecretLine(b *connectionBar) *secretLine {
@@ -111,23 +112,38 @@ func expiryImportance(expires, now time.Time) widget.Importance {
 }
 
 // onRenew renews the secret in the background; on success it tests the
-// connection again with the new secret.
+// connection again with the new secret. While it runs, the button cancels
+// it: the admin may close the browser or never sign in.
 func (l *secretLine) onRenew() {
-	name := l.b.current
-	if l.renewing || name == "" || l.b.p.cfg.Renew == nil {
+	if l.cancel != nil {
+		l.cancel()
 		return
 	}
-	l.renewing = true
-	l.renew.Disable()
-	l.b.status.SetText(fmt.Sprintf("Renewing the secret of %q: sign in as an administrator in the browser window that opens…", name))
+	name := l.b.current
+	if name == "" || l.b.p.cfg.Renew == nil {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	l.cancel = cancel
+	l.renew.SetText("Cancel renewal")
+	l.renew.SetIcon(theme.CancelIcon())
+	l.b.status.SetText(fmt.Sprintf("Renewing the secret of %q: sign in as an administrator in the browser window that opens, "+
+		"or press Cancel renewal to stop.", name))
 	renew := l.b.p.cfg.Renew
 	l.b.p.working.Add(1)
 	go func() {
 		defer l.b.p.working.Done()
-		note, err := renew(context.Background(), name)
+		note, err := renew(ctx, name)
 		l.b.p.cfg.Do(func() {
-			l.renewing = false
-			l.renew.Enable()
+			cancelled := ctx.Err() != nil
+			cancel()
+			l.cancel = nil
+			l.renew.SetText("Renew secret")
+			l.renew.SetIcon(theme.ViewRefreshIcon())
+			if err != nil && cancelled {
+				l.b.status.SetText(fmt.Sprintf("Renewal of the secret of %q cancelled. The saved connection is unchanged and keeps its current secret.", name))
+				return
+			}
 			if err != nil {
 				l.b.status.SetText(errorText(fmt.Sprintf("renew the secret of %q", name), err) +
 					" The saved connection is unchanged and keeps its current secret.")

@@ -32,7 +32,24 @@ func signInBrowser(url string) error {
 	return nil
 }
 
-func TestPanelWarnsOfAnExpiringSecretAndRenewsIt(t *testing.T) {
+// renewFixture is a panel on a connection made by "Set it up for me" whose
+// secret expires in ten days.
+type renewFixture struct {
+	srv       *demotenant.Server
+	store     *keystore.Store
+	p         *Panel
+	line      *secretLine
+	old       keystore.Profile
+	oldSecret keystore.Secrets
+	until     func(what string, cond func() bool)
+}
+
+const expiringApp = "Expiring app"
+
+// newRenewFixture sets the connection up and opens the panel on it. The
+// panel's renewals sign in through renewBrowser.
+func newRenewFixture(t *testing.T, renewBrowser func(string) error) *renewFixture {
+	t.Helper()
 	test.NewTempApp(t)
 	srv, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
 	if err != nil {
@@ -44,35 +61,36 @@ func TestPanelWarnsOfAnExpiringSecretAndRenewsIt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	demo := &connection.DemoTenant{Authority: info.Authority, Graph: info.Graph}
-	setup := appsetup.New(appsetup.Deps{OpenURL: signInBrowser, Save: func(p keystore.Profile, sec keystore.Secrets) error {
+	save := func(p keystore.Profile, sec keystore.Secrets) error {
 		_, err := store.Save(p, sec)
 		return err
-	}})
+	}
+	demo := &connection.DemoTenant{Authority: info.Authority, Graph: info.Graph}
 	ep, err := connection.Resolve(keystore.CloudDemo, "", "", demo)
 	if err != nil {
 		t.Fatal(err)
 	}
-	const appName = "Expiring app"
+	setup := appsetup.New(appsetup.Deps{OpenURL: signInBrowser, Save: save})
 	if _, err := setup.Start(context.Background(), appsetup.Request{Name: "Expiring", Endpoints: ep, Tenant: info.TenantID,
-		AppName: appName, Features: []graph.Feature{graph.ReadUsers}}); err != nil {
+		AppName: expiringApp, Features: []graph.Feature{graph.ReadUsers}}); err != nil {
 		t.Fatalf("setting the connection up: %v", err)
 	}
 	// Ten days before the secret expires.
-	old, _ := store.Get("Expiring")
-	oldSecret, err := store.Secrets("Expiring")
-	if err != nil {
+	f := &renewFixture{srv: srv, store: store}
+	f.old, _ = store.Get("Expiring")
+	if f.oldSecret, err = store.Secrets("Expiring"); err != nil {
 		t.Fatal(err)
 	}
 	soon := time.Now().Add(10*24*time.Hour - time.Hour)
-	old.SecretExpires = &soon
-	if _, err := store.Save(old, oldSecret); err != nil {
+	f.old.SecretExpires = &soon
+	if _, err := store.Save(f.old, f.oldSecret); err != nil {
 		t.Fatal(err)
 	}
 
 	engine := &connection.Engine{Store: store, OpenURL: signInBrowser, Demo: demo}
+	renewal := appsetup.New(appsetup.Deps{OpenURL: renewBrowser, Save: save})
 	queue := make(chan func(), 256)
-	p := New(Config{
+	f.p = New(Config{
 		Window: test.NewTempWindow(t, nil), Connections: store, Do: func(f func()) { queue <- f },
 		Open: func(ctx context.Context, name string) (*graph.Client, graph.Report, error) {
 			c, err := engine.Open(ctx, name)
@@ -82,49 +100,98 @@ func TestPanelWarnsOfAnExpiringSecretAndRenewsIt(t *testing.T) {
 			return c.Graph, c.Check(ctx), nil
 		},
 		Renew: func(ctx context.Context, name string) (string, error) {
-			_, err := setup.RenewSaved(ctx, store, name, demo)
+			_, err := renewal.RenewSaved(ctx, store, name, demo)
 			return "", err
 		},
 	})
-	t.Cleanup(func() { p.Close(); p.Wait() })
-	until := func(what string, cond func() bool) {
+	t.Cleanup(func() { f.p.Close(); f.p.Wait() })
+	f.until = func(what string, cond func() bool) {
 		t.Helper()
 		limit := time.After(60 * time.Second)
 		for !cond() {
 			select {
-			case f := <-queue:
-				f()
+			case fn := <-queue:
+				fn()
 			case <-limit:
 				t.Fatalf("gave up waiting for %s", what)
 			}
 		}
 	}
-	line := p.conn.secret
-	p.Open("Expiring")
-	until("the connection to open", func() bool { name, r := p.Current(); return name == "Expiring" && r.OK() })
+	f.line = f.p.conn.secret
+	f.p.Open("Expiring")
+	f.until("the connection to open", func() bool { name, r := f.p.Current(); return name == "Expiring" && r.OK() })
+	return f
+}
+
+func TestPanelWarnsOfAnExpiringSecretAndRenewsIt(t *testing.T) {
+	f := newRenewFixture(t, signInBrowser)
+	p, line := f.p, f.line
 	if !line.box.Visible() || !strings.Contains(line.expiry.Text, "expires in 10 days") ||
 		line.expiry.Importance != widget.WarningImportance || !line.renew.Visible() {
 		t.Fatalf("connection line %q (importance %v, renew shown %t)", line.expiry.Text, line.expiry.Importance, line.renew.Visible())
 	}
 
 	test.Tap(line.renew)
-	if !line.renew.Disabled() || !strings.Contains(p.conn.status.Text, "sign in as an administrator") {
-		t.Errorf("while renewing: button enabled %t, status %q", !line.renew.Disabled(), p.conn.status.Text)
+	if line.renew.Text != "Cancel renewal" || !strings.Contains(p.conn.status.Text, "sign in as an administrator") {
+		t.Errorf("while renewing: button %q, status %q", line.renew.Text, p.conn.status.Text)
 	}
-	until("the renewal", func() bool { return strings.Contains(p.Notice(), "was renewed") })
-	until("the test with the new secret", func() bool { _, r := p.Current(); return r.OK() && !p.conn.retest.Disabled() })
+	f.until("the renewal", func() bool { return strings.Contains(p.Notice(), "was renewed") })
+	f.until("the test with the new secret", func() bool { _, r := p.Current(); return r.OK() && !p.conn.retest.Disabled() })
 
-	renewed, _ := store.Get("Expiring")
-	newSecret, err := store.Secrets("Expiring")
-	if err != nil || newSecret.ClientSecret == oldSecret.ClientSecret || renewed.SecretKeyID == old.SecretKeyID {
+	renewed, _ := f.store.Get("Expiring")
+	newSecret, err := f.store.Secrets("Expiring")
+	if err != nil || newSecret.ClientSecret == f.oldSecret.ClientSecret || renewed.SecretKeyID == f.old.SecretKeyID {
 		t.Fatalf("the saved secret was not replaced (err %v)", err)
 	}
-	if apps := srv.AppsNamed(appName); len(apps) != 1 || !slices.Equal(apps[0].Secrets, []string{renewed.SecretKeyID}) {
+	if apps := f.srv.AppsNamed(expiringApp); len(apps) != 1 || !slices.Equal(apps[0].Secrets, []string{renewed.SecretKeyID}) {
 		t.Errorf("secrets in Entra %v; want only the new one %s", apps, renewed.SecretKeyID)
+	}
+	if line.renew.Text != "Renew secret" {
+		t.Errorf("after renewing, the button says %q", line.renew.Text)
 	}
 	if strings.Contains(line.expiry.Text, "10 days") || line.expiry.Importance == widget.WarningImportance {
 		t.Errorf("after renewing, the line says %q (importance %v)", line.expiry.Text, line.expiry.Importance)
 	}
+}
+
+// An administrator who never signs in (the browser was closed, or opened
+// on another screen) can stop the renewal, and nothing changes.
+func TestPanelRenewalCanBeCancelledWhileItWaitsForTheSignIn(t *testing.T) {
+	opened := make(chan string, 1)
+	f := newRenewFixture(t, func(url string) error { opened <- url; return nil })
+	p, line := f.p, f.line
+
+	test.Tap(line.renew)
+	select {
+	case <-opened:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the renewal never asked the browser to open the sign-in page")
+	}
+	if line.renew.Text != "Cancel renewal" || !strings.Contains(p.conn.status.Text, "Cancel renewal") {
+		t.Fatalf("while waiting for the sign-in: button %q, status %q", line.renew.Text, p.conn.status.Text)
+	}
+	test.Tap(line.renew)
+	f.until("the renewal to stop", func() bool { return line.renew.Text == "Renew secret" })
+	if !strings.Contains(p.conn.status.Text, "cancelled") || !strings.Contains(p.conn.status.Text, "unchanged") {
+		t.Errorf("after Cancel the status says %q", p.conn.status.Text)
+	}
+	kept, _ := f.store.Get("Expiring")
+	secret, err := f.store.Secrets("Expiring")
+	if err != nil || secret.ClientSecret != f.oldSecret.ClientSecret || kept.SecretKeyID != f.old.SecretKeyID {
+		t.Fatalf("Cancel changed the saved connection (err %v)", err)
+	}
+	if apps := f.srv.AppsNamed(expiringApp); len(apps) != 1 || !slices.Equal(apps[0].Secrets, []string{f.old.SecretKeyID}) {
+		t.Errorf("secrets in Entra %v; want only the old one %s", apps, f.old.SecretKeyID)
+	}
+
+	// It can be started again.
+	test.Tap(line.renew)
+	if line.renew.Text != "Cancel renewal" {
+		t.Errorf("a second renewal did not start: the button says %q", line.renew.Text)
+	}
+	<-opened
+	test.Tap(line.renew)
+	f.until("the second renewal to stop", func() bool { return line.renew.Text == "Renew secret" })
 }
 
 func TestSecretExpiryWarnsFromThirtyDays(t *testing.T) {
