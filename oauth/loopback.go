@@ -107,6 +107,9 @@ func (l LoopbackLogin) Run(ctx context.Context) (*oauth2.Token, error) {
 		if srv.Shutdown(shutdownCtx) != nil {
 			_ = srv.Close()
 		}
+		// Serve may not have started yet, and Shutdown closes only the
+		// listeners Serve took: the port must be closed when Run returns.
+		_ = ln.Close()
 	}()
 
 	authURL := conf.AuthCodeURL(state, l.authParams(verifier)...)
