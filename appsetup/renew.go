@@ -10,8 +10,9 @@ import (
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
-// RenewRequest names a saved secret connection whose secret to replace.
-type RenewRequest struct {
+// renewRequest names a saved secret connection whose secret to replace,
+// with the endpoints its keychain entry was saved for.
+type renewRequest struct {
 	Profile   keystore.Profile
 	Endpoints oauth.Endpoints
 	// SecretDays is the new secret's lifetime; 0 means DefaultSecretDays.
@@ -30,19 +31,21 @@ type Renewed struct {
 // ErrNotSecret refuses to renew a connection without a client secret.
 var ErrNotSecret = errors.New("only connections with a client secret have a secret to renew")
 
-// Renew replaces a connection's client secret in an order that never leaves
+// renew replaces a connection's client secret in an order that never leaves
 // it without a working one: sign in, add the new secret, wait until Entra
 // accepts it, test it, save it, and only then remove the old secret. If
 // anything before the save fails, the new secret is removed again and the
-// saved connection is untouched.
-func (s *Setup) Renew(ctx context.Context, rr RenewRequest) (Renewed, error) {
+// saved connection is untouched. The endpoints must be the ones the
+// keychain confirmed (RenewSaved checks them).
+func (s *Setup) renew(ctx context.Context, rr renewRequest) (Renewed, error) {
 	p := rr.Profile
 	if p.Method != keystore.MethodClientSecret {
 		return Renewed{}, ErrNotSecret
 	}
 	req, err := Request{Name: p.Name, Endpoints: rr.Endpoints, Tenant: p.Tenant, SecretDays: rr.SecretDays,
 		Computer: rr.Computer, AppName: "-", Reuse: true,
-		// The endpoints were allowed when the connection was saved.
+		// The keychain confirmed these endpoints were allowed when the
+		// connection was saved.
 		AllowCustom: true}.withDefaults()
 	if err != nil {
 		return Renewed{}, err

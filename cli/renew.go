@@ -8,7 +8,6 @@ import (
 	"io"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
-	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
@@ -65,16 +64,14 @@ func runRenewSecret(ctx context.Context, args []string, env Env, deps connection
 		fmt.Fprintf(env.Stderr, "entra-wizard renew-secret: %q signs in through the browser and has no secret to renew\n", *name)
 		return 2
 	}
-	endpoints, err := connection.Resolve(p.Cloud, p.Authority, p.Graph, nil)
-	if err != nil {
-		fmt.Fprintf(env.Stderr, "entra-wizard renew-secret: connection %q: %v\n", *name, err)
-		return 1
-	}
-	got, err := appsetup.New(deps.setupDeps(env.Stderr, store)).Renew(ctx,
-		appsetup.RenewRequest{Profile: p, Endpoints: endpoints, SecretDays: *days})
+	got, err := appsetup.New(deps.setupDeps(env.Stderr, store)).RenewSaved(ctx, store, *name, nil, *days)
 	if err != nil {
 		fmt.Fprintf(env.Stdout, "X %s: the secret was not renewed: %v\n", *name, err)
-		fmt.Fprintln(env.Stdout, "The saved connection is unchanged and keeps working with its current secret.")
+		if errors.Is(err, keystore.ErrEndpointsChanged) {
+			fmt.Fprintln(env.Stdout, "Nothing was sent anywhere: no sign-in was asked for, and the saved connection is unchanged.")
+		} else {
+			fmt.Fprintln(env.Stdout, "The saved connection is unchanged and keeps working with its current secret.")
+		}
 		return 1
 	}
 	fmt.Fprintf(env.Stdout, "✓ %s: new secret %s saved; it expires on %s.\n", *name, got.Profile.SecretKeyID,

@@ -70,26 +70,9 @@ func (c *Connection) Check(ctx context.Context) graph.Report {
 // client. It does not sign in yet; the first request (or Check) does. ctx
 // must live as long as the connection: its token source renews with it.
 func (e *Engine) Open(ctx context.Context, name string) (*Connection, error) {
-	if e.Store == nil {
-		return nil, errors.New("the saved connections could not be opened")
-	}
-	p, err := e.Store.Get(name)
-	if err != nil {
-		return nil, fmt.Errorf("connection %q: %w", name, err)
-	}
-	if p.Method == keystore.MethodLDAP {
-		return nil, fmt.Errorf("connection %q is a secure LDAP connection, not one to Microsoft Graph", name)
-	}
-	ep, err := e.resolveProfile(p)
+	p, ep, sec, err := e.saved(name)
 	if err != nil {
 		return nil, err
-	}
-	sec, err := e.Store.Secrets(name)
-	if errors.Is(err, keystore.ErrEndpointsChanged) {
-		return nil, e.explainEndpointsChanged(err)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("reading the secret of %q from the keychain: %w", name, err)
 	}
 	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: e.savedTokenSource(ctx, p, ep, sec),
 		HTTPClient: e.HTTPClient, Clock: e.Clock}
@@ -98,6 +81,46 @@ func (e *Engine) Open(ctx context.Context, name string) (*Connection, error) {
 		return nil, err
 	}
 	return &Connection{Profile: p, Endpoints: ep, Graph: client, config: cfg}, nil
+}
+
+// Verify returns the settings and endpoints of the saved Graph connection
+// called name once the keychain confirms that its secrets were saved for
+// those endpoints, as Open does, but sends nothing. Renewing a secret
+// checks this before the admin signs in anywhere: an edited settings file
+// must not get the admin's sign-in either.
+func (e *Engine) Verify(name string) (keystore.Profile, oauth.Endpoints, error) {
+	p, ep, _, err := e.saved(name)
+	return p, ep, err
+}
+
+// saved reads a saved Graph connection: its settings, its endpoints and
+// its secrets, released only for the endpoints they were saved for.
+func (e *Engine) saved(name string) (keystore.Profile, oauth.Endpoints, keystore.Secrets, error) {
+	fail := func(err error) (keystore.Profile, oauth.Endpoints, keystore.Secrets, error) {
+		return keystore.Profile{}, oauth.Endpoints{}, keystore.Secrets{}, err
+	}
+	if e.Store == nil {
+		return fail(errors.New("the saved connections could not be opened"))
+	}
+	p, err := e.Store.Get(name)
+	if err != nil {
+		return fail(fmt.Errorf("connection %q: %w", name, err))
+	}
+	if p.Method == keystore.MethodLDAP {
+		return fail(fmt.Errorf("connection %q is a secure LDAP connection, not one to Microsoft Graph", name))
+	}
+	ep, err := e.resolveProfile(p)
+	if err != nil {
+		return fail(err)
+	}
+	sec, err := e.Store.Secrets(name)
+	if errors.Is(err, keystore.ErrEndpointsChanged) {
+		return fail(e.explainEndpointsChanged(err))
+	}
+	if err != nil {
+		return fail(fmt.Errorf("reading the secret of %q from the keychain: %w", name, err))
+	}
+	return p, ep, sec, nil
 }
 
 // savedTokenSource is a saved connection's token source: client

@@ -109,7 +109,7 @@ func isLoopback(host string) bool {
 }
 
 // withMiddleware returns a client whose transport runs Graph's default
-// middleware (telemetry, redirects, headers) with our retryHandler
+// middleware (telemetry, same-origin redirects, headers) with our retryHandler
 // (Retry-After on 429/503/504, waiting on clock) over the given client's
 // transport. Request-body compression stays in the chain but switched off:
 // the compressed body is not rewound when a request is resent after a 429,
@@ -152,14 +152,15 @@ func (c *Client) sdk() *msgraph.GraphServiceClient {
 }
 
 // graphMiddleware is msgraph-sdk-go-core's default chain with request
-// compression disabled and our retryHandler in place of the SDK's.
+// compression disabled, our retryHandler in place of the SDK's, and no
+// redirect followed to another origin.
 func graphMiddleware(opts *core.GraphClientOptions, clock Clock) []khttp.Middleware {
 	kiota, err := khttp.GetDefaultMiddlewaresWithOptions(khttp.NewCompressionOptionsReference(false))
 	if err != nil {
-		return withRetryHandler(core.GetDefaultMiddlewaresWithOptions(opts), clock)
+		return append(withRetryHandler(core.GetDefaultMiddlewaresWithOptions(opts), clock), sameOriginRedirects{})
 	}
-	return append([]khttp.Middleware{
+	return append(append([]khttp.Middleware{
 		core.NewGraphTelemetryHandler(opts),
 		khttp.NewUrlReplaceHandler(true, core.ReplacementPairs),
-	}, withRetryHandler(kiota, clock)...)
+	}, withRetryHandler(kiota, clock)...), sameOriginRedirects{})
 }

@@ -63,14 +63,6 @@ func (c ClientCredentials) check() (tenant, clientID string, err error) {
 	return tenant, clientID, nil
 }
 
-// withHTTPClient makes the oauth2 package send its requests with client.
-func withHTTPClient(ctx context.Context, client *http.Client) context.Context {
-	if client == nil {
-		return ctx
-	}
-	return context.WithValue(ctx, oauth2.HTTPClient, client)
-}
-
 // entraErrors turns the token errors of its source into *Error.
 type entraErrors struct{ src oauth2.TokenSource }
 

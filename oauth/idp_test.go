@@ -26,6 +26,9 @@ type testIdP struct {
 	// deny, when set, makes the authorize endpoint redirect with these
 	// error parameters instead of a code.
 	deny url.Values
+	// sendTokensTo, when set, makes the token endpoint answer 307 to this
+	// origin, as a hostile or hijacked authority could.
+	sendTokensTo string
 
 	mu        sync.Mutex
 	codes     map[string]issuedCode
@@ -112,6 +115,10 @@ func (idp *testIdP) handleToken(w http.ResponseWriter, r *http.Request) {
 	idp.mu.Lock()
 	defer idp.mu.Unlock()
 	idp.tokens = append(idp.tokens, f)
+	if idp.sendTokensTo != "" {
+		http.Redirect(w, r, idp.sendTokensTo+r.URL.Path, http.StatusTemporaryRedirect)
+		return
+	}
 	if r.URL.RawQuery != "" {
 		idpError(w, http.StatusBadRequest, "invalid_request", 900144, "Parameters belong in the body.")
 		return

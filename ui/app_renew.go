@@ -22,7 +22,7 @@ func (u *UI) renewSecret(ctx context.Context, name string) (string, error) {
 			_, err := store.Save(p, sec)
 			return err
 		}})
-	got, err := setup.RenewSaved(ctx, store, name, demo)
+	got, err := setup.RenewSaved(ctx, store, name, demo, 0)
 	if err != nil {
 		return "", err
 	}

@@ -100,7 +100,7 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error) *renewFixtur
 			return c.Graph, c.Check(ctx), nil
 		},
 		Renew: func(ctx context.Context, name string) (string, error) {
-			_, err := renewal.RenewSaved(ctx, store, name, demo)
+			_, err := renewal.RenewSaved(ctx, store, name, demo, 0)
 			return "", err
 		},
 	})
