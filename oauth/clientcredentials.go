@@ -7,6 +7,8 @@ import (
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
+
+	"github.com/entra-wizard/entra-wizard/internal/bodycap"
 )
 
 // ClientCredentials gets app-only tokens for Microsoft Graph with a client
@@ -63,12 +65,16 @@ func (c ClientCredentials) check() (tenant, clientID string, err error) {
 	return tenant, clientID, nil
 }
 
-// withHTTPClient makes the oauth2 package send its requests with client.
+// withHTTPClient makes the oauth2 package send its requests with client
+// (nil: http.DefaultClient), reading no more than maxTokenAnswer of each
+// answer.
 func withHTTPClient(ctx context.Context, client *http.Client) context.Context {
 	if client == nil {
-		return ctx
+		client = http.DefaultClient
 	}
-	return context.WithValue(ctx, oauth2.HTTPClient, client)
+	capped := *client
+	capped.Transport = bodycap.Transport{Next: client.Transport, Limit: maxTokenAnswer, Service: "The Microsoft Entra sign-in service"}
+	return context.WithValue(ctx, oauth2.HTTPClient, &capped)
 }
 
 // entraErrors turns the token errors of its source into *Error.
