@@ -48,9 +48,9 @@ func assertInert(t *testing.T, where, out string) {
 func TestTerminalTextShowsWhatWouldActOnTheTerminal(t *testing.T) {
 	for in, want := range map[string]string{
 		"plain name, line\n\ttab": "plain name, line\n\ttab",
-		"\x1b[31mred\x7f":          `\u001b[31mred\u007f`,
-		"\u202eabc\u200f\u061c":    `\u202eabc\u200f\u061c`,
-		"bad \xff byte":            "bad \ufffd byte",
+		"\x1b[31mred\x7f":         `\u001b[31mred\u007f`,
+		"\u202eabc\u200f\u061c":   `\u202eabc\u200f\u061c`,
+		"bad \xff byte":           "bad \ufffd byte",
 	} {
 		if got := TerminalText(in); got != want {
 			t.Errorf("TerminalText(%q) = %q, want %q", in, got, want)
