@@ -62,6 +62,8 @@ func RunChanges(ctx context.Context, args []string, env Env) int {
 }
 
 func runChanges(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	env, flush := env.forTerminal()
+	defer flush()
 	opts, err := parseChangesArgs("changes", args, false)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(env.Stdout, changesUsage)

@@ -63,6 +63,8 @@ func RunConnect(ctx context.Context, args []string, env Env) int {
 }
 
 func runConnect(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	env, flush := env.forTerminal()
+	defer flush()
 	if wantsLDAP(args) {
 		return runConnectLDAP(ctx, args, env, deps)
 	}

@@ -47,6 +47,8 @@ func RunExport(ctx context.Context, args []string, env Env) int {
 }
 
 func runExport(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	env, flush := env.forTerminal()
+	defer flush()
 	opts, err := parseExportArgs(args)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(env.Stdout, exportUsage)

@@ -32,6 +32,8 @@ func RunRenewSecret(ctx context.Context, args []string, env Env) int {
 }
 
 func runRenewSecret(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	env, flush := env.forTerminal()
+	defer flush()
 	fs := flag.NewFlagSet("renew-secret", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	name := fs.String("name", "", "")

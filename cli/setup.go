@@ -72,6 +72,8 @@ func RunSetup(ctx context.Context, args []string, env Env) int {
 }
 
 func runSetup(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	env, flush := env.forTerminal()
+	defer flush()
 	opts, err := parseSetupFlags(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):

@@ -48,6 +48,8 @@ func RunStatus(ctx context.Context, args []string, env Env) int {
 }
 
 func runStatus(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	env, flush := env.forTerminal()
+	defer flush()
 	var opts statusOptions
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)

@@ -33,6 +33,8 @@ func RunWatch(ctx context.Context, args []string, env Env) int {
 }
 
 func runWatch(ctx context.Context, args []string, env Env, deps connectionDeps) int {
+	env, flush := env.forTerminal()
+	defer flush()
 	opts, err := parseChangesArgs("watch", args, true)
 	if errors.Is(err, flag.ErrHelp) {
 		fmt.Fprint(env.Stdout, watchUsage)

@@ -1,6 +1,7 @@
 package demotenant
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"fmt"
 	"slices"
@@ -170,25 +171,36 @@ func (d *directory) principalOf(appID string) *servicePrincipal {
 
 // newSecret makes a client secret whose Value looks like one the Entra admin
 // center shows once: 40 characters with a '~' after the three-character hint.
+// The Value comes from crypto/rand, so no two tenants (no two runs) share
+// one and knowing the program opens no running demo tenant; the secret's ID
+// is derived from seed, so the tenant's objects keep their IDs.
 func newSecret(seed string, expires time.Time) clientSecret {
-	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
-	sum := sha256.Sum256([]byte("secret: " + seed))
-	more := sha256.Sum256(sum[:])
-	raw := append(sum[:], more[:]...)
-	value := make([]byte, 0, 40)
-	for i := 0; len(value) < 40; i++ {
-		if len(value) == 3 {
-			value = append(value, '8', 'Q', '~')
-			continue
-		}
-		value = append(value, alphabet[int(raw[i])%len(alphabet)])
-	}
+	value := randomText(3) + "8Q~" + randomText(34)
 	return clientSecret{
 		KeyID:   stableGUID("secret id: " + seed),
-		Value:   string(value),
-		Hint:    string(value[:3]),
+		Value:   value,
+		Hint:    value[:3],
 		Expires: expires,
 	}
+}
+
+// randomText returns n characters drawn by crypto/rand from the letters,
+// digits and "._-" that Entra's secrets use.
+func randomText(n int) string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
+	var raw [64]byte
+	out := make([]byte, 0, n)
+	for len(out) < n {
+		_, _ = rand.Read(raw[:]) // never fails (crypto/rand)
+		for _, b := range raw {
+			// Bytes past the last whole multiple of the alphabet are
+			// dropped, so every character is equally likely.
+			if len(out) < n && int(b) < 256/len(alphabet)*len(alphabet) {
+				out = append(out, alphabet[int(b)%len(alphabet)])
+			}
+		}
+	}
+	return string(out)
 }
 
 // stableGUID derives a GUID from seed, so the seeded tenant is the same on

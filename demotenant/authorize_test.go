@@ -195,6 +195,7 @@ func TestSignInAccountErrors(t *testing.T) {
 	info := s.Info()
 	s.mu.Lock()
 	var disabled string
+	password := s.dir.userPassword
 	for _, u := range s.dir.users {
 		if !u.AccountEnabled && disabled == "" {
 			disabled = u.UserPrincipalName
@@ -215,7 +216,7 @@ func TestSignInAccountErrors(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			start := getPage(t, cfg.AuthCodeURL("x"))
-			got := start.submit(t, s, url.Values{"action": {actionSignIn}, "username": {c.username}, "password": {"Northwind-User-2024!"}})
+			got := start.submit(t, s, url.Values{"action": {actionSignIn}, "username": {c.username}, "password": {password}})
 			if got.Status != http.StatusOK || !strings.Contains(got.Body, "AADSTS"+itoa(c.code)+":") {
 				t.Fatalf("want AADSTS%d on the page, got %d: %.1500s", c.code, got.Status, got.Body)
 			}

@@ -29,6 +29,10 @@ type directory struct {
 	// the scenarios keep the user counts they document.
 	policyAccounts map[string]*user
 
+	// adminPassword and userPassword are the seeded accounts' passwords,
+	// new on every run (newPassword).
+	adminPassword, userPassword string
+
 	// mainApp is the appId of the app the scenario is about (Info.ClientID).
 	mainApp string
 	// publicApp is the appId of the public client app (Info.PublicClientID).
@@ -167,8 +171,8 @@ type appRoleAssignment struct {
 	Created    time.Time
 }
 
-// newDirectory builds the scenario's tenant. The result is the same for the
-// same scenario on every run.
+// newDirectory builds the scenario's tenant. Its objects are the same for
+// the same scenario on every run; its passwords and client secrets are new.
 func newDirectory(scenario string) (*directory, error) {
 	switch scenario {
 	case ScenarioDefault, ScenarioReadOnly, ScenarioNoConsent, ScenarioLarge:
@@ -188,6 +192,8 @@ func newDirectory(scenario string) (*directory, error) {
 		deleted:      map[string]*deletedObject{},
 
 		policyAccounts: map[string]*user{},
+		adminPassword:  newPassword("Admin"),
+		userPassword:   newPassword("User"),
 	}
 	d.domains = []string{d.tenantDomain, "northwind-demo.example"}
 	d.seedPeople()

@@ -1,6 +1,7 @@
 package demotenant
 
 import (
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -32,6 +33,11 @@ func (s *Server) handler() http.Handler {
 	s.registerGraph(graph)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.requests.Add(1)
+		if !s.ownHost(r.Host) {
+			http.Error(w, "This is the Entra Setup Wizard demo tenant; it answers only requests addressed to "+s.baseURL+".",
+				http.StatusMisdirectedRequest)
+			return
+		}
 		if d := s.opts.Latency; d > 0 {
 			t := time.NewTimer(d)
 			select {
@@ -54,4 +60,21 @@ func (s *Server) handler() http.Handler {
 func isGraphPath(path string) bool {
 	return strings.HasPrefix(path, "/v1.0/") || strings.HasPrefix(path, "/beta/") ||
 		path == "/v1.0" || path == "/beta"
+}
+
+// ownHost reports whether a request's Host names the tenant's own loopback
+// address: 127.0.0.1, [::1] or localhost with its port. Anything else is a
+// request meant for another server, such as a web page that pointed its
+// own domain name at 127.0.0.1 (DNS rebinding) to drive the tenant from
+// the browser.
+func (s *Server) ownHost(host string) bool {
+	_, port, err := net.SplitHostPort(s.listener.Addr().String())
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(host) {
+	case "127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port:
+		return true
+	}
+	return false
 }

@@ -7,12 +7,12 @@ import (
 	"time"
 )
 
-// Demo passwords of the seeded accounts. The sign-in page shows them: they
-// open nothing but this loopback simulation.
-const (
-	seedAdminPassword = "Northwind-Admin-2024!"
-	seedUserPassword  = "Northwind-User-2024!"
-)
+// newPassword makes a demo account's password for this run, e.g.
+// "Northwind-Admin-x7Kq2mWp!": the sign-in page shows it, and being new on
+// every run, it opens nothing but this one loopback simulation.
+func newPassword(kind string) string {
+	return "Northwind-" + kind + "-" + randomText(8) + "!"
+}
 
 // The license products of every scenario. The part numbers and IDs are
 // Microsoft's, so a program can recognise them as it would in a real tenant.
@@ -72,15 +72,15 @@ func seedSKUs(scenario string) []*sku {
 // regular member and a guest from another organization.
 func (s *seeder) namedAccounts() {
 	admin := s.add(&user{DisplayName: "Tenant Administrator", GivenName: "Tenant", Surname: "Administrator",
-		MailNickname: "admin", JobTitle: "Global Administrator", Department: "IT", Password: seedAdminPassword, Admin: true},
+		MailNickname: "admin", JobTitle: "Global Administrator", Department: "IT", Password: s.d.adminPassword, Admin: true},
 		seedLocations[0])
 	admin.UserPrincipalName = "admin@" + s.d.tenantDomain
 	megan := s.add(&user{DisplayName: "Megan Bowen", GivenName: "Megan", Surname: "Bowen",
-		MailNickname: "megan", JobTitle: "Marketing Manager", Department: "Marketing", Password: seedUserPassword},
+		MailNickname: "megan", JobTitle: "Marketing Manager", Department: "Marketing", Password: s.d.userPassword},
 		seedLocations[1])
 	megan.UserPrincipalName = "megan@" + s.d.tenantDomain
 	guest := s.add(&user{DisplayName: "Ravi Kumar (Contoso)", GivenName: "Ravi", Surname: "Kumar",
-		MailNickname: "ravi.kumar_contoso.example#EXT#", UserType: "Guest", Password: seedUserPassword},
+		MailNickname: "ravi.kumar_contoso.example#EXT#", UserType: "Guest", Password: s.d.userPassword},
 		seedLocation{})
 	guest.UserPrincipalName = "ravi.kumar_contoso.example#EXT#@" + s.d.tenantDomain
 	guest.Mail = "ravi.kumar@contoso.example"
@@ -106,7 +106,7 @@ func (s *seeder) people(total int) {
 			MailNickname: nick,
 			JobTitle:     dept.Titles[s.rng.IntN(len(dept.Titles))],
 			Department:   dept.Name,
-			Password:     seedUserPassword,
+			Password:     s.d.userPassword,
 		}, seedLocations[s.rng.IntN(len(seedLocations))])
 		u.UserPrincipalName = nick + "@" + s.d.tenantDomain
 		u.Mail = u.UserPrincipalName

@@ -20,7 +20,7 @@ func (d *directory) seedPolicyAccounts() {
 			ID: id, DisplayName: p.GivenName + " " + p.Surname,
 			GivenName: p.GivenName, Surname: p.Surname, UserPrincipalName: upn, Mail: upn,
 			MailNickname: p.Nickname, AccountEnabled: true, CreatedDateTime: d.createdAt, UserType: "Member",
-			Password: seedUserPassword, Policy: p.Policy,
+			Password: d.userPassword, Policy: p.Policy,
 		}
 	}
 }

@@ -72,6 +72,11 @@ type Options struct {
 	// cycle), so change feeds have something to show; 0 disables it.
 	OtherAdminEvery time.Duration
 
+	// OrganizationName replaces the tenant's name (Northwind Traders
+	// (demo)) as Graph and the sign-in page show it; tests use it for
+	// names a hostile tenant could choose.
+	OrganizationName string
+
 	// Now returns the current time; nil means time.Now. Tests use it to
 	// expire tokens and secrets.
 	Now func() time.Time
@@ -171,6 +176,9 @@ func Start(opts Options) (*Server, error) {
 	dir, err := newDirectory(opts.Scenario)
 	if err != nil {
 		return nil, err
+	}
+	if opts.OrganizationName != "" {
+		dir.orgName = opts.OrganizationName
 	}
 	ln, err := net.Listen("tcp", opts.Addr)
 	if err != nil {

@@ -54,7 +54,7 @@ func (d *directory) seedSetup() {
 		ID: id, DisplayName: "Adele Vance", GivenName: "Adele", Surname: "Vance",
 		UserPrincipalName: upn, Mail: upn, MailNickname: "appadmin", JobTitle: roleAppAdmin,
 		AccountEnabled: true, CreatedDateTime: d.createdAt, UserType: "Member",
-		Password: seedUserPassword, Role: roleAppAdmin,
+		Password: d.userPassword, Role: roleAppAdmin,
 	}
 }
 

@@ -13,6 +13,8 @@ import (
 	msgraph "github.com/microsoftgraph/msgraph-sdk-go"
 	core "github.com/microsoftgraph/msgraph-sdk-go-core"
 	"golang.org/x/oauth2"
+
+	"github.com/entra-wizard/entra-wizard/internal/bodycap"
 )
 
 // Config says where Microsoft Graph is and how to authenticate to it.
@@ -108,6 +110,13 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
+// maxAnswer bounds what is read of one answer from Graph. The largest the
+// program asks for is a page of 999 objects with a few properties each
+// (about 1 MB), or a $batch of 20 small answers; 32 MiB is many times that,
+// yet keeps a hostile or broken server from filling memory with one endless
+// answer (decoding takes a few times the body's size).
+const maxAnswer = 32 << 20
+
 // withMiddleware returns a client whose transport runs Graph's default
 // middleware (telemetry, same-origin redirects, headers) with our retryHandler
 // (Retry-After on 429/503/504, waiting on clock) over the given client's
@@ -126,7 +135,8 @@ func withMiddleware(given *http.Client, clock Clock) *http.Client {
 	if parent == nil {
 		parent = khttp.GetDefaultTransport()
 	}
-	out.Transport = khttp.NewCustomTransportWithParentTransport(resendDropped{next: parent, clock: clock}, middleware...)
+	capped := bodycap.Transport{Next: parent, Limit: maxAnswer, Service: "Microsoft Graph"}
+	out.Transport = khttp.NewCustomTransportWithParentTransport(resendDropped{next: capped, clock: clock}, middleware...)
 	if given == nil {
 		return out
 	}

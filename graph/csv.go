@@ -2,11 +2,11 @@ package graph
 
 import (
 	"context"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
-	"strings"
+
+	"github.com/entra-wizard/entra-wizard/internal/csvsafe"
 )
 
 // csvFormat is the header and row layout of one kind of export; id is
@@ -66,24 +66,23 @@ func ExportMembers(ctx context.Context, w io.Writer, p *Pager[Member], progress 
 }
 
 func writeAll[T any](w io.Writer, f csvFormat[T], items []T) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(f.header); err != nil {
 		return fmt.Errorf("graph: write CSV: %w", err)
 	}
 	for _, it := range items {
-		if err := cw.Write(safeCells(f.row(it))); err != nil {
+		if err := cw.Write(f.row(it)); err != nil {
 			return fmt.Errorf("graph: write CSV: %w", err)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	if err := cw.Flush(); err != nil {
 		return fmt.Errorf("graph: write CSV: %w", err)
 	}
 	return nil
 }
 
 func export[T any](ctx context.Context, w io.Writer, f csvFormat[T], p *Pager[T], progress func(done, total int)) (int, error) {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(f.header); err != nil {
 		return 0, fmt.Errorf("graph: write CSV: %w", err)
 	}
@@ -91,35 +90,21 @@ func export[T any](ctx context.Context, w io.Writer, f csvFormat[T], p *Pager[T]
 	for p.More() {
 		items, err := p.Next(ctx)
 		if err != nil {
-			cw.Flush()
+			_ = cw.Flush()
 			return n, err
 		}
 		for _, it := range items {
-			if err := cw.Write(safeCells(f.row(it))); err != nil {
+			if err := cw.Write(f.row(it)); err != nil {
 				return n, fmt.Errorf("graph: write CSV: %w", err)
 			}
 		}
 		n += len(items)
-		cw.Flush()
-		if err := cw.Error(); err != nil {
+		if err := cw.Flush(); err != nil {
 			return n, fmt.Errorf("graph: write CSV: %w", err)
 		}
 		if progress != nil {
 			progress(n, p.Count())
 		}
 	}
-	cw.Flush()
-	return n, cw.Error()
-}
-
-// safeCells keeps a spreadsheet from running a cell as a formula: a value
-// starting with =, +, -, @ or a control character gets a leading
-// apostrophe. IDs, user names and booleans never start with one.
-func safeCells(cells []string) []string {
-	for i, c := range cells {
-		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			cells[i] = "'" + c
-		}
-	}
-	return cells
+	return n, cw.Flush()
 }

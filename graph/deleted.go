@@ -15,6 +15,7 @@ func (c *Client) DeletedUsers(ctx context.Context) ([]DeletedUser, error) {
 		QueryParameters: &directory.DeletedItemsGraphUserRequestBuilderGetQueryParameters{Select: fields, Top: topOf(0)},
 	}
 	b := c.sdk().Directory().DeletedItems().GraphUser()
+	var trail linkTrail
 	var out []DeletedUser
 	for {
 		resp, err := b.Get(ctx, cfg)
@@ -27,6 +28,9 @@ func (c *Client) DeletedUsers(ctx context.Context) ([]DeletedUser, error) {
 		next := deref(resp.GetOdataNextLink())
 		if next == "" {
 			return out, nil
+		}
+		if err := trail.follow(next); err != nil {
+			return out, fail(err, "list deleted users")
 		}
 		b = b.WithUrl(next)
 		cfg.QueryParameters = nil

@@ -39,6 +39,7 @@ type RoundOptions struct {
 func (c *Client) DeltaRound(ctx context.Context, coll Collection, link string, opts RoundOptions) (*DeltaRound, error) {
 	round := &DeltaRound{}
 	index := map[string]int{}
+	var trail linkTrail
 	for {
 		page, err := c.deltaPageWithRetries(ctx, coll, link, opts, &round.Requests)
 		if err != nil {
@@ -55,6 +56,9 @@ func (c *Client) DeltaRound(ctx context.Context, coll Collection, link string, o
 		if page.DeltaLink != "" {
 			round.DeltaLink = page.DeltaLink
 			return round, nil
+		}
+		if err := trail.follow(page.NextLink); err != nil {
+			return nil, fail(err, "track changes to "+string(coll))
 		}
 		link = page.NextLink
 	}

@@ -132,6 +132,7 @@ func (c *Client) UserGroups(ctx context.Context, userID string) ([]Group, error)
 		QueryParameters: &users.ItemMemberOfRequestBuilderGetQueryParameters{Select: groupFields, Top: topOf(0)},
 	}
 	b := c.sdk().Users().ByUserId(userID).MemberOf()
+	var trail linkTrail
 	var out []Group
 	for {
 		resp, err := b.Get(ctx, cfg)
@@ -146,6 +147,9 @@ func (c *Client) UserGroups(ctx context.Context, userID string) ([]Group, error)
 		next := deref(resp.GetOdataNextLink())
 		if next == "" {
 			return out, nil
+		}
+		if err := trail.follow(next); err != nil {
+			return out, fail(err, "list the user's groups")
 		}
 		b = b.WithUrl(next)
 		cfg.QueryParameters = nil

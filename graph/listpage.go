@@ -79,8 +79,10 @@ func (m wireMember) member() Member {
 // listPages pages through a collection. first builds the request for the
 // first page; later pages follow @odata.nextLink, with the ConsistencyLevel
 // header on every page (the SDK's own page iterator drops it). A failure
-// names the action and the permissions it needs.
+// names the action and the permissions it needs. A next link sent twice,
+// or more pages than any tenant holds, ends the walk with ErrEndlessPaging.
 func listPages[W, T any](c *Client, first func(context.Context) (*abstractions.RequestInformation, error), conv func(W) T, action string, needs []string) *Pager[T] {
+	var trail linkTrail
 	return newPager(func(ctx context.Context, next string) (page[T], error) {
 		var info *abstractions.RequestInformation
 		var err error
@@ -92,7 +94,9 @@ func listPages[W, T any](c *Client, first func(context.Context) (*abstractions.R
 		if err == nil {
 			var pg page[T]
 			if pg, err = getPage(ctx, c, info, conv); err == nil {
-				return pg, nil
+				if err = trail.follow(pg.next); err == nil {
+					return pg, nil
+				}
 			}
 		}
 		return page[T]{}, fail(err, action, needs...)

@@ -1,10 +1,10 @@
 package ldapconn
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
-	"strings"
+
+	"github.com/entra-wizard/entra-wizard/internal/csvsafe"
 )
 
 // WriteUsersCSV writes users as RFC 4180 CSV with a header row.
@@ -34,28 +34,17 @@ func WriteMembersCSV(w io.Writer, members []Member) error {
 	return writeCSV(w, []string{"dn", "displayName", "type"}, rows)
 }
 
+// writeCSV writes the header and rows through the same defusing writer as
+// the Microsoft Graph export.
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
-	cw := csv.NewWriter(w)
+	cw := csvsafe.NewWriter(w)
 	if err := cw.Write(header); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		for i, v := range r {
-			r[i] = defuseFormula(v)
-		}
 		if err := cw.Write(r); err != nil {
 			return err
 		}
 	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// defuseFormula keeps a spreadsheet from running a value as a formula: a
-// value starting with =, +, - or @ gets a leading apostrophe.
-func defuseFormula(v string) string {
-	if v != "" && strings.ContainsRune("=+-@", rune(v[0])) {
-		return "'" + v
-	}
-	return v
+	return cw.Flush()
 }

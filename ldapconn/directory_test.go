@@ -89,6 +89,27 @@ func TestCSVExportKeepsEveryFieldAndDefusesFormulas(t *testing.T) {
 	}
 }
 
+// A directory value starting with a tab or a carriage return is defused like
+// one starting with "=", as the Microsoft Graph export does: some
+// spreadsheets skip those before looking for a formula.
+func TestCSVExportDefusesLeadingTabAndCarriageReturn(t *testing.T) {
+	var buf bytes.Buffer
+	err := ldapconn.WriteGroupsCSV(&buf, []ldapconn.Group{
+		{DN: "CN=Sales,OU=AADDC Users,DC=x,DC=com", DisplayName: "\t=cmd|' /C calc'!A0", Mail: "\r@SUM(1)", Description: "-2+3"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"CN=Sales,OU=AADDC Users,DC=x,DC=com", "'\t=cmd|' /C calc'!A0", "'\r@SUM(1)", "'-2+3"}
+	if len(rows) != 2 || !slices.Equal(rows[1], want) {
+		t.Errorf("rows = %q, want the data row %q", rows, want)
+	}
+}
+
 func TestMembersCSVFromTheRealServer(t *testing.T) {
 	d := openDirectory(t)
 	members, err := d.Members(context.Background(), slapdtest.SalesDN)

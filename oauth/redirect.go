@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/oauth2"
+
+	"github.com/entra-wizard/entra-wizard/internal/bodycap"
 )
 
 // A token request carries the client secret, a refresh token or an
@@ -90,7 +92,10 @@ func sameOriginClient(client *http.Client) *http.Client {
 }
 
 // withHTTPClient makes the oauth2 package (and the token refresh) send its
-// requests with client, following no redirect to another origin.
+// requests with client, following no redirect to another origin and
+// reading no more than maxTokenAnswer of each answer.
 func withHTTPClient(ctx context.Context, client *http.Client) context.Context {
-	return context.WithValue(ctx, oauth2.HTTPClient, sameOriginClient(client))
+	capped := sameOriginClient(client)
+	capped.Transport = bodycap.Transport{Next: capped.Transport, Limit: maxTokenAnswer, Service: "The Microsoft Entra sign-in service"}
+	return context.WithValue(ctx, oauth2.HTTPClient, capped)
 }

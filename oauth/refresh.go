@@ -19,8 +19,13 @@ import (
 // errNoRefreshToken means a browser sign-in's token cannot be renewed.
 var errNoRefreshToken = errors.New("the saved sign-in has no refresh token; sign in with the browser again")
 
-// maxTokenAnswer bounds how much of a token answer is read.
-const maxTokenAnswer = 1 << 20
+// maxTokenAnswer bounds how much of a token endpoint's answer is read. An
+// answer holds an access token, a refresh token and an ID token, each a few
+// KiB (a token carries at most 200 group IDs before Entra switches to an
+// overage claim); 256 KiB is many times that. It is below the 1 MiB at which
+// the oauth2 package stops reading without saying why, so a larger answer
+// fails with a clear error instead of as unreadable JSON.
+const maxTokenAnswer = 256 << 10
 
 // RefreshTokenSource returns a source of delegated tokens that starts from
 // tok (which may hold only a refresh token) and renews it with cfg's client
@@ -100,7 +105,7 @@ func (l LoopbackLogin) refresh(ctx context.Context, refreshToken string) (*oauth
 		return nil, fmt.Errorf("renewing the sign-in: %w", err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, maxTokenAnswer))
+	body, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return nil, fmt.Errorf("renewing the sign-in: reading the answer: %w", err)
 	}
