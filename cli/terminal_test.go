@@ -2,15 +2,27 @@ package cli
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/json"
+	"math/big"
+	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
 )
 
 // hostile is a name a tenant's administrator (or anyone who may rename a
@@ -164,4 +176,68 @@ func TestConnectionNamesFromTheSettingsFileAreInert(t *testing.T) {
 	}
 	res := f.run(t, runStatus, "")
 	assertInert(t, "status", res.stdout+res.stderr)
+}
+
+// TestLDAPCertificateDetailsAreInert connects to a TLS server whose
+// self-signed certificate names its subject and issuer with hostile: the
+// report shows them before any trust decision, so they must arrive inert.
+func TestLDAPCertificateDetailsAreInert(t *testing.T) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: hostile},
+		DNSNames:     []string{slapdtest.ServerName},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := tls.Listen("tcp", "127.0.0.1:0", &tls.Config{Certificates: []tls.Certificate{{Certificate: [][]byte{der}, PrivateKey: key}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			_ = c.(*tls.Conn).Handshake()
+			_ = c.Close()
+		}
+	}()
+	f := &ldapFixture{}
+	f.dir = filepath.Join(t.TempDir(), "config")
+	f.keyring = keystore.MemoryKeyring()
+	f.deps = connectionDeps{
+		openStore: func() (*keystore.Store, error) { return keystore.Open(f.dir, f.keyring) },
+		ldap:      ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 10 * time.Second},
+	}
+	port := strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	for _, extra := range [][]string{nil, {"--json"}} {
+		args := append([]string{"--ldap", "--name", "Hostile server", "--ldap-server", slapdtest.ServerName,
+			"--ldap-port", port, "--bind", slapdtest.BindDN, "--password-stdin"}, extra...)
+		res := f.run(t, runConnect, "Reader-pass-1\n", args...)
+		if res.code != 1 {
+			t.Fatalf("connect %v to an untrusted server gave exit %d:\n%s%s", extra, res.code, res.stdout, res.stderr)
+		}
+		out := res.stdout + res.stderr
+		for _, a := range actors {
+			if strings.Contains(out, a) {
+				t.Errorf("connect --ldap %v carries %q raw:\n%q", extra, a, out)
+			}
+		}
+		// The certificate's name arrives as RFC 2253 text, which escapes
+		// the semicolon.
+		if !strings.Contains(out, `Evil\u001b]0`) || !strings.Contains(out, `\u202egnp.exe\u2066`) {
+			t.Errorf("connect --ldap %v does not show the certificate's names with visible escapes:\n%q", extra, out)
+		}
+	}
 }
