@@ -32,7 +32,8 @@ type Saved struct {
 }
 
 // Open returns the Store in dir (DefaultDir when ""), creating the folder
-// with mode 0700 if needed. A nil kr means the system keychain with
+// with mode 0700 if needed and making an existing one private again (mode
+// 0700, its settings file 0600) if it was opened up. A nil kr means the system keychain with
 // DefaultTimeout. Open fails if the settings file exists but cannot be read.
 func Open(dir string, kr Keyring) (*Store, error) {
 	if dir == "" {
@@ -49,6 +50,9 @@ func Open(dir string, kr Keyring) (*Store, error) {
 		return nil, fmt.Errorf("creating the settings folder: %w", err)
 	}
 	s := &Store{path: filepath.Join(dir, SettingsFileName), keyring: kr, now: time.Now, writeSettings: writeSettings}
+	if err := keepPrivate(dir, s.path); err != nil {
+		return nil, err
+	}
 	if _, err := readSettings(s.path); err != nil {
 		return nil, err
 	}
