@@ -87,7 +87,10 @@ func (s *Store) Get(name string) (Profile, error) {
 // Save stores p and its secrets, replacing a connection of the same name.
 // The secrets go to the keychain first and the settings file second; if the
 // settings cannot be written, the secrets just written are taken back out
-// (or the earlier ones put back), so nothing is half-saved.
+// (or the earlier ones put back), so nothing is half-saved. A connection
+// moved to another address works at the old one until the settings file is
+// replaced, and at the new one from then on, even if the program is killed
+// in between.
 func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 	if err := p.validate(sec); err != nil {
 		return Saved{}, err
@@ -110,7 +113,7 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		if p.unknown == "" {
 			p.unknown = profiles[i].unknown
 		}
-		old, b, err := s.readSecrets(p.Name)
+		old, b, err := s.readSecrets(p.Name, DestinationOf(profiles[i]))
 		if err != nil {
 			return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 		}
@@ -124,7 +127,15 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 			return Saved{}, fmt.Errorf("saving connections: %w; nothing was saved", err)
 		}
 	}
-	if err := s.writeSecrets(p.Name, sec, DestinationOf(p)); err != nil {
+	// A move to another address keeps the old secrets usable until the
+	// settings file names the new one (see moveSecrets).
+	moving := previous != nil && previous.dest != DestinationOf(p)
+	if moving {
+		err = s.moveSecrets(p.Name, *previous, sec, DestinationOf(p))
+	} else {
+		err = s.writeSecrets(p.Name, sec, DestinationOf(p))
+	}
+	if err != nil {
 		s.restoreSecrets(p.Name, previous)
 		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 	}
@@ -138,6 +149,9 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 	}
 	s.clearPending(p.Name) // a marker left by a failure is swept later
+	if moving {
+		_ = s.finishMove(p) // saved: what is left is finished by a later change
+	}
 	return Saved{SettingsFile: s.path, Keychain: describe(s.keyring)}, nil
 }
 
@@ -181,7 +195,7 @@ func (s *Store) readConnection(name string) (Profile, Secrets, binding, error) {
 	if i < 0 {
 		return Profile{}, Secrets{}, binding{}, notFound(name)
 	}
-	sec, b, err := s.readSecrets(name)
+	sec, b, err := s.readSecrets(name, DestinationOf(profiles[i]))
 	return profiles[i], sec, b, err
 }
 
@@ -207,7 +221,7 @@ func (s *Store) SetRefreshToken(name, token string) error {
 	// The new token keeps the destination of the one it replaces.
 	dest := DestinationOf(profiles[i])
 	if old, err := readValue(s.keyring, account(name, refreshTokenKey)); err == nil {
-		if d, _ := unbindValue(old); d != nil {
+		if d, _, _ := unbindFor(old, dest); d != nil {
 			dest = *d
 		}
 	}
