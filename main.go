@@ -77,9 +77,10 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
-	stopped := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	u := ui.New(a, deps)
+	stopped := context.AfterFunc(ctx, func() { fyne.Do(u.Quit) })
 	defer stopped()
-	ui.New(a, deps).ShowAndRun()
+	u.ShowAndRun()
 	return 0
 }
 

@@ -53,7 +53,7 @@ func (s *Store) Rename(oldName, newName string) error {
 	if indexOf(profiles, newName) >= 0 {
 		return fmt.Errorf("cannot rename %q to %q: %w", oldName, newName, ErrExists)
 	}
-	sec, b, err := s.readSecrets(oldName)
+	sec, b, err := s.readSecrets(oldName, DestinationOf(profiles[i]))
 	if err != nil {
 		return err
 	}

@@ -57,8 +57,9 @@ func fields(sec *Secrets) []struct {
 }
 
 // readSecrets reads every secret of a connection and the destination they
-// were saved for; a missing entry is left empty.
-func (s *Store) readSecrets(name string) (Secrets, binding, error) {
+// were saved for, for settings that point to now (see unbindFor); a missing
+// entry is left empty.
+func (s *Store) readSecrets(name string, now Destination) (Secrets, binding, error) {
 	var (
 		sec Secrets
 		b   binding
@@ -71,9 +72,11 @@ func (s *Store) readSecrets(name string) (Secrets, binding, error) {
 		if err != nil {
 			return Secrets{}, binding{}, fmt.Errorf("reading the secrets of %q: %w", name, err)
 		}
-		d, secret := unbindValue(v)
+		d, secret, present := unbindFor(v, now)
 		b.add(d)
-		*e.dst = secret
+		if present {
+			*e.dst = secret
+		}
 	}
 	return sec, b, nil
 }
@@ -156,7 +159,7 @@ func (s *Store) bindEarlierSecrets(name string, d Destination) {
 		if err != nil {
 			continue
 		}
-		if saved, secret := unbindValue(v); saved == nil {
+		if saved, secret, _ := unbindFor(v, d); saved == nil {
 			_ = writeValue(s.keyring, acc, bindValue(d, secret))
 		}
 	}

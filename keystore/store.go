@@ -32,7 +32,8 @@ type Saved struct {
 }
 
 // Open returns the Store in dir (DefaultDir when ""), creating the folder
-// with mode 0700 if needed. A nil kr means the system keychain with
+// with mode 0700 if needed and making an existing one private again (mode
+// 0700, its settings file 0600) if it was opened up. A nil kr means the system keychain with
 // DefaultTimeout. Open fails if the settings file exists but cannot be read.
 func Open(dir string, kr Keyring) (*Store, error) {
 	if dir == "" {
@@ -49,6 +50,9 @@ func Open(dir string, kr Keyring) (*Store, error) {
 		return nil, fmt.Errorf("creating the settings folder: %w", err)
 	}
 	s := &Store{path: filepath.Join(dir, SettingsFileName), keyring: kr, now: time.Now, writeSettings: writeSettings}
+	if err := keepPrivate(dir, s.path); err != nil {
+		return nil, err
+	}
 	if _, err := readSettings(s.path); err != nil {
 		return nil, err
 	}
@@ -83,7 +87,10 @@ func (s *Store) Get(name string) (Profile, error) {
 // Save stores p and its secrets, replacing a connection of the same name.
 // The secrets go to the keychain first and the settings file second; if the
 // settings cannot be written, the secrets just written are taken back out
-// (or the earlier ones put back), so nothing is half-saved.
+// (or the earlier ones put back), so nothing is half-saved. A connection
+// moved to another address works at the old one until the settings file is
+// replaced, and at the new one from then on, even if the program is killed
+// in between.
 func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 	if err := p.validate(sec); err != nil {
 		return Saved{}, err
@@ -106,7 +113,7 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		if p.unknown == "" {
 			p.unknown = profiles[i].unknown
 		}
-		old, b, err := s.readSecrets(p.Name)
+		old, b, err := s.readSecrets(p.Name, DestinationOf(profiles[i]))
 		if err != nil {
 			return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 		}
@@ -120,7 +127,15 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 			return Saved{}, fmt.Errorf("saving connections: %w; nothing was saved", err)
 		}
 	}
-	if err := s.writeSecrets(p.Name, sec, DestinationOf(p)); err != nil {
+	// A move to another address keeps the old secrets usable until the
+	// settings file names the new one (see moveSecrets).
+	moving := previous != nil && previous.dest != DestinationOf(p)
+	if moving {
+		err = s.moveSecrets(p.Name, *previous, sec, DestinationOf(p))
+	} else {
+		err = s.writeSecrets(p.Name, sec, DestinationOf(p))
+	}
+	if err != nil {
 		s.restoreSecrets(p.Name, previous)
 		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 	}
@@ -134,6 +149,9 @@ func (s *Store) Save(p Profile, sec Secrets) (Saved, error) {
 		return Saved{}, fmt.Errorf("%w; nothing was saved", err)
 	}
 	s.clearPending(p.Name) // a marker left by a failure is swept later
+	if moving {
+		_ = s.finishMove(p) // saved: what is left is finished by a later change
+	}
 	return Saved{SettingsFile: s.path, Keychain: describe(s.keyring)}, nil
 }
 
@@ -177,7 +195,7 @@ func (s *Store) readConnection(name string) (Profile, Secrets, binding, error) {
 	if i < 0 {
 		return Profile{}, Secrets{}, binding{}, notFound(name)
 	}
-	sec, b, err := s.readSecrets(name)
+	sec, b, err := s.readSecrets(name, DestinationOf(profiles[i]))
 	return profiles[i], sec, b, err
 }
 
@@ -203,7 +221,7 @@ func (s *Store) SetRefreshToken(name, token string) error {
 	// The new token keeps the destination of the one it replaces.
 	dest := DestinationOf(profiles[i])
 	if old, err := readValue(s.keyring, account(name, refreshTokenKey)); err == nil {
-		if d, _ := unbindValue(old); d != nil {
+		if d, _, _ := unbindFor(old, dest); d != nil {
 			dest = *d
 		}
 	}

@@ -404,3 +404,56 @@ func TestLockFileLeftByAKilledProgramDoesNotBlock(t *testing.T) {
 		t.Fatalf("Save with a lock file left by a killed program: %v", err)
 	}
 }
+
+func TestOpenMakesAnOpenedUpFolderPrivateAgain(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows protects the folder with the user profile's ACLs, not mode bits")
+	}
+	dir := filepath.Join(t.TempDir(), "config")
+	if _, err := Open(dir, MemoryKeyring()); err != nil {
+		t.Fatal(err)
+	}
+	settings := filepath.Join(dir, SettingsFileName)
+	if err := writeSettings(settings, []Profile{testProfile("Contoso")}); err != nil {
+		t.Fatal(err)
+	}
+	// Opened up by hand, or by another tool, between two starts.
+	if err := os.Chmod(dir, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(settings, 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(dir, MemoryKeyring()); err != nil {
+		t.Fatalf("Open of a folder with mode 0777: %v", err)
+	}
+	for path, want := range map[string]os.FileMode{dir: 0o700, settings: 0o600} {
+		info, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := info.Mode().Perm(); got != want {
+			t.Errorf("%s has mode %04o after Open, want %04o", path, got, want)
+		}
+	}
+}
+
+func TestOpenRefusesASharedFolder(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("Windows protects the folder with the user profile's ACLs, not mode bits")
+	}
+	dir := filepath.Join(t.TempDir(), "shared")
+	if err := os.Mkdir(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o777|os.ModeSticky); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(dir, MemoryKeyring())
+	if err == nil || !strings.Contains(err.Error(), "shared with other users") || !strings.Contains(err.Error(), ConfigDirEnv) {
+		t.Fatalf("Open of a shared folder (like /tmp): err = %v; want a refusal that says how to choose another", err)
+	}
+	if info, _ := os.Stat(dir); info.Mode()&os.ModeSticky == 0 || info.Mode().Perm() != 0o777 {
+		t.Errorf("Open changed the shared folder to %v", info.Mode())
+	}
+}

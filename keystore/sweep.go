@@ -12,7 +12,8 @@ import (
 )
 
 // A program killed while it saves can leave secrets in the keychain that
-// no saved connection owns, a half-written generation of chunks, or a
+// no saved connection owns, a half-written generation of chunks, entries of
+// a move to another address not yet finished (see moveSecrets), or a
 // temporary settings file. Before a change writes the secrets of a name the
 // settings file does not hold yet, it leaves a marker file naming it; the
 // next change (under the lock) removes the secrets of every marked name
@@ -73,6 +74,7 @@ func (s *Store) sweep(profiles []Profile) error {
 		for _, key := range secretKeys {
 			errs = append(errs, sweepValue(s.keyring, account(p.Name, key)))
 		}
+		errs = append(errs, s.finishMove(p))
 	}
 	return errors.Join(errs...)
 }

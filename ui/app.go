@@ -104,6 +104,17 @@ func newUI(app fyne.App, deps Deps, do func(func())) *UI {
 // ShowAndRun shows the window and runs the app until it is closed.
 func (u *UI) ShowAndRun() { u.win.ShowAndRun() }
 
+// Quit stops the window's work and ends the app; run it on the main loop
+// (through fyne.Do), as on a termination signal. It leaves the window open
+// for the app to destroy as it ends instead of closing it first: Fyne (2.7)
+// goes on handling the events of a closed window until the next frame, and
+// a pointer event then reaches a window that has no native window left and
+// crashes the program.
+func (u *UI) Quit() {
+	u.closeContent()
+	u.app.Driver().Quit()
+}
+
 // Window is the program's window.
 func (u *UI) Window() fyne.Window { return u.win }
 
