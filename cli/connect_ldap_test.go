@@ -127,6 +127,39 @@ func TestStatusRefusesACertificateChangedAfterPinning(t *testing.T) {
 	}
 }
 
+// TestStatusSendsNoPasswordToACertificateTheSettingsWereEditedToTrust plays
+// someone who can answer on the server's address with a certificate of
+// their own and write the settings file: pinning their certificate there
+// must not get them the bind password.
+func TestStatusSendsNoPasswordToACertificateTheSettingsWereEditedToTrust(t *testing.T) {
+	f := newLDAPFixture(t)
+	saved := ldapconn.Fingerprint(f.srv.CertificateDER())
+	if r := f.connect(t, "Pinned", slapdtest.BindPassword, "--trust-fingerprint", saved); r.code != 0 {
+		t.Fatalf("connect gave exit %d:\n%s", r.code, r.stdout)
+	}
+	f.srv.RenewCertificate(t)
+	theirs := ldapconn.Fingerprint(f.srv.CertificateDER())
+	path := filepath.Join(f.dir, keystore.SettingsFileName)
+	data, err := os.ReadFile(path)
+	if err != nil || !strings.Contains(string(data), saved) {
+		t.Fatalf("the settings file does not hold the pin (%v)", err)
+	}
+	if err := os.WriteFile(path, []byte(strings.ReplaceAll(string(data), saved, theirs)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	status := f.run(t, runStatus, "", "--json")
+	res := decodeLDAP(t, status.stdout)
+	if status.code != 1 || len(res) != 1 || res[0].OK || res[0].Error == nil {
+		t.Fatalf("status gave exit %d and %+v", status.code, res)
+	}
+	if msg := res[0].Error.Message; !strings.Contains(msg, theirs) || !strings.Contains(msg, saved) || !strings.Contains(msg, "connect again") {
+		t.Errorf("message %q should name the certificate the password was saved for, the edited one, and what to do", msg)
+	}
+	if res[0].Users != 0 {
+		t.Errorf("the server was searched with the saved password: %+v", res[0])
+	}
+}
+
 func TestConnectLDAPFailuresSaveNothing(t *testing.T) {
 	f := newLDAPFixture(t)
 	fp := ldapconn.Fingerprint(f.srv.CertificateDER())

@@ -15,9 +15,10 @@ import (
 // file is plain JSON that anything can edit; the keychain is not, so
 // editing the file cannot send a saved secret to another host.
 //
-// Entries saved by earlier versions carry no destination. They are bound,
-// the first time they are read, to the place the settings name then (trust
-// on first use), and refused like any other entry from then on.
+// An entry that records no destination (written by something else than
+// this program) is never released: binding it to whatever the settings
+// name when it is first read would trust an edited file. Connecting again
+// saves it anew.
 
 // boundPrefix starts a keychain value that records its destination: the
 // prefix, the destination as one line of JSON, a line break, the secret.
@@ -36,15 +37,20 @@ type Destination struct {
 	// Authority and Graph are the custom endpoints (CloudCustom only).
 	Authority string `json:"authority,omitempty"`
 	Graph     string `json:"graph,omitempty"`
-	// Server is "host:port" of a secure LDAP connection.
-	Server string `json:"server,omitempty"`
+	// Server is "host:port" of a secure LDAP connection, and Fingerprint
+	// the certificate it was pinned to ("" when its certificate is from a
+	// trusted authority): the bind password goes only to a server that
+	// shows the certificate it was saved with.
+	Server      string `json:"server,omitempty"`
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 // DestinationOf is where the secrets of p may be sent, as its settings say.
 func DestinationOf(p Profile) Destination {
 	switch {
 	case p.Method == MethodLDAP && p.LDAP != nil:
-		return Destination{Cloud: MethodLDAP, Server: strings.ToLower(p.LDAP.Server) + ":" + strconv.Itoa(p.LDAP.Port)}
+		return Destination{Cloud: MethodLDAP, Server: strings.ToLower(p.LDAP.Server) + ":" + strconv.Itoa(p.LDAP.Port),
+			Fingerprint: normalFingerprint(p.LDAP.Fingerprint)}
 	case p.Cloud == CloudCustom:
 		return Destination{Cloud: CloudCustom, Authority: normalEndpoint(p.Authority), Graph: normalEndpoint(p.Graph)}
 	case p.Cloud == "":
@@ -53,6 +59,21 @@ func DestinationOf(p Profile) Destination {
 	// A named cloud or the demo tenant: the program, not the file, knows
 	// their addresses.
 	return Destination{Cloud: p.Cloud}
+}
+
+// normalFingerprint writes a fingerprint as AB:CD:..., however it was
+// typed (cases, colons, spaces), so that only another certificate counts
+// as a change.
+func normalFingerprint(raw string) string {
+	hex := strings.ToUpper(strings.NewReplacer(":", "", " ", "", "-", "").Replace(raw))
+	var b strings.Builder
+	for i := 0; i < len(hex); i += 2 {
+		if i > 0 {
+			b.WriteByte(':')
+		}
+		b.WriteString(hex[i:min(i+2, len(hex))])
+	}
+	return b.String()
 }
 
 func normalEndpoint(raw string) string {
@@ -70,7 +91,10 @@ func (d Destination) Hosts() string {
 		}
 		return a + " (sign-in) and " + g + " (Graph)"
 	case MethodLDAP:
-		return d.Server
+		if d.Fingerprint == "" {
+			return d.Server + " (a certificate from a trusted authority)"
+		}
+		return d.Server + " (the certificate with SHA-256 fingerprint " + d.Fingerprint + ")"
 	case CloudDemo:
 		return "the built-in demo tenant"
 	}
@@ -106,7 +130,7 @@ func bindValue(d Destination, secret string) string {
 }
 
 // unbindValue splits a keychain value into its destination and secret; d is
-// nil for a value an earlier version saved.
+// nil for a value that records none.
 func unbindValue(value string) (d *Destination, secret string) {
 	rest, ok := strings.CutPrefix(value, boundPrefix)
 	if !ok {

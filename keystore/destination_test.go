@@ -88,24 +88,64 @@ func TestChangesKeepWhereSecretsWereSavedFor(t *testing.T) {
 	}
 }
 
-func TestSecretsOfAnEarlierVersionAreBoundOnFirstRead(t *testing.T) {
+func TestAnEntryThatRecordsNoDestinationIsNeverReleased(t *testing.T) {
 	store, _, _ := openTestStore(t)
 	if _, err := store.Save(customProfile("old"), Secrets{ClientSecret: "placeholder"}); err != nil {
 		t.Fatal(err)
 	}
-	// An earlier version kept the bare secret.
-	if err := store.keyring.Set(account("old", clientSecretKey), "old-bare-secret"); err != nil {
+	// A bare value, with no record of where it may go, and settings that
+	// point somewhere else: binding it on first read would hand it over.
+	const bare = "bare-secret-with-no-destination"
+	if err := store.keyring.Set(account("old", clientSecretKey), bare); err != nil {
 		t.Fatal(err)
 	}
-	if sec, err := store.Secrets("old"); err != nil || sec.ClientSecret != "old-bare-secret" {
-		t.Fatalf("an earlier version's entry could not be read: %v", err)
-	}
-	raw, err := store.keyring.Get(account("old", clientSecretKey))
-	if d, secret := unbindValue(raw); err != nil || d == nil || *d != DestinationOf(customProfile("old")) || secret != "old-bare-secret" {
-		t.Fatalf("the entry was not bound to its settings on first read (error %v)", err)
-	}
 	editSettings(t, store, "login.contoso-proxy.example", "login.attacker.example")
-	if _, err := store.Secrets("old"); !errors.Is(err, ErrEndpointsChanged) {
-		t.Errorf("once bound, an edited address still got the secret: %v", err)
+	for range 2 {
+		sec, err := store.Secrets("old")
+		if !errors.Is(err, ErrNotFound) || sec.ClientSecret != "" {
+			t.Fatalf("an entry with no destination: error %v, secret released: %t", err, sec.ClientSecret != "")
+		}
+		if msg := err.Error(); !strings.Contains(msg, "does not record where it may be sent") || !strings.Contains(msg, "connect again") || strings.Contains(msg, bare) {
+			t.Errorf("message %q should say why and what to do, and never the secret", msg)
+		}
+	}
+	if raw, err := store.keyring.Get(account("old", clientSecretKey)); err != nil || raw != bare {
+		t.Errorf("reading rewrote the entry (error %v)", err)
+	}
+	// Connecting again saves it anew, bound to where it now goes.
+	if _, err := store.Save(customProfile("old"), Secrets{ClientSecret: "new-secret"}); err != nil {
+		t.Fatal(err)
+	}
+	if sec, err := store.Secrets("old"); err != nil || sec.ClientSecret != "new-secret" {
+		t.Errorf("saved again: error %v", err)
+	}
+}
+
+func TestLDAPPasswordIsReleasedOnlyWithThePinnedCertificate(t *testing.T) {
+	store, _, _ := openTestStore(t)
+	const password = "Reader-pass-not-real-1"
+	p := ldapProfile("Managed domain")
+	if _, err := store.Save(p, Secrets{LDAPPassword: password}); err != nil {
+		t.Fatal(err)
+	}
+	other := "12:" + strings.Repeat("34:", 30) + "56"
+	editSettings(t, store, p.LDAP.Fingerprint, other)
+	sec, err := store.Secrets("Managed domain")
+	if !errors.Is(err, ErrEndpointsChanged) || sec.LDAPPassword != "" {
+		t.Fatalf("an edited pin: error %v, password released: %t", err, sec.LDAPPassword != "")
+	}
+	if msg := err.Error(); !strings.Contains(msg, other) || !strings.Contains(msg, p.LDAP.Fingerprint) || strings.Contains(msg, password) {
+		t.Errorf("message %q should name both certificates, never the password", msg)
+	}
+	// No pin at all would trust any certificate an authority signs.
+	editSettings(t, store, other, "")
+	if _, err := store.Secrets("Managed domain"); !errors.Is(err, ErrEndpointsChanged) {
+		t.Errorf("a removed pin: error %v, want ErrEndpointsChanged", err)
+	}
+	// The same certificate typed another way is no change.
+	typed := strings.ToLower(strings.ReplaceAll(p.LDAP.Fingerprint, ":", ""))
+	editSettings(t, store, `"fingerprint": ""`, `"fingerprint": "`+typed+`"`)
+	if sec, err := store.Secrets("Managed domain"); err != nil || sec.LDAPPassword != password {
+		t.Errorf("the saved pin written in lower case without colons: error %v", err)
 	}
 }

@@ -17,9 +17,8 @@
 // left behind (secrets of connections never saved, old temporary files).
 //
 // Each keychain value records where its secret was saved for (the cloud,
-// the custom endpoints or the LDAP server), and Secrets releases it only
-// while the settings file still points there (otherwise
-// ErrEndpointsChanged): editing the file cannot send a saved secret to
-// another host. Values saved by earlier versions record nothing; they are
-// bound to the settings as they are when first read.
+// the custom endpoints, or the LDAP server and its pinned certificate), and
+// Secrets releases it only while the settings file still points there
+// (otherwise ErrEndpointsChanged): editing the file cannot send a saved
+// secret to another host. A value that records nothing is never released.
 package keystore

@@ -46,7 +46,7 @@ func parseMoving(value string) (m movingValue, ok bool) {
 // unbindFor splits a keychain value into its destination and secret for
 // settings that point to now. Of a moving entry it gives the side now names,
 // or the new one when now names neither; present is false when that side
-// has no secret. d is nil for a value an earlier version saved.
+// has no secret. d is nil for a value that records no destination.
 func unbindFor(value string, now Destination) (d *Destination, secret string, present bool) {
 	m, moving := parseMoving(value)
 	if !moving {

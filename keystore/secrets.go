@@ -23,9 +23,9 @@ type binding struct {
 	// saved is the destination recorded with the entries; nil when none
 	// records one.
 	saved *Destination
-	// legacy is true when an entry was saved by an earlier version,
-	// without a destination.
-	legacy bool
+	// unbound is true when an entry records no destination; its secret
+	// is not read.
+	unbound bool
 	// mixed is true when two entries record different destinations.
 	mixed bool
 }
@@ -33,7 +33,7 @@ type binding struct {
 func (b *binding) add(d *Destination) {
 	switch {
 	case d == nil:
-		b.legacy = true
+		b.unbound = true
 	case b.saved == nil:
 		b.saved = d
 	case *b.saved != *d:
@@ -74,7 +74,7 @@ func (s *Store) readSecrets(name string, now Destination) (Secrets, binding, err
 		}
 		d, secret, present := unbindFor(v, now)
 		b.add(d)
-		if present {
+		if present && d != nil {
 			*e.dst = secret
 		}
 	}
@@ -134,33 +134,4 @@ func (b binding) savedOr(d Destination) Destination {
 		return *b.saved
 	}
 	return d
-}
-
-// bindEarlierSecrets records destination d with the entries of name that
-// an earlier version saved without one, if the settings still point to d.
-// It is best effort: an entry it cannot rewrite now is bound on a later
-// read.
-func (s *Store) bindEarlierSecrets(name string, d Destination) {
-	unlock, err := s.lockForChange()
-	if err != nil {
-		return
-	}
-	defer unlock()
-	profiles, err := readSettings(s.path)
-	if err != nil {
-		return
-	}
-	if i := indexOf(profiles, name); i < 0 || DestinationOf(profiles[i]) != d {
-		return
-	}
-	for _, key := range secretKeys {
-		acc := account(name, key)
-		v, err := readValue(s.keyring, acc)
-		if err != nil {
-			continue
-		}
-		if saved, secret, _ := unbindFor(v, d); saved == nil {
-			_ = writeValue(s.keyring, acc, bindValue(d, secret))
-		}
-	}
 }

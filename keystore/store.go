@@ -171,18 +171,23 @@ func (s *Store) Secrets(name string) (Secrets, error) {
 	if b.mixed || b.saved != nil && *b.saved != now {
 		return Secrets{}, &EndpointsChangedError{Name: name, Saved: b.savedOr(now), Now: now}
 	}
-	if b.legacy {
-		s.bindEarlierSecrets(name, now)
-	}
+	var missing string
 	switch {
 	case p.Method == MethodClientSecret && sec.ClientSecret == "":
-		return Secrets{}, fmt.Errorf("the client secret of connection %q is missing from the keychain: %w", name, ErrNotFound)
+		missing = "the client secret of connection %q is missing from the keychain"
 	case p.Method == MethodBrowser && sec.RefreshToken == "":
-		return Secrets{}, fmt.Errorf("the sign-in of connection %q is missing from the keychain (sign in again): %w", name, ErrNotFound)
+		missing = "the sign-in of connection %q is missing from the keychain (sign in again)"
 	case p.Method == MethodLDAP && sec.LDAPPassword == "":
-		return Secrets{}, fmt.Errorf("the bind password of connection %q is missing from the keychain (save the connection again): %w", name, ErrNotFound)
+		missing = "the bind password of connection %q is missing from the keychain (save the connection again)"
+	default:
+		return sec, nil
 	}
-	return sec, nil
+	if b.unbound {
+		// Binding it now to what the settings name would trust an edited
+		// settings file.
+		missing = "the keychain entry of connection %q does not record where it may be sent, so it is not used (connect again to save it)"
+	}
+	return Secrets{}, fmt.Errorf(missing+": %w", name, ErrNotFound)
 }
 
 // readConnection reads the settings and the secrets of a connection.
