@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
@@ -128,12 +130,16 @@ func TestWindowFallsBackToEnglishQuietly(t *testing.T) {
 			if err := cmd.Start(); err != nil {
 				t.Fatal(err)
 			}
+			ended := make(chan error, 1)
+			go func() { ended <- cmd.Wait() }()
 			defer func() { _ = cmd.Process.Kill() }()
-			waitForWindow(t, display, cmd.Process.Pid)
+			if err := waitForWindow(display, cmd.Process.Pid, ended); err != nil {
+				t.Fatalf("%v; it wrote:\n%s", err, output.String())
+			}
 			checkOwnWords(t, []string{"--demo", "(starting)"}, output.String(), "")
 			_ = cmd.Process.Signal(syscall.SIGTERM)
-			if err := cmd.Wait(); err != nil {
-				t.Errorf("the app ended with %v after SIGTERM", err)
+			if err := <-ended; err != nil {
+				t.Errorf("the app ended with %v after SIGTERM; it wrote:\n%s", err, output.String())
 			}
 			if strings.Contains(output.String(), "locale") {
 				t.Errorf("the app wrote about the locale:\n%s", output.String())
@@ -160,19 +166,24 @@ func (b *lockedBuffer) String() string {
 	return b.buf.String()
 }
 
-// waitForWindow waits up to a minute for a visible window of process pid.
-func waitForWindow(t *testing.T, display string, pid int) {
-	t.Helper()
+// waitForWindow waits up to a minute for a visible window of process pid,
+// and gives up at once if the process ends (its Wait result arrives on
+// ended).
+func waitForWindow(display string, pid int, ended <-chan error) error {
 	deadline := time.Now().Add(time.Minute)
 	for time.Now().Before(deadline) {
 		search := exec.Command("xdotool", "search", "--onlyvisible", "--pid", strconv.Itoa(pid))
 		search.Env = []string{"DISPLAY=" + display}
 		if out, err := search.Output(); err == nil && len(bytes.TrimSpace(out)) > 0 {
-			return
+			return nil
 		}
-		time.Sleep(50 * time.Millisecond)
+		select {
+		case err := <-ended:
+			return fmt.Errorf("the app ended (%v) before its window appeared", err)
+		case <-time.After(50 * time.Millisecond):
+		}
 	}
-	t.Fatal("no window appeared within a minute")
+	return errors.New("no window appeared within a minute")
 }
 
 // startXvfb starts a virtual display for the test and returns its name.
@@ -182,7 +193,9 @@ func startXvfb(t *testing.T) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
+	// -noreset: by default Xvfb resets when its last client leaves, and a
+	// program that connects during the reset cannot open the display.
+	xvfb := exec.Command("Xvfb", "-displayfd", "3", "-noreset", "-screen", "0", "1280x900x24", "-nolisten", "tcp")
 	xvfb.ExtraFiles = []*os.File{w}
 	if err := xvfb.Start(); err != nil {
 		t.Fatal(err)

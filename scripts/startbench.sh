@@ -48,7 +48,7 @@ say "startbench: building the app and Fyne's hello world with ${flags[*]}"
 go build "${flags[@]}" -o "$work/entra-wizard" .
 go build "${flags[@]}" -o "$work/hellofyne" ./internal/hellofyne
 
-Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+Xvfb -displayfd 3 -noreset -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb_pid=$!
 for _ in $(seq 100); do
 	[ -s "$work/display" ] && break

@@ -54,7 +54,7 @@ env -u DISPLAY -u WAYLAND_DISPLAY "$bin" --no-such-flag >"$work/app.log" 2>&1 ||
 : >"$work/app.log"
 
 # Xvfb picks a free display number and writes it to fd 3 once it is ready.
-Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+Xvfb -displayfd 3 -noreset -screen 0 1280x900x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
 xvfb_pid=$!
 for _ in $(seq 100); do
 	[ -s "$work/display" ] && break
