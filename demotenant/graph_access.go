@@ -35,8 +35,10 @@ var (
 	}
 	readMe = access{delegated: anyOf("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All",
 		"User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
-	writeUsers  = access{app: anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
-	deleteUsers = access{app: anyOf("User.ReadWrite.All"), write: true}
+	writeUsers = access{app: anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
+	// deleteUsers deletes users and restores or purges deleted ones:
+	// Directory.ReadWrite.All "does not allow user or group deletion".
+	deleteUsers = access{app: anyOf("User.DeleteRestore.All", "User.ReadWrite.All"), write: true}
 	// enableDisableUsers: accountEnabled alone may be changed with
 	// User.EnableDisableAccount.All together with a read permission.
 	enableDisableUsers = access{app: append(anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"),
@@ -51,7 +53,9 @@ var (
 		"Directory.ReadWrite.All", "LicenseAssignment.ReadWrite.All")}
 	readGroups = access{app: anyOf("Group.Read.All", "Group.ReadWrite.All", "GroupMember.Read.All",
 		"GroupMember.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
-	writeGroups  = access{app: anyOf("Group.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
+	writeGroups = access{app: anyOf("Group.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
+	// deleteGroups deletes groups and restores or purges deleted ones.
+	deleteGroups = access{app: anyOf("Group.ReadWrite.All"), write: true}
 	readMembers  = readGroups
 	writeMembers = access{app: anyOf("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
 	readApps     = access{app: anyOf("Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}

@@ -129,3 +129,39 @@ func TestGraphEnableDisableNeedsItsPermissionAndRead(t *testing.T) {
 		{"PATCH", "/users/megan@" + domain, map[string]any{"accountEnabled": true}, 403},
 	})
 }
+
+// Directory.ReadWrite.All "does not allow user or group deletion": it edits
+// users and groups, but deleting, restoring and purging them needs
+// User.DeleteRestore.All (or User.ReadWrite.All) and Group.ReadWrite.All.
+func TestGraphDirectoryReadWriteAllCannotDelete(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true})
+	app := appGraph(t, s)
+	domain := s.Info().TenantDomain
+	admin := "admin@" + domain
+	megan := app.get("/users/megan@"+domain).object(t, http.StatusOK)["id"].(string)
+	sales, marketing := groupID(t, app, "Sales"), groupID(t, app, "Marketing")
+	users := app.get("/users?$top=5").list(t)
+	other := users[len(users)-1]["id"].(string)
+	for _, path := range []string{"/users/" + megan, "/groups/" + marketing} {
+		if a := app.do(http.MethodDelete, path, nil); a.Status != http.StatusNoContent {
+			t.Fatalf("delete %s: %d %s", path, a.Status, a.Body)
+		}
+	}
+	directory := delegatedGraph(t, s, admin, "https://graph.microsoft.com/Directory.ReadWrite.All")
+	runChecks(t, directory, []graphCheck{
+		{"PATCH", "/users/" + admin, map[string]any{"jobTitle": "Lead"}, 204},
+		{"PATCH", "/groups/" + sales, map[string]any{"description": "x"}, 204},
+		{"DELETE", "/users/" + other, nil, 403},
+		{"DELETE", "/groups/" + sales, nil, 403},
+		{"POST", "/directory/deletedItems/" + megan + "/restore", nil, 403},
+		{"POST", "/directory/deletedItems/" + marketing + "/restore", nil, 403},
+		{"DELETE", "/directory/deletedItems/" + megan, nil, 403},
+	})
+	runChecks(t, delegatedGraph(t, s, admin, "https://graph.microsoft.com/User.DeleteRestore.All"), []graphCheck{
+		{"POST", "/directory/deletedItems/" + megan + "/restore", nil, 200},
+		{"POST", "/directory/deletedItems/" + marketing + "/restore", nil, 403},
+	})
+	runChecks(t, delegatedGraph(t, s, admin, "https://graph.microsoft.com/Group.ReadWrite.All"), []graphCheck{
+		{"POST", "/directory/deletedItems/" + marketing + "/restore", nil, 200},
+	})
+}
