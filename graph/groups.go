@@ -16,6 +16,8 @@ import (
 var (
 	needReadGroups   = []string{"Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All"}
 	needManageGroups = []string{"Group.ReadWrite.All"}
+	// needDeleteGroups deletes groups (Directory.ReadWrite.All does not).
+	needDeleteGroups = []string{"Group.ReadWrite.All"}
 )
 
 // GroupQuery selects groups. The zero value lists every group.
@@ -120,7 +122,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.sdk().Groups().ByGroupId(id).Delete(ctx, nil)
-	return fail(err, "delete the group", needManageGroups...)
+	return fail(err, "delete the group", needDeleteGroups...)
 }
 
 // UserGroups lists the groups a user is a direct member of.
