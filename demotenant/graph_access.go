@@ -44,13 +44,20 @@ var (
 	enableDisableUsers = access{app: append(anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"),
 		[]string{"User.EnableDisableAccount.All", "User.Read.All"},
 		[]string{"User.EnableDisableAccount.All", "Directory.Read.All"}), write: true}
-	readUserMemberships = access{app: anyOf("User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
-		"Directory.ReadWrite.All", "GroupMember.Read.All", "Group.Read.All")}
-	readLicenses = access{app: anyOf("User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
-		"Directory.ReadWrite.All", "LicenseAssignment.ReadWrite.All")}
+	// readUserMemberships lists another user's groups: reading users is not
+	// enough, it takes a permission that reads groups or the directory.
+	readUserMemberships = access{
+		app: anyOf("GroupMember.ReadBasic.All", "Group.ReadBasic.All", "GroupMember.Read.All", "Group.Read.All",
+			"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"),
+		delegated: anyOf("User.Read.All", "GroupMember.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"),
+	}
+	readLicenses = access{app: anyOf("LicenseAssignment.Read.All", "User.Read.All", "User.ReadWrite.All",
+		"Directory.Read.All", "Directory.ReadWrite.All")}
 	assignLicenses = access{app: anyOf("LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
-	readSKUs       = access{app: anyOf("Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All",
-		"Directory.ReadWrite.All", "LicenseAssignment.ReadWrite.All")}
+	// readSKUs lists the tenant's subscriptions; assigning licenses
+	// (LicenseAssignment.ReadWrite.All) does not read them.
+	readSKUs = access{app: anyOf("LicenseAssignment.Read.All", "Organization.Read.All", "Directory.Read.All",
+		"Organization.ReadWrite.All", "Directory.ReadWrite.All")}
 	readGroups = access{app: anyOf("Group.Read.All", "Group.ReadWrite.All", "GroupMember.Read.All",
 		"GroupMember.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
 	writeGroups = access{app: anyOf("Group.ReadWrite.All", "Directory.ReadWrite.All"), write: true}

@@ -165,3 +165,45 @@ func TestGraphDirectoryReadWriteAllCannotDelete(t *testing.T) {
 		{"POST", "/directory/deletedItems/" + marketing + "/restore", nil, 200},
 	})
 }
+
+// appGraphWith signs in as the scenario's app once its granted application
+// permissions are exactly roles.
+func appGraphWith(t *testing.T, s *Server, roles ...string) *graphClient {
+	t.Helper()
+	clientID := s.Info().ClientID
+	s.mu.Lock()
+	sp := s.dir.principalOf(clientID)
+	sp.Assignments = nil
+	for _, r := range roles {
+		sp.grantRole(r, s.dir.createdAt)
+	}
+	s.mu.Unlock()
+	return appGraph(t, s)
+}
+
+// Reads answer to the permissions Microsoft's API reference lists for them:
+// listing the tenant's subscriptions takes reading the organization or the
+// directory, not assigning licenses; another user's groups take reading
+// groups or the directory, not reading users.
+func TestGraphReadsNeedTheirListedPermissions(t *testing.T) {
+	s := startTenant(t, Options{})
+	megan := "/users/megan@" + s.Info().TenantDomain
+	runChecks(t, appGraphWith(t, s, "User.ReadWrite.All", "LicenseAssignment.ReadWrite.All"), []graphCheck{
+		{"GET", megan, nil, 200},
+		{"GET", megan + "/licenseDetails", nil, 200},
+		{"GET", megan + "/memberOf", nil, 403},
+		{"GET", "/subscribedSkus", nil, 403},
+	})
+	runChecks(t, appGraphWith(t, s, "LicenseAssignment.ReadWrite.All"), []graphCheck{
+		{"GET", megan + "/licenseDetails", nil, 403},
+	})
+	runChecks(t, appGraphWith(t, s, "Organization.Read.All", "GroupMember.Read.All"), []graphCheck{
+		{"GET", "/subscribedSkus", nil, 200},
+		{"GET", megan + "/memberOf", nil, 200},
+	})
+	runChecks(t, appGraphWith(t, s, "Directory.Read.All"), []graphCheck{
+		{"GET", "/subscribedSkus", nil, 200},
+		{"GET", megan + "/memberOf", nil, 200},
+		{"GET", megan + "/licenseDetails", nil, 200},
+	})
+}
