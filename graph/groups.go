@@ -18,6 +18,9 @@ var (
 	needManageGroups = []string{"Group.ReadWrite.All"}
 	// needDeleteGroups deletes groups (Directory.ReadWrite.All does not).
 	needDeleteGroups = []string{"Group.ReadWrite.All"}
+	// needUserGroups lists another user's groups: reading users is not
+	// enough, it takes reading groups or the directory.
+	needUserGroups = []string{"GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"}
 )
 
 // GroupQuery selects groups. The zero value lists every group.
@@ -138,7 +141,7 @@ func (c *Client) UserGroups(ctx context.Context, userID string) ([]Group, error)
 	for {
 		resp, err := b.Get(ctx, cfg)
 		if err != nil {
-			return out, fail(err, "list the user's groups", needReadUsers...)
+			return out, fail(err, "list the user's groups", needUserGroups...)
 		}
 		for _, o := range resp.GetValue() {
 			if g, ok := o.(models.Groupable); ok {
