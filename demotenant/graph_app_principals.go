@@ -110,7 +110,7 @@ func (s *Server) assignAppRole(c *graphCall) error {
 	}
 	for _, as := range client.Assignments {
 		if as.ResourceID == resource.ID && as.AppRoleID == in.AppRoleID {
-			return newGraphError(http.StatusConflict, "Request_BadRequest",
+			return newGraphError(http.StatusBadRequest, "Request_BadRequest",
 				"Permission being assigned already exists on the object.")
 		}
 	}
