@@ -67,7 +67,7 @@ type user struct {
 	Password          string // demo only; never returned by Graph
 	ForceChange       bool
 	Licenses          []assignedLicense
-	// Admin marks a Global Administrator: delegated writes need it.
+	// Admin marks a Global Administrator, who may do anything.
 	Admin bool
 	// Role is a directory role short of Global Administrator, e.g.
 	// roleAppAdmin; "" for none.

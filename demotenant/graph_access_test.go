@@ -207,3 +207,55 @@ func TestGraphReadsNeedTheirListedPermissions(t *testing.T) {
 		{"GET", megan + "/licenseDetails", nil, 200},
 	})
 }
+
+// giveRole makes the account upn hold the directory role role.
+func giveRole(t *testing.T, s *Server, upn, role string) {
+	t.Helper()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, u := range s.dir.users {
+		if u.UserPrincipalName == upn {
+			u.Role = role
+			return
+		}
+	}
+	t.Fatalf("no account %s", upn)
+}
+
+// Signed in, a User Administrator manages users and groups and a Groups
+// Administrator manages groups (Microsoft Entra built-in roles); neither
+// needs to be a Global Administrator.
+func TestGraphDelegatedWritesFollowDirectoryRoles(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true})
+	domain := s.Info().TenantDomain
+	megan := "megan@" + domain
+	g := delegatedGraph(t, s, megan, "https://graph.microsoft.com/User.ReadWrite.All",
+		"https://graph.microsoft.com/Group.ReadWrite.All", "https://graph.microsoft.com/LicenseAssignment.ReadWrite.All")
+	sales := groupID(t, g, "Sales")
+	newGroup := func(name string) map[string]any {
+		return map[string]any{"displayName": name, "mailEnabled": false, "mailNickname": name, "securityEnabled": true}
+	}
+	runChecks(t, g, []graphCheck{
+		{"POST", "/users", newUserBody("by.member@"+domain, "Str0ng-Passw0rd"), 403},
+		{"POST", "/groups", newGroup("bymember"), 403},
+	})
+
+	giveRole(t, s, megan, roleGroupsAdmin)
+	created := g.do("POST", "/groups", newGroup("bygroupsadmin")).object(t, http.StatusCreated)
+	runChecks(t, g, []graphCheck{
+		{"PATCH", "/groups/" + sales, map[string]any{"description": "Sales team"}, 204},
+		{"POST", "/groups/" + sales + "/members/$ref", map[string]any{"@odata.id": "https://graph.microsoft.com/v1.0/directoryObjects/" + created["id"].(string)}, 204},
+		{"DELETE", "/groups/" + created["id"].(string), nil, 204},
+		{"POST", "/users", newUserBody("by.groupsadmin@"+domain, "Str0ng-Passw0rd"), 403},
+		{"PATCH", "/users/admin@" + domain, map[string]any{"jobTitle": "x"}, 403},
+	})
+
+	giveRole(t, s, megan, roleUserAdmin)
+	user := g.do("POST", "/users", newUserBody("by.useradmin@"+domain, "Str0ng-Passw0rd")).object(t, http.StatusCreated)
+	runChecks(t, g, []graphCheck{
+		{"PATCH", "/users/" + user["id"].(string), map[string]any{"jobTitle": "Lead", "accountEnabled": false}, 204},
+		{"POST", "/users/" + user["id"].(string) + "/assignLicense", assignBody(skuEMS), 200},
+		{"POST", "/groups", newGroup("byuseradmin"), 201},
+		{"DELETE", "/users/" + user["id"].(string), nil, 204},
+	})
+}
