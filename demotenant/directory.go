@@ -132,6 +132,9 @@ type app struct {
 	// Created is when Graph created the app; zero for seeded apps. The
 	// sign-in service learns of a new app only after a replication delay.
 	Created time.Time
+	// Owners are the object ids of the users who own the registration: who
+	// registered it, signed in.
+	Owners []string
 }
 
 type clientSecret struct {

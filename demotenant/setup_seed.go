@@ -79,6 +79,10 @@ func (u *user) managesUsers() bool { return u.Admin || u.Role == roleUserAdmin }
 // Administrator.
 func (u *user) managesGroups() bool { return u.managesUsers() || u.Role == roleGroupsAdmin }
 
+// isMember reports whether u is a member of the tenant, not a guest:
+// members have the default user permissions, such as registering apps.
+func (u *user) isMember() bool { return u.UserType != "Guest" }
+
 // grantsAppRoles reports whether u may grant Microsoft Graph's application
 // permissions: only a Global or Privileged Role Administrator may.
 func (u *user) grantsAppRoles() bool { return u.Admin }
