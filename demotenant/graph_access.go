@@ -39,6 +39,13 @@ var (
 	// deleteUsers deletes users and restores or purges deleted ones:
 	// Directory.ReadWrite.All "does not allow user or group deletion".
 	deleteUsers = access{app: anyOf("User.DeleteRestore.All", "User.ReadWrite.All"), role: (*user).managesUsers}
+	// resetPasswords sets another user's password: signed in,
+	// Directory.ReadWrite.All does not allow it.
+	resetPasswords = access{
+		app:       anyOf("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"),
+		delegated: anyOf("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All", "Directory.AccessAsUser.All"),
+		role:      (*user).managesUsers,
+	}
 	// enableDisableUsers: accountEnabled alone may be changed with
 	// User.EnableDisableAccount.All together with a read permission.
 	enableDisableUsers = access{app: append(anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"),

@@ -156,6 +156,7 @@ func TestGraphDirectoryReadWriteAllCannotDelete(t *testing.T) {
 		{"POST", "/directory/deletedItems/" + megan + "/restore", nil, 403},
 		{"POST", "/directory/deletedItems/" + marketing + "/restore", nil, 403},
 		{"DELETE", "/directory/deletedItems/" + megan, nil, 403},
+		{"PATCH", "/users/" + other, map[string]any{"passwordProfile": map[string]any{"password": "N3w-Passw0rd!x"}}, 403},
 	})
 	runChecks(t, delegatedGraph(t, s, admin, "https://graph.microsoft.com/User.DeleteRestore.All"), []graphCheck{
 		{"POST", "/directory/deletedItems/" + megan + "/restore", nil, 200},
