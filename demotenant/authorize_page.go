@@ -114,6 +114,7 @@ var permissionTitles = map[string]string{
 	"User.Read.All":                          "Read all users' full profiles",
 	"User.ReadWrite.All":                     "Read and write all users' full profiles",
 	"User.EnableDisableAccount.All":          "Enable and disable user accounts",
+	"User.DeleteRestore.All":                 "Delete and restore all users",
 	"Group.Read.All":                         "Read all groups",
 	"Group.ReadWrite.All":                    "Read and write all groups",
 	"GroupMember.Read.All":                   "Read group memberships",

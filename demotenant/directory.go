@@ -71,7 +71,7 @@ type user struct {
 	Password          string // demo only; never returned by Graph
 	ForceChange       bool
 	Licenses          []assignedLicense
-	// Admin marks a Global Administrator: delegated writes need it.
+	// Admin marks a Global Administrator, who may do anything.
 	Admin bool
 	// Role is a directory role short of Global Administrator, e.g.
 	// roleAppAdmin; "" for none.
@@ -136,6 +136,9 @@ type app struct {
 	// Created is when Graph created the app; zero for seeded apps. The
 	// sign-in service learns of a new app only after a replication delay.
 	Created time.Time
+	// Owners are the object ids of the users who own the registration: who
+	// registered it, signed in.
+	Owners []string
 }
 
 type clientSecret struct {

@@ -9,9 +9,9 @@ import "slices"
 type access struct {
 	app       [][]string
 	delegated [][]string // nil: the same as app
-	// write operations done for a signed-in user also need that user to be
-	// an administrator.
-	write bool
+	// role checks, for a signed-in user, that their directory role allows
+	// the operation; nil lets any member (reads).
+	role func(*user) bool
 }
 
 func anyOf(names ...string) [][]string {
@@ -35,27 +35,47 @@ var (
 	}
 	readMe = access{delegated: anyOf("User.Read", "User.ReadWrite", "User.ReadBasic.All", "User.Read.All",
 		"User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
-	writeUsers  = access{app: anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
-	deleteUsers = access{app: anyOf("User.ReadWrite.All"), write: true}
+	writeUsers = access{app: anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"), role: (*user).managesUsers}
+	// deleteUsers deletes users and restores or purges deleted ones:
+	// Directory.ReadWrite.All "does not allow user or group deletion".
+	deleteUsers = access{app: anyOf("User.DeleteRestore.All", "User.ReadWrite.All"), role: (*user).managesUsers}
+	// resetPasswords sets another user's password: signed in,
+	// Directory.ReadWrite.All does not allow it.
+	resetPasswords = access{
+		app:       anyOf("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"),
+		delegated: anyOf("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All", "Directory.AccessAsUser.All"),
+		role:      (*user).managesUsers,
+	}
 	// enableDisableUsers: accountEnabled alone may be changed with
 	// User.EnableDisableAccount.All together with a read permission.
 	enableDisableUsers = access{app: append(anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"),
 		[]string{"User.EnableDisableAccount.All", "User.Read.All"},
-		[]string{"User.EnableDisableAccount.All", "Directory.Read.All"}), write: true}
-	readUserMemberships = access{app: anyOf("User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
-		"Directory.ReadWrite.All", "GroupMember.Read.All", "Group.Read.All")}
-	readLicenses = access{app: anyOf("User.Read.All", "User.ReadWrite.All", "Directory.Read.All",
-		"Directory.ReadWrite.All", "LicenseAssignment.ReadWrite.All")}
-	assignLicenses = access{app: anyOf("LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
-	readSKUs       = access{app: anyOf("Organization.Read.All", "Directory.Read.All", "Organization.ReadWrite.All",
-		"Directory.ReadWrite.All", "LicenseAssignment.ReadWrite.All")}
+		[]string{"User.EnableDisableAccount.All", "Directory.Read.All"}), role: (*user).managesUsers}
+	// readUserMemberships lists another user's groups: reading users is not
+	// enough, it takes a permission that reads groups or the directory.
+	readUserMemberships = access{
+		app: anyOf("GroupMember.ReadBasic.All", "Group.ReadBasic.All", "GroupMember.Read.All", "Group.Read.All",
+			"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"),
+		delegated: anyOf("User.Read.All", "GroupMember.Read.All", "Directory.Read.All", "Directory.ReadWrite.All"),
+	}
+	readLicenses = access{app: anyOf("LicenseAssignment.Read.All", "User.Read.All", "User.ReadWrite.All",
+		"Directory.Read.All", "Directory.ReadWrite.All")}
+	assignLicenses = access{app: anyOf("LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"),
+		role: (*user).managesUsers}
+	// readSKUs lists the tenant's subscriptions; assigning licenses
+	// (LicenseAssignment.ReadWrite.All) does not read them.
+	readSKUs = access{app: anyOf("LicenseAssignment.Read.All", "Organization.Read.All", "Directory.Read.All",
+		"Organization.ReadWrite.All", "Directory.ReadWrite.All")}
 	readGroups = access{app: anyOf("Group.Read.All", "Group.ReadWrite.All", "GroupMember.Read.All",
 		"GroupMember.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
-	writeGroups  = access{app: anyOf("Group.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
+	writeGroups = access{app: anyOf("Group.ReadWrite.All", "Directory.ReadWrite.All"), role: (*user).managesGroups}
+	// deleteGroups deletes groups and restores or purges deleted ones.
+	deleteGroups = access{app: anyOf("Group.ReadWrite.All"), role: (*user).managesGroups}
 	readMembers  = readGroups
-	writeMembers = access{app: anyOf("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"), write: true}
-	readApps     = access{app: anyOf("Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
-	readGrants   = access{app: anyOf("Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All",
+	writeMembers = access{app: anyOf("GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"),
+		role: (*user).managesGroups}
+	readApps   = access{app: anyOf("Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All")}
+	readGrants = access{app: anyOf("Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All",
 		"Directory.ReadWrite.All", "AppRoleAssignment.ReadWrite.All")}
 )
 
@@ -71,8 +91,8 @@ func (c *graphCall) allow(a access) error {
 	if !holdsAny(held, alternatives) {
 		return errInsufficientPrivileges
 	}
-	if a.write && c.p.Delegated() {
-		if u := c.s.dir.users[c.p.UserID]; u == nil || !u.Admin {
+	if a.role != nil && c.p.Delegated() {
+		if u := c.s.dir.users[c.p.UserID]; u == nil || !a.role(u) {
 			return errInsufficientPrivileges
 		}
 	}

@@ -9,7 +9,7 @@ import (
 // createServicePrincipal serves POST /servicePrincipals: the app's
 // enterprise application in this tenant.
 func (s *Server) createServicePrincipal(c *graphCall) error {
-	if err := c.allowSetup(writeApplications); err != nil {
+	if err := c.allowSetup(registerApplications); err != nil {
 		return err
 	}
 	var in struct {
@@ -25,7 +25,11 @@ func (s *Server) createServicePrincipal(c *graphCall) error {
 	case !ok:
 		return newGraphError(http.StatusBadRequest, "Request_BadRequest",
 			"The appId '%s' of the service principal does not reference a valid application object.", in.AppID)
-	case s.dir.principalOf(a.AppID) != nil:
+	}
+	if err := c.allowOwner(a); err != nil {
+		return err
+	}
+	if s.dir.principalOf(a.AppID) != nil {
 		return newGraphError(http.StatusConflict, "Request_MultipleObjectsWithSameKeyValue",
 			"The service principal cannot be created, updated, or restored because the service principal name %s is already in use.", a.AppID)
 	}
@@ -110,7 +114,7 @@ func (s *Server) assignAppRole(c *graphCall) error {
 	}
 	for _, as := range client.Assignments {
 		if as.ResourceID == resource.ID && as.AppRoleID == in.AppRoleID {
-			return newGraphError(http.StatusConflict, "Request_BadRequest",
+			return newGraphError(http.StatusBadRequest, "Request_BadRequest",
 				"Permission being assigned already exists on the object.")
 		}
 	}

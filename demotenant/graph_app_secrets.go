@@ -32,10 +32,7 @@ func passwordJSON(sec clientSecret, withText bool) jsonObject {
 // addPassword serves POST /applications/{id}/addPassword: a new secret,
 // whose text only this answer carries.
 func (s *Server) addPassword(c *graphCall) error {
-	if err := c.allowSetup(writeApplications); err != nil {
-		return err
-	}
-	a, err := c.pathApplication()
+	a, err := c.ownedApplication()
 	if err != nil {
 		return err
 	}
@@ -69,10 +66,7 @@ func (s *Server) addPassword(c *graphCall) error {
 
 // removePassword serves POST /applications/{id}/removePassword.
 func (s *Server) removePassword(c *graphCall) error {
-	if err := c.allowSetup(writeApplications); err != nil {
-		return err
-	}
-	a, err := c.pathApplication()
+	a, err := c.ownedApplication()
 	if err != nil {
 		return err
 	}

@@ -111,7 +111,7 @@ func (c *graphCall) pathApplication() (*app, error) {
 }
 
 func (s *Server) createApplication(c *graphCall) error {
-	if err := c.allowSetup(writeApplications); err != nil {
+	if err := c.allowSetup(registerApplications); err != nil {
 		return err
 	}
 	var in applicationInput
@@ -125,6 +125,9 @@ func (s *Server) createApplication(c *graphCall) error {
 	a.ObjectID = s.dir.newObjectID()
 	a.AppID = stableGUID("new app: " + a.ObjectID)
 	a.Created = s.graphNow()
+	if c.p.Delegated() {
+		a.Owners = []string{c.p.UserID}
+	}
 	s.dir.apps[a.AppID] = a
 	out := append(jsonObject{{"@odata.context", c.contextURL("applications/$entity")}}, render(a, nil, false)...)
 	return c.writeJSON(http.StatusCreated, out)
@@ -133,10 +136,7 @@ func (s *Server) createApplication(c *graphCall) error {
 // deleteApplication deletes an app registration and, as Entra does, its
 // service principal in this tenant with what was granted to it.
 func (s *Server) deleteApplication(c *graphCall) error {
-	if err := c.allowSetup(writeApplications); err != nil {
-		return err
-	}
-	a, err := c.pathApplication()
+	a, err := c.ownedApplication()
 	if err != nil {
 		return err
 	}

@@ -65,9 +65,9 @@ type deletedAccess struct{ read, write access }
 
 func deletedRules(e entity) deletedAccess {
 	if e.kind() == groupKind {
-		return deletedAccess{readGroups, writeGroups}
+		return deletedAccess{readGroups, deleteGroups}
 	}
-	return deletedAccess{readUsers, writeUsers}
+	return deletedAccess{readUsers, deleteUsers}
 }
 
 // restoreDeletedItem answers POST /directory/deletedItems/{id}/restore.
@@ -75,7 +75,7 @@ func (s *Server) restoreDeletedItem(c *graphCall) error {
 	id := c.r.PathValue("id")
 	d := s.dir.deleted[id]
 	if d == nil {
-		if err := c.allow(writeUsers); err != nil {
+		if err := c.allow(deleteUsers); err != nil {
 			return err
 		}
 		return errNotFound(id)
@@ -111,7 +111,7 @@ func (s *Server) purgeDeletedItem(c *graphCall) error {
 	id := c.r.PathValue("id")
 	d := s.dir.deleted[id]
 	if d == nil {
-		if err := c.allow(writeUsers); err != nil {
+		if err := c.allow(deleteUsers); err != nil {
 			return err
 		}
 		return errNotFound(id)

@@ -141,7 +141,7 @@ func (s *Server) updateGroup(c *graphCall) error {
 }
 
 func (s *Server) deleteGroup(c *graphCall) error {
-	if err := c.allow(writeGroups); err != nil {
+	if err := c.allow(deleteGroups); err != nil {
 		return err
 	}
 	g, err := c.pathGroup()

@@ -129,12 +129,17 @@ func (s *Server) updateUser(c *graphCall) error {
 	if err := c.decodeBody(&body); err != nil {
 		return err
 	}
-	rule := writeUsers
+	rules := []access{writeUsers}
 	if _, ok := body["accountEnabled"]; ok && len(body) == 1 {
-		rule = enableDisableUsers
+		rules = []access{enableDisableUsers}
 	}
-	if err := c.allow(rule); err != nil {
-		return err
+	if _, ok := body["passwordProfile"]; ok {
+		rules = append(rules, resetPasswords)
+	}
+	for _, rule := range rules {
+		if err := c.allow(rule); err != nil {
+			return err
+		}
 	}
 	changed := *u
 	if err := s.dir.applyUserChanges(&changed, body); err != nil {

@@ -1,5 +1,7 @@
 package demotenant
 
+import "slices"
+
 // setupAccess says who may call an endpoint of app registration and
 // consent: an app-only caller holding one of roles, or a signed-in user
 // holding one of scopes and, for writes, a directory role that allows it.
@@ -17,9 +19,19 @@ var (
 		scopes: []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 		roles:  []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 	}
-	writeApplications = setupAccess{
+	// registerApplications creates an app registration: by default every
+	// member may ("Users can register applications"), and owns what they
+	// register.
+	registerApplications = setupAccess{
 		scopes: []string{"Application.ReadWrite.All", "Directory.ReadWrite.All"},
 		roles:  []string{"Application.ReadWrite.All"},
+		role:   (*user).isMember,
+	}
+	// writeApplications changes any registration or enterprise app; its
+	// owner may change their own (ownedApplication).
+	writeApplications = setupAccess{
+		scopes: registerApplications.scopes,
+		roles:  registerApplications.roles,
 		role:   (*user).managesApps,
 	}
 	grantAppRoles = setupAccess{
@@ -37,6 +49,29 @@ var (
 		role:   (*user).managesApps,
 	}
 )
+
+// ownedApplication finds the application the {id} path segment names, for
+// a caller who may change it: an application administrator, an app-only
+// caller with the permission, or the signed-in user who owns it.
+func (c *graphCall) ownedApplication() (*app, error) {
+	if err := c.allowSetup(registerApplications); err != nil {
+		return nil, err
+	}
+	a, err := c.pathApplication()
+	if err != nil {
+		return nil, err
+	}
+	return a, c.allowOwner(a)
+}
+
+// allowOwner lets the owner of a change it, and otherwise whoever
+// writeApplications allows.
+func (c *graphCall) allowOwner(a *app) error {
+	if c.p.Delegated() && slices.Contains(a.Owners, c.p.UserID) {
+		return nil
+	}
+	return c.allowSetup(writeApplications)
+}
 
 // allowSetup checks the caller against a; a refusal is Graph's 403
 // Authorization_RequestDenied.

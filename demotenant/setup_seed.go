@@ -5,10 +5,13 @@ package demotenant
 // tenant knows it; an administrator consents to its scopes at sign-in.
 const graphCLIAppID = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
 
-// Directory roles short of Global Administrator that the setup flow meets.
+// Directory roles short of Global Administrator that the setup flow and
+// delegated user and group edits meet.
 const (
 	roleAppAdmin      = "Application Administrator"
 	roleCloudAppAdmin = "Cloud Application Administrator"
+	roleUserAdmin     = "User Administrator"
+	roleGroupsAdmin   = "Groups Administrator"
 )
 
 // roleTemplates are the template ids of directory roles, as tokens carry
@@ -16,6 +19,8 @@ const (
 var roleTemplates = map[string]string{
 	roleAppAdmin:      "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3",
 	roleCloudAppAdmin: "158c047a-c907-4556-b7ef-446551a6b5f7",
+	roleUserAdmin:     "fe930be7-5e62-47db-91af-98c3a49a38b1",
+	roleGroupsAdmin:   "fdd7a751-b60b-444a-984c-02652fe8fa1c",
 }
 
 // requiredPermission is one entry of an app's requiredResourceAccess on
@@ -63,6 +68,20 @@ func (d *directory) seedSetup() {
 func (u *user) managesApps() bool {
 	return u.Admin || u.Role == roleAppAdmin || u.Role == roleCloudAppAdmin
 }
+
+// managesUsers reports whether u may create, edit, enable, delete and
+// restore users and assign their licenses: a User Administrator "can manage
+// all aspects of users and groups".
+func (u *user) managesUsers() bool { return u.Admin || u.Role == roleUserAdmin }
+
+// managesGroups reports whether u may create, edit and delete groups and
+// change their members: a Groups Administrator may, as may a User
+// Administrator.
+func (u *user) managesGroups() bool { return u.managesUsers() || u.Role == roleGroupsAdmin }
+
+// isMember reports whether u is a member of the tenant, not a guest:
+// members have the default user permissions, such as registering apps.
+func (u *user) isMember() bool { return u.UserType != "Guest" }
 
 // grantsAppRoles reports whether u may grant Microsoft Graph's application
 // permissions: only a Global or Privileged Role Administrator may.

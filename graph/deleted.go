@@ -44,7 +44,7 @@ func (c *Client) RestoreUser(ctx context.Context, id string) (User, error) {
 	}
 	obj, err := c.sdk().Directory().DeletedItems().ByDirectoryObjectId(id).Restore().Post(ctx, nil)
 	if err != nil {
-		return User{}, fail(err, "restore the user", needManageUsers...)
+		return User{}, fail(err, "restore the user", needDeleteUsers...)
 	}
 	answer := User{ID: id}
 	if u, ok := obj.(models.Userable); ok {

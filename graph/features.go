@@ -13,9 +13,11 @@ type Feature string
 const (
 	ReadUsers     Feature = "read-users"
 	ManageUsers   Feature = "manage-users"
+	DeleteUsers   Feature = "delete-users"
 	EnableDisable Feature = "enable-disable"
 	ReadGroups    Feature = "read-groups"
 	ManageGroups  Feature = "manage-groups"
+	DeleteGroups  Feature = "delete-groups"
 	ManageMembers Feature = "manage-members"
 	Licenses      Feature = "licenses"
 )
@@ -39,12 +41,19 @@ const (
 )
 
 // features lists every feature, in the order the connection test shows them.
+// Deleting is a feature of its own because Directory.ReadWrite.All, which
+// creates and edits users and groups, "does not allow user or group
+// deletion" (Microsoft Graph permissions reference). Deleting users lists
+// User.ReadWrite.All first, although User.DeleteRestore.All is narrower,
+// because creating and editing users needs it anyway.
 var features = []featureSpec{
 	{ReadUsers, "Read users", []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"}, probeUsers},
-	{ManageUsers, "Create, edit and delete users", []string{"User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{ManageUsers, "Create and edit users", []string{"User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{DeleteUsers, "Delete and restore users", needDeleteUsers, ""},
 	{EnableDisable, "Enable and disable users", []string{"User.EnableDisableAccount.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
 	{ReadGroups, "Read groups", []string{"Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"}, probeGroups},
-	{ManageGroups, "Create, edit and delete groups", []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{ManageGroups, "Create and edit groups", []string{"Group.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{DeleteGroups, "Delete groups", needDeleteGroups, ""},
 	{ManageMembers, "Add and remove group members", []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
 	{Licenses, "Assign licenses", []string{"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
 }

@@ -16,6 +16,11 @@ import (
 var (
 	needReadGroups   = []string{"Group.Read.All", "Group.ReadWrite.All", "Directory.Read.All"}
 	needManageGroups = []string{"Group.ReadWrite.All"}
+	// needDeleteGroups deletes groups (Directory.ReadWrite.All does not).
+	needDeleteGroups = []string{"Group.ReadWrite.All"}
+	// needUserGroups lists another user's groups: reading users is not
+	// enough, it takes reading groups or the directory.
+	needUserGroups = []string{"GroupMember.Read.All", "Group.Read.All", "Directory.Read.All"}
 )
 
 // GroupQuery selects groups. The zero value lists every group.
@@ -120,7 +125,7 @@ func (c *Client) DeleteGroup(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.sdk().Groups().ByGroupId(id).Delete(ctx, nil)
-	return fail(err, "delete the group", needManageGroups...)
+	return fail(err, "delete the group", needDeleteGroups...)
 }
 
 // UserGroups lists the groups a user is a direct member of.
@@ -137,7 +142,7 @@ func (c *Client) UserGroups(ctx context.Context, userID string) ([]Group, error)
 	for {
 		resp, err := b.Get(ctx, cfg)
 		if err != nil {
-			return out, fail(err, "list the user's groups", needReadUsers...)
+			return out, fail(err, "list the user's groups", needUserGroups...)
 		}
 		for _, o := range resp.GetValue() {
 			if g, ok := o.(models.Groupable); ok {

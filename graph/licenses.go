@@ -11,7 +11,11 @@ import (
 
 // Permissions the license operations need.
 var (
-	needReadSKUs      = []string{"Organization.Read.All", "Directory.Read.All", "LicenseAssignment.ReadWrite.All"}
+	// needReadSKUs reads the tenant's subscriptions; assigning licenses
+	// (LicenseAssignment.ReadWrite.All) does not. Organization.Read.All
+	// comes first, although LicenseAssignment.Read.All is narrower, because
+	// the setup asks for it anyway to show the tenant's name.
+	needReadSKUs      = []string{"Organization.Read.All", "LicenseAssignment.Read.All", "Directory.Read.All"}
 	needManageLicense = []string{"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All"}
 )
 

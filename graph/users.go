@@ -14,6 +14,9 @@ import (
 var (
 	needReadUsers   = []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All"}
 	needManageUsers = []string{"User.ReadWrite.All"}
+	// needDeleteUsers deletes and restores users (Directory.ReadWrite.All
+	// does not).
+	needDeleteUsers = []string{"User.ReadWrite.All", "User.DeleteRestore.All"}
 	needEnableUsers = []string{"User.EnableDisableAccount.All", "User.ReadWrite.All"}
 )
 
@@ -177,7 +180,7 @@ func (c *Client) DeleteUser(ctx context.Context, id string) error {
 		return err
 	}
 	err := c.sdk().Users().ByUserId(id).Delete(ctx, nil)
-	return fail(err, "delete the user", needManageUsers...)
+	return fail(err, "delete the user", needDeleteUsers...)
 }
 
 // advancedQuery is the header $search and $count need; it is sent on every

@@ -46,7 +46,7 @@ func newDeletedTab(p *Panel) *deletedTab {
 		t.status.SetText("")
 		p.clearNotice()
 	}
-	t.restore = newFeatureGate("Restore", theme.HistoryIcon(), graph.ManageUsers, t.onRestore)
+	t.restore = newFeatureGate("Restore", theme.HistoryIcon(), graph.DeleteUsers, t.onRestore)
 	t.restore.setReady(false)
 	t.refresh = widget.NewButtonWithIcon("Refresh", theme.ViewRefreshIcon(), t.reload)
 	intro := widget.NewLabel(fmt.Sprintf("Deleted users can be restored for %d days, with their groups and licenses.", restoreDays))

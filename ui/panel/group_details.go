@@ -50,7 +50,7 @@ func newGroupDetails(p *Panel, list *searchList[graph.Group]) *groupDetails {
 	d.status.Hide()
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.save = newFeatureGate("Save changes", theme.DocumentSaveIcon(), graph.ManageGroups, d.onSave)
-	d.remove = newFeatureGate("Delete group…", theme.DeleteIcon(), graph.ManageGroups, d.onDelete)
+	d.remove = newFeatureGate("Delete group…", theme.DeleteIcon(), graph.DeleteGroups, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
 	d.members = newMembersView(p, d.status)
 	form := widget.NewForm(

@@ -69,7 +69,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.save = newFeatureGate("Save changes", theme.DocumentSaveIcon(), graph.ManageUsers, d.onSave)
 	d.toggle = newFeatureGate("Disable sign-in", theme.VisibilityOffIcon(), graph.EnableDisable, d.onToggle)
-	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.ManageUsers, d.onDelete)
+	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
 	d.licenses = newLicensesView(p, d.say)
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
@@ -95,8 +96,8 @@ func TestWizardMissingConsent(t *testing.T) {
 		t.Errorf("a second explanation is shown: %q", c.problem.Text)
 	}
 	oneLine := widget.NewLabel("x").MinSize().Height
-	if len(c.features.Objects) != 7 {
-		t.Errorf("%d feature lines, want 7", len(c.features.Objects))
+	if want := len(graph.Features()); len(c.features.Objects) != want {
+		t.Errorf("%d feature lines, want %d", len(c.features.Objects), want)
 	}
 	for i, row := range c.features.Objects {
 		if row.MinSize().Height > oneLine {
