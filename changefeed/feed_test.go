@@ -270,3 +270,40 @@ func TestReadersKeepTheirOwnPlace(t *testing.T) {
 		}
 	}
 }
+
+// Graph holds at most 200 users to a delta page: a round with more changes
+// than that comes in several pages, and every change of every page is
+// delivered once.
+func TestMoreChangesThanAPageHoldsAllArrive(t *testing.T) {
+	tn := startTenant(t, demotenant.Options{})
+	dir := t.TempDir()
+	poll(t, tn.feed(dir), false)
+	ctx := context.Background()
+	users, err := tn.client.Users(graph.UserQuery{}).All(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := users[:230]
+	title := "Reorganised"
+	for _, u := range edited {
+		must(t, "update user", func() error { return tn.client.UpdateUser(ctx, u.ID, graph.UserChanges{JobTitle: &title}) })
+	}
+	_, reports := poll(t, tn.feed(dir), false)
+	got := map[string]int{}
+	for _, c := range reports[0].Changes {
+		if c.Type == graph.UserUpdated && slices.Equal(c.Changed, []string{"jobTitle"}) {
+			got[c.ID]++
+		}
+	}
+	for _, u := range edited {
+		if got[u.ID] != 1 {
+			t.Errorf("user %s reported %d times, want once", u.DisplayName, got[u.ID])
+		}
+	}
+	if len(reports[0].Changes) != len(edited) {
+		t.Errorf("%d user events, want %d", len(reports[0].Changes), len(edited))
+	}
+	if reports[0].Collection != graph.Users || reports[0].Requests < 2 {
+		t.Errorf("report %s: %d requests, want the round to span pages", reports[0].Collection, reports[0].Requests)
+	}
+}

@@ -128,16 +128,23 @@ func (st deltaState) selection() []string {
 	return slices.DeleteFunc(slices.Clone(st.Select), func(p string) bool { return p == "members" })
 }
 
-// preferredPageSize honours Prefer: odata.maxpagesize, up to 999.
+// deltaPageSize is the most objects a user or group delta page holds, and
+// what it holds when the client states no preference. $top is refused on
+// delta (Microsoft's delta query overview), and Graph caps odata.maxpagesize
+// at 200 directory objects a page whatever the client asks, so a round of a
+// larger directory always spans several pages.
+const deltaPageSize = 200
+
+// preferredPageSize honours Prefer: odata.maxpagesize, up to deltaPageSize.
 func preferredPageSize(r *http.Request) int {
 	for _, pref := range preferences(r) {
 		if n, ok := strings.CutPrefix(pref, "odata.maxpagesize="); ok {
 			if size, err := strconv.Atoi(n); err == nil && size > 0 {
-				return min(size, maxPageSize)
+				return min(size, deltaPageSize)
 			}
 		}
 	}
-	return defaultPageSize
+	return deltaPageSize
 }
 
 func prefers(r *http.Request, want string) bool {

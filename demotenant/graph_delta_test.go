@@ -199,3 +199,25 @@ func TestOtherAdminWorksInTheBackground(t *testing.T) {
 	}
 	t.Fatal("no change from the background administrator after 2000 rounds")
 }
+
+// Graph holds at most 200 users to a delta page, however many the client
+// prefers, and as many when it states no preference: the 250 users of the
+// demo tenant take two pages either way.
+func TestDeltaPagesHoldAtMost200Objects(t *testing.T) {
+	s := startTenant(t, Options{Scenario: ScenarioReadOnly})
+	g := appGraph(t, s)
+	for _, prefer := range [][]string{nil, {"Prefer", "odata.maxpagesize=999"}} {
+		first := g.get("/users/delta?$select=displayName", prefer...)
+		body := first.object(t, http.StatusOK)
+		if n := len(body["value"].([]any)); n != 200 || body["@odata.nextLink"] == nil {
+			t.Errorf("Prefer %v: first page holds %d users (next link %v), want 200 and a next page", prefer, n, body["@odata.nextLink"] != nil)
+		}
+		if prefer != nil && first.Header.Get("Preference-Applied") != "odata.maxpagesize=200" {
+			t.Errorf("Preference-Applied %q, want odata.maxpagesize=200", first.Header.Get("Preference-Applied"))
+		}
+		items, _, pages := deltaRound(t, g, "/users/delta?$select=displayName", prefer...)
+		if len(byID(items)) != 250 || pages != 2 {
+			t.Errorf("Prefer %v: %d users in %d pages, want 250 in 2", prefer, len(byID(items)), pages)
+		}
+	}
+}

@@ -143,7 +143,8 @@ func paginateSorted(items []entity, q *listQuery) listPage {
 }
 
 // writeList answers a collection request with one page of items, in
-// Graph's shape: @odata.context, @odata.count when asked, @odata.nextLink
+// Graph's shape: @odata.context, @odata.count when asked (on the first page
+// only, as Graph sends it for directory objects), @odata.nextLink
 // when more pages follow, and value. withType adds @odata.type to each
 // object, as Graph does in lists that may mix types.
 func (c *graphCall) writeList(items []entity, q *listQuery, context string, withType bool) error {
@@ -152,7 +153,7 @@ func (c *graphCall) writeList(items []entity, q *listQuery, context string, with
 		context += "(" + strings.Join(q.Select, ",") + ")"
 	}
 	out := jsonObject{{"@odata.context", c.contextURL(context)}}
-	if q.Count {
+	if q.Count && q.After == nil {
 		out = append(out, jsonField{"@odata.count", p.total})
 	}
 	if p.next != nil {

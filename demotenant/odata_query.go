@@ -62,7 +62,9 @@ func readQuery(r *http.Request, kind *entityKind, count bool) (*listQuery, error
 		if s != "true" && s != "false" {
 			return nil, errBadRequest("Invalid value '%s' for $count query option found. The $count query option requires a Boolean value.", s)
 		}
-		q.Count = s == "true"
+		// Without the header Graph ignores $count=true on directory
+		// objects: the answer simply has no @odata.count.
+		q.Count = s == "true" && q.Eventual
 	}
 	if s := v.Get("$filter"); s != "" {
 		if q.Filter, err = parseFilter(s, kind); err != nil {
@@ -89,18 +91,13 @@ func readQuery(r *http.Request, kind *entityKind, count bool) (*listQuery, error
 
 // checkConsistency applies Graph's rules for options that only work as
 // advanced queries: with ConsistencyLevel: eventual, and some with $count.
-// A next page ($skiptoken) continues a query already accepted, so paging
-// clients need not repeat the header.
+// Every page is checked, next pages ($skiptoken) too: the next link carries
+// the query options but not the header, which Graph wants on each request.
 func (q *listQuery) checkConsistency(kind *entityKind) error {
-	advanced := q.Eventual && q.Count
 	switch {
-	case q.After != nil:
-		return nil
 	case q.Search != nil && !q.Eventual:
 		return errSearchNeedsConsistency
-	case q.Count && !q.Eventual:
-		return errCountUnsupported
-	case q.OrderBy != "" && q.Filter != nil && !advanced:
+	case q.OrderBy != "" && q.Filter != nil && !q.Count: // $count=true counts only with the header
 		return errSortingUnsupported
 	}
 	return nil

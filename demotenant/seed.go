@@ -55,16 +55,8 @@ func seedSKUs(scenario string) []*sku {
 		e3, ems = 2000, 5000
 	}
 	return []*sku{
-		{SkuID: skuE3, SkuPartNumber: "ENTERPRISEPACK", Enabled: e3, ServicePlans: []servicePlan{
-			{"efb87545-963c-4e0d-99df-69c6916d9eb0", "EXCHANGE_S_ENTERPRISE"},
-			{"5dbe027f-2339-4123-9542-606e4d348a72", "SHAREPOINTENTERPRISE"},
-			{"0feaeb32-d00e-4d66-bd5a-43b5b83db82c", "MCOSTANDARD"},
-			{"57ff2da0-773e-42df-b2af-ffb7a2317929", "TEAMS1"},
-		}},
-		{SkuID: skuEMS, SkuPartNumber: "EMS", Enabled: ems, ServicePlans: []servicePlan{
-			{"41781fb2-bc02-4b7c-bd55-b576c07bb09d", "AAD_PREMIUM"},
-			{"c1ec4a95-1f05-45b3-a911-aa3fa01094f5", "INTUNE_A"},
-		}},
+		{SkuID: skuE3, SkuPartNumber: "ENTERPRISEPACK", Enabled: e3, ServicePlans: e3ServicePlans},
+		{SkuID: skuEMS, SkuPartNumber: "EMS", Enabled: ems, ServicePlans: emsServicePlans},
 	}
 }
 

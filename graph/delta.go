@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 
 	abstractions "github.com/microsoft/kiota-abstractions-go"
@@ -30,6 +31,10 @@ var deltaSelect = map[Collection]string{
 		"usageLocation,accountEnabled,userType,assignedLicenses",
 	Groups: "displayName,description,mailNickname,mail,groupTypes,securityEnabled,mailEnabled,visibility,members",
 }
+
+// deltaPageSize is the most objects Graph puts on a user or group delta
+// page.
+const deltaPageSize = 200
 
 // deltaNeeds are the permissions a delta round needs, any one of them.
 var deltaNeeds = map[Collection][]string{
@@ -86,8 +91,10 @@ func (c *Client) DeltaPage(ctx context.Context, coll Collection, link string) (D
 	info.Method = abstractions.GET
 	info.SetUri(*u)
 	info.Headers.TryAdd("Accept", "application/json")
-	// Only the properties that changed, and as many objects a page as Graph allows.
-	info.Headers.TryAdd("Prefer", "return=minimal, odata.maxpagesize=999")
+	// Only the properties that changed, and as many objects a page as Graph
+	// allows. Graph holds at most deltaPageSize users or groups to a page
+	// whatever is asked, so a round follows next links until the delta link.
+	info.Headers.TryAdd("Prefer", "return=minimal, odata.maxpagesize="+strconv.Itoa(deltaPageSize))
 	raw, err := c.adapter.SendPrimitive(ctx, info, "[]byte", abstractions.ErrorMappings{
 		"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue,
 	})
