@@ -78,11 +78,25 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 	a := app.NewWithID(appID)
 	a.SetIcon(assets.Icon)
 	u := ui.New(a, deps)
-	stopped := context.AfterFunc(ctx, func() { fyne.Do(u.Quit) })
+	stopped := context.AfterFunc(ctx, func() {
+		fyne.Do(u.Quit)
+		// Fyne (2.7) can hang at exit when a window event is handed to
+		// its main loop just as the loop shuts down: the event waits for
+		// a loop that is gone, and the app waits for the event. Asked to
+		// end, the program ends anyway once the window had its time;
+		// nothing it keeps is left half-written by an exit (the keychain
+		// and the settings file are written so that a kill leaves the old
+		// or the new state).
+		time.AfterFunc(quitGrace, func() { os.Exit(0) })
+	})
 	defer stopped()
 	u.ShowAndRun()
 	return 0
 }
+
+// quitGrace is how long the window may take to close on a termination
+// signal before the program ends without it.
+const quitGrace = 5 * time.Second
 
 // uiDemo is what the window needs to know of the running demo tenant.
 func uiDemo(info demotenant.Info) *ui.DemoTenant {
