@@ -118,7 +118,7 @@ var permissionTitles = map[string]string{
 	"Group.ReadWrite.All":                    "Read and write all groups",
 	"GroupMember.Read.All":                   "Read group memberships",
 	"GroupMember.ReadWrite.All":              "Read and write group memberships",
-	"LicenseAssignment.ReadWrite.All":        "Manage license assignments",
+	"LicenseAssignment.ReadWrite.All":        "Manage all license assignments",
 	"Organization.Read.All":                  "Read organization information",
 	"Directory.Read.All":                     "Read directory data",
 	"Directory.ReadWrite.All":                "Read and write directory data",
@@ -128,7 +128,7 @@ var permissionTitles = map[string]string{
 }
 
 var oidcTitles = map[string]string{
-	"openid":         "Sign you in",
+	"openid":         "Sign users in",
 	"profile":        "View your basic profile",
 	"email":          "View your email address",
 	"offline_access": "Maintain access to data you have given it access to",
