@@ -47,11 +47,11 @@ func consentRoles(a *app) []string {
 	return spec.Required
 }
 
-// consentScopes lists the delegated permissions the v2.0 admin consent
-// request names, besides .default.
+// consentScopes lists the delegated permissions a request names besides
+// .default, the OpenID Connect ones among them.
 func consentScopes(g delegatedGrant) []string {
 	var out []string
-	for _, sc := range g.Scopes {
+	for _, sc := range g.asked() {
 		if sc != defaultScope {
 			out = append(out, sc)
 		}

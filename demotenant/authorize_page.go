@@ -57,10 +57,11 @@ func (s *Server) showConsent(w http.ResponseWriter, r *http.Request, flow *signI
 	}
 	s.mu.Unlock()
 	for _, sc := range scopes {
-		p.Scopes = append(p.Scopes, permissionLine{sc, permissionTitles[sc]})
-	}
-	for _, sc := range flow.Grant.OIDC {
-		p.Scopes = append(p.Scopes, permissionLine{sc, oidcTitles[sc]})
+		title, ok := permissionTitles[sc]
+		if !ok {
+			title = oidcTitles[sc]
+		}
+		p.Scopes = append(p.Scopes, permissionLine{sc, title})
 	}
 	p.OrgBox = p.Admin && flow.Kind == flowAuthorize
 	renderPage(w, http.StatusOK, p)
