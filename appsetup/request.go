@@ -134,6 +134,18 @@ func Permissions(features []graph.Feature) []string {
 	return out
 }
 
+// granted are the Microsoft Graph permissions the new app is registered
+// with and granted: the features' permissions and, for the browser method,
+// the sign-in scopes (openid, profile, offline_access) every sign-in and
+// refresh asks for, which are Graph delegated permissions as well.
+func (r Request) granted() []string {
+	names := Permissions(r.Features)
+	if r.Method == MethodBrowser {
+		names = append(names, oauth.SignInScopes()...)
+	}
+	return names
+}
+
 // SignInScopes are the delegated scopes the setup sign-in asks for: what
 // creating apps and granting consent needs, and no more.
 func SignInScopes(e oauth.Endpoints, method string) []string {

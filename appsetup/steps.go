@@ -20,7 +20,7 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 		return err
 	}
 	st.permIDs = nil
-	for _, name := range Permissions(st.Request.Features) {
+	for _, name := range st.Request.granted() {
 		ids := st.graphSP.Roles
 		if st.Request.Method == MethodBrowser {
 			ids = st.graphSP.Scopes
@@ -124,7 +124,7 @@ func (s *Setup) consent(ctx context.Context, st *State) error {
 	if err != nil {
 		return err
 	}
-	names := Permissions(st.Request.Features)
+	names := st.Request.granted()
 	if st.Request.Method == MethodBrowser {
 		if len(st.Created.Granted) == len(names) {
 			return nil
