@@ -130,11 +130,40 @@ func TestBrowserSetupGrantsTheSignInScopes(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.account = f.info.Users[1].UPN // a colleague who is no administrator
-	got := f.setup().engine().Test(context.Background(), connection.Attempt{Profile: res.Profile, Permissions: Permissions(req.Features)})
+	got := f.setup().engine().Test(context.Background(), connection.Attempt{Profile: res.Profile})
 	if e, ok := oauth.AsError(got.Report.Err); ok {
 		t.Fatalf("a colleague's sign-in was refused: %v", e)
 	}
 	if got.RefreshToken == "" {
 		t.Error("the colleague's sign-in brought no refresh token")
+	}
+}
+
+// A browser connection set up for some features signs in and renews for
+// exactly what was granted: asking for more would need consent again,
+// which only an administrator may give where user consent is off.
+func TestBrowserConnectionAsksForWhatWasGranted(t *testing.T) {
+	f := newFixture(t, demotenant.Options{NoUserConsent: true})
+	req := f.request("Some")
+	req.Method, req.Features = MethodBrowser, []graph.Feature{graph.ReadUsers, graph.ReadGroups}
+	if _, err := f.setup().Start(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := f.store.Get("Some")
+	if err != nil || !slices.Equal(saved.Permissions, Permissions(req.Features)) {
+		t.Fatalf("saved permissions %v (%v), want %v", saved.Permissions, err, Permissions(req.Features))
+	}
+	e := f.setup().engine()
+	e.Store = f.store
+	c, err := e.Open(context.Background(), "Some")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report := c.Check(context.Background()); report.Err != nil || !report.Allows(graph.ReadGroups) {
+		t.Errorf("renewing the saved sign-in: %v, %+v", report.Err, report)
+	}
+	f.account = f.info.Users[1].UPN // a colleague who is no administrator
+	if got := e.Test(context.Background(), connection.Attempt{Profile: saved}); got.Report.Err != nil {
+		t.Errorf("a colleague's sign-in: %v", got.Report.Err)
 	}
 }
