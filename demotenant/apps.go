@@ -67,7 +67,7 @@ var appSpecs = []appSpec{
 		Delegated: append([]string{"User.Read", "User.Read.All", "Group.Read.All"}, signInScopes...)},
 	{Name: appPublic, Public: true, Redirects: []string{"http://localhost"}, Audience: audienceMultiOrgs,
 		Delegated: slices.Concat([]string{"User.Read"}, wizardRoles, signInScopes)},
-	{Name: appOrphan, Audience: audienceMyOrg, Secret: true, Required: []string{"User.Read.All"},
+	{Name: appOrphan, Redirects: []string{"http://localhost"}, Audience: audienceMyOrg, Secret: true, Required: []string{"User.Read.All"},
 		NoPrincipal: true},
 }
 

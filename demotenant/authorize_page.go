@@ -7,7 +7,7 @@ import (
 
 // pageData is what the sign-in page shows; Page picks its section.
 type pageData struct {
-	Page     string // signin, consent, approval, error, done, signedout
+	Page     string // signin, consent, approval, error, signedout
 	Org      string
 	Action   string // where the page's form posts
 	Flow     string
@@ -49,6 +49,7 @@ func (s *Server) showConsent(w http.ResponseWriter, r *http.Request, flow *signI
 	p.Account, p.Admin = u.UserPrincipalName, u.Admin
 	scopes := consentScopes(flow.Grant)
 	if flow.Kind == flowAdminConsent {
+		scopes = adminConsentScopes(a, flow.Grant)
 		for _, role := range consentRoles(a) {
 			p.AppPerms = append(p.AppPerms, permissionLine{role, permissionTitles[role]})
 		}
@@ -73,11 +74,6 @@ func (s *Server) showApprovalNeeded(w http.ResponseWriter, r *http.Request, flow
 	p := s.basePage(r, flow, "approval")
 	p.Problem = s.errorBody(r, errAdminApprovalRequired()).ErrorDescription
 	renderPage(w, http.StatusOK, p)
-}
-
-// showDone confirms an admin consent that has no redirect URI to go back to.
-func (s *Server) showDone(w http.ResponseWriter, r *http.Request, flow *signInFlow) {
-	renderPage(w, http.StatusOK, s.basePage(r, flow, "done"))
 }
 
 // errorPage shows an error that cannot be sent back to the app.
