@@ -55,7 +55,7 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 }
 
 // register creates the app registration, single tenant, asking for exactly
-// the chosen permissions.
+// the chosen permissions, with the redirect its method uses.
 func (s *Setup) register(ctx context.Context, st *State) error {
 	if st.Created.AppObjectID != "" {
 		return nil
@@ -66,9 +66,9 @@ func (s *Setup) register(ctx context.Context, st *State) error {
 	}
 	na := graph.NewApplication{DisplayName: st.Request.AppName}
 	if st.Request.Method == MethodBrowser {
-		na.ScopeIDs, na.PublicRedirects = st.permIDs, []string{"http://localhost"}
+		na.ScopeIDs, na.PublicRedirects = st.permIDs, []string{RedirectURI}
 	} else {
-		na.RoleIDs = st.permIDs
+		na.RoleIDs, na.WebRedirects = st.permIDs, []string{RedirectURI}
 	}
 	app, err := g.CreateApplication(ctx, na)
 	if err != nil {
