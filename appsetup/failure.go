@@ -102,7 +102,7 @@ func (s *Setup) failure(st *State, err error) *Failure {
 		if st.Request.Method == MethodBrowser {
 			f.MissingRole = RoleGrantScopes
 		}
-		f.ConsentURL = oauth.AdminConsentURL(st.Request.Endpoints, st.TenantID, st.Created.AppID, "")
+		f.ConsentURL = oauth.AdminConsentURL(st.Request.Endpoints, st.TenantID, st.Created.AppID, RedirectURI)
 	case StepLookUp, StepRegister, StepPrincipal, StepSecret:
 		f.MissingRole, f.Guided = RoleCreateApps, true
 	}

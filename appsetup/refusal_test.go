@@ -3,10 +3,14 @@ package appsetup
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -95,5 +99,27 @@ func TestSecondRunReusesTheRegistration(t *testing.T) {
 	apps := f.srv.AppsNamed(req.AppName)
 	if len(apps) != 1 || len(apps[0].Secrets) != 2 || !res.Created.Reused || res.Profile.ClientID != apps[0].AppID {
 		t.Errorf("apps %+v, result %+v", apps, res.Created)
+	}
+}
+
+// The consent link handed to a Global Administrator leads to consent: it
+// names a redirect the new app registers.
+func TestHandedOverConsentLinkGrantsTheApp(t *testing.T) {
+	f := newFixture(t, demotenant.Options{})
+	f.account = "appadmin@" + f.info.TenantDomain
+	req := f.request("Handed over")
+	fail := startFailure(t, f.setup(), req, StepConsent)
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.Get(fail.ConsentURL + "&login_hint=" + url.QueryEscape(f.info.Users[0].UPN))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	back, err := url.Parse(resp.Header.Get("Location"))
+	if resp.StatusCode != http.StatusFound || err != nil || back.Host != "localhost" || back.Query().Get("admin_consent") != "True" {
+		t.Fatalf("the consent link answered %d, to %q", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	if a := f.srv.AppsNamed(req.AppName); len(a) != 1 || !slices.Equal(a[0].Roles, Permissions(graph.Features())) {
+		t.Errorf("granted %+v", a)
 	}
 }

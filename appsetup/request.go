@@ -17,6 +17,12 @@ import (
 // http://localhost). Setup signs in with it; its tokens are never saved.
 const CommandLineToolsClientID = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
 
+// RedirectURI is the new app's redirect: under Mobile and desktop
+// applications for the browser method's sign-ins, under Web for the secret
+// method. Either way the admin-consent link returns to it, as Microsoft
+// requires a registered redirect_uri there.
+const RedirectURI = "http://localhost"
+
 // Ways the new connection signs in.
 const (
 	// MethodSecret: app-only access with a client secret.
@@ -132,6 +138,18 @@ func Permissions(features []graph.Feature) []string {
 	}
 	add("Organization.Read.All")
 	return out
+}
+
+// granted are the Microsoft Graph permissions the new app is registered
+// with and granted: the features' permissions and, for the browser method,
+// the sign-in scopes (openid, profile, offline_access) every sign-in and
+// refresh asks for, which are Graph delegated permissions as well.
+func (r Request) granted() []string {
+	names := Permissions(r.Features)
+	if r.Method == MethodBrowser {
+		names = append(names, oauth.SignInScopes()...)
+	}
+	return names
 }
 
 // SignInScopes are the delegated scopes the setup sign-in asks for: what

@@ -135,7 +135,7 @@ func (st *State) profile() keystore.Profile {
 		AppObjectID: st.Created.AppObjectID,
 	}
 	if r.Method == MethodBrowser {
-		p.Method = keystore.MethodBrowser
+		p.Method, p.Permissions = keystore.MethodBrowser, Permissions(r.Features)
 		return p
 	}
 	exp := st.Created.SecretExpires

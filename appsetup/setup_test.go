@@ -7,9 +7,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 func TestSecretSetupRegistersGrantsTestsAndSaves(t *testing.T) {
@@ -57,7 +59,7 @@ func TestBrowserSetupGrantsDelegatedScopes(t *testing.T) {
 	}
 	apps := f.srv.AppsNamed(req.AppName)
 	if len(apps) != 1 || !apps[0].Public || len(apps[0].Secrets) != 0 || len(apps[0].Roles) != 0 ||
-		!slices.Equal(apps[0].Scopes, Permissions(graph.Features())) {
+		!slices.Equal(apps[0].Scopes, append(Permissions(graph.Features()), "openid", "profile", "offline_access")) {
 		t.Fatalf("registered %+v", apps)
 	}
 	for _, r := range apps[0].Required {
@@ -114,5 +116,54 @@ func TestSetupGivesUpAfterMaxWaitAndContinues(t *testing.T) {
 	}
 	if n := len(f.srv.AppsNamed(req.AppName)); n != 1 {
 		t.Errorf("%d apps after continuing, want 1", n)
+	}
+}
+
+// Where users may not consent, everyone's sign-in to the new app works
+// only if setup's grant holds the sign-in scopes too.
+func TestBrowserSetupGrantsTheSignInScopes(t *testing.T) {
+	f := newFixture(t, demotenant.Options{NoUserConsent: true})
+	req := f.request("Everyone")
+	req.Method, req.Features = MethodBrowser, []graph.Feature{graph.ReadUsers}
+	res, err := f.setup().Start(context.Background(), req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.account = f.info.Users[1].UPN // a colleague who is no administrator
+	got := f.setup().engine().Test(context.Background(), connection.Attempt{Profile: res.Profile})
+	if e, ok := oauth.AsError(got.Report.Err); ok {
+		t.Fatalf("a colleague's sign-in was refused: %v", e)
+	}
+	if got.RefreshToken == "" {
+		t.Error("the colleague's sign-in brought no refresh token")
+	}
+}
+
+// A browser connection set up for some features signs in and renews for
+// exactly what was granted: asking for more would need consent again,
+// which only an administrator may give where user consent is off.
+func TestBrowserConnectionAsksForWhatWasGranted(t *testing.T) {
+	f := newFixture(t, demotenant.Options{NoUserConsent: true})
+	req := f.request("Some")
+	req.Method, req.Features = MethodBrowser, []graph.Feature{graph.ReadUsers, graph.ReadGroups}
+	if _, err := f.setup().Start(context.Background(), req); err != nil {
+		t.Fatal(err)
+	}
+	saved, err := f.store.Get("Some")
+	if err != nil || !slices.Equal(saved.Permissions, Permissions(req.Features)) {
+		t.Fatalf("saved permissions %v (%v), want %v", saved.Permissions, err, Permissions(req.Features))
+	}
+	e := f.setup().engine()
+	e.Store = f.store
+	c, err := e.Open(context.Background(), "Some")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report := c.Check(context.Background()); report.Err != nil || !report.Allows(graph.ReadGroups) {
+		t.Errorf("renewing the saved sign-in: %v, %+v", report.Err, report)
+	}
+	f.account = f.info.Users[1].UPN // a colleague who is no administrator
+	if got := e.Test(context.Background(), connection.Attempt{Profile: saved}); got.Report.Err != nil {
+		t.Errorf("a colleague's sign-in: %v", got.Report.Err)
 	}
 }

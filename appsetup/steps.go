@@ -20,7 +20,7 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 		return err
 	}
 	st.permIDs = nil
-	for _, name := range Permissions(st.Request.Features) {
+	for _, name := range st.Request.granted() {
 		ids := st.graphSP.Roles
 		if st.Request.Method == MethodBrowser {
 			ids = st.graphSP.Scopes
@@ -55,7 +55,7 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 }
 
 // register creates the app registration, single tenant, asking for exactly
-// the chosen permissions.
+// the chosen permissions, with the redirect its method uses.
 func (s *Setup) register(ctx context.Context, st *State) error {
 	if st.Created.AppObjectID != "" {
 		return nil
@@ -66,9 +66,9 @@ func (s *Setup) register(ctx context.Context, st *State) error {
 	}
 	na := graph.NewApplication{DisplayName: st.Request.AppName}
 	if st.Request.Method == MethodBrowser {
-		na.ScopeIDs, na.PublicRedirects = st.permIDs, []string{"http://localhost"}
+		na.ScopeIDs, na.PublicRedirects = st.permIDs, []string{RedirectURI}
 	} else {
-		na.RoleIDs = st.permIDs
+		na.RoleIDs, na.WebRedirects = st.permIDs, []string{RedirectURI}
 	}
 	app, err := g.CreateApplication(ctx, na)
 	if err != nil {
@@ -124,7 +124,7 @@ func (s *Setup) consent(ctx context.Context, st *State) error {
 	if err != nil {
 		return err
 	}
-	names := Permissions(st.Request.Features)
+	names := st.Request.granted()
 	if st.Request.Method == MethodBrowser {
 		if len(st.Created.Granted) == len(names) {
 			return nil

@@ -14,8 +14,7 @@ import (
 // refresh token to save, and asks that every chosen feature works.
 func (s *Setup) test(ctx context.Context, st *State) error {
 	r := st.Request
-	res := s.engine().Test(ctx, connection.Attempt{Profile: st.profile(), Secret: st.secret, OnURL: s.deps.OnURL, AllowCustom: r.AllowCustom,
-		Permissions: Permissions(r.Features)})
+	res := s.engine().Test(ctx, connection.Attempt{Profile: st.profile(), Secret: st.secret, OnURL: s.deps.OnURL, AllowCustom: r.AllowCustom})
 	st.report, st.refresh = res.Report, res.RefreshToken
 	if st.report.Err != nil {
 		return st.report.Err

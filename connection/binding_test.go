@@ -119,7 +119,7 @@ func TestOpenRefusesABrowserSignInMovedToAnotherCloud(t *testing.T) {
 	if !errors.Is(err, keystore.ErrEndpointsChanged) {
 		t.Fatalf("error %v, want ErrEndpointsChanged", err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, "login.chinacloudapi.cn") || !strings.Contains(msg, hostOf(t, f.info.Authority)) {
+	if msg := err.Error(); !strings.Contains(msg, "login.partner.microsoftonline.cn") || !strings.Contains(msg, hostOf(t, f.info.Authority)) {
 		t.Errorf("message %q should name the China cloud's sign-in host and the demo tenant's", msg)
 	}
 }

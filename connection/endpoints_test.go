@@ -25,7 +25,7 @@ func TestResolve(t *testing.T) {
 		{"global", "global", "", "", nil, "https://login.microsoftonline.com", "https://graph.microsoft.com"},
 		{"usgov", "usgov", "", "", nil, "https://login.microsoftonline.us", "https://graph.microsoft.us"},
 		{"usgov-dod", "usgov-dod", "", "", nil, "https://login.microsoftonline.us", "https://dod-graph.microsoft.us"},
-		{"china", "china", "", "", nil, "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn"},
+		{"china", "china", "", "", nil, "https://login.partner.microsoftonline.cn", "https://microsoftgraph.chinacloudapi.cn"},
 		{"custom", keystore.CloudCustom, "http://localhost:9000/", "http://localhost:9001", nil, "http://localhost:9000", "http://localhost:9001"},
 		{"demo", keystore.CloudDemo, "", "", demo, demo.Authority, demo.Graph},
 		{"demo ignores saved addresses", keystore.CloudDemo, "https://elsewhere.example", "https://elsewhere.example", demo, demo.Authority, demo.Graph},

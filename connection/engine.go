@@ -144,11 +144,17 @@ func (e *Engine) clientCredentials(ctx context.Context, ep oauth.Endpoints, p ke
 		Secret: secret, HTTPClient: e.HTTPClient}.TokenSource(ctx)
 }
 
-// login is the browser sign-in of a connection; it asks for the least
-// permissions that allow every feature (the admin's role still limits
-// what the program can do).
+// login is the browser sign-in of a connection. It asks for the
+// permissions its app was granted, so a sign-in or refresh never asks for
+// more than the consent covers; without a saved list, for the least
+// permissions that allow every feature (the admin's role still limits what
+// the program can do).
 func (e *Engine) login(ep oauth.Endpoints, p keystore.Profile) oauth.LoopbackLogin {
+	perms := p.Permissions
+	if len(perms) == 0 {
+		perms = graph.RecommendedPermissions()
+	}
 	return oauth.LoopbackLogin{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
-		Scopes:  ep.DelegatedScopes(graph.RecommendedPermissions()...),
+		Scopes:  ep.DelegatedScopes(perms...),
 		OpenURL: e.OpenURL, Timeout: e.LoginTimeout, HTTPClient: e.HTTPClient}
 }

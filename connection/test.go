@@ -25,9 +25,6 @@ type Attempt struct {
 	// OnURL hears the browser sign-in's address, to show for opening by
 	// hand.
 	OnURL func(string)
-	// Permissions are the Graph permissions a browser sign-in asks for;
-	// nil means graph.RecommendedPermissions.
-	Permissions []string
 }
 
 // Result is what testing an attempt found out.
@@ -57,9 +54,6 @@ func (e *Engine) Test(ctx context.Context, a Attempt) Result {
 	}
 	login := e.login(ep, p)
 	login.OnURL = a.OnURL
-	if a.Permissions != nil {
-		login.Scopes = ep.DelegatedScopes(a.Permissions...)
-	}
 	tok, err := login.Run(ctx)
 	if err != nil {
 		return Result{Endpoints: ep, Report: graph.Report{Err: err}}

@@ -22,6 +22,10 @@ var wizardRoles = []string{
 	"Organization.Read.All", "Directory.Read.All",
 }
 
+// signInScopes are the OpenID Connect scopes a browser sign-in asks for
+// with its Graph scopes; a tenant-wide grant holds them like the others.
+var signInScopes = []string{"openid", "profile", "offline_access"}
+
 // appSpec describes one seeded app registration and the state of its
 // enterprise application in the tenant.
 type appSpec struct {
@@ -61,10 +65,10 @@ var appSpecs = []appSpec{
 	{Name: appNoConsent, Public: true, Redirects: []string{"http://localhost"}, Audience: audienceMyOrg,
 		Secret: true, Required: wizardRoles},
 	{Name: appWeb, Redirects: []string{"http://localhost"}, Audience: audienceMyOrg, Secret: true,
-		Delegated: []string{"User.Read", "User.Read.All", "Group.Read.All"}},
+		Delegated: append([]string{"User.Read", "User.Read.All", "Group.Read.All"}, signInScopes...)},
 	{Name: appPublic, Public: true, Redirects: []string{"http://localhost"}, Audience: audienceMultiOrgs,
-		Delegated: append([]string{"User.Read"}, wizardRoles...)},
-	{Name: appOrphan, Audience: audienceMyOrg, Secret: true, Required: []string{"User.Read.All"},
+		Delegated: slices.Concat([]string{"User.Read"}, wizardRoles, signInScopes)},
+	{Name: appOrphan, Redirects: []string{"http://localhost"}, Audience: audienceMyOrg, Secret: true, Required: []string{"User.Read.All"},
 		NoPrincipal: true},
 }
 

@@ -21,7 +21,7 @@ type signInFlow struct {
 	ID       string
 	Kind     flowKind
 	AppID    string
-	Redirect string // checked against the app's registration; "" shows a done page
+	Redirect string // checked against the app's registration
 	Mode     string // response_mode
 	State    string
 	Grant    delegatedGrant

@@ -95,12 +95,51 @@ func TestConsentCreatesTheMissingServicePrincipal(t *testing.T) {
 		"client_id": {orphan.ClientID}, "client_secret": {orphan.Secret}, "scope": {"https://graph.microsoft.com/.default"}})
 	wantEntraError(t, resp, raw, 401, "invalid_client", 7000229)
 
-	done := getPage(t, adminConsentURL(s, "/adminconsent", orphan.ClientID, "", nil))
-	if done.Status != http.StatusOK || !strings.Contains(done.Body, "Permissions granted") {
-		t.Fatalf("consent without a redirect URI: %d %.500s", done.Status, done.Body)
+	q := getPage(t, adminConsentURL(s, "/adminconsent", orphan.ClientID, "http://localhost:45000", nil)).redirect(t)
+	if q.Get("admin_consent") != "True" {
+		t.Fatalf("consent answered %v", q)
 	}
 	p := bearerPrincipal(t, s, clientCredentialsToken(t, s, orphan.ClientID, orphan.Secret))
 	if !slices.Equal(p.Roles, []string{"User.Read.All"}) {
 		t.Errorf("roles = %v", p.Roles)
+	}
+}
+
+// redirect_uri is required: an app that registers none gets Entra's
+// AADSTS500113 error page, not a grant.
+func TestAdminConsentNeedsAReplyAddress(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true})
+	g := cliGraph(t, s, "")
+	app := g.do("POST", "/applications", map[string]any{"displayName": "No reply address",
+		"requiredResourceAccess": []any{map[string]any{"resourceAppId": graphAppID, "resourceAccess": []any{
+			map[string]any{"id": "df021288-bdef-4463-88db-98f22de89214", "type": "Role"}}}},
+	}).object(t, http.StatusCreated)
+	for _, path := range []string{"/adminconsent", "/v2.0/adminconsent"} {
+		got := getPage(t, adminConsentURL(s, path, app["appId"].(string), "", url.Values{"scope": {"https://graph.microsoft.com/.default"}}))
+		if got.Status != http.StatusBadRequest || !strings.Contains(got.Body, "AADSTS500113") {
+			t.Errorf("%s without a redirect URI: %d %.300s", path, got.Status, got.Body)
+		}
+	}
+	if a := s.AppsNamed("No reply address"); len(a) != 1 || len(a[0].Roles) != 0 {
+		t.Errorf("granted anyway: %+v", a)
+	}
+}
+
+// Admin consent with .default grants what an app made through Graph
+// registers, delegated permissions among them.
+func TestAdminConsentGrantsWhatTheRegistrationAsksFor(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true})
+	g := cliGraph(t, s, "")
+	app := g.do("POST", "/applications", map[string]any{"displayName": "Registered", "web": map[string]any{"redirectUris": []string{"http://localhost"}},
+		"requiredResourceAccess": []any{map[string]any{"resourceAppId": graphAppID, "resourceAccess": []any{
+			map[string]any{"id": "df021288-bdef-4463-88db-98f22de89214", "type": "Role"},
+			map[string]any{"id": "5f8c59db-677d-491f-a6b8-5f174b11ec1d", "type": "Scope"}}}},
+	}).object(t, http.StatusCreated)
+	q := getPage(t, adminConsentURL(s, "/v2.0/adminconsent", app["appId"].(string), "http://localhost",
+		url.Values{"scope": {"https://graph.microsoft.com/.default"}})).redirect(t)
+	a := s.AppsNamed("Registered")
+	if q.Get("admin_consent") != "True" || len(a) != 1 || !slices.Equal(a[0].Roles, []string{"User.Read.All"}) ||
+		!slices.Equal(a[0].Scopes, []string{"Group.Read.All"}) {
+		t.Errorf("consent answered %v; granted %+v", q, a)
 	}
 }

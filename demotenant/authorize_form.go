@@ -111,7 +111,7 @@ func (s *Server) afterSignIn(w http.ResponseWriter, r *http.Request, flow *signI
 	a := s.dir.apps[flow.AppID]
 	var missing []string
 	if flow.Kind == flowAuthorize {
-		missing = s.missingConsent(a, u, flow.Grant.Scopes)
+		missing = s.missingConsent(a, u, flow.Grant.asked())
 	}
 	s.mu.Unlock()
 	blocked := s.approvalBlocked(flow)
@@ -148,7 +148,11 @@ func (s *Server) approvalBlocked(flow *signInFlow) bool {
 	if u.consentsForOthers() {
 		return false
 	}
-	return needsAdmin(s.missingConsent(s.dir.apps[flow.AppID], u, flow.Grant.Scopes))
+	missing := s.missingConsent(s.dir.apps[flow.AppID], u, flow.Grant.asked())
+	if s.opts.NoUserConsent {
+		return len(missing) > 0
+	}
+	return needsAdmin(missing)
 }
 
 // accept grants what the flow asks and sends the browser back to the app.
@@ -172,7 +176,7 @@ func (s *Server) accept(w http.ResponseWriter, r *http.Request, flow *signInFlow
 		s.errorPage(w, r, errUnknownUser(s.dir.tenantDomain))
 		return
 	}
-	if missing := s.missingConsent(a, u, flow.Grant.Scopes); len(missing) > 0 {
+	if missing := s.missingConsent(a, u, flow.Grant.asked()); len(missing) > 0 {
 		s.recordConsent(a, u, missing, forOrg && u.Admin)
 	}
 	grant := s.expandDefault(a, u, flow.Grant)

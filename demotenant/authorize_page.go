@@ -7,7 +7,7 @@ import (
 
 // pageData is what the sign-in page shows; Page picks its section.
 type pageData struct {
-	Page     string // signin, consent, approval, error, done, signedout
+	Page     string // signin, consent, approval, error, signedout
 	Org      string
 	Action   string // where the page's form posts
 	Flow     string
@@ -49,6 +49,7 @@ func (s *Server) showConsent(w http.ResponseWriter, r *http.Request, flow *signI
 	p.Account, p.Admin = u.UserPrincipalName, u.Admin
 	scopes := consentScopes(flow.Grant)
 	if flow.Kind == flowAdminConsent {
+		scopes = adminConsentScopes(a, flow.Grant)
 		for _, role := range consentRoles(a) {
 			p.AppPerms = append(p.AppPerms, permissionLine{role, permissionTitles[role]})
 		}
@@ -57,10 +58,11 @@ func (s *Server) showConsent(w http.ResponseWriter, r *http.Request, flow *signI
 	}
 	s.mu.Unlock()
 	for _, sc := range scopes {
-		p.Scopes = append(p.Scopes, permissionLine{sc, permissionTitles[sc]})
-	}
-	for _, sc := range flow.Grant.OIDC {
-		p.Scopes = append(p.Scopes, permissionLine{sc, oidcTitles[sc]})
+		title, ok := permissionTitles[sc]
+		if !ok {
+			title = oidcTitles[sc]
+		}
+		p.Scopes = append(p.Scopes, permissionLine{sc, title})
 	}
 	p.OrgBox = p.Admin && flow.Kind == flowAuthorize
 	renderPage(w, http.StatusOK, p)
@@ -72,11 +74,6 @@ func (s *Server) showApprovalNeeded(w http.ResponseWriter, r *http.Request, flow
 	p := s.basePage(r, flow, "approval")
 	p.Problem = s.errorBody(r, errAdminApprovalRequired()).ErrorDescription
 	renderPage(w, http.StatusOK, p)
-}
-
-// showDone confirms an admin consent that has no redirect URI to go back to.
-func (s *Server) showDone(w http.ResponseWriter, r *http.Request, flow *signInFlow) {
-	renderPage(w, http.StatusOK, s.basePage(r, flow, "done"))
 }
 
 // errorPage shows an error that cannot be sent back to the app.
@@ -119,7 +116,7 @@ var permissionTitles = map[string]string{
 	"Group.ReadWrite.All":                    "Read and write all groups",
 	"GroupMember.Read.All":                   "Read group memberships",
 	"GroupMember.ReadWrite.All":              "Read and write group memberships",
-	"LicenseAssignment.ReadWrite.All":        "Manage license assignments",
+	"LicenseAssignment.ReadWrite.All":        "Manage all license assignments",
 	"Organization.Read.All":                  "Read organization information",
 	"Directory.Read.All":                     "Read directory data",
 	"Directory.ReadWrite.All":                "Read and write directory data",
@@ -129,7 +126,7 @@ var permissionTitles = map[string]string{
 }
 
 var oidcTitles = map[string]string{
-	"openid":         "Sign you in",
+	"openid":         "Sign users in",
 	"profile":        "View your basic profile",
 	"email":          "View your email address",
 	"offline_access": "Maintain access to data you have given it access to",

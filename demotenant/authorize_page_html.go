@@ -41,10 +41,6 @@ func signInPageHTML(p pageData) string {
 		b.WriteString(`<h1>You signed out of your account</h1>
 <p>It's a good idea to close all browser windows.</p>
 `)
-	case "done":
-		b.WriteString(`<h1>Permissions granted</h1>
-<p>An administrator granted <strong>` + esc(p.AppName) + `</strong> the permissions it asks for. You can close this window.</p>
-`)
 	default:
 		b.WriteString(`<h1>Sorry, but we’re having trouble signing you in.</h1>
 <p class="problem" role="alert">` + esc(p.Problem) + `</p>

@@ -82,7 +82,8 @@ func (s *Server) consented(a *app, u *user) []string {
 	return append(out, s.login.consent[a.AppID+" "+u.ID]...)
 }
 
-// expandDefault replaces .default in g with every consented scope.
+// expandDefault replaces .default in g with every consented Graph scope;
+// the OpenID Connect ones stay those the request named.
 func (s *Server) expandDefault(a *app, u *user, g delegatedGrant) delegatedGrant {
 	i := slices.Index(g.Scopes, defaultScope)
 	if i < 0 {
@@ -90,11 +91,18 @@ func (s *Server) expandDefault(a *app, u *user, g delegatedGrant) delegatedGrant
 	}
 	g.Scopes = slices.Delete(slices.Clone(g.Scopes), i, i+1)
 	for _, sc := range s.consented(a, u) {
-		if !slices.Contains(g.Scopes, sc) {
+		if !slices.Contains(g.Scopes, sc) && !slices.Contains(oidcScopes, sc) {
 			g.Scopes = append(g.Scopes, sc)
 		}
 	}
 	return g
+}
+
+// asked lists every scope of g that needs consent: the Graph scopes and
+// the OpenID Connect ones, which are Microsoft Graph delegated permissions
+// as well.
+func (g delegatedGrant) asked() []string {
+	return append(slices.Clone(g.Scopes), g.OIDC...)
 }
 
 // missingConsent lists the scopes of asked that user u has not been allowed

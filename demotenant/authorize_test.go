@@ -268,6 +268,8 @@ func TestAuthorizeRedirectURIMatching(t *testing.T) {
 func TestAuthorizeRequestErrors(t *testing.T) {
 	s := startTenant(t, Options{AutoSignIn: true})
 	info := s.Info()
+	noRedirects := cliGraph(t, s, "").do("POST", "/applications", map[string]any{"displayName": "No redirects"}).
+		object(t, http.StatusCreated)["appId"].(string)
 	base := func(extra url.Values) string {
 		v := url.Values{"client_id": {info.PublicClientID}, "redirect_uri": {"http://localhost:5000"},
 			"response_type": {"code"}, "scope": {"openid User.Read.All"}, "state": {"s"}}
@@ -310,7 +312,7 @@ func TestAuthorizeRequestErrors(t *testing.T) {
 		{"no client", base(url.Values{"client_id": {""}}), 900144},
 		{"single-tenant app on organizations", strings.Replace(base(url.Values{"client_id": {info.ClientID}}), info.TenantID, "organizations", 1), 50194},
 		{"unknown tenant", strings.Replace(base(nil), info.TenantID, "contoso.example", 1), 90002},
-		{"app without redirect URIs", base(url.Values{"client_id": {appNamed(t, s, appOrphan).ClientID}, "redirect_uri": {""}}), 500113},
+		{"app without redirect URIs", base(url.Values{"client_id": {noRedirects}, "redirect_uri": {""}}), 500113},
 	}
 	for _, c := range pages {
 		t.Run(c.name, func(t *testing.T) {

@@ -31,6 +31,12 @@ var graphPermissions = []permission{
 	{"AppRoleAssignment.ReadWrite.All", "06b708a9-e830-4db3-a914-8e69da51d44f", "84bccea3-f856-4a8a-967b-dbe0a3d53a64", true},
 	{"DelegatedPermissionGrant.ReadWrite.All", "8e8e4742-1d95-4f68-9d56-6ee75648c72a", "41ce6ca6-6826-4807-84f1-1c82854f7ee5", true},
 	{"User.Read", "", "e1fe6dd8-ba31-4d61-89e7-88639da4683d", false},
+	// The OpenID Connect scopes are Microsoft Graph delegated permissions
+	// too: a sign-in asking for them needs their consent like any other.
+	{"openid", "", "37f7f235-527c-4136-accd-4a02d197296e", false},
+	{"profile", "", "14dad69e-099b-42c9-810b-d002981feec1", false},
+	{"email", "", "64a6cdd6-aab1-4aaf-94b8-3cc8405e90d0", false},
+	{"offline_access", "", "7427e0e9-2fba-42fe-b0c0-848c9e6a8182", false},
 }
 
 // permissionByName finds a permission by its name, e.g. "User.Read.All".

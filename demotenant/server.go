@@ -67,6 +67,11 @@ type Options struct {
 	// require user assignment with nobody assigned, as a tenant that
 	// blocks the client does: its sign-ins end with AADSTS50105.
 	RestrictCommandLineTools bool
+	// NoUserConsent is the user consent setting "Do not allow user
+	// consent": people who are not administrators may consent to nothing,
+	// not even the sign-in scopes openid, profile and offline_access, and
+	// get "Need admin approval" instead.
+	NoUserConsent bool
 	// OtherAdminEvery makes a second, background administrator change a
 	// user or group this often (create, update, membership, delete, in a
 	// cycle), so change feeds have something to show; 0 disables it.

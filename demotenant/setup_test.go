@@ -135,3 +135,27 @@ func (a graphAnswer) wantStatus(t *testing.T, status int) {
 		t.Fatalf("status %d, want %d: %s", a.Status, status, a.Body)
 	}
 }
+
+// openid, profile and offline_access are Microsoft Graph delegated
+// permissions: where users may not consent, a tenant-wide grant must hold
+// them too, or every sign-in needs an administrator's approval.
+func TestSignInScopesNeedConsentWhereUsersMayNotConsent(t *testing.T) {
+	s := startTenant(t, Options{AutoSignIn: true, NoUserConsent: true})
+	g := cliGraph(t, s, "")
+	plain := s.Info().Users[1]
+	signIn := func(grant string) url.Values {
+		t.Helper()
+		app := g.do("POST", "/applications", map[string]any{
+			"displayName": "Grant " + grant, "publicClient": map[string]any{"redirectUris": []string{"http://localhost"}},
+		}).object(t, http.StatusCreated)
+		sp := g.do("POST", "/servicePrincipals", map[string]any{"appId": app["appId"]}).object(t, http.StatusCreated)
+		g.do("POST", "/oauth2PermissionGrants", map[string]any{"clientId": sp["id"], "consentType": "AllPrincipals",
+			"resourceId": graphPrincipalID, "scope": grant}).object(t, http.StatusCreated)
+		cfg := oauthConfig(s, s.Info().TenantID, app["appId"].(string), "", "http://localhost:41000", delegatedScopes...)
+		return getPage(t, cfg.AuthCodeURL("st", oauth2.SetAuthURLParam("login_hint", plain.UPN))).redirect(t)
+	}
+	wantRedirectError(t, signIn("User.Read.All Group.Read.All"), "access_denied", 90094, "st")
+	if q := signIn("User.Read.All Group.Read.All openid profile offline_access"); q.Get("code") == "" {
+		t.Errorf("with the sign-in scopes granted too: %v", q)
+	}
+}

@@ -134,7 +134,7 @@ func (s *Server) grantRefreshToken(c clientCreds, form url.Values, generic bool)
 		if err != nil {
 			return tokenResponse{}, err
 		}
-		if missing := s.missingConsent(a, u, asked.Scopes); len(missing) > 0 {
+		if missing := s.missingConsent(a, u, asked.asked()); len(missing) > 0 {
 			return tokenResponse{}, errConsentMissing(a)
 		}
 		grant = s.expandDefault(a, u, asked)

@@ -40,6 +40,9 @@ type NewApplication struct {
 	// PublicRedirects are redirect URIs under Mobile and desktop
 	// applications, e.g. http://localhost for a browser sign-in.
 	PublicRedirects []string
+	// WebRedirects are redirect URIs under Web, e.g. http://localhost for
+	// the admin-consent page to return to.
+	WebRedirects []string
 }
 
 // Secret is a new client secret: Text is shown only once, by addPassword.
@@ -111,6 +114,11 @@ func (c *Client) CreateApplication(ctx context.Context, na NewApplication) (Appl
 		pc.SetRedirectUris(na.PublicRedirects)
 		body.SetPublicClient(pc)
 		body.SetIsFallbackPublicClient(ptr(true))
+	}
+	if len(na.WebRedirects) > 0 {
+		web := models.NewWebApplication()
+		web.SetRedirectUris(na.WebRedirects)
+		body.SetWeb(web)
 	}
 	a, err := c.sdk().Applications().Post(ctx, body, nil)
 	if err == nil && a == nil {

@@ -54,6 +54,11 @@ type Profile struct {
 	// AppObjectID is the app registration's object id, when this program
 	// created or renewed it.
 	AppObjectID string `json:"appObjectId,omitempty"`
+	// Permissions are the Microsoft Graph permissions a MethodBrowser
+	// connection's sign-ins ask for: those granted when setup made its app.
+	// Empty means the recommended set, for connections made by hand and
+	// those saved before this was kept.
+	Permissions []string `json:"permissions,omitempty"`
 	// LDAP holds the settings of a MethodLDAP connection, which has no
 	// cloud, tenant or client ID.
 	LDAP    *LDAPSettings `json:"ldap,omitempty"`

@@ -27,7 +27,7 @@ var ErrMixedEndpoints = errors.New("the sign-in and Graph endpoints belong to di
 func CheckEndpoints(e Endpoints, allowCustom bool) error {
 	a, g := hostOf(e.Authority), hostOf(e.Graph)
 	for _, c := range Clouds {
-		if a == hostOf(c.LoginURL) && g == hostOf(c.GraphURL) {
+		if c.signInHost(a) && g == hostOf(c.GraphURL) {
 			return nil
 		}
 	}
@@ -60,7 +60,7 @@ func CustomHosts(e Endpoints) []string {
 // microsoftHost reports a host of one of the known clouds.
 func microsoftHost(host string) bool {
 	for _, c := range Clouds {
-		if host == hostOf(c.LoginURL) || host == hostOf(c.GraphURL) {
+		if c.signInHost(host) || host == hostOf(c.GraphURL) {
 			return true
 		}
 	}

@@ -17,7 +17,9 @@ func TestCheckEndpoints(t *testing.T) {
 		{"global", "https://login.microsoftonline.com", "https://graph.microsoft.com", false, nil},
 		{"usgov", "https://login.microsoftonline.us", "https://graph.microsoft.us", false, nil},
 		{"usgov-dod", "https://login.microsoftonline.us", "https://dod-graph.microsoft.us", false, nil},
-		{"china", "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn", false, nil},
+		{"china", "https://login.partner.microsoftonline.cn", "https://microsoftgraph.chinacloudapi.cn", false, nil},
+		{"china, older sign-in alias", "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn", false, nil},
+		{"china sign-in, global Graph", "https://login.partner.microsoftonline.cn", "https://graph.microsoft.com", true, ErrMixedEndpoints},
 		{"loopback demo", "http://127.0.0.1:4000", "http://127.0.0.1:4000", false, nil},
 		{"localhost", "http://localhost:4000", "https://[::1]:4001", false, nil},
 		{"foreign host", "https://login.example.net", "https://graph.example.net", false, ErrCustomEndpoints},
@@ -61,4 +63,16 @@ func containsAll(s string, parts ...string) bool {
 		}
 	}
 	return true
+}
+
+// China's cloud signs in at the host Microsoft's Entra documentation names
+// today; the older one stays accepted.
+func TestChinaSignsInAtItsCurrentHost(t *testing.T) {
+	c, ok := CloudByName(CloudChina)
+	if !ok {
+		t.Fatal("no China cloud")
+	}
+	if c.LoginURL != "https://login.partner.microsoftonline.cn" {
+		t.Errorf("China signs in at %s, want https://login.partner.microsoftonline.cn", c.LoginURL)
+	}
 }

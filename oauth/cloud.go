@@ -10,6 +10,10 @@ type Cloud struct {
 	LoginURL  string
 	GraphURL  string
 	PortalURL string
+	// LoginAliases are older sign-in addresses Microsoft still answers on
+	// for this cloud: accepted from settings and the command line, never
+	// chosen for a new connection.
+	LoginAliases []string
 }
 
 // Cloud names. CloudCustom names endpoints given by hand (a test tenant or
@@ -47,11 +51,12 @@ var Clouds = []Cloud{
 		PortalURL: "https://portal.azure.us",
 	},
 	{
-		Name:      CloudChina,
-		Title:     "China (operated by 21Vianet)",
-		LoginURL:  "https://login.chinacloudapi.cn",
-		GraphURL:  "https://microsoftgraph.chinacloudapi.cn",
-		PortalURL: "https://portal.azure.cn",
+		Name:         CloudChina,
+		Title:        "China (operated by 21Vianet)",
+		LoginURL:     "https://login.partner.microsoftonline.cn",
+		GraphURL:     "https://microsoftgraph.chinacloudapi.cn",
+		PortalURL:    "https://portal.azure.cn",
+		LoginAliases: []string{"https://login.chinacloudapi.cn"},
 	},
 }
 
@@ -67,4 +72,18 @@ func CloudByName(name string) (Cloud, bool) {
 		}
 	}
 	return Cloud{}, false
+}
+
+// signInHost reports whether host is one of c's sign-in hosts, the current
+// one or an older alias.
+func (c Cloud) signInHost(host string) bool {
+	if host == hostOf(c.LoginURL) {
+		return true
+	}
+	for _, a := range c.LoginAliases {
+		if host == hostOf(a) {
+			return true
+		}
+	}
+	return false
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -15,6 +16,11 @@ const globalGraphResource = "https://graph.microsoft.com"
 // oidcScopes are the OpenID Connect scopes a browser sign-in asks for: a
 // user identity and a refresh token.
 var oidcScopes = []string{"openid", "profile", "offline_access"}
+
+// SignInScopes are the OpenID Connect scopes every browser sign-in asks for
+// besides its Graph permissions. They are Microsoft Graph delegated
+// permissions too, so consent to an app's sign-ins must include them.
+func SignInScopes() []string { return slices.Clone(oidcScopes) }
 
 // Endpoints are the URLs one connection talks to, without trailing slashes.
 type Endpoints struct {

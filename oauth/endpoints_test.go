@@ -18,7 +18,7 @@ func TestEndpointsForEveryCloud(t *testing.T) {
 			"https://graph.microsoft.us/.default", "https://portal.azure.us"},
 		{"usgov-dod", "https://login.microsoftonline.us", "https://dod-graph.microsoft.us",
 			"https://dod-graph.microsoft.us/.default", "https://portal.azure.us"},
-		{"china", "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn",
+		{"china", "https://login.partner.microsoftonline.cn", "https://microsoftgraph.chinacloudapi.cn",
 			"https://microsoftgraph.chinacloudapi.cn/.default", "https://portal.azure.cn"},
 	}
 	for _, tt := range tests {

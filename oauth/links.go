@@ -7,8 +7,9 @@ import (
 
 // AdminConsentURL is the page where an admin grants, for the whole tenant,
 // every Graph permission the app's registration lists (the .default scope).
-// redirectURI must be one registered on the app; "" leaves it out, and Entra
-// then uses the app's default.
+// redirectURI must be one registered on the app: Microsoft requires it
+// (without one the page ends in an error), and sends the admin back there
+// with admin_consent=True.
 func AdminConsentURL(e Endpoints, tenant, clientID, redirectURI string) string {
 	if tenant == "" {
 		tenant = "organizations"

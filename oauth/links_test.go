@@ -27,7 +27,7 @@ func TestAdminConsentURL(t *testing.T) {
 func TestAdminConsentURLNationalCloud(t *testing.T) {
 	e, _ := EndpointsFor("china")
 	u, _ := url.Parse(AdminConsentURL(e, "", "c", ""))
-	if u.Host != "login.chinacloudapi.cn" || !strings.HasPrefix(u.Path, "/organizations/") {
+	if u.Host != "login.partner.microsoftonline.cn" || !strings.HasPrefix(u.Path, "/organizations/") {
 		t.Errorf("AdminConsentURL = %v", u)
 	}
 	if got := u.Query().Get("scope"); got != "https://microsoftgraph.chinacloudapi.cn/.default" {

@@ -18,7 +18,7 @@ func TestSetItUpForMeSignsInToTheChosenCloud(t *testing.T) {
 		{"Microsoft Entra ID (global)", "https://login.microsoftonline.com", "https://graph.microsoft.com"},
 		{"US Government (GCC High)", "https://login.microsoftonline.us", "https://graph.microsoft.us"},
 		{"US Government (DoD)", "https://login.microsoftonline.us", "https://dod-graph.microsoft.us"},
-		{"China (operated by 21Vianet)", "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn"},
+		{"China (operated by 21Vianet)", "https://login.partner.microsoftonline.cn", "https://microsoftgraph.chinacloudapi.cn"},
 		{cloudDemoTitle, h.info.Authority, h.info.Graph},
 	}
 	for _, c := range cases {
