@@ -72,15 +72,6 @@ var appSpecs = []appSpec{
 		NoPrincipal: true},
 }
 
-// specOf finds the seeded description of the app named name.
-func specOf(name string) (appSpec, bool) {
-	i := slices.IndexFunc(appSpecs, func(s appSpec) bool { return s.Name == name })
-	if i < 0 {
-		return appSpec{}, false
-	}
-	return appSpecs[i], true
-}
-
 // graphPrincipalID is the object id of Microsoft Graph's service principal.
 var graphPrincipalID = stableGUID("service principal: Microsoft Graph")
 
