@@ -39,6 +39,7 @@ type checkStep struct {
 	consentBox  *fyne.Container
 	grant       *widget.Button
 	consentLink *linkRow
+	consentHelp *widget.Label
 	problem     *widget.Label // what happened and what to do
 	features    *fyne.Container
 	fixes       []*widget.Button // one per missing feature with a fix page
@@ -62,14 +63,21 @@ func newCheckStep(v *Wizard) *checkStep {
 	s.grant.Importance = widget.HighImportance
 	permissions := widget.NewButtonWithIcon("Open the app's API permissions page", theme.ComputerIcon(), v.consent.onOpenPortal)
 	s.consentLink = newLinkRow("Copy the consent link", v.copyText)
+	s.consentHelp = wrappedLabel("")
 	s.consentBox = container.NewVBox(
-		wrappedLabel("An administrator (Global Administrator or Privileged Role Administrator) approves them once "+
-			"for the whole organization. Press Grant admin consent and sign in as one, or send them this link; "+
-			"then press Test again. If the consent page lists no permissions, add them first on the app's API permissions page."),
+		s.consentHelp,
 		container.NewHBox(s.grant, permissions), s.consentLink.view)
 	s.consentBox.Hide()
 	s.idle()
 	return s
+}
+
+// consentHelp says who approves the missing permissions for the method
+// in use, and how.
+func consentHelp(m wizard.Method) string {
+	return "An administrator (" + approvers(m) + ") approves them once for the whole organization. Press Grant " +
+		"admin consent and sign in as one, or send them this link; then press Test again. If the consent page " +
+		"lists no permissions, add them first on the app's API permissions page."
 }
 
 func (s *checkStep) view() fyne.CanvasObject {
@@ -227,6 +235,7 @@ func (s *checkStep) showReport(r graph.Report) {
 		s.summary.SetText("Signed in to " + name + ", but no administrator has approved the app's permissions yet " +
 			"(admin consent), so none of its features work.")
 		s.consentLink.setURL(s.v.consent.url())
+		s.consentHelp.SetText(consentHelp(s.v.wz.State.Method))
 		s.consentBox.Show()
 	case r.OK() && len(r.Missing) == 0:
 		s.summary.SetText("Connected to " + name + ". Everything works. Press Next to save the connection.")

@@ -23,6 +23,8 @@ type consentStep struct {
 	copyURL     *widget.Button
 	consentURL  *widget.Label
 	intro       *widget.Label
+	// who says which roles may approve, which depends on the method.
+	who *widget.RichText
 }
 
 func newConsentStep(v *Wizard) *consentStep {
@@ -32,6 +34,7 @@ func newConsentStep(v *Wizard) *consentStep {
 	s.openConsent.Importance = widget.HighImportance
 	s.openPortal = widget.NewButtonWithIcon("Open the app's API permissions page", theme.ComputerIcon(), s.onOpenPortal)
 	s.intro = wrappedLabel("")
+	s.who = markdown("")
 	return s
 }
 
@@ -42,10 +45,8 @@ func (s *consentStep) view() fyne.CanvasObject {
 		markdown("If someone else is the administrator, send them this link; it shows them exactly "+
 			"what they approve:"),
 		s.link.view,
-		markdown(`**Who may grant it?** A **Global Administrator** or a **Privileged Role Administrator**. `+
-			`An Application Administrator can register the app but cannot approve permissions on Microsoft Graph.
-
-**What does "Need admin approval" mean?** That page appears when the account signing in is not allowed to `+
+		s.who,
+		markdown(`**What does "Need admin approval" mean?** That page appears when the account signing in is not allowed to `+
 			`approve these permissions. Sign in with an administrator's account instead, or send the link above `+
 			`to one. Your organization may also let you send a request that an administrator approves later.
 
@@ -66,7 +67,33 @@ func (s *consentStep) shown() {
 			"as its administrator and accept. The test on the next page shows whether the permissions are approved."
 	}
 	s.intro.SetText(text)
+	s.who.ParseMarkdown(whoMayApprove(s.v.wz.State.Method))
 	s.link.setURL(s.url())
+}
+
+// approvers names the roles that may grant admin consent for the
+// permissions a method asks for. Microsoft's "Grant tenant-wide admin
+// consent to an application" lists Application and Cloud Application
+// Administrators for any permission except Microsoft Graph app roles
+// (application permissions), which need a Privileged Role Administrator
+// (or a Global Administrator, who may do anything). Browser sign-in asks
+// for delegated permissions only; a secret asks for app roles.
+func approvers(m wizard.Method) string {
+	if m == wizard.MethodBrowser {
+		return "an Application Administrator, Cloud Application Administrator, Privileged Role Administrator or Global Administrator"
+	}
+	return "a Privileged Role Administrator or Global Administrator"
+}
+
+// whoMayApprove answers the consent page's "Who may grant it?".
+func whoMayApprove(m wizard.Method) string {
+	why := "With an app secret the program asks for application permissions on Microsoft Graph, which an " +
+		"Application Administrator or Cloud Application Administrator can register but cannot approve."
+	if m == wizard.MethodBrowser {
+		why = "With browser sign-in the program asks only for delegated permissions, which all of these roles may approve."
+	}
+	who := approvers(m)
+	return "**Who may grant it?** " + strings.ToUpper(who[:1]) + who[1:] + ". " + why
 }
 
 // endpoints are the chosen cloud's, or the global cloud's while the

@@ -27,7 +27,7 @@ func (s *welcomeStep) view() fyne.CanvasObject {
 
 - A browser, and an account that can sign in to the Microsoft Entra admin center.
 - To register the app: the **Application Administrator** or **Cloud Application Administrator** role.
-- To approve its permissions: a **Global Administrator** or **Privileged Role Administrator** (you, or someone you can ask).
+- To approve its permissions: a **Privileged Role Administrator** or **Global Administrator**; for browser sign-in, an Application Administrator too.
 
 **What happens**
 
