@@ -49,6 +49,7 @@ type fixture struct {
 	// tenant's administrator.
 	account  string
 	progress []Progress
+	visited  []string // the sign-in addresses opened, in order
 	mu       sync.Mutex
 }
 
@@ -74,6 +75,9 @@ func newFixture(t testing.TB, opts demotenant.Options) *fixture {
 // visit plays the browser: the demo tenant signs the account in at once and
 // redirects to the sign-in's loopback listener.
 func (f *fixture) visit(u string) error {
+	f.mu.Lock()
+	f.visited = append(f.visited, u)
+	f.mu.Unlock()
 	if f.account != "" {
 		u += "&login_hint=" + url.QueryEscape(f.account)
 	}

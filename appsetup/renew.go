@@ -46,7 +46,7 @@ func (s *Setup) renew(ctx context.Context, rr renewRequest) (Renewed, error) {
 		Computer: rr.Computer, AppName: "-", Reuse: true,
 		// The keychain confirmed these endpoints were allowed when the
 		// connection was saved.
-		AllowCustom: true}.withDefaults()
+		AllowCustom: true, renewal: true}.withDefaults()
 	if err != nil {
 		return Renewed{}, err
 	}

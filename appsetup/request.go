@@ -64,6 +64,8 @@ type Request struct {
 	// endpoints that are neither a Microsoft cloud's nor this computer's:
 	// the admin trusted them explicitly.
 	AllowCustom bool
+	// renewal marks a secret renewal, which signs in for less.
+	renewal bool
 }
 
 // withDefaults fills in the defaults and checks the choices.
@@ -152,12 +154,22 @@ func (r Request) granted() []string {
 	return names
 }
 
-// SignInScopes are the delegated scopes the setup sign-in asks for: what
-// creating apps and granting consent needs, and no more.
-func SignInScopes(e oauth.Endpoints, method string) []string {
-	names := []string{"Application.ReadWrite.All", "AppRoleAssignment.ReadWrite.All"}
-	if method == MethodBrowser {
+// signInScopes are the delegated scopes the setup sign-in asks for: what
+// the run's Graph calls need, and no more (Microsoft's reference for each
+// call names its least privileged permission). Every run registers or
+// reads the app and adds its secret (Application.ReadWrite.All); a secret
+// connection's setup grants app roles (AppRoleAssignment.ReadWrite.All),
+// a browser connection's setup a delegated grant
+// (DelegatedPermissionGrant.ReadWrite.All); a renewal only replaces a
+// secret.
+func (r Request) signInScopes() []string {
+	names := []string{"Application.ReadWrite.All"}
+	switch {
+	case r.renewal:
+	case r.Method == MethodBrowser:
 		names = append(names, "DelegatedPermissionGrant.ReadWrite.All")
+	default:
+		names = append(names, "AppRoleAssignment.ReadWrite.All")
 	}
-	return e.DelegatedScopes(names...)
+	return r.Endpoints.DelegatedScopes(names...)
 }

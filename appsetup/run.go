@@ -103,7 +103,7 @@ func (s *Setup) signIn(ctx context.Context, st *State) error {
 	r := st.Request
 	session, err := s.engine().SignInOnce(ctx, connection.OneTimeSignIn{
 		Endpoints: r.Endpoints, Tenant: r.Tenant, ClientID: CommandLineToolsClientID,
-		Scopes: SignInScopes(r.Endpoints, r.Method), OnURL: s.deps.OnURL,
+		Scopes: r.signInScopes(), OnURL: s.deps.OnURL,
 	})
 	if err != nil {
 		return err

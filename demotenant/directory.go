@@ -127,8 +127,12 @@ type app struct {
 	ObjectID     string
 	DisplayName  string
 	Secrets      []clientSecret
-	PublicClient bool     // redirect registered under "Mobile and desktop applications"
-	RedirectURIs []string // web or public-client redirect URIs
+	PublicClient bool // redirect registered under "Mobile and desktop applications"
+	// FallbackPublicClient is "Allow public client flows": only flows
+	// without a redirect (device code, ROPC) need it, so the auth code
+	// flow with PKCE works without it; it is kept as the client sent it.
+	FallbackPublicClient bool
+	RedirectURIs         []string // web or public-client redirect URIs
 	// SignInAudience is AzureADMyOrg or AzureADMultipleOrgs.
 	SignInAudience string
 	// Required lists the Graph permissions the registration asks for.

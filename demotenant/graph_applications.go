@@ -31,7 +31,7 @@ func (a *app) property(name string) any {
 	case "createdDateTime":
 		return a.Created
 	case "isFallbackPublicClient":
-		return a.PublicClient
+		return a.FallbackPublicClient
 	case "signInAudience":
 		return a.SignInAudience
 	case "publicClient", "web":
@@ -154,6 +154,7 @@ type applicationInput struct {
 	SignInAudience         string                `json:"signInAudience"`
 	RequiredResourceAccess []resourceAccessInput `json:"requiredResourceAccess"`
 	PublicClient           *redirectsInput       `json:"publicClient"`
+	IsFallbackPublicClient bool                  `json:"isFallbackPublicClient"`
 	Web                    *redirectsInput       `json:"web"`
 }
 
@@ -174,7 +175,7 @@ func (in applicationInput) app() (*app, error) {
 	if in.DisplayName == nil || *in.DisplayName == "" {
 		return nil, errInvalidProperty("displayName", "Application")
 	}
-	a := &app{DisplayName: *in.DisplayName, SignInAudience: in.SignInAudience}
+	a := &app{DisplayName: *in.DisplayName, SignInAudience: in.SignInAudience, FallbackPublicClient: in.IsFallbackPublicClient}
 	switch a.SignInAudience {
 	case "":
 		a.SignInAudience = audienceMyOrg

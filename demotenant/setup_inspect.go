@@ -12,6 +12,9 @@ type RegisteredApp struct {
 	AppID    string
 	Name     string
 	Public   bool
+	// PublicClientFlows is "Allow public client flows"
+	// (isFallbackPublicClient).
+	PublicClientFlows bool
 	// Required are the Graph permissions the registration lists: application
 	// permissions as "Role:Name", delegated ones as "Scope:Name".
 	Required []string
@@ -33,7 +36,8 @@ func (s *Server) AppsNamed(name string) []RegisteredApp {
 		if a.DisplayName != name {
 			continue
 		}
-		ra := RegisteredApp{ObjectID: a.ObjectID, AppID: a.AppID, Name: a.DisplayName, Public: a.PublicClient}
+		ra := RegisteredApp{ObjectID: a.ObjectID, AppID: a.AppID, Name: a.DisplayName, Public: a.PublicClient,
+			PublicClientFlows: a.FallbackPublicClient}
 		for _, r := range a.Required {
 			kind := "Scope:"
 			if r.Role {

@@ -113,7 +113,6 @@ func (c *Client) CreateApplication(ctx context.Context, na NewApplication) (Appl
 		pc := models.NewPublicClientApplication()
 		pc.SetRedirectUris(na.PublicRedirects)
 		body.SetPublicClient(pc)
-		body.SetIsFallbackPublicClient(ptr(true))
 	}
 	if len(na.WebRedirects) > 0 {
 		web := models.NewWebApplication()
