@@ -53,6 +53,9 @@ const (
 	appWeb       = "Northwind Intranet (web)"
 	appPublic    = "Entra Setup Wizard (browser sign-in)"
 	appOrphan    = "Northwind Reports (no enterprise app)"
+	// appLicenseDesk may assign licenses and read users, but not list the
+	// organization's subscriptions.
+	appLicenseDesk = "Northwind License Desk"
 )
 
 // appSpecs are the tenant's app registrations, the same in every scenario.
@@ -70,6 +73,9 @@ var appSpecs = []appSpec{
 		Delegated: slices.Concat([]string{"User.Read"}, wizardRoles, signInScopes)},
 	{Name: appOrphan, Redirects: []string{"http://localhost"}, Audience: audienceMyOrg, Secret: true, Required: []string{"User.Read.All"},
 		NoPrincipal: true},
+	{Name: appLicenseDesk, Redirects: []string{"http://localhost"}, Audience: audienceMyOrg, Secret: true,
+		Required: []string{"User.Read.All", "LicenseAssignment.ReadWrite.All"},
+		Granted:  []string{"User.Read.All", "LicenseAssignment.ReadWrite.All"}},
 }
 
 // graphPrincipalID is the object id of Microsoft Graph's service principal.

@@ -25,7 +25,9 @@ type FeatureStatus struct {
 	Feature Feature
 	Title   string
 	OK      bool
-	// Needs lists the permissions that allow the feature (any one).
+	// Needs lists the permissions that allow the feature (any one); for a
+	// feature that does not work, those of the part it lacks (assigning
+	// licenses also needs reading the subscriptions).
 	Needs   []string
 	Problem string
 	Fix     string

@@ -58,6 +58,14 @@ var features = []featureSpec{
 	{Licenses, "Assign licenses", []string{"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
 }
 
+// alsoNeeds lists, for features with a read they cannot do without,
+// permissions of which one is needed as well. Assigning a license means
+// choosing one of the organization's subscriptions, and listing them (GET
+// /subscribedSkus) takes a permission that assigning does not give.
+var alsoNeeds = map[Feature][]string{
+	Licenses: append(slices.Clone(needReadSKUs), "Organization.ReadWrite.All", "Directory.ReadWrite.All"),
+}
+
 // Features lists every feature the connection test checks, in display
 // order.
 func Features() []Feature {
@@ -89,6 +97,18 @@ func RecommendedPermissions() []string {
 		}
 	}
 	return append(out, "Organization.Read.All")
+}
+
+// lacking is the permissions of which granted holds none although the
+// feature needs one of them: Needs, then alsoNeeds; nil when nothing is
+// lacking.
+func (spec featureSpec) lacking(granted []string) []string {
+	for _, needs := range [][]string{spec.Needs, alsoNeeds[spec.Feature]} {
+		if len(needs) > 0 && !grantsAny(granted, needs) {
+			return needs
+		}
+	}
+	return nil
 }
 
 // grantsAny reports whether granted holds any of needs, comparing

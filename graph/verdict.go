@@ -30,14 +30,18 @@ func judge(granted []string, p probeResults, delegated bool, links oauth.Links) 
 			st.FixURL = links.APIPermissions
 		case granted == nil && !probed:
 			st.Problem = "The connection test could not read which permissions the token carries."
-			st.Fix = fixText(spec, delegated)
+			st.Fix = fixText(st, delegated)
 			st.FixURL = links.APIPermissions
 		default:
-			st.OK = !probed && grantsAny(granted, spec.Needs)
+			lacks := spec.lacking(granted)
+			st.OK = !probed && lacks == nil
+			if lacks != nil {
+				st.Needs = slices.Clone(lacks)
+			}
 		}
 		if !st.OK && st.Problem == "" {
-			st.Problem = problemText(spec, granted, delegated)
-			st.Fix = fixText(spec, delegated)
+			st.Problem = problemText(st, granted, delegated)
+			st.Fix = fixText(st, delegated)
 			st.FixURL = links.APIPermissions
 		}
 		if st.OK && delegated && spec.Probe == "" {
@@ -71,7 +75,9 @@ func plainOf(err error) string {
 	return err.Error()
 }
 
-func problemText(spec featureSpec, granted []string, delegated bool) string {
+// problemText names the permission st lacks: st.Needs holds the part of
+// the feature's needs that is not granted.
+func problemText(st FeatureStatus, granted []string, delegated bool) string {
 	if len(granted) == 0 && !delegated {
 		return "The app's token carries no permissions: no administrator has granted admin consent yet, or no Microsoft Graph application permission was added."
 	}
@@ -79,14 +85,14 @@ func problemText(spec featureSpec, granted []string, delegated bool) string {
 	if delegated {
 		kind = "delegated"
 	}
-	return fmt.Sprintf("The app lacks the Microsoft Graph %s permission %s.", kind, spec.Needs[0])
+	return fmt.Sprintf("The app lacks the Microsoft Graph %s permission %s.", kind, st.Needs[0])
 }
 
-func fixText(spec featureSpec, delegated bool) string {
+func fixText(st FeatureStatus, delegated bool) string {
 	if delegated {
-		return fmt.Sprintf("In the app's API permissions, add the Microsoft Graph delegated permission %s, grant admin consent, then sign in again.", spec.Needs[0])
+		return fmt.Sprintf("In the app's API permissions, add the Microsoft Graph delegated permission %s, grant admin consent, then sign in again.", st.Needs[0])
 	}
-	return fmt.Sprintf("In the app's API permissions, add the Microsoft Graph application permission %s, then select \"Grant admin consent\".", spec.Needs[0])
+	return fmt.Sprintf("In the app's API permissions, add the Microsoft Graph application permission %s, then select \"Grant admin consent\".", st.Needs[0])
 }
 
 // missing lists the recommended permission of every feature that does not
