@@ -1,15 +1,20 @@
 # Two commands for a fresh Debian or Ubuntu machine:
 #   make demo   installs what the app needs and opens it on the demo tenant
 #   make test   installs what the checks need and runs every one of them
+# For contributors, make check is the quick one (gofmt, vet and the tests
+# that need no keychain, window or slapd).
 # Both install Debian packages with apt-get (through sudo when not root).
 
-.PHONY: demo test build screenshots icon startbench package dist install uninstall test-release
+.PHONY: demo test check build screenshots icon startbench package dist install uninstall test-release
 
 demo:
 	@scripts/demo.sh
 
 test:
 	@scripts/test.sh
+
+check:
+	@scripts/check.sh
 
 # A release binary for this machine, in bin/.
 build:

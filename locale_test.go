@@ -110,6 +110,9 @@ func checkDemoTenantQuiet(t *testing.T, bin string, env []string) {
 // its window is on screen, nor about the locale until it has closed on
 // SIGTERM. (Fyne may log a preferences reload racing its own save at exit.)
 func TestWindowFallsBackToEnglishQuietly(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: this test opens the real window under Xvfb (make test runs it)")
+	}
 	for _, tool := range []string{"Xvfb", "xdotool"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Skipf("%s is missing (apt-get install xvfb xdotool): cannot open a window", tool)

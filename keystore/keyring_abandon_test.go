@@ -83,11 +83,7 @@ func TestAbandonedKeychainChangeUndoesItself(t *testing.T) {
 		abandonedChangesUndoThemselves(t)
 		return
 	}
-	for _, tool := range []string{"dbus-run-session", "dbus-send", "gnome-keyring-daemon"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is needed to run a keyring daemon to stop", tool)
-		}
-	}
+	needTools(t, "to run a keyring daemon to stop", "dbus-run-session", "dbus-send", "gnome-keyring-daemon")
 	// A session of its own, so stopping its daemon stops no other test.
 	runChild(t, "abandoned", nil, "../scripts/with-keyring.sh")
 }

@@ -76,9 +76,10 @@ func TestSaveWithoutSecretService(t *testing.T) {
 		saveWithBrokenKeychain(t, "Secret Service not running", false)
 		return
 	}
+	needTools(t, "to start a bus without a Secret Service", "dbus-run-session")
 	runSession, err := exec.LookPath("dbus-run-session")
 	if err != nil {
-		t.Skip("dbus-run-session is needed to start a bus without a Secret Service")
+		t.Fatal(err)
 	}
 	dir := t.TempDir()
 	config := filepath.Join(dir, "bus.conf")
@@ -93,11 +94,7 @@ func TestSaveWithLockedKeychain(t *testing.T) {
 		saveWithBrokenKeychain(t, "locked", true)
 		return
 	}
-	for _, tool := range []string{"dbus-run-session", "gnome-keyring-daemon", "secret-tool"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is needed to run a keychain and lock it", tool)
-		}
-	}
+	needTools(t, "to run a keychain and lock it", "dbus-run-session", "gnome-keyring-daemon", "secret-tool")
 	// The locked login collection asks for its password through a prompt;
 	// with no display the prompt cannot appear, which is what a headless
 	// session meets. secret-tool may crash after locking, so its status is

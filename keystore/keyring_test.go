@@ -3,6 +3,7 @@ package keystore
 import (
 	"errors"
 	"os"
+	"os/exec"
 	"regexp"
 	"runtime"
 	"slices"
@@ -20,9 +21,11 @@ const testTimeout = 10 * time.Second
 // systemKeyringForTest returns the real system keychain under a service name
 // private to the test, and removes everything stored under it afterwards.
 // Without a reachable keychain the test fails when CI=true and is skipped
-// otherwise, saying how to run it.
+// otherwise, saying how to run it. The quick check (go test -short) leaves
+// these tests out.
 func systemKeyringForTest(t *testing.T) (Keyring, string) {
 	t.Helper()
+	skipInShort(t)
 	if runtime.GOOS == "linux" && os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
 		keychainMissing(t, "DBUS_SESSION_BUS_ADDRESS is not set")
 	}
@@ -43,6 +46,26 @@ func keychainMissing(t *testing.T, why string) {
 		t.Fatal(msg)
 	}
 	t.Skip(msg)
+}
+
+// skipInShort leaves a test that runs a real keychain out of the quick
+// check (make check, go test -short).
+func skipInShort(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: this test needs a real keychain (make test runs it)")
+	}
+}
+
+// needTools skips t in the quick check, or when a tool it runs is missing.
+func needTools(t *testing.T, why string, tools ...string) {
+	t.Helper()
+	skipInShort(t)
+	for _, tool := range tools {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s is needed %s", tool, why)
+		}
+	}
 }
 
 // generationSegment is the generation in the name of a chunk entry.

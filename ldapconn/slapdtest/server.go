@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"testing"
 	"time"
 )
 
@@ -64,9 +65,12 @@ type Server struct {
 }
 
 // Start starts slapd for t and stops it when t ends. It skips t when slapd
-// is not installed.
+// is not installed, and in the quick check (go test -short).
 func Start(t TB) *Server {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("-short: this test needs a real slapd (make test runs it)")
+	}
 	path := slapdPath()
 	if path == "" {
 		t.Skip("slapd is not installed (Debian package slapd); the LDAP tests need a real server. " +
