@@ -139,14 +139,32 @@ func (s *Store) Save(connection, reader string, st *State) (err error) {
 // Forget removes every reader's feed of a connection, for when the
 // connection is removed.
 func (s *Store) Forget(connection string) error {
-	matches, err := filepath.Glob(filepath.Join(s.dir, fileSafe(connection)+".*.json"))
-	if err != nil {
-		return err
-	}
-	for _, m := range matches {
-		if err := os.Remove(m); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	files, err := s.feedsOf(connection)
+	for _, f := range files {
+		if err := os.Remove(f); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 	}
-	return nil
+	return err
+}
+
+// Rename moves every reader's feed of a connection to its new name, for
+// when the connection is renamed: the feeds keep their place, since the
+// tenant is the same. A feed left under the new name is replaced.
+func (s *Store) Rename(oldName, newName string) error {
+	files, err := s.feedsOf(oldName)
+	prefix := filepath.Join(s.dir, fileSafe(oldName)+".")
+	for _, f := range files {
+		to := filepath.Join(s.dir, fileSafe(newName)+"."+strings.TrimPrefix(f, prefix))
+		if err := os.Rename(f, to); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return err
+}
+
+// feedsOf lists the feed files of a connection. fileSafe writes '.' as
+// ~2E, so the first '.' ends the connection's part of a name.
+func (s *Store) feedsOf(connection string) ([]string, error) {
+	return filepath.Glob(filepath.Join(s.dir, fileSafe(connection)+".*.json"))
 }

@@ -1,6 +1,37 @@
 package panel
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/entra-wizard/entra-wizard/changefeed"
+)
+
+// errFeeds marks a saved connection that was changed while its Activity
+// history (its place in the change feed) was not.
+type errFeeds struct{ err error }
+
+func (e errFeeds) Error() string {
+	return "its Activity history could not be updated: " + e.err.Error()
+}
+
+// withFeeds runs change on the saved connections and then feeds on the
+// Activity tab's files, if there are any: a removed or renamed connection
+// must not leave them behind.
+func (b *connectionBar) withFeeds(change func() error, feeds func(*changefeed.Store) error) func() error {
+	return func() error {
+		if err := change(); err != nil {
+			return err
+		}
+		if b.p.cfg.ConfigDir == "" {
+			return nil
+		}
+		if err := feeds(changefeed.OpenStore(b.p.cfg.ConfigDir)); err != nil {
+			return errFeeds{err}
+		}
+		return nil
+	}
+}
 
 func (b *connectionBar) onRename() {
 	old := b.current
@@ -9,8 +40,10 @@ func (b *connectionBar) onRename() {
 			return
 		}
 		b.status.SetText(fmt.Sprintf("Renaming %q…", old))
-		b.offUI(func() error { return b.p.cfg.Connections.Rename(old, name) }, func(err error) {
-			if err != nil {
+		rename := b.withFeeds(func() error { return b.p.cfg.Connections.Rename(old, name) },
+			func(f *changefeed.Store) error { return f.Rename(old, name) })
+		b.offUI(rename, func(err error) {
+			if err != nil && !errors.As(err, new(errFeeds)) {
 				b.status.SetText(fmt.Sprintf("Could not rename %q: %v", old, err))
 				return
 			}
@@ -22,7 +55,7 @@ func (b *connectionBar) onRename() {
 			}
 			b.reloadNames()
 			b.picker.SetSelected(b.current)
-			b.status.SetText(fmt.Sprintf("Renamed %q to %q.", old, name))
+			b.status.SetText(fmt.Sprintf("Renamed %q to %q.", old, name) + feedsNote(err))
 		})
 	})
 	b.renamePrompt.dialog.Show()
@@ -33,8 +66,10 @@ func (b *connectionBar) onRemove() {
 	msg := fmt.Sprintf("Remove the saved connection %q from this computer? Its secret is deleted from the keychain. The app registration in Entra is not changed.", name)
 	b.removeConfirm = newConfirmDialog(b.p.cfg.Window, "Remove connection", msg, "Remove", "", func() {
 		b.status.SetText(fmt.Sprintf("Removing %q…", name))
-		b.offUI(func() error { return b.p.cfg.Connections.Delete(name) }, func(err error) {
-			if err != nil {
+		remove := b.withFeeds(func() error { return b.p.cfg.Connections.Delete(name) },
+			func(f *changefeed.Store) error { return f.Forget(name) })
+		b.offUI(remove, func(err error) {
+			if err != nil && !errors.As(err, new(errFeeds)) {
 				b.status.SetText(fmt.Sprintf("Could not remove %q: %v", name, err))
 				return
 			}
@@ -47,10 +82,19 @@ func (b *connectionBar) onRemove() {
 				b.picker.ClearSelected()
 			}
 			b.reloadNames()
-			b.status.SetText(fmt.Sprintf("Removed %q.", name))
+			b.status.SetText(fmt.Sprintf("Removed %q.", name) + feedsNote(err))
 		})
 	})
 	b.removeConfirm.dialog.Show()
+}
+
+// feedsNote is what a status line adds when only the Activity history
+// could not follow a change; "" otherwise.
+func feedsNote(err error) string {
+	if err == nil {
+		return ""
+	}
+	return " But " + err.Error() + "."
 }
 
 // offUI runs work on the saved connections in the background, since the

@@ -2,12 +2,15 @@ package panel
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/entra-wizard/entra-wizard/changefeed"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -120,5 +123,47 @@ func TestPanelWithoutSavedConnectionsStillOpensOne(t *testing.T) {
 	}
 	if p.conn.rename.Visible() || p.conn.remove.Visible() || p.conn.add.Visible() {
 		t.Fatal("rename, remove or add is offered without saved connections or a wizard")
+	}
+}
+
+// TestRenamedAndRemovedConnectionsTakeTheirActivityAlong checks the
+// Activity tab's place in the change feed follows a rename and goes with
+// the connection when it is removed, instead of being left in the
+// settings folder.
+func TestRenamedAndRemovedConnectionsTakeTheirActivityAlong(t *testing.T) {
+	h := activityHarness(t)
+	feeds := filepath.Join(h.panel.cfg.ConfigDir, changefeed.DirName)
+	files := func() []string {
+		entries, _ := os.ReadDir(feeds)
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	h.openConnection("Northwind")
+	a := h.panel.activity
+	h.waitFor("the baseline", func() bool { return strings.HasPrefix(a.status.Text, "From now on") })
+	if got := files(); !slices.Equal(got, []string{"Northwind.app.json"}) {
+		t.Fatalf("feed files after the baseline: %q", got)
+	}
+
+	bar := h.panel.conn
+	tapPanel(t, bar.rename)
+	bar.renamePrompt.entry.SetText("Northwind EU")
+	tapPanel(t, bar.renamePrompt.ok)
+	h.waitText("the switcher", func() string { return bar.status.Text }, "Renamed")
+	if got := files(); !slices.Equal(got, []string{"Northwind~20EU.app.json"}) {
+		t.Errorf("feed files after renaming: %q", got)
+	}
+
+	tapPanel(t, bar.remove)
+	tapPanel(t, bar.removeConfirm.confirm)
+	h.waitText("the switcher", func() string { return bar.status.Text }, "Removed")
+	if got := files(); len(got) != 0 {
+		t.Errorf("feed files left after removing the connection: %q", got)
+	}
+	if strings.Contains(bar.status.Text, "Activity history") {
+		t.Errorf("the switcher says %q", bar.status.Text)
 	}
 }
