@@ -19,13 +19,26 @@ import (
 type bulkItem struct {
 	ID   string
 	Name string
+	// UPN tells apart two people of the same name; "" for groups.
+	UPN string
+}
+
+// label is the item as reports name it.
+func (it bulkItem) label() string {
+	switch {
+	case it.Name == "":
+		return it.ID
+	case it.UPN != "":
+		return it.Name + " (" + it.UPN + ")"
+	}
+	return it.Name
 }
 
 // bulkUsers turns users into bulk items.
 func bulkUsers(users []graph.User) []bulkItem {
 	items := make([]bulkItem, len(users))
 	for i, u := range users {
-		items[i] = bulkItem{ID: u.ID, Name: u.DisplayName}
+		items[i] = bulkItem{ID: u.ID, Name: u.DisplayName, UPN: u.UserPrincipalName}
 	}
 	return items
 }
@@ -43,6 +56,7 @@ type bulkRun struct {
 
 	groups   *searchList[graph.Group] // nil when the group is given
 	middle   *fyne.Container          // the group picker above the results, then the results alone
+	who      *widget.Label            // whom the change is for
 	target   *widget.Label
 	start    *widget.Button
 	close    *widget.Button
@@ -64,14 +78,18 @@ func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.G
 		target: widget.NewLabel(""), progress: widget.NewProgressBar(), summary: widget.NewLabel("")}
 	b.summary.Wrapping = fyne.TextWrapWord
 	b.results = wrappedLabel("")
-	verb, title := "Add", fmt.Sprintf("Add %d users to a group", len(items))
+	verb, title := "Add", bulkTitle(add, len(items), group)
 	if !add {
-		verb, title = "Remove", fmt.Sprintf("Remove %d users from a group", len(items))
+		verb = "Remove"
 	}
 	b.start = widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), b.onStart)
 	b.start.Importance = widget.HighImportance
 	b.close = widget.NewButton("Close", func() { b.dialog.Hide() })
-	top := container.NewVBox(b.target)
+	// Before it starts, the dialog says whom it will change; the progress
+	// bar shows once there is progress.
+	b.who = wrappedLabel(whoLine(add, items))
+	b.progress.Hide()
+	top := container.NewVBox(b.who, b.target)
 	if group == nil {
 		b.start.Disable()
 		b.target.SetText("Choose the group:")
@@ -108,6 +126,7 @@ func (b *bulkRun) onStart() {
 		return
 	}
 	b.start.Disable()
+	b.progress.Show()
 	b.middle.Objects = []fyne.CanvasObject{container.NewVScroll(b.results)}
 	b.middle.Refresh()
 	g, s, items := *b.group, b.s, b.items
@@ -138,50 +157,25 @@ func (b *bulkRun) onStart() {
 func (b *bulkRun) report(g graph.Group, results []graph.ItemResult) {
 	b.finished = true
 	b.progress.SetValue(1)
-	names := make(map[string]string, len(b.items))
+	items := make(map[string]bulkItem, len(b.items))
 	for _, it := range b.items {
-		names[it.ID] = it.Name
+		items[it.ID] = it
 	}
-	ok, failed, already := 0, 0, 0
+	var t bulkTally
 	b.lines = b.lines[:0]
 	for _, r := range results {
-		name := names[r.ID]
-		if name == "" {
-			name = r.ID
+		it, ok := items[r.ID]
+		if !ok {
+			it = bulkItem{ID: r.ID}
 		}
-		switch {
-		case r.Err == nil && !r.Already:
-			ok++
-			b.lines = append(b.lines, "✓ "+name)
-		case r.Err == nil || alreadyThere(b.add, r.Err):
-			// What the admin asked for is true: not a failure.
-			ok++
-			already++
-			b.lines = append(b.lines, "✓ "+name+" ("+alreadyWords(b.add, 1)+")")
-		default:
-			failed++
-			b.lines = append(b.lines, "✗ "+name+": "+itemError(r.Err))
-		}
+		b.lines = append(b.lines, t.add(b.add, it, r, g))
 	}
 	// Anything Graph gave no answer for did not happen either.
 	if missing := len(b.items) - len(results); missing > 0 {
-		failed += missing
+		t.failed += missing
 		b.lines = append(b.lines, fmt.Sprintf("✗ %d more were not attempted", missing))
 	}
-	done, where := "added to", "Added"
-	if !b.add {
-		done, where = "removed from", "Removed"
-	}
-	summary := fmt.Sprintf("%s %d of %d", where, ok, len(b.items))
-	if already > 0 {
-		summary += fmt.Sprintf(" (%d %s)", already, alreadyWords(b.add, already))
-	}
-	if failed > 0 {
-		summary += fmt.Sprintf("; %d not %s %s.", failed, done, g.DisplayName)
-	} else {
-		summary += " " + strings.TrimPrefix(strings.TrimPrefix(done, "added "), "removed ") + " " + g.DisplayName + "."
-	}
-	b.summary.SetText(summary)
+	b.summary.SetText(t.summary(b.add, len(b.items), g))
 	// The dialog may have been closed meanwhile: the outcome also goes to
 	// the panel's notice line.
 	b.p.setNotice(b.summary.Text)
@@ -192,22 +186,101 @@ func (b *bulkRun) report(g graph.Group, results []graph.ItemResult) {
 	}
 }
 
+// bulkTally counts the outcomes of a bulk change: changed as asked, already
+// as asked (a member already, for an add), not a member (for a removal),
+// and failed.
+type bulkTally struct{ changed, already, notMember, failed int }
+
+// add counts one result and returns its line in the report.
+func (t *bulkTally) add(adding bool, it bulkItem, r graph.ItemResult, g graph.Group) string {
+	switch {
+	case r.Err == nil && (!r.Already || !adding):
+		// A removal answered "already gone" only after its own resent
+		// request: this run removed it.
+		t.changed++
+		return "✓ " + it.label()
+	case r.Err == nil || alreadyThere(adding, r.Err):
+		// What the admin asked for is true: not a failure.
+		t.already++
+		return "✓ " + it.label() + " (already a member)"
+	case !adding && errors.Is(r.Err, graph.ErrNotFound):
+		t.notMember++
+		return "✗ " + it.label() + ": was not a member of " + g.DisplayName
+	}
+	t.failed++
+	return "✗ " + it.label() + ": " + itemError(r.Err)
+}
+
+// summary is the report's first line, e.g. "Added 1 of 2 users to Sales;
+// 1 was already a member."
+func (t bulkTally) summary(adding bool, n int, g graph.Group) string {
+	out := fmt.Sprintf("Added %d of %s to %s", t.changed, count(n, "user", "users"), g.DisplayName)
+	if !adding {
+		out = fmt.Sprintf("Removed %d of %s from %s", t.changed, count(n, "user", "users"), g.DisplayName)
+	}
+	if t.already > 0 {
+		out += "; " + count(t.already, "was already a member", "were already members")
+	}
+	if t.notMember > 0 {
+		out += "; " + count(t.notMember, "was not a member", "were not members")
+	}
+	if t.failed > 0 {
+		verb := "added"
+		if !adding {
+			verb = "removed"
+		}
+		out += fmt.Sprintf("; %d could not be %s", t.failed, verb)
+	}
+	return out + "."
+}
+
+// bulkTitle is the dialog's title, e.g. "Remove 2 members from Sales".
+func bulkTitle(adding bool, n int, group *graph.Group) string {
+	switch {
+	case adding && group != nil:
+		return "Add " + count(n, "user", "users") + " to " + group.DisplayName
+	case adding:
+		return "Add " + count(n, "user", "users") + " to a group"
+	case group != nil:
+		return "Remove " + count(n, "member", "members") + " from " + group.DisplayName
+	}
+	return "Remove " + count(n, "user", "users") + " from a group"
+}
+
+// whoShown is how many names the dialog lists before it starts.
+const whoShown = 8
+
+// whoLine names the users a bulk change is for, the first few by name.
+func whoLine(adding bool, items []bulkItem) string {
+	verb := "Adds "
+	if !adding {
+		verb = "Removes "
+	}
+	names := make([]string, 0, whoShown)
+	for _, it := range items[:min(len(items), whoShown)] {
+		names = append(names, it.label())
+	}
+	line := verb + strings.Join(names, ", ")
+	if more := len(items) - len(names); more > 0 {
+		line += " and " + count(more, "other", "others")
+	}
+	return line + "."
+}
+
+// count is n with the singular or plural words after it.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
 // alreadyThere reports whether an item of an add failed only because it
 // was a member already: what the admin asked for is true. Removing someone
 // who is not a member stays a failure, since the admin may have picked the
 // wrong person or group.
 func alreadyThere(add bool, err error) bool {
 	return add && errors.Is(err, graph.ErrConflict)
-}
-
-func alreadyWords(add bool, n int) string {
-	if !add {
-		return "not a member"
-	}
-	if n == 1 {
-		return "already a member"
-	}
-	return "already members"
 }
 
 // itemError explains why one item of a bulk change failed.

@@ -158,6 +158,9 @@ func (d *groupDetails) onSave() {
 			d.group = g
 			d.title.SetText(g.DisplayName)
 		}
+		if d.members.group.ID == g.ID {
+			d.members.group = g // reports name the group as it is now
+		}
 		d.sayAbout(g, "Saved.")
 	})
 }

@@ -127,10 +127,30 @@ func TestPanelAddsAndRemovesMembers(t *testing.T) {
 	if row.ID == "" {
 		t.Fatal("the member list does not show Megan after adding her")
 	}
+	// Renamed meanwhile, the group is named as it is now.
+	d := h.panel.groups.details
+	d.name.SetText("Finance EMEA")
+	tapPanel(t, d.save.button)
+	h.waitText("the group's status", func() string { return d.status.Text }, "Saved")
+
 	m.list.setChecked(row, true)
 	tapPanel(t, m.remove.button)
-	h.waitText("the bulk summary", func() string { return m.bulk.summary.Text }, "Removed 1 of 1")
+	if m.bulk.finished || !h.memberIDs(g.ID)[megan.ID] {
+		t.Fatal("removing started without a confirmation")
+	}
+	if m.bulk.dialog == nil || !strings.Contains(m.bulk.who.Text, "Megan Bowen ("+megan.UserPrincipalName+")") ||
+		m.bulk.progress.Visible() {
+		t.Fatalf("the confirmation says %q (progress shown: %v)", m.bulk.who.Text, m.bulk.progress.Visible())
+	}
+	if got := bulkTitle(false, 1, &m.group); got != "Remove 1 member from Finance EMEA" {
+		t.Errorf("the dialog is titled %q", got)
+	}
+	tapPanel(t, m.bulk.start)
+	h.waitText("the bulk summary", func() string { return m.bulk.summary.Text }, "Removed 1 of 1 user from Finance EMEA.")
 	if h.memberIDs(g.ID)[megan.ID] {
 		t.Fatal("Megan is still a member in the tenant")
+	}
+	if !strings.Contains(m.bulk.results.Text, "✓ Megan Bowen ("+megan.UserPrincipalName+")") {
+		t.Errorf("the report reads %q", m.bulk.results.Text)
 	}
 }

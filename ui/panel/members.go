@@ -109,11 +109,12 @@ func (m *membersView) onRemove() {
 	g := m.group
 	items := make([]bulkItem, 0, len(m.list.checked))
 	for _, mb := range m.list.checkedItems() {
-		items = append(items, bulkItem{ID: mb.ID, Name: mb.DisplayName})
+		items = append(items, bulkItem{ID: mb.ID, Name: mb.DisplayName, UPN: mb.UserPrincipalName})
 	}
+	// Removing takes access away: the dialog names whom, and waits for the
+	// admin to press Remove.
 	m.bulk = newBulkRun(m.p, m.s, items, false, &g, nil)
 	m.bulk.dialog.Show()
-	m.bulk.onStart()
 }
 
 func (m *membersView) onExport() {

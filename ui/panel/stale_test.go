@@ -65,6 +65,7 @@ func TestPanelUserGroupsFollowMembershipChanges(t *testing.T) {
 	row := pick(h, m.list, func(mb graph.Member) bool { return mb.ID == loner.ID })
 	m.list.setChecked(row, true)
 	tapPanel(t, m.remove.button)
+	tapPanel(t, m.bulk.start)
 	h.waitFor("the removal", func() bool { return m.bulk.finished })
 	h.waitFor("the user's groups to drop Sales", func() bool {
 		return d.groups.Text != "Loading…" && !strings.Contains(d.groups.Text, "Sales")
