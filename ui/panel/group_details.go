@@ -25,6 +25,7 @@ type groupDetails struct {
 	kind        *widget.Label
 	name        *widget.Entry
 	description *widget.Entry
+	readable    readableFields // the two fields as text while read-only
 	save        *featureGate
 	remove      *featureGate
 	status      *widget.Label
@@ -53,9 +54,10 @@ func newGroupDetails(p *Panel, list *searchList[graph.Group]) *groupDetails {
 	d.remove = newFeatureGate("Delete group…", theme.DeleteIcon(), graph.DeleteGroups, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
 	d.members = newMembersView(p, d.status)
+	d.readable = readableFields{}
 	form := widget.NewForm(
-		widget.NewFormItem("Name", d.name),
-		widget.NewFormItem("Description", d.description),
+		widget.NewFormItem("Name", d.readable.row(d.name)),
+		widget.NewFormItem("Description", d.readable.row(d.description)),
 	)
 	// The buttons stand beside the two fields, which leaves the members
 	// list more of the window's height.
@@ -77,14 +79,8 @@ func (d *groupDetails) start(s *session) {
 	d.s = s
 	d.save.apply(s.report)
 	d.remove.apply(s.report)
-	// Read-only without the permission to save: see setEditable.
-	for _, e := range []*widget.Entry{d.name, d.description} {
-		if s.report.Allows(graph.ManageGroups) {
-			e.Enable()
-		} else {
-			e.Disable()
-		}
-	}
+	// Read-only without the permission to save: see userFields.setEditable.
+	d.readable.setEditable(s.report.Allows(graph.ManageGroups))
 	d.members.start(s)
 	d.body.Hide()
 	d.empty.Show()
@@ -99,6 +95,7 @@ func (d *groupDetails) show(g graph.Group) {
 	d.kind.SetText(groupKind(g.Kind) + " group")
 	d.name.SetText(g.DisplayName)
 	d.description.SetText(g.Description)
+	d.readable.sync()
 	d.say("")
 	d.members.show(g)
 }

@@ -1,9 +1,12 @@
 package panel
 
 import (
+	"image/color"
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
@@ -59,4 +62,56 @@ func TestPanelReadOnlyLicensesLineIsVisible(t *testing.T) {
 	if line.Position().Y < assigned.Position().Y+assigned.Size().Height {
 		t.Fatalf("the line at y=%.0f overlaps the assigned licenses ending at y=%.0f", line.Position().Y, assigned.Position().Y+assigned.Size().Height)
 	}
+}
+
+// TestPanelReadOnlyValuesAreReadable checks a read-only connection shows
+// a user's and a group's values as text drawn in the foreground colour,
+// which meets WCAG AA (4.5:1) on the background in the light and the
+// dark theme, instead of disabled entries' grey on grey.
+func TestPanelReadOnlyValuesAreReadable(t *testing.T) {
+	h := newHarness(t, demotenant.Options{Scenario: demotenant.ScenarioReadOnly})
+	h.openConnection("Northwind")
+	megan := h.selectUser("Megan Bowen")
+	h.selectGroup("Finance")
+	f, g := h.panel.users.details.fields, h.panel.groups.details
+	for _, c := range []struct {
+		readable readableFields
+		e        *widget.Entry
+		want     string
+	}{{f.readable, f.displayName, megan.DisplayName}, {f.readable, f.jobTitle, megan.JobTitle},
+		{g.readable, g.name, "Finance"}} {
+		l := c.readable[c.e]
+		if l == nil || !l.Visible() || c.e.Visible() || l.Text != c.want || l.Importance != widget.MediumImportance {
+			t.Errorf("value %q: shown as text %v (%q), entry shown %v", c.want, l != nil && l.Visible(), l.Text, c.e.Visible())
+		}
+	}
+	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := theme.DefaultTheme()
+		fg, bg := th.Color(theme.ColorNameForeground, variant), th.Color(theme.ColorNameBackground, variant)
+		if r := contrast(fg, bg); r < 4.5 {
+			t.Errorf("variant %d: text contrast %.1f:1, want at least 4.5:1", variant, r)
+		}
+	}
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// luminance is a colour's relative luminance (WCAG 2).
+func luminance(c color.Color) float64 {
+	r, g, b, _ := c.RGBA()
+	lin := func(v uint32) float64 {
+		s := float64(v) / 0xffff
+		if s <= 0.03928 {
+			return s / 12.92
+		}
+		return math.Pow((s+0.055)/1.055, 2.4)
+	}
+	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

@@ -20,6 +20,8 @@ type userFields struct {
 	department    *widget.Entry
 	office        *widget.Entry
 	usageLocation *widget.Entry
+	// readable shows the details pane's fields as text while read-only.
+	readable readableFields
 }
 
 func newUserFields() userFields {
@@ -31,6 +33,7 @@ func newUserFields() userFields {
 		department:    widget.NewEntry(),
 		office:        widget.NewEntry(),
 		usageLocation: widget.NewEntry(),
+		readable:      readableFields{},
 	}
 	f.displayName.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -58,14 +61,15 @@ func validateUsageLocation(s string) error {
 
 // form lays the fields out for the details pane.
 func (f userFields) form() *widget.Form {
+	r := f.readable.row
 	return widget.NewForm(
-		widget.NewFormItem("Display name", f.displayName),
-		widget.NewFormItem("First name", f.givenName),
-		widget.NewFormItem("Last name", f.surname),
-		widget.NewFormItem("Job title", f.jobTitle),
-		widget.NewFormItem("Department", f.department),
-		widget.NewFormItem("Office", f.office),
-		widget.NewFormItem("Usage location", f.usageLocation),
+		widget.NewFormItem("Display name", r(f.displayName)),
+		widget.NewFormItem("First name", r(f.givenName)),
+		widget.NewFormItem("Last name", r(f.surname)),
+		widget.NewFormItem("Job title", r(f.jobTitle)),
+		widget.NewFormItem("Department", r(f.department)),
+		widget.NewFormItem("Office", r(f.office)),
+		widget.NewFormItem("Usage location", r(f.usageLocation)),
 	)
 }
 
@@ -92,6 +96,7 @@ func (f userFields) fill(u graph.User) {
 	f.department.SetText(u.Department)
 	f.office.SetText(u.OfficeLocation)
 	f.usageLocation.SetText(u.UsageLocation)
+	f.readable.sync()
 }
 
 // changes returns the fields that differ from u, and u as it will be once
@@ -116,18 +121,10 @@ func (f userFields) changes(u graph.User) (graph.UserChanges, graph.User) {
 	return c, u
 }
 
-// setEditable makes the fields editable, or read-only (disabled) when the
+// setEditable makes the fields editable, or shows them as text when the
 // connection may not change users: a field that takes typing but cannot
 // be saved invites work that is lost.
-func (f userFields) setEditable(on bool) {
-	for _, e := range []*widget.Entry{f.displayName, f.givenName, f.surname, f.jobTitle, f.department, f.office, f.usageLocation} {
-		if on {
-			e.Enable()
-		} else {
-			e.Disable()
-		}
-	}
-}
+func (f userFields) setEditable(on bool) { f.readable.setEditable(on) }
 
 // valid reports whether every field passes its check.
 func (f userFields) valid() error {
