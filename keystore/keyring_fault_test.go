@@ -77,10 +77,7 @@ func TestSaveWithoutSecretService(t *testing.T) {
 		return
 	}
 	needTools(t, "to start a bus without a Secret Service", "dbus-run-session")
-	runSession, err := exec.LookPath("dbus-run-session")
-	if err != nil {
-		t.Fatal(err)
-	}
+	runSession, _ := exec.LookPath("dbus-run-session") // needTools found it
 	dir := t.TempDir()
 	config := filepath.Join(dir, "bus.conf")
 	if err := os.WriteFile(config, fmt.Appendf(nil, busWithoutServices, dir), 0o600); err != nil {
