@@ -104,8 +104,12 @@ func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, erro
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("%s is not a group", groupDN)
 	}
+	dns, err := d.allValues(ctx, entries[0], "member")
+	if err != nil {
+		return nil, err
+	}
 	var members []Member
-	for _, dn := range entries[0].GetAttributeValues("member") {
+	for _, dn := range dns {
 		m := Member{DN: dn, Kind: "other", DisplayName: firstRDNValue(dn)}
 		found, err := d.search(ctx, dn, ldap.ScopeBaseObject, "(objectClass=*)", memberAttributes, 1)
 		if err == nil && len(found) == 1 {
@@ -114,6 +118,55 @@ func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, erro
 		members = append(members, m)
 	}
 	return members, nil
+}
+
+// allValues returns every value of attr of e. Active Directory answers at
+// most its MaxValRange (1,500 by default) values of one attribute, named
+// "attr;range=0-1499"; the rest are asked for range by range
+// ("attr;range=1500-*") until a range ends in "*" (MS-ADTS 3.1.1.3.1.3.3,
+// range retrieval of attribute values).
+func (d *Directory) allValues(ctx context.Context, e *ldap.Entry, attr string) ([]string, error) {
+	values, next, more := rangeOf(e, attr, 0)
+	for more {
+		found, err := d.search(ctx, e.DN, ldap.ScopeBaseObject, "(objectClass=*)", []string{fmt.Sprintf("%s;range=%d-*", attr, next)}, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s disappeared while its %s values were read", e.DN, attr)
+		}
+		var part []string
+		part, next, more = rangeOf(found[0], attr, next)
+		values = append(values, part...)
+	}
+	return values, nil
+}
+
+// rangeOf finds attr in e, whole or as a range starting at from. more says
+// that values from next on are still to be read.
+func rangeOf(e *ldap.Entry, attr string, from int) (values []string, next int, more bool) {
+	prefix := strings.ToLower(attr) + ";range="
+	for _, a := range e.Attributes {
+		name := strings.ToLower(a.Name)
+		if name == strings.ToLower(attr) {
+			return a.Values, 0, false
+		}
+		bounds, ok := strings.CutPrefix(name, prefix)
+		if !ok {
+			continue
+		}
+		lo, hi, _ := strings.Cut(bounds, "-")
+		low, err := strconv.Atoi(lo)
+		if hi == "*" || err != nil || low != from {
+			return a.Values, 0, false
+		}
+		high, err := strconv.Atoi(hi)
+		if err != nil || high < low {
+			return a.Values, 0, false
+		}
+		return a.Values, high + 1, true
+	}
+	return nil, 0, false
 }
 
 // count returns how many users and groups are under the base DN.

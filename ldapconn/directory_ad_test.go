@@ -1,0 +1,45 @@
+package ldapconn_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ldapconn/adtest"
+	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
+)
+
+// openAD connects to a directory that answers as Active Directory does,
+// pinning its certificate as an admin would.
+func openAD(t testing.TB, srv *adtest.Server) *ldapconn.Directory {
+	t.Helper()
+	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: srv.Port, BindAccount: slapdtest.BindDN, BaseDN: slapdtest.BaseDN,
+		Fingerprint: ldapconn.Fingerprint(srv.CertificateDER())}
+	d, err := ldapconn.Open(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// Active Directory answers at most MaxValRange values of member at once,
+// as member;range=0-1499; the rest must be asked for.
+func TestMembersOfAGroupLargerThanMaxValRange(t *testing.T) {
+	d := openAD(t, adtest.Start(t))
+	members, err := d.Members(context.Background(), adtest.BulkGroupDN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(members) != adtest.BulkUsers {
+		t.Fatalf("%d members, want %d", len(members), adtest.BulkUsers)
+	}
+	seen := map[string]bool{}
+	for _, m := range members {
+		if m.Kind != "user" || seen[m.DN] {
+			t.Fatalf("member %+v (seen before: %v)", m, seen[m.DN])
+		}
+		seen[m.DN] = true
+	}
+}
