@@ -97,6 +97,12 @@ func (d *Directory) Groups(ctx context.Context, query string, limit int) ([]Grou
 
 // Members returns the direct members of the group whose DN is groupDN.
 func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, error) {
+	return d.ReadMembers(ctx, groupDN, nil)
+}
+
+// ReadMembers is Members that reports, after each search, how many of the
+// members it has read so far; progress may be nil.
+func (d *Directory) ReadMembers(ctx context.Context, groupDN string, progress func(read, total int)) ([]Member, error) {
 	entries, err := d.search(ctx, groupDN, ldap.ScopeBaseObject, groupsFilter, []string{"member"}, 1)
 	if err != nil {
 		return nil, err
@@ -108,16 +114,77 @@ func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, erro
 	if err != nil {
 		return nil, err
 	}
-	var members []Member
-	for _, dn := range dns {
-		m := Member{DN: dn, Kind: "other", DisplayName: firstRDNValue(dn)}
-		found, err := d.search(ctx, dn, ldap.ScopeBaseObject, "(objectClass=*)", memberAttributes, 1)
-		if err == nil && len(found) == 1 {
-			m.DisplayName, m.Kind = displayName(found[0]), kindOf(found[0].GetAttributeValues("objectClass"))
+	return d.describe(ctx, dns, progress)
+}
+
+// memberBatch is how many members one search looks up: a few hundred keeps
+// the filter far below what a domain controller accepts (MaxReceiveBuffer)
+// and turns thousands of round trips into a few.
+const memberBatch = 200
+
+// describe reads the name and kind of each DN, memberBatch at a time, with
+// a search for (|(distinguishedName=...)...) under the base DN: Active
+// Directory keeps distinguishedName on every object. A member the search
+// does not find (outside the base DN, or on a server without that
+// attribute) is read on its own; one that cannot be read keeps the name
+// in its DN and the kind "other".
+func (d *Directory) describe(ctx context.Context, dns []string, progress func(read, total int)) ([]Member, error) {
+	found := make(map[string]*ldap.Entry, len(dns))
+	for start := 0; start < len(dns); start += memberBatch {
+		batch := dns[start:min(start+memberBatch, len(dns))]
+		var f strings.Builder
+		f.WriteString("(|")
+		for _, dn := range batch {
+			f.WriteString("(distinguishedName=" + ldap.EscapeFilter(dn) + ")")
 		}
-		members = append(members, m)
+		f.WriteString(")")
+		entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, f.String(), memberAttributes, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			found[dnKey(e.DN)] = e
+		}
+		if progress != nil {
+			progress(start+len(batch), len(dns))
+		}
+	}
+	members := make([]Member, len(dns))
+	for i, dn := range dns {
+		members[i] = Member{DN: dn, Kind: "other", DisplayName: firstRDNValue(dn)}
+		e := found[dnKey(dn)]
+		if e == nil {
+			if alone, err := d.search(ctx, dn, ldap.ScopeBaseObject, "(objectClass=*)", memberAttributes, 1); err == nil && len(alone) == 1 {
+				e = alone[0]
+			}
+		}
+		if e != nil {
+			members[i].DisplayName, members[i].Kind = displayName(e), kindOf(e.GetAttributeValues("objectClass"))
+		}
 	}
 	return members, nil
+}
+
+// dnKey compares DNs as a directory does for the DNs it hands out itself:
+// without regard to case or spaces around the separators.
+func dnKey(dn string) string {
+	parsed, err := ldap.ParseDN(dn)
+	if err != nil {
+		return strings.ToLower(dn)
+	}
+	var b strings.Builder
+	for i, rdn := range parsed.RDNs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		for j, a := range rdn.Attributes {
+			if j > 0 {
+				b.WriteByte('+')
+			}
+			b.WriteString(strings.ToLower(a.Type) + "=" + strings.ToLower(a.Value))
+		}
+	}
+	return b.String()
 }
 
 // allValues returns every value of attr of e. Active Directory answers at

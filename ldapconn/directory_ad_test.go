@@ -43,3 +43,27 @@ func TestMembersOfAGroupLargerThanMaxValRange(t *testing.T) {
 		seen[m.DN] = true
 	}
 }
+
+// Reading 2,000 members takes a few searches, not one per member: over a
+// wide-area network each search is a round trip.
+func TestMembersOfALargeGroupTakeAFewSearches(t *testing.T) {
+	srv := adtest.Start(t)
+	d := openAD(t, srv)
+	before := srv.Searches()
+	var reported []int
+	members, err := d.ReadMembers(context.Background(), adtest.BulkGroupDN, func(read, total int) {
+		if total != adtest.BulkUsers {
+			t.Errorf("progress total %d, want %d", total, adtest.BulkUsers)
+		}
+		reported = append(reported, read)
+	})
+	if err != nil || len(members) != adtest.BulkUsers {
+		t.Fatalf("%d members, %v", len(members), err)
+	}
+	if n := srv.Searches() - before; n > 20 {
+		t.Errorf("reading %d members took %d searches; want a few", len(members), n)
+	}
+	if len(reported) < 2 || reported[len(reported)-1] != adtest.BulkUsers {
+		t.Errorf("progress reported %v; want several steps ending at %d", reported, adtest.BulkUsers)
+	}
+}

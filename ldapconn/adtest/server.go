@@ -70,6 +70,7 @@ type Server struct {
 	ln              net.Listener
 	latency         atomic.Int64
 	ignoreSizeLimit atomic.Bool
+	searches        atomic.Int64
 	wg              sync.WaitGroup
 	mu              sync.Mutex
 	conns           map[net.Conn]struct{}
@@ -151,6 +152,10 @@ func (s *Server) SetLatency(d time.Duration) { s.latency.Store(int64(d)) }
 
 // IgnoreSizeLimit makes the proxy drop the size limit of every search.
 func (s *Server) IgnoreSizeLimit(ignore bool) { s.ignoreSizeLimit.Store(ignore) }
+
+// Searches counts the search requests the proxy has relayed, each a round
+// trip to the server (a paged search makes one per page).
+func (s *Server) Searches() int { return int(s.searches.Load()) }
 
 // Close stops the proxy and ends its connections; slapd stops with its test.
 func (s *Server) Close() {
@@ -293,6 +298,7 @@ func (r *relay) rewriteRequest(p *ber.Packet) {
 	if !ok || op.ClassType != ber.ClassApplication || op.Tag != tagSearchRequest || len(op.Children) < 8 {
 		return
 	}
+	r.s.searches.Add(1)
 	pl := &plan{ranges: map[string][2]int{}}
 	attrs := op.Children[7].Children
 	for i, a := range attrs {
