@@ -3,8 +3,10 @@ package ldapconn_test
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ldapconn/adtest"
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
 )
 
@@ -36,5 +38,23 @@ func BenchmarkUserSearch(b *testing.B) {
 		if u, err := d.Users(context.Background(), "a", 0); err != nil || len(u) == 0 {
 			b.Fatal(len(u), err)
 		}
+	}
+}
+
+// BenchmarkMembersOfALargeGroup lists the members of a 2,000-member group
+// through a proxy that answers as Active Directory does and adds latency to
+// every round trip, as between an admin's computer and a managed domain.
+func BenchmarkMembersOfALargeGroup(b *testing.B) {
+	srv := adtest.Start(b)
+	d := openAD(b, srv)
+	for _, latency := range []time.Duration{0, 20 * time.Millisecond, 80 * time.Millisecond} {
+		b.Run(latency.String(), func(b *testing.B) {
+			srv.SetLatency(latency)
+			for b.Loop() {
+				if m, err := d.Members(context.Background(), adtest.BulkGroupDN); err != nil || len(m) != adtest.BulkUsers {
+					b.Fatal(len(m), err)
+				}
+			}
+		})
 	}
 }

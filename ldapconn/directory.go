@@ -97,6 +97,12 @@ func (d *Directory) Groups(ctx context.Context, query string, limit int) ([]Grou
 
 // Members returns the direct members of the group whose DN is groupDN.
 func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, error) {
+	return d.ReadMembers(ctx, groupDN, nil)
+}
+
+// ReadMembers is Members that reports, after each search, how many of the
+// members it has read so far; progress may be nil.
+func (d *Directory) ReadMembers(ctx context.Context, groupDN string, progress func(read, total int)) ([]Member, error) {
 	entries, err := d.search(ctx, groupDN, ldap.ScopeBaseObject, groupsFilter, []string{"member"}, 1)
 	if err != nil {
 		return nil, err
@@ -104,16 +110,130 @@ func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, erro
 	if len(entries) == 0 {
 		return nil, fmt.Errorf("%s is not a group", groupDN)
 	}
-	var members []Member
-	for _, dn := range entries[0].GetAttributeValues("member") {
-		m := Member{DN: dn, Kind: "other", DisplayName: firstRDNValue(dn)}
-		found, err := d.search(ctx, dn, ldap.ScopeBaseObject, "(objectClass=*)", memberAttributes, 1)
-		if err == nil && len(found) == 1 {
-			m.DisplayName, m.Kind = displayName(found[0]), kindOf(found[0].GetAttributeValues("objectClass"))
+	dns, err := d.allValues(ctx, entries[0], "member")
+	if err != nil {
+		return nil, err
+	}
+	return d.describe(ctx, dns, progress)
+}
+
+// memberBatch is how many members one search looks up: a few hundred keeps
+// the filter far below what a domain controller accepts (MaxReceiveBuffer)
+// and turns thousands of round trips into a few.
+const memberBatch = 200
+
+// describe reads the name and kind of each DN, memberBatch at a time, with
+// a search for (|(distinguishedName=...)...) under the base DN: Active
+// Directory keeps distinguishedName on every object. A member the search
+// does not find (outside the base DN, or on a server without that
+// attribute) is read on its own; one that cannot be read keeps the name
+// in its DN and the kind "other".
+func (d *Directory) describe(ctx context.Context, dns []string, progress func(read, total int)) ([]Member, error) {
+	found := make(map[string]*ldap.Entry, len(dns))
+	for start := 0; start < len(dns); start += memberBatch {
+		batch := dns[start:min(start+memberBatch, len(dns))]
+		var f strings.Builder
+		f.WriteString("(|")
+		for _, dn := range batch {
+			f.WriteString("(distinguishedName=" + ldap.EscapeFilter(dn) + ")")
 		}
-		members = append(members, m)
+		f.WriteString(")")
+		entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, f.String(), memberAttributes, 0)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range entries {
+			found[dnKey(e.DN)] = e
+		}
+		if progress != nil {
+			progress(start+len(batch), len(dns))
+		}
+	}
+	members := make([]Member, len(dns))
+	for i, dn := range dns {
+		members[i] = Member{DN: dn, Kind: "other", DisplayName: firstRDNValue(dn)}
+		e := found[dnKey(dn)]
+		if e == nil {
+			if alone, err := d.search(ctx, dn, ldap.ScopeBaseObject, "(objectClass=*)", memberAttributes, 1); err == nil && len(alone) == 1 {
+				e = alone[0]
+			}
+		}
+		if e != nil {
+			members[i].DisplayName, members[i].Kind = displayName(e), kindOf(e.GetAttributeValues("objectClass"))
+		}
 	}
 	return members, nil
+}
+
+// dnKey compares DNs as a directory does for the DNs it hands out itself:
+// without regard to case or spaces around the separators.
+func dnKey(dn string) string {
+	parsed, err := ldap.ParseDN(dn)
+	if err != nil {
+		return strings.ToLower(dn)
+	}
+	var b strings.Builder
+	for i, rdn := range parsed.RDNs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		for j, a := range rdn.Attributes {
+			if j > 0 {
+				b.WriteByte('+')
+			}
+			b.WriteString(strings.ToLower(a.Type) + "=" + strings.ToLower(a.Value))
+		}
+	}
+	return b.String()
+}
+
+// allValues returns every value of attr of e. Active Directory answers at
+// most its MaxValRange (1,500 by default) values of one attribute, named
+// "attr;range=0-1499"; the rest are asked for range by range
+// ("attr;range=1500-*") until a range ends in "*" (MS-ADTS 3.1.1.3.1.3.3,
+// range retrieval of attribute values).
+func (d *Directory) allValues(ctx context.Context, e *ldap.Entry, attr string) ([]string, error) {
+	values, next, more := rangeOf(e, attr, 0)
+	for more {
+		found, err := d.search(ctx, e.DN, ldap.ScopeBaseObject, "(objectClass=*)", []string{fmt.Sprintf("%s;range=%d-*", attr, next)}, 1)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s disappeared while its %s values were read", e.DN, attr)
+		}
+		var part []string
+		part, next, more = rangeOf(found[0], attr, next)
+		values = append(values, part...)
+	}
+	return values, nil
+}
+
+// rangeOf finds attr in e, whole or as a range starting at from. more says
+// that values from next on are still to be read.
+func rangeOf(e *ldap.Entry, attr string, from int) (values []string, next int, more bool) {
+	prefix := strings.ToLower(attr) + ";range="
+	for _, a := range e.Attributes {
+		name := strings.ToLower(a.Name)
+		if name == strings.ToLower(attr) {
+			return a.Values, 0, false
+		}
+		bounds, ok := strings.CutPrefix(name, prefix)
+		if !ok {
+			continue
+		}
+		lo, hi, _ := strings.Cut(bounds, "-")
+		low, err := strconv.Atoi(lo)
+		if hi == "*" || err != nil || low != from {
+			return a.Values, 0, false
+		}
+		high, err := strconv.Atoi(hi)
+		if err != nil || high < low {
+			return a.Values, 0, false
+		}
+		return a.Values, high + 1, true
+	}
+	return nil, 0, false
 }
 
 // count returns how many users and groups are under the base DN.

@@ -7,6 +7,7 @@ import (
 	"crypto/tls"
 	"encoding/base64"
 	"encoding/pem"
+	"fmt"
 	"net"
 
 	"github.com/go-ldap/ldap/v3"
@@ -22,9 +23,10 @@ const (
 	SalesDN = "CN=Sales,OU=AADDC Users," + BaseDN
 )
 
-type entry struct {
-	dn    string
-	attrs map[string][]string
+// Entry is one directory object for Add.
+type Entry struct {
+	DN    string
+	Attrs map[string][]string
 }
 
 // adObject adds the attributes every Active Directory object must have.
@@ -36,34 +38,42 @@ func adObject(class []string, category string, attrs map[string][]string) map[st
 	return attrs
 }
 
-func user(cn, sam, password string, disabled bool) entry {
+func user(cn, sam, password string, disabled bool) Entry {
 	uac := "512"
 	if disabled {
 		uac = "514"
 	}
-	return entry{"CN=" + cn + ",OU=AADDC Users," + BaseDN, adObject([]string{"top", "person", "organizationalPerson", "user", "securityPrincipal"}, "Person", map[string][]string{
+	u := NewUser(cn, sam)
+	u.Attrs["userAccountControl"] = []string{uac}
+	u.Attrs["userPassword"] = []string{ssha(password)}
+	return u
+}
+
+// NewUser is an enabled user in OU=AADDC Users that cannot sign in.
+func NewUser(cn, sam string) Entry {
+	return Entry{"CN=" + cn + ",OU=AADDC Users," + BaseDN, adObject([]string{"top", "person", "organizationalPerson", "user", "securityPrincipal"}, "Person", map[string][]string{
 		"cn": {cn}, "sn": {cn}, "displayName": {cn}, "sAMAccountName": {sam},
-		"userPrincipalName": {sam + "@" + Domain}, "mail": {sam + "@" + Domain},
-		"userAccountControl": {uac}, "userPassword": {ssha(password)},
+		"userPrincipalName": {sam + "@" + Domain}, "mail": {sam + "@" + Domain}, "userAccountControl": {"512"},
 	})}
 }
 
-func group(cn, description string, members ...string) entry {
+// NewGroup is a security group in OU=AADDC Users with the given members.
+func NewGroup(cn, description string, members ...string) Entry {
 	attrs := map[string][]string{"cn": {cn}, "displayName": {cn}, "groupType": {"-2147483646"}, "description": {description}}
 	if len(members) > 0 {
 		attrs["member"] = members
 	}
-	return entry{"CN=" + cn + ",OU=AADDC Users," + BaseDN, adObject([]string{"top", "group"}, "Group", attrs)}
+	return Entry{"CN=" + cn + ",OU=AADDC Users," + BaseDN, adObject([]string{"top", "group", "securityPrincipal"}, "Group", attrs)}
 }
 
-func ou(name string) entry {
-	return entry{"OU=" + name + "," + BaseDN, map[string][]string{"objectClass": {"top", "organizationalUnit"}, "ou": {name}}}
+func ou(name string) Entry {
+	return Entry{"OU=" + name + "," + BaseDN, map[string][]string{"objectClass": {"top", "organizationalUnit"}, "ou": {name}}}
 }
 
 // seedEntries is the managed domain's content, parents first.
-func seedEntries() []entry {
+func seedEntries() []Entry {
 	users := "OU=AADDC Users," + BaseDN
-	return []entry{
+	return []Entry{
 		{BaseDN, map[string][]string{"objectClass": {"top", "dcObject", "organization"}, "dc": {"aaddscontoso"}, "o": {"aaddscontoso"}}},
 		ou("AADDC Users"),
 		ou("AADDC Computers"),
@@ -75,13 +85,22 @@ func seedEntries() []entry {
 		{"CN=APPSRV01,OU=AADDC Computers," + BaseDN, adObject([]string{"top", "person", "organizationalPerson", "user", "computer", "securityPrincipal"}, "Computer", map[string][]string{
 			"cn": {"APPSRV01"}, "sn": {"APPSRV01"}, "sAMAccountName": {"APPSRV01$"}, "dNSHostName": {"appsrv01." + Domain},
 		})},
-		group("Marketing", "Marketing team", "CN=Megan Bowen,"+users),
-		group("Sales", "Sales team", "CN=Alex Wilber,"+users, "CN=Adele Vance,"+users, "CN=Marketing,"+users),
-		group("AAD DC Administrators", "Administrators of the managed domain", BindDN),
+		NewGroup("Marketing", "Marketing team", "CN=Megan Bowen,"+users),
+		NewGroup("Sales", "Sales team", "CN=Alex Wilber,"+users, "CN=Adele Vance,"+users, "CN=Marketing,"+users),
+		NewGroup("AAD DC Administrators", "Administrators of the managed domain", BindDN),
 	}
 }
 
 func (s *Server) seed(t TB) {
+	t.Helper()
+	s.Add(t, seedEntries()...)
+}
+
+// Add adds entries as slapd's administrator, in order: an entry must come
+// after its parent. Active Directory objects (those with an
+// objectCategory) get distinguishedName, which Active Directory keeps on
+// every object and which searches can match.
+func (s *Server) Add(t TB, entries ...Entry) {
 	t.Helper()
 	conn, err := ldap.DialURL("ldaps://"+s.Addr(), ldap.DialWithTLSConfig(&tls.Config{RootCAs: s.Pool(), ServerName: ServerName}))
 	if err != nil {
@@ -91,15 +110,25 @@ func (s *Server) seed(t TB) {
 	if err := conn.Bind(rootDN, rootPassword); err != nil {
 		t.Fatalf("binding as slapd's admin: %v", err)
 	}
-	for _, e := range seedEntries() {
-		req := ldap.NewAddRequest(e.dn, nil)
-		for name, values := range e.attrs {
-			req.Attribute(name, values)
-		}
-		if err := conn.Add(req); err != nil {
-			t.Fatalf("seeding %s: %v", e.dn, err)
+	for _, e := range entries {
+		if err := add(conn, e); err != nil {
+			t.Fatal(err)
 		}
 	}
+}
+
+func add(conn *ldap.Conn, e Entry) error {
+	req := ldap.NewAddRequest(e.DN, nil)
+	for name, values := range e.Attrs {
+		req.Attribute(name, values)
+	}
+	if _, ok := e.Attrs["objectCategory"]; ok {
+		req.Attribute("distinguishedName", []string{e.DN})
+	}
+	if err := conn.Add(req); err != nil {
+		return fmt.Errorf("seeding %s: %w", e.DN, err)
+	}
+	return nil
 }
 
 // ssha hashes a password the way slapd's {SSHA} scheme expects.

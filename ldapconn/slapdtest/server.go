@@ -2,6 +2,7 @@ package slapdtest
 
 import (
 	"bytes"
+	"crypto/tls"
 	"crypto/x509"
 	"fmt"
 	"net"
@@ -32,9 +33,27 @@ const (
 // securityPrincipalSchema adds the auxiliary class through which Active
 // Directory gives users, groups and computers their sAMAccountName; the
 // msuser schema that ships with OpenLDAP leaves it out.
+// It carries objectSid too, the security identifier whose last part (the
+// relative identifier) users name in primaryGroupID.
 const securityPrincipalSchema = `objectclass ( 1.2.840.113556.1.5.6 NAME 'securityPrincipal' SUP top AUXILIARY
- MAY ( sAMAccountName ) )
+ MAY ( sAMAccountName $ objectSid ) )
 `
+
+// msuserSchema is OpenLDAP's copy of Active Directory's schema, with one
+// change: primaryGroupID gets the integer matching Active Directory gives
+// it (an indexed attribute that searches such as (primaryGroupID=513)
+// find), which the shipped file leaves out, so that slapd cannot match it.
+func msuserSchema() ([]byte, error) {
+	b, err := os.ReadFile("/etc/ldap/schema/msuser.schema")
+	if err != nil {
+		return nil, err
+	}
+	from := []byte("NAME 'primaryGroupID'\n\tSYNTAX")
+	if !bytes.Contains(b, from) {
+		return nil, fmt.Errorf("msuser.schema defines primaryGroupID in an unknown way")
+	}
+	return bytes.Replace(b, from, []byte("NAME 'primaryGroupID'\n\tEQUALITY integerMatch\n\tSYNTAX"), 1), nil
+}
 
 // TB is what Start needs of a test; *testing.T and *testing.B provide it,
 // and so can a program that takes screenshots.
@@ -193,12 +212,17 @@ func (s *Server) writeConfig(t TB) {
 	}
 	writeFile(t, filepath.Join(s.dir, "ca.pem"), pemOf(s.ca.cert.Raw))
 	writeFile(t, filepath.Join(s.dir, "securityprincipal.schema"), []byte(securityPrincipalSchema))
+	msuser, err := msuserSchema()
+	if err != nil {
+		t.Fatalf("reading OpenLDAP's Active Directory schema (Debian package slapd): %v", err)
+	}
+	writeFile(t, filepath.Join(s.dir, "msuser.schema"), msuser)
 	conf := fmt.Sprintf(`# Written by slapdtest for one test run.
 include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
 include /etc/ldap/schema/inetorgperson.schema
 include /etc/ldap/schema/nis.schema
-include /etc/ldap/schema/msuser.schema
+include %[1]s/msuser.schema
 include %[1]s/securityprincipal.schema
 modulepath /usr/lib/ldap
 moduleload back_mdb
@@ -207,8 +231,12 @@ argsfile %[1]s/slapd.args
 TLSCACertificateFile %[1]s/ca.pem
 TLSCertificateFile %[1]s/server.pem
 TLSCertificateKeyFile %[1]s/server.key
+# Active Directory's LDAP policies: at most MaxPageSize (1000) entries
+# without paging or in one page, any number in a paged search.
+sizelimit size.soft=1000 size.hard=1000 size.pr=1000 size.prtotal=unlimited
 database mdb
-maxsize 33554432
+maxsize 268435456
+dbnosync
 suffix "%[2]s"
 rootdn "%[3]s"
 rootpw %[4]s
@@ -217,4 +245,10 @@ access to attrs=userPassword by self write by anonymous auth by * none
 access to * by users read by * none
 `, s.dir, BaseDN, rootDN, rootPassword, db)
 	writeFile(t, filepath.Join(s.dir, "slapd.conf"), []byte(conf))
+}
+
+// TLSCertificate is the certificate and key the server presents now, for a
+// test server that stands in front of it under the same name.
+func (s *Server) TLSCertificate() (tls.Certificate, error) {
+	return tls.LoadX509KeyPair(filepath.Join(s.dir, "server.pem"), filepath.Join(s.dir, "server.key"))
 }

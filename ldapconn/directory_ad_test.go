@@ -1,0 +1,69 @@
+package ldapconn_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ldapconn/adtest"
+	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
+)
+
+// openAD connects to a directory that answers as Active Directory does,
+// pinning its certificate as an admin would.
+func openAD(t testing.TB, srv *adtest.Server) *ldapconn.Directory {
+	t.Helper()
+	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: srv.Port, BindAccount: slapdtest.BindDN, BaseDN: slapdtest.BaseDN,
+		Fingerprint: ldapconn.Fingerprint(srv.CertificateDER())}
+	d, err := ldapconn.Open(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { d.Close() })
+	return d
+}
+
+// Active Directory answers at most MaxValRange values of member at once,
+// as member;range=0-1499; the rest must be asked for.
+func TestMembersOfAGroupLargerThanMaxValRange(t *testing.T) {
+	d := openAD(t, adtest.Start(t))
+	members, err := d.Members(context.Background(), adtest.BulkGroupDN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(members) != adtest.BulkUsers {
+		t.Fatalf("%d members, want %d", len(members), adtest.BulkUsers)
+	}
+	seen := map[string]bool{}
+	for _, m := range members {
+		if m.Kind != "user" || seen[m.DN] {
+			t.Fatalf("member %+v (seen before: %v)", m, seen[m.DN])
+		}
+		seen[m.DN] = true
+	}
+}
+
+// Reading 2,000 members takes a few searches, not one per member: over a
+// wide-area network each search is a round trip.
+func TestMembersOfALargeGroupTakeAFewSearches(t *testing.T) {
+	srv := adtest.Start(t)
+	d := openAD(t, srv)
+	before := srv.Searches()
+	var reported []int
+	members, err := d.ReadMembers(context.Background(), adtest.BulkGroupDN, func(read, total int) {
+		if total != adtest.BulkUsers {
+			t.Errorf("progress total %d, want %d", total, adtest.BulkUsers)
+		}
+		reported = append(reported, read)
+	})
+	if err != nil || len(members) != adtest.BulkUsers {
+		t.Fatalf("%d members, %v", len(members), err)
+	}
+	if n := srv.Searches() - before; n > 20 {
+		t.Errorf("reading %d members took %d searches; want a few", len(members), n)
+	}
+	if len(reported) < 2 || reported[len(reported)-1] != adtest.BulkUsers {
+		t.Errorf("progress reported %v; want several steps ending at %d", reported, adtest.BulkUsers)
+	}
+}
