@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/go-ldap/ldap/v3"
@@ -54,13 +55,18 @@ var (
 // Directory is a bound, read-only connection to a managed domain. Its
 // methods may be used from several goroutines.
 type Directory struct {
+	mu       sync.Mutex
 	conn     *ldap.Conn
 	settings Settings
 	timeout  time.Duration
+	// cfg and password open the connection again once the server closed
+	// it; password is nil when it may not (see OpenReconnecting).
+	cfg      Config
+	password PasswordFunc
 }
 
 // Close ends the connection.
-func (d *Directory) Close() error { return d.conn.Close() }
+func (d *Directory) Close() error { return d.current().Close() }
 
 // Users returns up to limit users (all when limit <= 0) whose name, account,
 // user principal name or mail starts with query ("" for everyone), sorted
@@ -249,20 +255,17 @@ func (d *Directory) count(ctx context.Context) (users, groups int, err error) {
 	return len(u), len(g), nil
 }
 
-// search runs one paged search; cancelling ctx closes the connection, since
-// the library's calls do not take a context.
+// search runs one paged search (see searchPaged).
 func (d *Directory) search(ctx context.Context, base string, scope int, filter string, attrs []string, limit int) ([]*ldap.Entry, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	stop := context.AfterFunc(ctx, func() { d.conn.Close() })
-	defer stop()
 	size := 0
 	if limit > 0 {
 		size = limit
 	}
 	req := ldap.NewSearchRequest(base, scope, ldap.NeverDerefAliases, size, int(d.timeout/time.Second), false, filter, attrs, nil)
-	res, err := d.conn.SearchWithPaging(req, pageSize)
+	res, err := d.searchPaged(ctx, req)
 	if err != nil && !(ldap.IsErrorWithCode(err, ldap.LDAPResultSizeLimitExceeded) && res != nil) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

@@ -32,10 +32,14 @@ const credentialsHint = "Check the bind account (its user principal name, such a
 	"for an account synced from on-premises, password hash synchronization must be on in Entra Connect."
 
 // classifyLDAP turns an LDAP or connection error into an *Error.
+// An *Error already (such as a failed reconnect) is returned as it is.
 func classifyLDAP(step StepID, err error, account string) *Error {
+	if e, ok := AsError(err); ok {
+		return e
+	}
 	var le *ldap.Error
 	if !errors.As(err, &le) {
-		return newError(step, CodeLDAP, err, "Test again; if it keeps failing, check the network.", "the server did not answer: %v", err)
+		return newError(step, CodeLDAP, err, "Try again; if it keeps failing, check the network.", "the server did not answer: %v", err)
 	}
 	diag := ""
 	if le.Err != nil {
@@ -67,7 +71,7 @@ func classifyLDAP(step StepID, err error, account string) *Error {
 			"The bind account may not read there. Use an account of the managed domain (members of AAD DC Administrators can read everything).",
 			"the bind account may not read under the base DN")
 	case ldap.ErrorNetwork:
-		return newError(step, CodeServerClosed, err, "Test again; if it keeps failing, check the network.",
+		return newError(step, CodeServerClosed, err, "Try again; if it keeps failing, check the network.",
 			"the connection to the server was lost: %v", le.Err)
 	case ldap.LDAPResultTimeout, ldap.LDAPResultTimeLimitExceeded:
 		return newError(step, CodeTimeout, err, "The server is slow to answer; test again, or narrow the base DN.",

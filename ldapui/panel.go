@@ -2,6 +2,7 @@ package ldapui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,7 @@ type Panel struct {
 
 	header      *widget.Label
 	status      *widget.Label
+	retry       *widget.Button
 	connections *widget.Select
 	add         *widget.Button
 
@@ -36,11 +38,13 @@ type Panel struct {
 	exportMembers *widget.Button
 	group         *ldapconn.Group
 
-	tabs   *container.AppTabs
-	dir    *ldapconn.Directory
-	ctx    context.Context
-	cancel context.CancelFunc
-	root   fyne.CanvasObject
+	tabs *container.AppTabs
+	dir  *ldapconn.Directory
+	// settings are those of dir once it is open.
+	settings ldapconn.Settings
+	ctx      context.Context
+	cancel   context.CancelFunc
+	root     fyne.CanvasObject
 }
 
 // NewPanel builds the panel for the saved connection called name and starts
@@ -52,6 +56,8 @@ func NewPanel(deps Deps, name string, onSwitch func(string), onAdd func()) *Pane
 	p.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.header.Wrapping = fyne.TextWrapWord
 	p.status = wrapped()
+	p.retry = widget.NewButtonWithIcon("Retry", theme.ViewRefreshIcon(), p.onRetry)
+	p.retry.Hide()
 	p.connections = widget.NewSelect(p.connectionNames(), func(n string) {
 		if n != p.name && onSwitch != nil {
 			onSwitch(n)
@@ -95,7 +101,8 @@ func (p *Panel) build() fyne.CanvasObject {
 		container.NewTabItemWithIcon("Users", theme.AccountIcon(), p.users.view()),
 		container.NewTabItemWithIcon("Groups", theme.GridIcon(), groupsTab),
 	)
-	return container.NewPadded(container.NewBorder(container.NewVBox(top, p.status), nil, nil, nil, p.tabs))
+	status := container.NewBorder(nil, nil, nil, container.NewVBox(p.retry), p.status)
+	return container.NewPadded(container.NewBorder(container.NewVBox(top, status), nil, nil, nil, p.tabs))
 }
 
 func (p *Panel) connectionNames() []string {
@@ -126,33 +133,61 @@ func (p *Panel) open() {
 		return
 	}
 	s := SettingsOf(prof)
-	go func() {
+	// The password is read from the keychain again whenever the connection
+	// has to be opened again, so it is never kept here.
+	password := func() (string, error) {
 		sec, err := p.deps.Store.Secrets(p.name)
-		var dir *ldapconn.Directory
-		if err == nil {
-			dir, err = ldapconn.Open(p.ctx, p.deps.LDAP, s, sec.LDAPPassword)
-		}
+		return sec.LDAPPassword, err
+	}
+	go func() {
+		dir, err := ldapconn.OpenReconnecting(p.ctx, p.deps.LDAP, s, password)
 		p.deps.do(func() { p.opened(s, dir, err) })
 	}()
+}
+
+// failed shows why a search could not run; when the connection was lost
+// and could not be opened again, Retry tries once more.
+func (p *Panel) failed(err error) {
+	p.status.SetText(errorText(err))
+	if errors.Is(err, ldapconn.ErrConnectionLost) {
+		p.header.SetText(p.name + ": connection lost")
+		p.retry.Show()
+	}
+}
+
+// onRetry connects again: the first connection when it never opened, or
+// the searches again, which open a new connection first.
+func (p *Panel) onRetry() {
+	p.retry.Hide()
+	if p.dir == nil {
+		p.open()
+		return
+	}
+	p.showConnected()
+	p.users.search()
+	p.groups.search()
+}
+
+// showConnected says what the panel shows; a failed search replaces it.
+func (p *Panel) showConnected() {
+	s := p.settings
+	p.header.SetText(fmt.Sprintf("%s: secure LDAP to %s as %s (read-only)", p.name, s.Server, s.BindAccount))
+	p.status.SetText("Users and groups under " + s.BaseDN + ". Entra Domain Services keeps objects from Entra ID read-only; change them in Entra ID.")
 }
 
 func (p *Panel) opened(s ldapconn.Settings, dir *ldapconn.Directory, err error) {
 	if err != nil {
 		p.header.SetText(p.name + ": not connected")
-		msg := err.Error()
-		if e, ok := ldapconn.AsError(err); ok {
-			msg = e.Message + ". " + e.Hint
-		}
-		p.status.SetText(msg)
+		p.status.SetText(errorText(err))
+		p.retry.Show()
 		return
 	}
 	if p.ctx.Err() != nil {
 		dir.Close()
 		return
 	}
-	p.dir = dir
-	p.header.SetText(fmt.Sprintf("%s: secure LDAP to %s as %s (read-only)", p.name, s.Server, s.BindAccount))
-	p.status.SetText("Users and groups under " + s.BaseDN + ". Entra Domain Services keeps objects from Entra ID read-only; change them in Entra ID.")
+	p.dir, p.settings = dir, s
+	p.showConnected()
 	p.users.search()
 	p.groups.search()
 }

@@ -61,7 +61,7 @@ func (r *resultList[T]) search() {
 			}
 			if err != nil {
 				r.count.SetText("")
-				r.p.status.SetText(errorText(err))
+				r.p.failed(err)
 				return
 			}
 			r.items = items

@@ -66,6 +66,14 @@ type TB interface {
 	Skip(args ...any)
 }
 
+// Options change how the server behaves, for tests of what a domain
+// controller does.
+type Options struct {
+	// IdleTimeout, when not 0, closes connections idle for that many
+	// seconds, as Active Directory does after MaxConnIdleTime.
+	IdleTimeout int
+}
+
 // Server is a running slapd.
 type Server struct {
 	// Port is the loopback port of its secure LDAP listener.
@@ -81,11 +89,18 @@ type Server struct {
 	log       *bytes.Buffer
 	certDER   []byte
 	slapdPath string
+	opts      Options
 }
 
 // Start starts slapd for t and stops it when t ends. It skips t when slapd
 // is not installed, and in the quick check (go test -short).
 func Start(t TB) *Server {
+	t.Helper()
+	return StartWith(t, Options{})
+}
+
+// StartWith starts slapd like Start, with opts.
+func StartWith(t TB, opts Options) *Server {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("-short: this test needs a real slapd (make test runs it)")
@@ -95,7 +110,7 @@ func Start(t TB) *Server {
 		t.Skip("slapd is not installed (Debian package slapd); the LDAP tests need a real server. " +
 			"Install it with: sudo apt-get install slapd ldap-utils")
 	}
-	s := &Server{dir: t.TempDir(), ca: newAuthority(t), slapdPath: path}
+	s := &Server{dir: t.TempDir(), ca: newAuthority(t), slapdPath: path, opts: opts}
 	s.Authority = s.ca.cert
 	s.Port = freePort(t)
 	s.newCertificate(t)
@@ -141,6 +156,15 @@ func (s *Server) RenewCertificate(t TB) {
 	t.Helper()
 	s.Stop()
 	s.newCertificate(t)
+	s.start(t)
+}
+
+// Restart stops the server and starts it again on the same port, with the
+// same certificate and content, as a domain controller's restart does;
+// every open connection is closed.
+func (s *Server) Restart(t TB) {
+	t.Helper()
+	s.Stop()
 	s.start(t)
 }
 
@@ -217,7 +241,11 @@ func (s *Server) writeConfig(t TB) {
 		t.Fatalf("reading OpenLDAP's Active Directory schema (Debian package slapd): %v", err)
 	}
 	writeFile(t, filepath.Join(s.dir, "msuser.schema"), msuser)
-	conf := fmt.Sprintf(`# Written by slapdtest for one test run.
+	global := ""
+	if s.opts.IdleTimeout > 0 {
+		global += fmt.Sprintf("idletimeout %d\n", s.opts.IdleTimeout)
+	}
+	conf := global + fmt.Sprintf(`# Written by slapdtest for one test run.
 include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
 include /etc/ldap/schema/inetorgperson.schema
