@@ -127,8 +127,9 @@ type app struct {
 	ObjectID     string
 	DisplayName  string
 	Secrets      []clientSecret
-	PublicClient bool     // redirect registered under "Mobile and desktop applications"
-	RedirectURIs []string // web or public-client redirect URIs
+	Keys         []keyCredential // certificates (keyCredentials)
+	PublicClient bool            // redirect registered under "Mobile and desktop applications"
+	RedirectURIs []string        // web or public-client redirect URIs
 	// SignInAudience is AzureADMyOrg or AzureADMultipleOrgs.
 	SignInAudience string
 	// Required lists the Graph permissions the registration asks for.
