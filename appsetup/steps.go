@@ -42,6 +42,9 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 	if !st.Request.Reuse {
 		return ErrAppExists
 	}
+	if st.Request.Method == MethodCertificate && len(apps[0].CertificateKeyIDs) > 0 {
+		return errReuseHasCertificates
+	}
 	st.Created.AppObjectID, st.Created.AppID, st.Created.Reused = apps[0].ObjectID, apps[0].AppID, true
 	sp, err := g.ServicePrincipalByAppID(ctx, apps[0].AppID)
 	switch {
@@ -55,7 +58,8 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 }
 
 // register creates the app registration, single tenant, asking for exactly
-// the chosen permissions, with the redirect its method uses.
+// the chosen permissions, with the redirect its method uses and, for the
+// certificate method, its certificate: the app never exists without it.
 func (s *Setup) register(ctx context.Context, st *State) error {
 	if st.Created.AppObjectID != "" {
 		return nil
@@ -70,11 +74,21 @@ func (s *Setup) register(ctx context.Context, st *State) error {
 	} else {
 		na.RoleIDs, na.WebRedirects = st.permIDs, []string{RedirectURI}
 	}
+	var cert graph.Certificate
+	if st.Request.Method == MethodCertificate {
+		if cert, err = s.newCertificate(st); err != nil {
+			return err
+		}
+		na.Certificates = []graph.Certificate{cert}
+	}
 	app, err := g.CreateApplication(ctx, na)
 	if err != nil {
 		return err
 	}
 	st.Created.AppObjectID, st.Created.AppID = app.ObjectID, app.AppID
+	if na.Certificates != nil {
+		st.recordCertificate(cert)
+	}
 	return nil
 }
 
@@ -98,11 +112,21 @@ func (s *Setup) principal(ctx context.Context, st *State) error {
 	return nil
 }
 
-// addSecret creates the client secret (secret method only).
-func (s *Setup) addSecret(ctx context.Context, st *State) error {
-	if st.Request.Method == MethodBrowser || st.secret != "" {
+// addCredential gives the app what it signs in with: a client secret, or
+// a certificate on a reused registration (a new one got it when it was
+// registered).
+func (s *Setup) addCredential(ctx context.Context, st *State) error {
+	switch {
+	case st.Request.Method == MethodBrowser || st.secret != "" || st.Created.CertificateKeyID != "":
 		return nil
+	case st.Request.Method == MethodCertificate:
+		return s.addCertificate(ctx, st)
 	}
+	return s.addSecret(ctx, st)
+}
+
+// addSecret creates the client secret.
+func (s *Setup) addSecret(ctx context.Context, st *State) error {
 	g, err := s.graphClient(st)
 	if err != nil {
 		return err

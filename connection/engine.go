@@ -28,7 +28,8 @@ type Engine struct {
 	LoginTimeout time.Duration
 	// Demo is the demo tenant running now; nil when none runs.
 	Demo *DemoTenant
-	// Clock waits out Graph's Retry-After; nil means real time.
+	// Clock waits out Graph's Retry-After and dates client assertions; nil
+	// means real time.
 	Clock graph.Clock
 	// OnTokenNotSaved hears, from any goroutine, each time a renewed
 	// refresh token could not be saved back to the keychain. The error is
@@ -154,8 +155,12 @@ func (e *Engine) appOnly(ctx context.Context, ep oauth.Endpoints, p keystore.Pro
 	if err != nil {
 		return failedSource{fmt.Errorf("the certificate of %q cannot be used: %w", p.Name, err)}
 	}
-	return oauth.ClientAssertion{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
-		Certificate: cert, HTTPClient: e.HTTPClient}.TokenSource(ctx)
+	ca := oauth.ClientAssertion{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
+		Certificate: cert, HTTPClient: e.HTTPClient}
+	if e.Clock != nil {
+		ca.Now = e.Clock.Now
+	}
+	return ca.TokenSource(ctx)
 }
 
 // failedSource is a token source that cannot work; it returns its error.
