@@ -18,6 +18,8 @@ var errReuseHasCertificates = errors.New("the existing registration already has 
 
 // newCertificate makes the connection's key pair and certificate, valid
 // for the request's lifetime, and keeps it in memory until it is saved.
+// The credential starts now, not when the certificate does (a minute
+// earlier, for clocks a little off): a policy's cap counts from its start.
 func (s *Setup) newCertificate(st *State) (graph.Certificate, error) {
 	r := st.Request
 	now := s.deps.Clock.Now()
@@ -27,7 +29,7 @@ func (s *Setup) newCertificate(st *State) (graph.Certificate, error) {
 	}
 	st.cert = cert
 	return graph.Certificate{KeyID: uuid.NewString(), DisplayName: r.secretName(now), DER: cert.DER,
-		Start: cert.NotBefore(), End: cert.NotAfter()}, nil
+		Start: now.UTC(), End: cert.NotAfter()}, nil
 }
 
 // recordCertificate notes the certificate Graph registered.
@@ -43,13 +45,15 @@ func (s *Setup) addCertificate(ctx context.Context, st *State) error {
 	if err != nil {
 		return err
 	}
-	cert, err := s.newCertificate(st)
-	if err != nil {
-		return err
-	}
-	if err := g.SetCertificates(ctx, st.Created.AppObjectID, []graph.Certificate{cert}); err != nil {
-		return err
-	}
-	st.recordCertificate(cert)
-	return nil
+	return s.withinLifetime(st, "asymmetricKeyLifetime", "certificate", func() error {
+		cert, err := s.newCertificate(st)
+		if err != nil {
+			return err
+		}
+		if err := g.SetCertificates(ctx, st.Created.AppObjectID, []graph.Certificate{cert}); err != nil {
+			return err
+		}
+		st.recordCertificate(cert)
+		return nil
+	})
 }

@@ -65,7 +65,7 @@ func (s *Setup) Continue(ctx context.Context, st *State) (Result, error) {
 		}
 		st.Next++
 	}
-	return Result{Profile: st.profile(), Report: st.report, Created: st.Created}, nil
+	return Result{Profile: st.profile(), Report: st.report, Created: st.Created, Notes: st.Notes}, nil
 }
 
 func (s *Setup) run(ctx context.Context, st *State) error {

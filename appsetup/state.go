@@ -99,6 +99,9 @@ type State struct {
 	TenantID string
 	// Existing is a registration of the same name found by StepLookUp.
 	Existing *graph.Application
+	// Notes are what setup adapted, such as a lifetime shortened to the
+	// tenant's app management policy, in an admin's words.
+	Notes []string
 
 	setup   *connection.Session
 	graphSP graph.ServicePrincipal
@@ -114,4 +117,6 @@ type Result struct {
 	Profile keystore.Profile
 	Report  graph.Report
 	Created Created
+	// Notes are the State's notes.
+	Notes []string
 }

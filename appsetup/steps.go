@@ -34,6 +34,9 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 	if st.Created.AppObjectID != "" {
 		return nil // continuing a run that registered the app already
 	}
+	if err := s.readPolicy(ctx, g, st); err != nil {
+		return err
+	}
 	apps, err := g.ApplicationsNamed(ctx, st.Request.AppName)
 	if err != nil || len(apps) == 0 {
 		return err
@@ -74,21 +77,30 @@ func (s *Setup) register(ctx context.Context, st *State) error {
 	} else {
 		na.RoleIDs, na.WebRedirects = st.permIDs, []string{RedirectURI}
 	}
-	var cert graph.Certificate
-	if st.Request.Method == MethodCertificate {
-		if cert, err = s.newCertificate(st); err != nil {
+	if st.Request.Method != MethodCertificate {
+		return s.createApplication(ctx, g, st, na)
+	}
+	return s.withinLifetime(st, "asymmetricKeyLifetime", "certificate", func() error {
+		cert, err := s.newCertificate(st)
+		if err != nil {
 			return err
 		}
 		na.Certificates = []graph.Certificate{cert}
-	}
+		if err := s.createApplication(ctx, g, st, na); err != nil {
+			return err
+		}
+		st.recordCertificate(cert)
+		return nil
+	})
+}
+
+// createApplication registers na and notes what was created.
+func (s *Setup) createApplication(ctx context.Context, g *graph.Client, st *State, na graph.NewApplication) error {
 	app, err := g.CreateApplication(ctx, na)
 	if err != nil {
 		return err
 	}
 	st.Created.AppObjectID, st.Created.AppID = app.ObjectID, app.AppID
-	if na.Certificates != nil {
-		st.recordCertificate(cert)
-	}
 	return nil
 }
 
@@ -131,13 +143,15 @@ func (s *Setup) addSecret(ctx context.Context, st *State) error {
 	if err != nil {
 		return err
 	}
-	now := s.deps.Clock.Now()
-	sec, err := g.AddSecret(ctx, st.Created.AppObjectID, st.Request.secretName(now), now.AddDate(0, 0, st.Request.SecretDays))
-	if err != nil {
-		return err
-	}
-	st.secret, st.Created.SecretKeyID, st.Created.SecretExpires = sec.Text, sec.KeyID, sec.Expires
-	return nil
+	return s.withinLifetime(st, "passwordLifetime", "client secret", func() error {
+		now := s.deps.Clock.Now()
+		sec, err := g.AddSecret(ctx, st.Created.AppObjectID, st.Request.secretName(now), now.AddDate(0, 0, st.Request.SecretDays))
+		if err != nil {
+			return err
+		}
+		st.secret, st.Created.SecretKeyID, st.Created.SecretExpires = sec.Text, sec.KeyID, sec.Expires
+		return nil
+	})
 }
 
 // consent grants the permissions: an app role assignment for each

@@ -125,3 +125,24 @@ func fileHoldingKey(t *testing.T, dir, key string, since time.Time) string {
 	})
 	return found
 }
+
+// TestSetupWithASecretInATenantThatBlocksThemLeavesNothingBehind asks for
+// a secret where the app management policy forbids them: setup fails
+// naming the policy and who can change it, and removes the app it made.
+func TestSetupWithASecretInATenantThatBlocksThemLeavesNothingBehind(t *testing.T) {
+	f := newConnectFixture(t, demotenant.Options{AutoSignIn: true, AppPolicy: demotenant.AppPolicy{BlockSecrets: true}})
+	r := f.run(t, runSetup, "", f.setupArgs("Blocked", "--credential", "secret", "--features", "read-users")...)
+	if r.code != 1 || !strings.Contains(r.stdout, "does not allow client secrets") || !strings.Contains(r.stdout, "Security Administrator") ||
+		!strings.Contains(r.stdout, "was removed again") {
+		t.Fatalf("exit %d\n%s", r.code, r.stdout)
+	}
+	if apps := f.srv.AppsNamed("Wizard Blocked"); len(apps) != 0 {
+		t.Errorf("left behind %+v", apps)
+	}
+	if _, err := f.store(t).Get("Blocked"); err == nil {
+		t.Error("a connection was saved")
+	}
+	if r := f.run(t, runSetup, "", f.setupArgs("Blocked", "--features", "read-users")...); r.code != 0 {
+		t.Errorf("with the default certificate: exit %d\n%s", r.code, r.stdout)
+	}
+}

@@ -21,6 +21,9 @@ type setupOutcome struct {
 	Removed  bool           `json:"removed"`
 	Error    *setupError    `json:"error"`
 	Links    []setupLinkOut `json:"links"`
+	// Notes say what setup adapted to the tenant, such as a lifetime
+	// shortened to its app management policy.
+	Notes []string `json:"notes"`
 
 	permissions  []string
 	organization string
@@ -57,12 +60,12 @@ type setupLinkOut struct {
 
 // setupOutcomeOf describes a finished or failed setup.
 func setupOutcomeOf(req appsetup.Request, res appsetup.Result, err error) *setupOutcome {
-	out := &setupOutcome{Name: req.Name, OK: err == nil, Method: req.Method, Links: []setupLinkOut{}}
+	out := &setupOutcome{Name: req.Name, OK: err == nil, Method: req.Method, Links: []setupLinkOut{}, Notes: nonNil(res.Notes)}
 	created := res.Created
 	var fail *appsetup.Failure
 	switch {
 	case errors.As(err, &fail):
-		created, out.TenantID = fail.State.Created, fail.State.TenantID
+		created, out.TenantID, out.Notes = fail.State.Created, fail.State.TenantID, nonNil(fail.State.Notes)
 		out.Error = &setupError{Step: fail.Step.String(), Message: fail.Message(), MissingRole: fail.MissingRole,
 			ConsentURL: fail.ConsentURL, Guided: fail.Guided}
 		for _, l := range fail.Links() {
@@ -115,6 +118,7 @@ func (o *setupOutcome) writeText(w io.Writer) {
 			kept = "the certificate's private key (only there)"
 		}
 		fmt.Fprintf(w, "  Granted permissions: %v\n", o.Created.Granted)
+		o.writeNotes(w)
 		fmt.Fprintf(w, "Saved %q: settings in the settings file, %s in the system keychain.\n", o.Name, kept)
 		return
 	}
@@ -129,8 +133,15 @@ func (o *setupOutcome) writeText(w io.Writer) {
 	if o.Error.Guided {
 		fmt.Fprintln(w, "  You can register the app yourself in the portal instead: run entra-wizard and choose \"I'll register the app myself\".")
 	}
+	o.writeNotes(w)
 	o.writeCreated(w)
 	fmt.Fprintln(w, "Nothing was saved.")
+}
+
+func (o *setupOutcome) writeNotes(w io.Writer) {
+	for _, n := range o.Notes {
+		fmt.Fprintf(w, "  Note: %s\n", n)
+	}
 }
 
 func (o *setupOutcome) writeCreated(w io.Writer) {

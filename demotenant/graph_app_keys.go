@@ -137,6 +137,9 @@ func (s *Server) updateApplication(c *graphCall) error {
 		if keys, err = s.keyCredentials(*in.KeyCredentials); err != nil {
 			return err
 		}
+		if err := s.checkKeyPolicy(a, keys); err != nil {
+			return err
+		}
 	}
 	if in.DisplayName != nil {
 		a.DisplayName = *in.DisplayName

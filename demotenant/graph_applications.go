@@ -128,12 +128,15 @@ func (s *Server) createApplication(c *graphCall) error {
 	if err != nil {
 		return err
 	}
+	a.Created = s.graphNow()
 	if a.Keys, err = s.keyCredentials(in.KeyCredentials); err != nil {
+		return err
+	}
+	if err := s.checkKeyPolicy(a, a.Keys); err != nil {
 		return err
 	}
 	a.ObjectID = s.dir.newObjectID()
 	a.AppID = stableGUID("new app: " + a.ObjectID)
-	a.Created = s.graphNow()
 	if c.p.Delegated() {
 		a.Owners = []string{c.p.UserID}
 	}
