@@ -76,6 +76,9 @@ func (st *State) Links() []Link {
 	if c.SecretKeyID != "" {
 		out = append(out, Link{"Client secret " + c.SecretKeyID, l.Certificates})
 	}
+	if c.CertificateKeyID != "" {
+		out = append(out, Link{"Certificate " + c.CertificateThumbprint, l.Certificates})
+	}
 	if c.PrincipalID != "" {
 		out = append(out, Link{"Enterprise application " + c.PrincipalID, l.EnterpriseApps})
 	}

@@ -108,5 +108,6 @@ func (f *fixture) setup() *Setup {
 }
 
 func (f *fixture) request(name string) Request {
-	return Request{Name: name, AppName: "Wizard for " + name, Endpoints: f.e, Tenant: f.info.TenantDomain, Computer: "test-pc"}
+	return Request{Name: name, AppName: "Wizard for " + name, Endpoints: f.e, Tenant: f.info.TenantDomain, Computer: "test-pc",
+		Method: MethodSecret}
 }

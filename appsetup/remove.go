@@ -9,7 +9,8 @@ import (
 
 // Remove undoes what st created: the app registration (Entra removes its
 // service principal and grants with it), or, on a reused registration, the
-// secret this run added. It uses the setup sign-in still held in memory.
+// secret or certificate this run added (it had no other certificate). It
+// uses the setup sign-in still held in memory.
 func (s *Setup) Remove(ctx context.Context, st *State) error {
 	c := st.Created
 	if !c.Any() {
@@ -20,15 +21,29 @@ func (s *Setup) Remove(ctx context.Context, st *State) error {
 		return err
 	}
 	if c.Reused {
-		if c.SecretKeyID != "" {
-			if err := g.RemoveSecret(ctx, c.AppObjectID, c.SecretKeyID); err != nil && !errors.Is(err, graph.ErrNotFound) {
-				return err
-			}
+		if err := removeCredential(ctx, g, c); err != nil {
+			return err
 		}
 	} else if err := g.DeleteApplication(ctx, c.AppObjectID); err != nil && !errors.Is(err, graph.ErrNotFound) {
 		return err
 	}
 	st.Created = Created{}
-	st.secret, st.Next = "", StepLookUp
+	st.secret, st.cert, st.Next = "", nil, StepLookUp
 	return nil
+}
+
+// removeCredential removes the secret or certificate a run added to a
+// reused registration.
+func removeCredential(ctx context.Context, g *graph.Client, c Created) error {
+	var err error
+	switch {
+	case c.SecretKeyID != "":
+		err = g.RemoveSecret(ctx, c.AppObjectID, c.SecretKeyID)
+	case c.CertificateKeyID != "":
+		err = g.SetCertificates(ctx, c.AppObjectID, nil)
+	}
+	if errors.Is(err, graph.ErrNotFound) {
+		return nil
+	}
+	return err
 }

@@ -42,7 +42,7 @@ func (s *Setup) renew(ctx context.Context, rr renewRequest) (Renewed, error) {
 	if p.Method != keystore.MethodClientSecret {
 		return Renewed{}, ErrNotSecret
 	}
-	req, err := Request{Name: p.Name, Endpoints: rr.Endpoints, Tenant: p.Tenant, SecretDays: rr.SecretDays,
+	req, err := Request{Name: p.Name, Endpoints: rr.Endpoints, Tenant: p.Tenant, Method: MethodSecret, SecretDays: rr.SecretDays,
 		Computer: rr.Computer, AppName: "-", Reuse: true,
 		// The keychain confirmed these endpoints were allowed when the
 		// connection was saved.

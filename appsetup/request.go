@@ -25,6 +25,10 @@ const RedirectURI = "http://localhost"
 
 // Ways the new connection signs in.
 const (
+	// MethodCertificate: app-only access with a certificate whose key
+	// only the keychain keeps; what Microsoft recommends, and what tenants
+	// that block client secrets allow.
+	MethodCertificate = "certificate"
 	// MethodSecret: app-only access with a client secret.
 	MethodSecret = "secret"
 	// MethodBrowser: delegated access through a browser sign-in.
@@ -35,7 +39,10 @@ const (
 const (
 	DefaultAppName    = "Entra Setup Wizard"
 	DefaultSecretDays = 180
-	// MaxSecretDays is the longest lifetime Entra recommends for a secret.
+	// DefaultCertificateDays is a new certificate's lifetime: a year.
+	DefaultCertificateDays = 365
+	// MaxSecretDays is the longest lifetime Entra recommends for a secret,
+	// and the longest setup gives a certificate.
 	MaxSecretDays = 730
 )
 
@@ -48,11 +55,14 @@ type Request struct {
 	Tenant string
 	// AppName is the app registration's display name; "" means DefaultAppName.
 	AppName string
-	// Method is MethodSecret or MethodBrowser; "" means MethodSecret.
+	// Method is MethodCertificate, MethodSecret or MethodBrowser; ""
+	// means MethodCertificate.
 	Method string
 	// Features are what the connection will be used for; nil means all.
 	Features []graph.Feature
-	// SecretDays is the secret's lifetime; 0 means DefaultSecretDays.
+	// SecretDays is the secret's or the certificate's lifetime; 0 means
+	// DefaultSecretDays for a secret, DefaultCertificateDays for a
+	// certificate.
 	SecretDays int
 	// Computer names this computer in the secret's description; "" means
 	// the host name.
@@ -74,16 +84,18 @@ func (r Request) withDefaults() (Request, error) {
 		r.AppName = DefaultAppName
 	}
 	if r.Method == "" {
-		r.Method = MethodSecret
+		r.Method = MethodCertificate
 	}
-	if r.Method != MethodSecret && r.Method != MethodBrowser {
-		return r, fmt.Errorf("unknown sign-in method %q: choose %s or %s", r.Method, MethodSecret, MethodBrowser)
-	}
-	if r.SecretDays == 0 {
+	switch {
+	case r.Method != MethodCertificate && r.Method != MethodSecret && r.Method != MethodBrowser:
+		return r, fmt.Errorf("unknown sign-in method %q: choose %s, %s or %s", r.Method, MethodCertificate, MethodSecret, MethodBrowser)
+	case r.SecretDays == 0 && r.Method == MethodCertificate:
+		r.SecretDays = DefaultCertificateDays
+	case r.SecretDays == 0:
 		r.SecretDays = DefaultSecretDays
 	}
 	if r.SecretDays < 1 || r.SecretDays > MaxSecretDays {
-		return r, fmt.Errorf("the secret's lifetime must be between 1 and %d days", MaxSecretDays)
+		return r, fmt.Errorf("the %s's lifetime must be between 1 and %d days", r.credentialName(), MaxSecretDays)
 	}
 	if len(r.Features) == 0 {
 		r.Features = graph.Features()
@@ -108,7 +120,15 @@ func (r Request) withDefaults() (Request, error) {
 	return r, nil
 }
 
-// secretName is the description of a new secret: it names this computer and
+// credentialName says what the app signs in with, in an admin's words.
+func (r Request) credentialName() string {
+	if r.Method == MethodCertificate {
+		return "certificate"
+	}
+	return "secret"
+}
+
+// secretName is the description of a new secret or certificate: it names this computer and
 // the day, so an admin can tell which secret is whose in the portal.
 func (r Request) secretName(now time.Time) string {
 	name := "Entra Setup Wizard"

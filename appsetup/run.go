@@ -65,7 +65,7 @@ func (s *Setup) Continue(ctx context.Context, st *State) (Result, error) {
 		}
 		st.Next++
 	}
-	return Result{Profile: st.profile(), Report: st.report, Created: st.Created}, nil
+	return Result{Profile: st.profile(), Report: st.report, Created: st.Created, Notes: st.Notes}, nil
 }
 
 func (s *Setup) run(ctx context.Context, st *State) error {
@@ -79,7 +79,7 @@ func (s *Setup) run(ctx context.Context, st *State) error {
 	case StepPrincipal:
 		return s.principal(ctx, st)
 	case StepSecret:
-		return s.addSecret(ctx, st)
+		return s.addCredential(ctx, st)
 	case StepConsent:
 		return s.consent(ctx, st)
 	case StepWait:
@@ -87,7 +87,7 @@ func (s *Setup) run(ctx context.Context, st *State) error {
 	case StepTest:
 		return s.test(ctx, st)
 	case StepSave:
-		return s.deps.Save(st.profile(), keystore.Secrets{ClientSecret: st.secret, RefreshToken: st.refresh})
+		return s.deps.Save(st.profile(), st.secrets())
 	}
 	return nil
 }
@@ -113,9 +113,11 @@ func (s *Setup) signIn(ctx context.Context, st *State) error {
 }
 
 // engine is the connection engine that signs in for setup and tests the
-// new app; setup builds no token sources of its own.
+// new app; setup builds no token sources of its own. It shares setup's
+// clock, which dates the new certificate and its assertions alike.
 func (s *Setup) engine() *connection.Engine {
-	return &connection.Engine{HTTPClient: s.deps.HTTPClient, OpenURL: s.deps.OpenURL, LoginTimeout: s.deps.LoginTimeout}
+	return &connection.Engine{HTTPClient: s.deps.HTTPClient, OpenURL: s.deps.OpenURL, LoginTimeout: s.deps.LoginTimeout,
+		Clock: s.deps.Clock}
 }
 
 // graphClient is Graph as the admin who signed in for setup.
@@ -126,6 +128,16 @@ func (s *Setup) graphClient(st *State) (*graph.Client, error) {
 	return st.setup.Graph, nil
 }
 
+// secrets are what the keychain keeps of the new connection: the secret,
+// the certificate's key or the browser sign-in's refresh token.
+func (st *State) secrets() keystore.Secrets {
+	sec := keystore.Secrets{ClientSecret: st.secret, RefreshToken: st.refresh}
+	if st.cert != nil {
+		sec.CertificateKey = st.cert.KeyText()
+	}
+	return sec
+}
+
 // profile is the connection to save.
 func (st *State) profile() keystore.Profile {
 	r := st.Request
@@ -134,8 +146,16 @@ func (st *State) profile() keystore.Profile {
 		Tenant: st.TenantID, ClientID: st.Created.AppID, Method: keystore.MethodClientSecret,
 		AppObjectID: st.Created.AppObjectID,
 	}
-	if r.Method == MethodBrowser {
+	switch r.Method {
+	case MethodBrowser:
 		p.Method, p.Permissions = keystore.MethodBrowser, Permissions(r.Features)
+		return p
+	case MethodCertificate:
+		p.Method = keystore.MethodCertificate
+		if st.cert != nil {
+			p.Certificate = &keystore.CertificateSettings{DER: st.cert.DER, Thumbprint: st.Created.CertificateThumbprint,
+				KeyID: st.Created.CertificateKeyID, Expires: st.Created.CertificateExpires}
+		}
 		return p
 	}
 	exp := st.Created.SecretExpires

@@ -6,6 +6,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 // Step is one step of setting up, in the order they run.
@@ -37,7 +38,7 @@ func (s Step) String() string {
 	case StepPrincipal:
 		return "add the app to the tenant (enterprise application)"
 	case StepSecret:
-		return "create the client secret"
+		return "create the app's certificate or client secret"
 	case StepConsent:
 		return "grant admin consent"
 	case StepWait:
@@ -61,13 +62,18 @@ type Created struct {
 	// SecretKeyID and SecretExpires describe the client secret, if any.
 	SecretKeyID   string
 	SecretExpires time.Time
+	// CertificateKeyID, CertificateThumbprint and CertificateExpires
+	// describe the certificate, if any: its public part only.
+	CertificateKeyID      string
+	CertificateThumbprint string
+	CertificateExpires    time.Time
 	// Granted names the permissions consented.
 	Granted []string
 }
 
 // Any reports whether anything was created.
 func (c Created) Any() bool {
-	return c.AppObjectID != "" && !c.Reused || c.SecretKeyID != "" || len(c.Granted) > 0
+	return c.AppObjectID != "" && !c.Reused || c.SecretKeyID != "" || c.CertificateKeyID != "" || len(c.Granted) > 0
 }
 
 // Progress is what a screen or the command line shows while setup runs.
@@ -82,8 +88,8 @@ type Progress struct {
 
 // State is a setup in progress: the choices, what exists, the step to run
 // next. A failed run returns it, so the caller can continue from that step
-// or remove what was created. It holds the setup sign-in's token and the
-// new secret in memory only.
+// or remove what was created. It holds the setup sign-in's token, the new
+// secret and the certificate's key in memory only.
 type State struct {
 	Request Request
 	Created Created
@@ -93,11 +99,15 @@ type State struct {
 	TenantID string
 	// Existing is a registration of the same name found by StepLookUp.
 	Existing *graph.Application
+	// Notes are what setup adapted, such as a lifetime shortened to the
+	// tenant's app management policy, in an admin's words.
+	Notes []string
 
 	setup   *connection.Session
 	graphSP graph.ServicePrincipal
 	permIDs []string
 	secret  string
+	cert    *oauth.Certificate
 	refresh string
 	report  graph.Report
 }
@@ -107,4 +117,6 @@ type Result struct {
 	Profile keystore.Profile
 	Report  graph.Report
 	Created Created
+	// Notes are the State's notes.
+	Notes []string
 }

@@ -34,6 +34,9 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 	if st.Created.AppObjectID != "" {
 		return nil // continuing a run that registered the app already
 	}
+	if err := s.readPolicy(ctx, g, st); err != nil {
+		return err
+	}
 	apps, err := g.ApplicationsNamed(ctx, st.Request.AppName)
 	if err != nil || len(apps) == 0 {
 		return err
@@ -41,6 +44,9 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 	st.Existing = &apps[0]
 	if !st.Request.Reuse {
 		return ErrAppExists
+	}
+	if st.Request.Method == MethodCertificate && len(apps[0].CertificateKeyIDs) > 0 {
+		return errReuseHasCertificates
 	}
 	st.Created.AppObjectID, st.Created.AppID, st.Created.Reused = apps[0].ObjectID, apps[0].AppID, true
 	sp, err := g.ServicePrincipalByAppID(ctx, apps[0].AppID)
@@ -55,7 +61,8 @@ func (s *Setup) lookUp(ctx context.Context, st *State) error {
 }
 
 // register creates the app registration, single tenant, asking for exactly
-// the chosen permissions, with the redirect its method uses.
+// the chosen permissions, with the redirect its method uses and, for the
+// certificate method, its certificate: the app never exists without it.
 func (s *Setup) register(ctx context.Context, st *State) error {
 	if st.Created.AppObjectID != "" {
 		return nil
@@ -70,6 +77,25 @@ func (s *Setup) register(ctx context.Context, st *State) error {
 	} else {
 		na.RoleIDs, na.WebRedirects = st.permIDs, []string{RedirectURI}
 	}
+	if st.Request.Method != MethodCertificate {
+		return s.createApplication(ctx, g, st, na)
+	}
+	return s.withinLifetime(st, "asymmetricKeyLifetime", "certificate", func() error {
+		cert, err := s.newCertificate(st)
+		if err != nil {
+			return err
+		}
+		na.Certificates = []graph.Certificate{cert}
+		if err := s.createApplication(ctx, g, st, na); err != nil {
+			return err
+		}
+		st.recordCertificate(cert)
+		return nil
+	})
+}
+
+// createApplication registers na and notes what was created.
+func (s *Setup) createApplication(ctx context.Context, g *graph.Client, st *State, na graph.NewApplication) error {
 	app, err := g.CreateApplication(ctx, na)
 	if err != nil {
 		return err
@@ -98,22 +124,34 @@ func (s *Setup) principal(ctx context.Context, st *State) error {
 	return nil
 }
 
-// addSecret creates the client secret (secret method only).
-func (s *Setup) addSecret(ctx context.Context, st *State) error {
-	if st.Request.Method == MethodBrowser || st.secret != "" {
+// addCredential gives the app what it signs in with: a client secret, or
+// a certificate on a reused registration (a new one got it when it was
+// registered).
+func (s *Setup) addCredential(ctx context.Context, st *State) error {
+	switch {
+	case st.Request.Method == MethodBrowser || st.secret != "" || st.Created.CertificateKeyID != "":
 		return nil
+	case st.Request.Method == MethodCertificate:
+		return s.addCertificate(ctx, st)
 	}
+	return s.addSecret(ctx, st)
+}
+
+// addSecret creates the client secret.
+func (s *Setup) addSecret(ctx context.Context, st *State) error {
 	g, err := s.graphClient(st)
 	if err != nil {
 		return err
 	}
-	now := s.deps.Clock.Now()
-	sec, err := g.AddSecret(ctx, st.Created.AppObjectID, st.Request.secretName(now), now.AddDate(0, 0, st.Request.SecretDays))
-	if err != nil {
-		return err
-	}
-	st.secret, st.Created.SecretKeyID, st.Created.SecretExpires = sec.Text, sec.KeyID, sec.Expires
-	return nil
+	return s.withinLifetime(st, "passwordLifetime", "client secret", func() error {
+		now := s.deps.Clock.Now()
+		sec, err := g.AddSecret(ctx, st.Created.AppObjectID, st.Request.secretName(now), now.AddDate(0, 0, st.Request.SecretDays))
+		if err != nil {
+			return err
+		}
+		st.secret, st.Created.SecretKeyID, st.Created.SecretExpires = sec.Text, sec.KeyID, sec.Expires
+		return nil
+	})
 }
 
 // consent grants the permissions: an app role assignment for each

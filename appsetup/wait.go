@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -52,10 +51,12 @@ func (realClock) Sleep(ctx context.Context, d time.Duration) error {
 // waits again.
 var ErrStillReplicating = errors.New("the app is not ready in Microsoft Entra yet")
 
-// Codes Entra answers while a new app or secret replicates.
+// Codes Entra answers while a new app, secret or certificate replicates.
 const (
 	codeAppNotFound   = "AADSTS700016"
 	codeInvalidSecret = "AADSTS7000215"
+	// codeUnknownKey is a certificate Entra does not know (yet).
+	codeUnknownKey = "AADSTS700027"
 )
 
 // wait retries until Entra issues the new app's tokens: for a secret, a
@@ -88,8 +89,8 @@ func (s *Setup) probe(ctx context.Context, st *State) (string, error) {
 	if r.Method == MethodBrowser {
 		return s.probePublicClient(ctx, st)
 	}
-	claims, err := s.engine().AppClaims(ctx, connection.Attempt{Profile: st.profile(), Secret: st.secret, AllowCustom: st.Request.AllowCustom})
-	if e, ok := oauth.AsError(err); ok && (e.Code == codeAppNotFound || e.Code == codeInvalidSecret) {
+	claims, err := s.engine().AppClaims(ctx, st.attempt(nil))
+	if e, ok := oauth.AsError(err); ok && (e.Code == codeAppNotFound || e.Code == codeInvalidSecret || e.Code == codeUnknownKey && r.Method == MethodCertificate) {
 		return e.Code, nil
 	}
 	if err != nil {

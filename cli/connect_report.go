@@ -32,6 +32,13 @@ type connectionResult struct {
 	// SecretExpires is when the client secret expires, for connections
 	// made by setup or renewed.
 	SecretExpires *time.Time `json:"secretExpires,omitempty"`
+	// Credential is what the connection signs in with: "certificate",
+	// "secret" or "browser"; CredentialExpires when it expires, when known.
+	Credential        string     `json:"credential,omitempty"`
+	CredentialExpires *time.Time `json:"credentialExpires,omitempty"`
+	// CertificateThumbprint is the certificate's SHA-1 thumbprint, as the
+	// portal shows it, for certificate connections.
+	CertificateThumbprint string `json:"certificateThumbprint,omitempty"`
 
 	features []graph.FeatureStatus
 	// saved says where connect put the connection; nil if it did not.
@@ -65,6 +72,7 @@ func resultOf(t connectionTarget, r graph.Report) connectionResult {
 		features:           r.Features,
 		SecretExpires:      t.profile.SecretExpires,
 	}
+	res.describeCredential(t.profile)
 	switch {
 	case r.Err != nil:
 		res.fail(errorOf(r.Err))
@@ -75,6 +83,23 @@ func resultOf(t connectionTarget, r graph.Report) connectionResult {
 }
 
 func (r connectionResult) passed() bool { return r.OK }
+
+// describeCredential names the connection's credential in the one
+// spelling the command line uses, with its expiry and thumbprint.
+func (r *connectionResult) describeCredential(p keystore.Profile) {
+	switch p.Method {
+	case keystore.MethodClientSecret:
+		r.Credential, r.CredentialExpires = "secret", p.SecretExpires
+	case keystore.MethodCertificate:
+		r.Credential = "certificate"
+		if c := p.Certificate; c != nil {
+			exp := c.Expires
+			r.CredentialExpires, r.CertificateThumbprint = &exp, c.Thumbprint
+		}
+	case keystore.MethodBrowser:
+		r.Credential = "browser"
+	}
+}
 
 // fail marks the result failed with e.
 func (r *connectionResult) fail(e connectionError) {
@@ -129,8 +154,11 @@ func writeJSON(w io.Writer, v any) {
 // writeText prints a readable report of one connection.
 func (r connectionResult) writeText(w io.Writer) {
 	method := "client secret, app-only access"
-	if r.Method == keystore.MethodBrowser {
+	switch r.Method {
+	case keystore.MethodBrowser:
 		method = "browser sign-in, delegated access"
+	case keystore.MethodCertificate:
+		method = "certificate " + r.CertificateThumbprint + ", app-only access"
 	}
 	if r.OK {
 		fmt.Fprintf(w, "✓ %s: connected to %s (tenant %s)\n", r.Name, cmp.Or(r.Organization, "the tenant"), r.TenantID)
@@ -164,14 +192,18 @@ func (r connectionResult) writeText(w io.Writer) {
 			fmt.Fprintf(w, "  More: %s\n", e.link)
 		}
 	}
-	if r.SecretExpires != nil {
-		text, warn := appsetup.SecretExpiry(*r.SecretExpires, time.Now())
+	if r.CredentialExpires != nil && r.Credential != "browser" {
+		expiry := appsetup.SecretExpiry
+		if r.Credential == "certificate" {
+			expiry = appsetup.CertificateExpiry
+		}
+		text, warn := expiry(*r.CredentialExpires, time.Now())
 		mark := "  "
 		if warn {
 			mark = "  ! "
 		}
 		fmt.Fprintf(w, "%s%s (%s); renew with entra-wizard renew-secret --name %q\n", mark, capitalize(text),
-			r.SecretExpires.Format("2 January 2006"), r.Name)
+			r.CredentialExpires.Format("2 January 2006"), r.Name)
 	}
 	for _, n := range r.notes {
 		fmt.Fprintf(w, "  Note: %s\n", n)

@@ -19,6 +19,8 @@ const demoTenantUsage = `Usage: entra-wizard demo-tenant [--addr 127.0.0.1:0] [-
                                 [--retry-after SECONDS] [--drop-every N]
                                 [--replication-delay DURATION]
                                 [--restrict-command-line-tools]
+                                [--block-secrets] [--max-secret-days N]
+                                [--max-certificate-days N]
                                 [--other-admin DURATION]
 
 Runs the built-in demo tenant on its own: a simulated Microsoft Entra sign-in
@@ -50,6 +52,13 @@ Setting up an app without the portal ("entra-wizard setup"):
                       the tenant blocks Microsoft Graph Command Line Tools:
                       its sign-ins end with AADSTS50105
 
+The tenant's default app management policy, for apps created while it runs:
+  --block-secrets     new client secrets are refused (passwordAddition)
+  --max-secret-days N secrets may live at most N days (passwordLifetime)
+  --max-certificate-days N
+                      certificates may live at most N days
+                      (asymmetricKeyLifetime)
+
 Activity, so a change feed has something to show:
   --other-admin DURATION
                       a second administrator changes a user or group this
@@ -75,6 +84,9 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 	replicationDelay := fs.Duration("replication-delay", 0, "")
 	restrictCLI := fs.Bool("restrict-command-line-tools", false, "")
 	otherAdmin := fs.Duration("other-admin", 0, "")
+	blockSecrets := fs.Bool("block-secrets", false, "")
+	maxSecretDays := fs.Int("max-secret-days", 0, "")
+	maxCertDays := fs.Int("max-certificate-days", 0, "")
 	err := fs.Parse(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -87,8 +99,9 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 	case !slices.Contains(demotenant.Scenarios, *scenario):
 		return demoTenantUsageError(env, fmt.Sprintf("unknown scenario %q: choose one of %s",
 			*scenario, scenarioList()))
-	case *latency < 0 || *throttleEvery < 0 || *dropEvery < 0 || *replicationDelay < 0 || *otherAdmin < 0:
-		return demoTenantUsageError(env, "--latency, --throttle-every, --drop-every, --replication-delay and --other-admin cannot be negative")
+	case *latency < 0 || *throttleEvery < 0 || *dropEvery < 0 || *replicationDelay < 0 || *otherAdmin < 0 ||
+		*maxSecretDays < 0 || *maxCertDays < 0:
+		return demoTenantUsageError(env, "--latency, --throttle-every, --drop-every, --replication-delay, --other-admin and the --max-...-days cannot be negative")
 	case *retryAfter < 1:
 		return demoTenantUsageError(env, "--retry-after must be at least 1 second")
 	}
@@ -107,6 +120,9 @@ func RunDemoTenant(ctx context.Context, args []string, env Env) int {
 		ReplicationDelay:         *replicationDelay,
 		RestrictCommandLineTools: *restrictCLI,
 		OtherAdminEvery:          *otherAdmin,
+		AppPolicy: demotenant.AppPolicy{BlockSecrets: *blockSecrets,
+			MaxSecretLifetime:      time.Duration(*maxSecretDays) * 24 * time.Hour,
+			MaxCertificateLifetime: time.Duration(*maxCertDays) * 24 * time.Hour},
 	})
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "entra-wizard demo-tenant: could not start: %v\n", err)

@@ -27,6 +27,14 @@ Exit status: 0 renewed; 1 it failed (the saved connection is unchanged);
 `
 
 // RunRenewSecret runs "entra-wizard renew-secret".
+// signsInWith says how a connection that has no secret signs in.
+func signsInWith(method string) string {
+	if method == keystore.MethodCertificate {
+		return "signs in with a certificate"
+	}
+	return "signs in through the browser"
+}
+
 func RunRenewSecret(ctx context.Context, args []string, env Env) int {
 	return runRenewSecret(ctx, args, env, defaultConnectionDeps(env))
 }
@@ -63,7 +71,7 @@ func runRenewSecret(ctx context.Context, args []string, env Env, deps connection
 		return 2
 	}
 	if p.Method != keystore.MethodClientSecret {
-		fmt.Fprintf(env.Stderr, "entra-wizard renew-secret: %q signs in through the browser and has no secret to renew\n", *name)
+		fmt.Fprintf(env.Stderr, "entra-wizard renew-secret: %q %s and has no secret to renew\n", *name, signsInWith(p.Method))
 		return 2
 	}
 	got, err := appsetup.New(deps.setupDeps(env.Stderr, store)).RenewSaved(ctx, store, *name, nil, *days)

@@ -19,7 +19,7 @@ import (
 // connection, in the settings and in Entra, stays as it was.
 func TestRenewSecretRefusesASettingsFileEditedToPointElsewhere(t *testing.T) {
 	f := newConnectFixture(t, demotenant.Options{AutoSignIn: true})
-	if r := f.run(t, runSetup, "", f.setupArgs("Renew", "--features", "read-users")...); r.code != 0 {
+	if r := f.run(t, runSetup, "", f.setupArgs("Renew", "--credential", "secret", "--features", "read-users")...); r.code != 0 {
 		t.Fatalf("setup: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	before, _ := f.store(t).Get("Renew")

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"flag"
@@ -15,7 +16,8 @@ import (
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
-const setupUsage = `Usage: entra-wizard setup --name NAME --tenant TENANT [--method secret|browser]
+const setupUsage = `Usage: entra-wizard setup --name NAME --tenant TENANT
+                          [--credential certificate|secret | --method browser]
                           [--features LIST] [--secret-days N] [--app-name NAME]
                           [--reuse] [--keep-on-failure]
                           [--cloud CLOUD | --authority URL --graph URL
@@ -23,21 +25,26 @@ const setupUsage = `Usage: entra-wizard setup --name NAME --tenant TENANT [--met
 
 Sets the app up for you: you sign in once in the browser as an administrator
 (with Microsoft Graph Command Line Tools), and the program registers the app
-in your tenant, adds its secret, grants admin consent, waits until Microsoft
-Entra accepts it, tests the connection and saves it. The sign-in is used for
-setup only and is not saved.
+in your tenant with its certificate (or secret), grants admin consent, waits
+until Microsoft Entra accepts it, tests the connection and saves it. The
+sign-in is used for setup only and is not saved. A certificate's private key
+is made on this computer and kept only in the system keychain; only the
+certificate's public part is uploaded.
 
 Flags:
   --name NAME          a name for the connection, such as "Contoso"
   --tenant TENANT      the tenant ID or a domain of the tenant
-  --method METHOD      secret (default): the app signs in with a client secret;
-                       browser: people sign in through the browser
+  --credential KIND    certificate (default, as Microsoft recommends): the app
+                       signs in with a certificate; secret: with a client secret
+  --method METHOD      browser: people sign in through the browser instead;
+                       secret: the same as --credential secret
   --features LIST      what the connection is for, comma-separated (default all):
                        %s
-  --secret-days N      the secret's lifetime in days (default 180, at most 730)
+  --secret-days N      the certificate's or secret's lifetime in days (default
+                       365 for a certificate, 180 for a secret; at most 730)
   --app-name NAME      the app registration's name (default "Entra Setup Wizard")
   --reuse              if a registration of that name exists, add a new secret
-                       to it instead of stopping
+                       (or a certificate, if it has none) to it instead of stopping
   --keep-on-failure    if a step fails, keep what was created (to continue in
                        the portal) instead of removing it
   --cloud CLOUD        global (default), usgov, usgov-dod or china
@@ -59,6 +66,7 @@ was created and whether it was removed); 2 bad usage.
 type setupOptions struct {
 	connectOptions
 	Method        string
+	Credential    string
 	Features      string
 	SecretDays    int
 	AppName       string
@@ -155,9 +163,10 @@ func parseSetupFlags(args []string) (setupOptions, error) {
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.Name, "name", "", "")
 	fs.StringVar(&o.Tenant, "tenant", "", "")
-	fs.StringVar(&o.Method, "method", appsetup.MethodSecret, "")
+	fs.StringVar(&o.Method, "method", "", "")
+	fs.StringVar(&o.Credential, "credential", "", "")
 	fs.StringVar(&o.Features, "features", "", "")
-	fs.IntVar(&o.SecretDays, "secret-days", appsetup.DefaultSecretDays, "")
+	fs.IntVar(&o.SecretDays, "secret-days", 0, "")
 	fs.StringVar(&o.AppName, "app-name", appsetup.DefaultAppName, "")
 	fs.BoolVar(&o.Reuse, "reuse", false, "")
 	fs.BoolVar(&o.KeepOnFailure, "keep-on-failure", false, "")
@@ -174,9 +183,13 @@ func parseSetupFlags(args []string) (setupOptions, error) {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case o.Name == "" || o.Tenant == "":
 		return o, errors.New("--name and --tenant are needed")
-	case o.Method != appsetup.MethodSecret && o.Method != appsetup.MethodBrowser:
+	case o.Method != "" && o.Method != appsetup.MethodSecret && o.Method != appsetup.MethodBrowser:
 		return o, fmt.Errorf("--method %q: choose secret or browser", o.Method)
-	case o.SecretDays < 1 || o.SecretDays > appsetup.MaxSecretDays:
+	case o.Credential != "" && o.Credential != appsetup.MethodCertificate && o.Credential != appsetup.MethodSecret:
+		return o, fmt.Errorf("--credential %q: choose certificate or secret", o.Credential)
+	case o.Credential != "" && o.Method != "" && o.Credential != o.Method:
+		return o, errors.New("--credential and --method do not go together: a browser sign-in needs no credential of the app")
+	case o.SecretDays < 0 || o.SecretDays > appsetup.MaxSecretDays:
 		return o, fmt.Errorf("--secret-days must be between 1 and %d", appsetup.MaxSecretDays)
 	case (o.Authority == "") != (o.Graph == ""):
 		return o, errors.New("--authority and --graph go together: give both or neither")
@@ -209,7 +222,7 @@ func (o setupOptions) request() (appsetup.Request, error) {
 		}
 		return appsetup.Request{}, err
 	}
-	req := appsetup.Request{Name: o.Name, Endpoints: e, Tenant: tenant, AppName: o.AppName, Method: o.Method,
+	req := appsetup.Request{Name: o.Name, Endpoints: e, Tenant: tenant, AppName: o.AppName, Method: o.method(),
 		SecretDays: o.SecretDays, Reuse: o.Reuse, AllowCustom: o.AllowCustom}
 	for _, f := range strings.Split(o.Features, ",") {
 		if f = strings.TrimSpace(f); f == "" {
@@ -221,6 +234,12 @@ func (o setupOptions) request() (appsetup.Request, error) {
 		req.Features = append(req.Features, graph.Feature(f))
 	}
 	return req, nil
+}
+
+// method is how the new connection signs in, in appsetup's spelling: the
+// credential asked for, the method asked for, or a certificate.
+func (o setupOptions) method() string {
+	return cmp.Or(o.Credential, o.Method, appsetup.MethodCertificate)
 }
 
 func containsFeature(f graph.Feature) bool {

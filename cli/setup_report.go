@@ -21,6 +21,9 @@ type setupOutcome struct {
 	Removed  bool           `json:"removed"`
 	Error    *setupError    `json:"error"`
 	Links    []setupLinkOut `json:"links"`
+	// Notes say what setup adapted to the tenant, such as a lifetime
+	// shortened to its app management policy.
+	Notes []string `json:"notes"`
 
 	permissions  []string
 	organization string
@@ -34,7 +37,12 @@ type setupCreated struct {
 	PrincipalID   string     `json:"servicePrincipalId"`
 	SecretKeyID   string     `json:"secretKeyId"`
 	SecretExpires *time.Time `json:"secretExpires"`
-	Granted       []string   `json:"grantedPermissions"`
+	// The certificate, for the certificate method: its key id on the app,
+	// its SHA-1 thumbprint as the portal shows it, and its expiry.
+	CertificateKeyID      string     `json:"certificateKeyId,omitempty"`
+	CertificateThumbprint string     `json:"certificateThumbprint,omitempty"`
+	CertificateExpires    *time.Time `json:"certificateExpires,omitempty"`
+	Granted               []string   `json:"grantedPermissions"`
 }
 
 type setupError struct {
@@ -52,12 +60,12 @@ type setupLinkOut struct {
 
 // setupOutcomeOf describes a finished or failed setup.
 func setupOutcomeOf(req appsetup.Request, res appsetup.Result, err error) *setupOutcome {
-	out := &setupOutcome{Name: req.Name, OK: err == nil, Method: req.Method, Links: []setupLinkOut{}}
+	out := &setupOutcome{Name: req.Name, OK: err == nil, Method: req.Method, Links: []setupLinkOut{}, Notes: nonNil(res.Notes)}
 	created := res.Created
 	var fail *appsetup.Failure
 	switch {
 	case errors.As(err, &fail):
-		created, out.TenantID = fail.State.Created, fail.State.TenantID
+		created, out.TenantID, out.Notes = fail.State.Created, fail.State.TenantID, nonNil(fail.State.Notes)
 		out.Error = &setupError{Step: fail.Step.String(), Message: fail.Message(), MissingRole: fail.MissingRole,
 			ConsentURL: fail.ConsentURL, Guided: fail.Guided}
 		for _, l := range fail.Links() {
@@ -70,12 +78,18 @@ func setupOutcomeOf(req appsetup.Request, res appsetup.Result, err error) *setup
 	}
 	out.ClientID = created.AppID
 	out.Created = setupCreated{AppObjectID: created.AppObjectID, AppID: created.AppID, Reused: created.Reused,
-		PrincipalID: created.PrincipalID, SecretKeyID: created.SecretKeyID, Granted: nonNil(created.Granted)}
-	if !created.SecretExpires.IsZero() {
-		exp := created.SecretExpires
-		out.Created.SecretExpires = &exp
-	}
+		PrincipalID: created.PrincipalID, SecretKeyID: created.SecretKeyID, Granted: nonNil(created.Granted),
+		CertificateKeyID: created.CertificateKeyID, CertificateThumbprint: created.CertificateThumbprint,
+		SecretExpires: timeOrNil(created.SecretExpires), CertificateExpires: timeOrNil(created.CertificateExpires)}
 	return out
+}
+
+// timeOrNil is t, or nil for the zero time (nothing of that kind made).
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
 }
 
 // removeCreated undoes what a failed setup created, so nothing is left
@@ -95,11 +109,17 @@ func (o *setupOutcome) writeText(w io.Writer) {
 	if o.OK {
 		fmt.Fprintf(w, "✓ %s: set up and connected to %s (tenant %s)\n", o.Name, o.organization, o.TenantID)
 		fmt.Fprintf(w, "  App registration with client ID %s\n", o.ClientID)
+		kept := "the secret"
 		if e := o.Created.SecretExpires; e != nil {
 			fmt.Fprintf(w, "  Client secret %s expires on %s\n", o.Created.SecretKeyID, e.Format("2 January 2006"))
 		}
+		if e := o.Created.CertificateExpires; e != nil {
+			fmt.Fprintf(w, "  Certificate with thumbprint %s is valid until %s\n", o.Created.CertificateThumbprint, e.Format("2 January 2006"))
+			kept = "the certificate's private key (only there)"
+		}
 		fmt.Fprintf(w, "  Granted permissions: %v\n", o.Created.Granted)
-		fmt.Fprintf(w, "Saved %q: settings in the settings file, the secret in the system keychain.\n", o.Name)
+		o.writeNotes(w)
+		fmt.Fprintf(w, "Saved %q: settings in the settings file, %s in the system keychain.\n", o.Name, kept)
 		return
 	}
 	fmt.Fprintf(w, "X %s: setup failed", o.Name)
@@ -113,8 +133,15 @@ func (o *setupOutcome) writeText(w io.Writer) {
 	if o.Error.Guided {
 		fmt.Fprintln(w, "  You can register the app yourself in the portal instead: run entra-wizard and choose \"I'll register the app myself\".")
 	}
+	o.writeNotes(w)
 	o.writeCreated(w)
 	fmt.Fprintln(w, "Nothing was saved.")
+}
+
+func (o *setupOutcome) writeNotes(w io.Writer) {
+	for _, n := range o.Notes {
+		fmt.Fprintf(w, "  Note: %s\n", n)
+	}
 }
 
 func (o *setupOutcome) writeCreated(w io.Writer) {

@@ -17,7 +17,7 @@ func (f *connectFixture) setupArgs(name string, extra ...string) []string {
 
 func TestSetupCommandRegistersTestsAndSaves(t *testing.T) {
 	f := newConnectFixture(t, demotenant.Options{AutoSignIn: true, ReplicationDelay: 1500 * time.Millisecond})
-	r := f.run(t, runSetup, "", f.setupArgs("Fabrikam", "--features", "read-users,read-groups", "--secret-days", "20", "--json")...)
+	r := f.run(t, runSetup, "", f.setupArgs("Fabrikam", "--credential", "secret", "--features", "read-users,read-groups", "--secret-days", "20", "--json")...)
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
@@ -49,17 +49,17 @@ func TestSetupCommandRegistersTestsAndSaves(t *testing.T) {
 
 func TestSetupCommandStopsOnAnExistingRegistrationAndReuses(t *testing.T) {
 	f := newConnectFixture(t, demotenant.Options{AutoSignIn: true})
-	if r := f.run(t, runSetup, "", f.setupArgs("One", "--features", "read-users")...); r.code != 0 {
+	if r := f.run(t, runSetup, "", f.setupArgs("One", "--credential", "secret", "--features", "read-users")...); r.code != 0 {
 		t.Fatalf("first setup: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	r := f.run(t, runSetup, "", append(f.setupArgs("Two", "--features", "read-users"), "--app-name", "Wizard One")...)
+	r := f.run(t, runSetup, "", append(f.setupArgs("Two", "--credential", "secret", "--features", "read-users"), "--app-name", "Wizard One")...)
 	if r.code != 1 || !strings.Contains(r.stdout, "already exists") || !strings.Contains(r.stdout, "Nothing was saved") {
 		t.Fatalf("second setup: exit %d\n%s", r.code, r.stdout)
 	}
 	if apps := f.srv.AppsNamed("Wizard One"); len(apps) != 1 || len(apps[0].Secrets) != 1 {
 		t.Fatalf("after refusing: %+v", apps)
 	}
-	r = f.run(t, runSetup, "", append(f.setupArgs("Two", "--features", "read-users"), "--app-name", "Wizard One", "--reuse")...)
+	r = f.run(t, runSetup, "", append(f.setupArgs("Two", "--credential", "secret", "--features", "read-users"), "--app-name", "Wizard One", "--reuse")...)
 	if r.code != 0 {
 		t.Fatalf("reuse: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -70,7 +70,7 @@ func TestSetupCommandStopsOnAnExistingRegistrationAndReuses(t *testing.T) {
 
 func TestRenewSecretCommand(t *testing.T) {
 	f := newConnectFixture(t, demotenant.Options{AutoSignIn: true})
-	if r := f.run(t, runSetup, "", f.setupArgs("Renew", "--features", "read-users")...); r.code != 0 {
+	if r := f.run(t, runSetup, "", f.setupArgs("Renew", "--credential", "secret", "--features", "read-users")...); r.code != 0 {
 		t.Fatalf("setup: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	before, _ := f.store(t).Get("Renew")
@@ -95,6 +95,8 @@ func TestSetupAndRenewUsage(t *testing.T) {
 		{"--name", "X", "--tenant", "contoso.com", "--method", "carrier-pigeon"},
 		{"--name", "X", "--tenant", "contoso.com", "--features", "read-users,teleport"},
 		{"--name", "X", "--tenant", "contoso.com", "--secret-days", "9999"},
+		{"--name", "X", "--tenant", "contoso.com", "--credential", "passkey"},
+		{"--name", "X", "--tenant", "contoso.com", "--credential", "certificate", "--method", "browser"},
 	} {
 		if r := f.run(t, runSetup, "", args...); r.code != 2 {
 			t.Errorf("setup %v: exit %d, want 2\n%s", args, r.code, r.stderr)

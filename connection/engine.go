@@ -28,7 +28,8 @@ type Engine struct {
 	LoginTimeout time.Duration
 	// Demo is the demo tenant running now; nil when none runs.
 	Demo *DemoTenant
-	// Clock waits out Graph's Retry-After; nil means real time.
+	// Clock waits out Graph's Retry-After and dates client assertions; nil
+	// means real time.
 	Clock graph.Clock
 	// OnTokenNotSaved hears, from any goroutine, each time a renewed
 	// refresh token could not be saved back to the keychain. The error is
@@ -124,11 +125,11 @@ func (e *Engine) saved(name string) (keystore.Profile, oauth.Endpoints, keystore
 }
 
 // savedTokenSource is a saved connection's token source: client
-// credentials, or its browser sign-in renewed with the saved refresh token,
-// each rotated token saved back.
+// credentials (with its secret or its certificate), or its browser sign-in
+// renewed with the saved refresh token, each rotated token saved back.
 func (e *Engine) savedTokenSource(ctx context.Context, p keystore.Profile, ep oauth.Endpoints, sec keystore.Secrets) oauth2.TokenSource {
 	if p.Method != keystore.MethodBrowser {
-		return e.clientCredentials(ctx, ep, p, sec.ClientSecret)
+		return e.appOnly(ctx, ep, p, sec)
 	}
 	login := e.login(ep, p)
 	login.Secret = sec.ClientSecret
@@ -139,10 +140,33 @@ func (e *Engine) savedTokenSource(ctx context.Context, p keystore.Profile, ep oa
 	})
 }
 
-func (e *Engine) clientCredentials(ctx context.Context, ep oauth.Endpoints, p keystore.Profile, secret string) oauth2.TokenSource {
-	return oauth.ClientCredentials{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
-		Secret: secret, HTTPClient: e.HTTPClient}.TokenSource(ctx)
+// appOnly is the token source of an app-only connection: client
+// credentials proved with the certificate's key for a certificate
+// connection, with the client secret otherwise.
+func (e *Engine) appOnly(ctx context.Context, ep oauth.Endpoints, p keystore.Profile, sec keystore.Secrets) oauth2.TokenSource {
+	if p.Method != keystore.MethodCertificate {
+		return oauth.ClientCredentials{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
+			Secret: sec.ClientSecret, HTTPClient: e.HTTPClient}.TokenSource(ctx)
+	}
+	if p.Certificate == nil {
+		return failedSource{errors.New("the connection's settings do not name its certificate: set it up again")}
+	}
+	cert, err := oauth.ParseCertificate(p.Certificate.DER, sec.CertificateKey)
+	if err != nil {
+		return failedSource{fmt.Errorf("the certificate of %q cannot be used: %w", p.Name, err)}
+	}
+	ca := oauth.ClientAssertion{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
+		Certificate: cert, HTTPClient: e.HTTPClient}
+	if e.Clock != nil {
+		ca.Now = e.Clock.Now
+	}
+	return ca.TokenSource(ctx)
 }
+
+// failedSource is a token source that cannot work; it returns its error.
+type failedSource struct{ err error }
+
+func (s failedSource) Token() (*oauth2.Token, error) { return nil, s.err }
 
 // login is the browser sign-in of a connection. It asks for the
 // permissions its app was granted, so a sign-in or refresh never asks for

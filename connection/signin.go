@@ -50,7 +50,7 @@ func (e *Engine) SignInOnce(ctx context.Context, s OneTimeSignIn) (*Session, err
 	return &Session{Graph: client, Claims: claims}, nil
 }
 
-// AppClaims signs in once as the app of a client-secret attempt and returns
+// AppClaims signs in once as the app of an app-only attempt and returns
 // what its token says (its roles, say). Entra's refusal is an *oauth.Error,
 // so a caller waiting for a new app can tell "not yet" from "never".
 func (e *Engine) AppClaims(ctx context.Context, a Attempt) (oauth.Claims, error) {
@@ -62,7 +62,7 @@ func (e *Engine) AppClaims(ctx context.Context, a Attempt) (oauth.Claims, error)
 	if err != nil {
 		return oauth.Claims{}, err
 	}
-	tok, err := e.clientCredentials(ctx, ep, p, a.Secret).Token()
+	tok, err := e.appOnly(ctx, ep, p, a.secrets()).Token()
 	if err != nil {
 		return oauth.Claims{}, err
 	}

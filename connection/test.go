@@ -18,6 +18,9 @@ type Attempt struct {
 	Profile keystore.Profile
 	// Secret is the client secret for keystore.MethodClientSecret.
 	Secret string
+	// CertificateKey is the certificate's private key for
+	// keystore.MethodCertificate (the certificate is in Profile).
+	CertificateKey string
 	// AllowCustom sends the secret and tokens to hosts that are neither a
 	// Microsoft cloud's nor this computer's: the admin trusted them
 	// explicitly (--allow-custom-endpoints, or the wizard's warning).
@@ -25,6 +28,11 @@ type Attempt struct {
 	// OnURL hears the browser sign-in's address, to show for opening by
 	// hand.
 	OnURL func(string)
+}
+
+// secrets are the attempt's secrets as a saved connection keeps them.
+func (a Attempt) secrets() keystore.Secrets {
+	return keystore.Secrets{ClientSecret: a.Secret, CertificateKey: a.CertificateKey}
 }
 
 // Result is what testing an attempt found out.
@@ -49,7 +57,7 @@ func (e *Engine) Test(ctx context.Context, a Attempt) Result {
 		return Result{Report: graph.Report{Err: err}}
 	}
 	if p.Method != keystore.MethodBrowser {
-		ts := e.clientCredentials(ctx, ep, p, a.Secret)
+		ts := e.appOnly(ctx, ep, p, a.secrets())
 		return Result{Endpoints: ep, Report: e.check(ctx, ep, p, ts)}
 	}
 	login := e.login(ep, p)

@@ -127,7 +127,8 @@ type app struct {
 	ObjectID     string
 	DisplayName  string
 	Secrets      []clientSecret
-	PublicClient bool // redirect registered under "Mobile and desktop applications"
+	Keys         []keyCredential // certificates (keyCredentials)
+	PublicClient bool            // redirect registered under "Mobile and desktop applications"
 	// FallbackPublicClient is "Allow public client flows": only flows
 	// without a redirect (device code, ROPC) need it, so the auth code
 	// flow with PKCE works without it; it is kept as the client sent it.

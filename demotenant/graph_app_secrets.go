@@ -57,6 +57,9 @@ func (s *Server) addPassword(c *graphCall) error {
 			end = t.UTC()
 		}
 	}
+	if err := s.checkSecretPolicy(a, now, end); err != nil {
+		return err
+	}
 	sec := newSecret(a.ObjectID+" "+randomString(16), end)
 	sec.DisplayName, sec.Added = name, now
 	a.Secrets = append(a.Secrets, sec)

@@ -9,7 +9,7 @@ var applicationKind = &entityKind{
 	Name:      "Application",
 	ODataType: "#microsoft.graph.application",
 	Defaults: []string{"id", "deletedDateTime", "appId", "createdDateTime", "displayName", "isFallbackPublicClient",
-		"signInAudience", "publicClient", "web", "requiredResourceAccess", "passwordCredentials"},
+		"signInAudience", "publicClient", "web", "requiredResourceAccess", "passwordCredentials", "keyCredentials"},
 	Filterable: []string{"id", "appId", "displayName"},
 	Searchable: []string{"displayName"},
 	Sortable:   []string{"displayName"},
@@ -46,6 +46,12 @@ func (a *app) property(name string) any {
 		out := []jsonObject{}
 		for _, sec := range a.Secrets {
 			out = append(out, passwordJSON(sec, false))
+		}
+		return out
+	case "keyCredentials":
+		out := []jsonObject{}
+		for _, k := range a.Keys {
+			out = append(out, keyJSON(k))
 		}
 		return out
 	}
@@ -122,9 +128,15 @@ func (s *Server) createApplication(c *graphCall) error {
 	if err != nil {
 		return err
 	}
+	a.Created = s.graphNow()
+	if a.Keys, err = s.keyCredentials(in.KeyCredentials); err != nil {
+		return err
+	}
+	if err := s.checkKeyPolicy(a, a.Keys); err != nil {
+		return err
+	}
 	a.ObjectID = s.dir.newObjectID()
 	a.AppID = stableGUID("new app: " + a.ObjectID)
-	a.Created = s.graphNow()
 	if c.p.Delegated() {
 		a.Owners = []string{c.p.UserID}
 	}
@@ -156,6 +168,7 @@ type applicationInput struct {
 	PublicClient           *redirectsInput       `json:"publicClient"`
 	IsFallbackPublicClient bool                  `json:"isFallbackPublicClient"`
 	Web                    *redirectsInput       `json:"web"`
+	KeyCredentials         []keyCredentialInput  `json:"keyCredentials"`
 }
 
 type resourceAccessInput struct {

@@ -16,6 +16,7 @@ type loginState struct {
 	refresh map[string]*refreshGrant // live refresh tokens, by token
 	retired map[string]bool          // refresh tokens replaced by rotation
 	consent map[string][]string      // delegated scopes a user consented to, by appID+" "+userID
+	jtis    map[string]time.Time     // client assertions used, by appID+" "+jti, until they expire
 }
 
 // Lifetimes Entra uses for what the token endpoint hands out.
@@ -31,6 +32,7 @@ func (s *Server) registerLogin(mux *http.ServeMux) {
 	s.login = loginState{
 		flows:   map[string]*signInFlow{},
 		codes:   map[string]*authCode{},
+		jtis:    map[string]time.Time{},
 		refresh: map[string]*refreshGrant{},
 		retired: map[string]bool{},
 		consent: map[string][]string{},

@@ -30,6 +30,7 @@ var graphPermissions = []permission{
 	{"Application.ReadWrite.All", "1bfefb4e-e0b5-418b-a88f-73c46d2cc8e9", "bdfbf15f-ee85-4955-8675-146e8e5296b5", true},
 	{"AppRoleAssignment.ReadWrite.All", "06b708a9-e830-4db3-a914-8e69da51d44f", "84bccea3-f856-4a8a-967b-dbe0a3d53a64", true},
 	{"DelegatedPermissionGrant.ReadWrite.All", "8e8e4742-1d95-4f68-9d56-6ee75648c72a", "41ce6ca6-6826-4807-84f1-1c82854f7ee5", true},
+	{"Policy.Read.All", "246dd0d5-5bd0-4def-940b-0421030a5b68", "572fea84-0151-49b2-9301-11cb16974376", true},
 	{"User.Read", "", "e1fe6dd8-ba31-4d61-89e7-88639da4683d", false},
 	// The OpenID Connect scopes are Microsoft Graph delegated permissions
 	// too: a sign-in asking for them needs their consent like any other.

@@ -77,6 +77,10 @@ type Options struct {
 	// cycle), so change feeds have something to show; 0 disables it.
 	OtherAdminEvery time.Duration
 
+	// AppPolicy is the tenant's default app management policy: what it
+	// restricts for apps created through Graph while it runs.
+	AppPolicy AppPolicy
+
 	// OrganizationName replaces the tenant's name (Northwind Traders
 	// (demo)) as Graph and the sign-in page show it; tests use it for
 	// names a hostile tenant could choose.

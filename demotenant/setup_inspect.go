@@ -3,6 +3,7 @@ package demotenant
 import (
 	"slices"
 	"strings"
+	"time"
 )
 
 // RegisteredApp describes an app registration as Entra holds it: what it
@@ -23,6 +24,10 @@ type RegisteredApp struct {
 	Roles, Scopes []string
 	// Secrets are the key ids of its client secrets.
 	Secrets []string
+	// Keys are the key ids of its certificates (keyCredentials).
+	Keys []string
+	// KeysExpire are when those certificates expire, in the same order.
+	KeysExpire []time.Time
 	// HasPrincipal reports whether it has a service principal here.
 	HasPrincipal bool
 }
@@ -47,6 +52,9 @@ func (s *Server) AppsNamed(name string) []RegisteredApp {
 		}
 		for _, sec := range a.Secrets {
 			ra.Secrets = append(ra.Secrets, sec.KeyID)
+		}
+		for _, k := range a.Keys {
+			ra.Keys, ra.KeysExpire = append(ra.Keys, k.KeyID), append(ra.KeysExpire, k.End)
 		}
 		if sp := s.dir.principalOf(a.AppID); sp != nil {
 			ra.HasPrincipal = true

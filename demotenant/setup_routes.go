@@ -7,6 +7,8 @@ func (s *Server) appSetupRoutes() []graphRoute {
 		{Method: "GET", Path: "/applications", Handler: s.listApplications},
 		{Method: "POST", Path: "/applications", Handler: s.createApplication},
 		{Method: "GET", Path: "/applications/{id}", Handler: s.getApplication},
+		{Method: "PATCH", Path: "/applications/{id}", Handler: s.updateApplication},
+		{Method: "GET", Path: "/policies/defaultAppManagementPolicy", Handler: s.getAppPolicy},
 		{Method: "DELETE", Path: "/applications/{id}", Handler: s.deleteApplication},
 		{Method: "POST", Path: "/applications/{id}/addPassword", Handler: s.addPassword},
 		{Method: "POST", Path: "/applications/{id}/removePassword", Handler: s.removePassword},

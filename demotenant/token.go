@@ -68,10 +68,14 @@ func (s *Server) token(w http.ResponseWriter, r *http.Request) (tokenResponse, e
 type clientCreds struct {
 	ID     string
 	Secret string
+	// Assertion and AssertionType are a certificate credential's
+	// client_assertion and client_assertion_type.
+	Assertion, AssertionType string
 }
 
 func clientCredentialsOf(r *http.Request, form url.Values) (clientCreds, error) {
-	c := clientCreds{ID: form.Get("client_id"), Secret: form.Get("client_secret")}
+	c := clientCreds{ID: form.Get("client_id"), Secret: form.Get("client_secret"),
+		Assertion: form.Get("client_assertion"), AssertionType: form.Get("client_assertion_type")}
 	user, pass, ok := r.BasicAuth()
 	if !ok {
 		return c, nil
@@ -105,10 +109,7 @@ func (s *Server) grantClientCredentials(c clientCreds, form url.Values) (tokenRe
 	if !ok {
 		return tokenResponse{}, errAppNotFound(c.ID, d.tenantID)
 	}
-	if c.Secret == "" {
-		return tokenResponse{}, errSecretRequired()
-	}
-	if err := s.checkSecret(a, c.Secret); err != nil {
+	if err := s.checkClient(a, c); err != nil {
 		return tokenResponse{}, err
 	}
 	sp := d.principalOf(a.AppID)
@@ -132,6 +133,20 @@ func (s *Server) grantClientCredentials(c clientCreds, form url.Values) (tokenRe
 	}
 	secs := int(accessTokenLifetime.Seconds())
 	return tokenResponse{TokenType: "Bearer", ExpiresIn: secs, ExtExpiresIn: secs, AccessToken: tok}, nil
+}
+
+// checkClient checks how a confidential client proved itself: with a
+// client assertion or with a secret, one of them. Called with s.mu held.
+func (s *Server) checkClient(a *app, c clientCreds) error {
+	switch {
+	case c.Assertion != "" && c.Secret != "":
+		return errMalformedRequest()
+	case c.Assertion != "":
+		return s.checkAssertion(a, c)
+	case c.Secret == "":
+		return errSecretRequired()
+	}
+	return s.checkSecret(a, c.Secret)
 }
 
 // checkSecret compares a presented secret with the app's: a match with an

@@ -29,6 +29,19 @@ type Application struct {
 	Public bool
 	// SecretKeyIDs are the key ids of its client secrets.
 	SecretKeyIDs []string
+	// CertificateKeyIDs are the key ids of its certificates.
+	CertificateKeyIDs []string
+}
+
+// Certificate is a certificate credential's public part, as an app's
+// keyCredentials carry it: Graph and Entra never see the private key.
+type Certificate struct {
+	// KeyID names it on the app (a GUID the caller chooses for a new one).
+	KeyID       string
+	DisplayName string
+	// DER is the X.509 certificate.
+	DER        []byte
+	Start, End time.Time
 }
 
 // NewApplication describes an app registration to create, single tenant.
@@ -43,6 +56,9 @@ type NewApplication struct {
 	// WebRedirects are redirect URIs under Web, e.g. http://localhost for
 	// the admin-consent page to return to.
 	WebRedirects []string
+	// Certificates are registered with it (keyCredentials), so it never
+	// exists without the credential it signs in with.
+	Certificates []Certificate
 }
 
 // Secret is a new client secret: Text is shown only once, by addPassword.
@@ -119,6 +135,13 @@ func (c *Client) CreateApplication(ctx context.Context, na NewApplication) (Appl
 		web.SetRedirectUris(na.WebRedirects)
 		body.SetWeb(web)
 	}
+	if len(na.Certificates) > 0 {
+		keys, err := keyCredentials(na.Certificates)
+		if err != nil {
+			return Application{}, fail(err, "create the app registration")
+		}
+		body.SetKeyCredentials(keys)
+	}
 	a, err := c.sdk().Applications().Post(ctx, body, nil)
 	if err == nil && a == nil {
 		err = errEmptyAnswer
@@ -180,6 +203,46 @@ func (c *Client) RemoveSecret(ctx context.Context, objectID, keyID string) error
 	return fail(err, "remove the client secret", needManageApps...)
 }
 
+// SetCertificates replaces the certificates of an app registration with
+// certs: PATCH keyCredentials replaces the whole collection, as Graph
+// documents, so certs must hold every certificate to keep.
+func (c *Client) SetCertificates(ctx context.Context, objectID string, certs []Certificate) error {
+	if err := noID("change the app's certificates", objectID); err != nil {
+		return err
+	}
+	keys, err := keyCredentials(certs)
+	if err != nil {
+		return fail(err, "change the app's certificates")
+	}
+	body := models.NewApplication()
+	body.SetKeyCredentials(keys)
+	_, err = c.sdk().Applications().ByApplicationId(objectID).Patch(ctx, body, nil)
+	return fail(err, "change the app's certificates", needManageApps...)
+}
+
+// keyCredentials renders certificates as Graph's keyCredentials: the
+// certificate for verifying assertions (AsymmetricX509Cert, Verify).
+func keyCredentials(certs []Certificate) ([]models.KeyCredentialable, error) {
+	var out []models.KeyCredentialable
+	for _, cert := range certs {
+		id, err := uuid.Parse(cert.KeyID)
+		if err != nil {
+			return nil, err
+		}
+		kc := models.NewKeyCredential()
+		kc.SetKeyId(&id)
+		kc.SetTypeEscaped(ptr("AsymmetricX509Cert"))
+		kc.SetUsage(ptr("Verify"))
+		kc.SetKey(cert.DER)
+		kc.SetDisplayName(&cert.DisplayName)
+		start, end := cert.Start.UTC(), cert.End.UTC()
+		kc.SetStartDateTime(&start)
+		kc.SetEndDateTime(&end)
+		out = append(out, kc)
+	}
+	return out, nil
+}
+
 func applicationOf(a models.Applicationable) Application {
 	out := Application{ObjectID: deref(a.GetId()), AppID: deref(a.GetAppId()), DisplayName: deref(a.GetDisplayName())}
 	if pc := a.GetPublicClient(); pc != nil && len(pc.GetRedirectUris()) > 0 {
@@ -188,6 +251,11 @@ func applicationOf(a models.Applicationable) Application {
 	for _, p := range a.GetPasswordCredentials() {
 		if p.GetKeyId() != nil {
 			out.SecretKeyIDs = append(out.SecretKeyIDs, p.GetKeyId().String())
+		}
+	}
+	for _, k := range a.GetKeyCredentials() {
+		if k.GetKeyId() != nil {
+			out.CertificateKeyIDs = append(out.CertificateKeyIDs, k.GetKeyId().String())
 		}
 	}
 	return out

@@ -30,6 +30,12 @@ var (
 	// ErrUnverifiedDomain: a user name ends in a domain the tenant has not
 	// verified (Organization lists the ones it has).
 	ErrUnverifiedDomain = errors.New("not a verified domain")
+	// ErrPolicyCredentialType: the tenant's app management policy does not
+	// allow this kind of credential (CredentialTypeNotAllowedAsPerAppPolicy).
+	ErrPolicyCredentialType = errors.New("credential type not allowed by the app management policy")
+	// ErrPolicyLifetime: the credential lives longer than the app
+	// management policy allows (CredentialInvalidLifetimeAsPerAppPolicy).
+	ErrPolicyLifetime = errors.New("credential lifetime longer than the app management policy allows")
 )
 
 // errEmptyAnswer is a success answer without the object it should carry.
@@ -88,6 +94,10 @@ func (e *Error) Is(target error) bool {
 		return e.Status == http.StatusBadRequest && e.has("domain") && (e.has("verified") || e.has("invalid"))
 	case ErrConflict:
 		return e.Status == http.StatusConflict || e.has("already exist") || e.Code == "ObjectConflict"
+	case ErrPolicyCredentialType:
+		return e.Code == "CredentialTypeNotAllowedAsPerAppPolicy"
+	case ErrPolicyLifetime:
+		return e.Code == "CredentialInvalidLifetimeAsPerAppPolicy"
 	}
 	return false
 }

@@ -17,6 +17,10 @@ const (
 	// MethodBrowser is delegated access through a browser sign-in; the
 	// refresh token is kept.
 	MethodBrowser = "browser"
+	// MethodCertificate is app-only access with a certificate: sign-ins
+	// are client assertions signed with its key, which only the keychain
+	// keeps.
+	MethodCertificate = "certificate"
 	// MethodLDAP is a secure LDAP bind to an Entra Domain Services managed
 	// domain; the bind password is kept.
 	MethodLDAP = "ldap"
@@ -51,6 +55,9 @@ type Profile struct {
 	// SecretKeyID is the key id of the client secret, when known: renewing
 	// removes that secret once its successor works.
 	SecretKeyID string `json:"secretKeyId,omitempty"`
+	// Certificate describes the certificate of a MethodCertificate
+	// connection: its public part only.
+	Certificate *CertificateSettings `json:"certificate,omitempty"`
 	// AppObjectID is the app registration's object id, when this program
 	// created or renewed it.
 	AppObjectID string `json:"appObjectId,omitempty"`
@@ -81,10 +88,27 @@ type LDAPSettings struct {
 	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
+// CertificateSettings are the public part of a certificate credential,
+// which may be kept in the settings file and shown: what the portal shows
+// under Certificates & secrets > Certificates.
+type CertificateSettings struct {
+	// DER is the certificate itself, without its key.
+	DER []byte `json:"der"`
+	// Thumbprint is its SHA-1 thumbprint in hexadecimal, as the portal shows it.
+	Thumbprint string `json:"thumbprint"`
+	// KeyID is the key id of its keyCredential on the app, when known:
+	// renewing removes that one once its successor works.
+	KeyID   string    `json:"keyId,omitempty"`
+	Expires time.Time `json:"expires"`
+}
+
 // Secrets are the parts of a connection kept only in the keychain.
 type Secrets struct {
 	ClientSecret string
 	RefreshToken string
+	// CertificateKey is the private key of a MethodCertificate
+	// connection's certificate.
+	CertificateKey string
 	// LDAPPassword is the bind account's password of a MethodLDAP
 	// connection.
 	LDAPPassword string
@@ -132,8 +156,12 @@ func (p Profile) validate(s Secrets) error {
 		if s.RefreshToken == "" {
 			return errors.New("a browser connection needs the refresh token from its sign-in")
 		}
+	case MethodCertificate:
+		if s.CertificateKey == "" || p.Certificate == nil || len(p.Certificate.DER) == 0 {
+			return errors.New("a certificate connection needs its certificate and the certificate's key")
+		}
 	default:
-		return fmt.Errorf("unknown sign-in method %q: use %q, %q or %q", p.Method, MethodClientSecret, MethodBrowser, MethodLDAP)
+		return fmt.Errorf("unknown sign-in method %q: use %q, %q, %q or %q", p.Method, MethodClientSecret, MethodCertificate, MethodBrowser, MethodLDAP)
 	}
 	return nil
 }
@@ -149,7 +177,7 @@ func (p Profile) validateLDAP(s Secrets) error {
 		return fmt.Errorf("the secure LDAP port %d is not a port number", l.Port)
 	case s.LDAPPassword == "":
 		return errors.New("a secure LDAP connection needs the bind account's password")
-	case s.ClientSecret != "" || s.RefreshToken != "":
+	case s.ClientSecret != "" || s.RefreshToken != "" || s.CertificateKey != "":
 		return errors.New("a secure LDAP connection keeps only the bind password")
 	}
 	return nil

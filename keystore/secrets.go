@@ -10,10 +10,13 @@ const (
 	clientSecretKey = "client-secret"
 	refreshTokenKey = "refresh-token"
 	ldapPasswordKey = "ldap-password"
+	// certificateKeyKey holds a certificate's private key (about 1.6 KB,
+	// stored in chunks like every large value).
+	certificateKeyKey = "certificate-key"
 )
 
 // secretKeys are every key a connection may keep in the keychain.
-var secretKeys = []string{clientSecretKey, refreshTokenKey, ldapPasswordKey}
+var secretKeys = []string{clientSecretKey, refreshTokenKey, ldapPasswordKey, certificateKeyKey}
 
 func account(name, key string) string { return name + "/" + key }
 
@@ -53,6 +56,7 @@ func fields(sec *Secrets) []struct {
 		{clientSecretKey, &sec.ClientSecret},
 		{refreshTokenKey, &sec.RefreshToken},
 		{ldapPasswordKey, &sec.LDAPPassword},
+		{certificateKeyKey, &sec.CertificateKey},
 	}
 }
 

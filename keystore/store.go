@@ -175,6 +175,8 @@ func (s *Store) Secrets(name string) (Secrets, error) {
 	switch {
 	case p.Method == MethodClientSecret && sec.ClientSecret == "":
 		missing = "the client secret of connection %q is missing from the keychain"
+	case p.Method == MethodCertificate && sec.CertificateKey == "":
+		missing = "the certificate's key of connection %q is missing from the keychain (set the connection up again)"
 	case p.Method == MethodBrowser && sec.RefreshToken == "":
 		missing = "the sign-in of connection %q is missing from the keychain (sign in again)"
 	case p.Method == MethodLDAP && sec.LDAPPassword == "":

@@ -305,7 +305,13 @@ func TestInvalidProfileIsRefusedBeforeKeychain(t *testing.T) {
 		{"empty name", testProfile(""), Secrets{ClientSecret: "s"}},
 		{"no secret", testProfile("a"), Secrets{}},
 		{"browser without token", func() Profile { p := testProfile("b"); p.Method = MethodBrowser; return p }(), Secrets{ClientSecret: "s"}},
-		{"unknown method", func() Profile { p := testProfile("c"); p.Method = "certificate"; return p }(), Secrets{ClientSecret: "s"}},
+		{"unknown method", func() Profile { p := testProfile("c"); p.Method = "passkey"; return p }(), Secrets{ClientSecret: "s"}},
+		{"certificate without key", func() Profile {
+			p := testProfile("e")
+			p.Method, p.Certificate = MethodCertificate, &CertificateSettings{DER: []byte{1}, Thumbprint: "AB"}
+			return p
+		}(), Secrets{}},
+		{"key without certificate", func() Profile { p := testProfile("f"); p.Method = MethodCertificate; return p }(), Secrets{CertificateKey: "k"}},
 		{"no tenant", func() Profile { p := testProfile("d"); p.Tenant = ""; return p }(), Secrets{ClientSecret: "s"}},
 	} {
 		if _, err := store.Save(c.p, c.s); err == nil {

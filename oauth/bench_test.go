@@ -35,3 +35,18 @@ func BenchmarkBrowserSignIn(b *testing.B) {
 	}
 	b.ReportMetric(float64(srv.Requests()-before)/float64(b.N), "requests/op")
 }
+
+// BenchmarkClientAssertionToken measures getting one app-only token with a
+// certificate: signing a fresh assertion and the token request over
+// loopback HTTP, the demo tenant checking it.
+func BenchmarkClientAssertionToken(b *testing.B) {
+	srv, info, e := startTenant(b, demotenant.ScenarioDefault)
+	ca := oauth.ClientAssertion{Endpoints: e, Tenant: info.TenantID, ClientID: info.ClientID, Certificate: certificateApp(b, srv, info)}
+	before := srv.Requests()
+	for b.Loop() {
+		if _, err := ca.TokenSource(context.Background()).Token(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(srv.Requests()-before)/float64(b.N), "requests/op")
+}

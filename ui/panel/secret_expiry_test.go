@@ -72,7 +72,7 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error) *renewFixtur
 	}
 	setup := appsetup.New(appsetup.Deps{OpenURL: signInBrowser, Save: save})
 	if _, err := setup.Start(context.Background(), appsetup.Request{Name: "Expiring", Endpoints: ep, Tenant: info.TenantID,
-		AppName: expiringApp, Features: []graph.Feature{graph.ReadUsers}}); err != nil {
+		AppName: expiringApp, Method: appsetup.MethodSecret, Features: []graph.Feature{graph.ReadUsers}}); err != nil {
 		t.Fatalf("setting the connection up: %v", err)
 	}
 	// Ten days before the secret expires.
