@@ -15,9 +15,10 @@ const (
 	ReaderApp = "app"
 )
 
-// Source runs delta rounds: *graph.Client.
+// Source runs delta rounds and names deleted objects: *graph.Client.
 type Source interface {
 	DeltaRound(ctx context.Context, coll graph.Collection, link string, opts graph.RoundOptions) (*graph.DeltaRound, error)
+	DeletedName(ctx context.Context, id string) (string, error)
 }
 
 // Feed polls one connection's changes for one reader.
@@ -91,6 +92,7 @@ func (f *Feed) pollOne(ctx context.Context, st *State, coll graph.Collection, ba
 	if round != nil {
 		rep.Requests = round.Requests
 		rep.Changes = tr.Known.Classify(coll, round.Items, f.now())
+		f.nameDeleted(ctx, rep.Changes)
 		if len(rep.Changes) > 0 {
 			if err := deliver(rep.Changes); err != nil {
 				return rep, err
@@ -112,6 +114,17 @@ func (f *Feed) pollOne(ctx context.Context, st *State, coll graph.Collection, ba
 		return rep, fmt.Errorf("recording the baseline of %s: %w", coll, err)
 	}
 	return rep, nil
+}
+
+// nameDeleted names the deleted objects the feed never saw, created and
+// deleted between two looks, from the recycle bin. A name that cannot be
+// read is left out: the change is reported all the same.
+func (f *Feed) nameDeleted(ctx context.Context, changes []graph.Change) {
+	for i, c := range changes {
+		if c.Deleted() && c.DisplayName == "" {
+			changes[i].DisplayName, _ = f.Source.DeletedName(ctx, c.ID)
+		}
+	}
 }
 
 func (f *Feed) now() time.Time {

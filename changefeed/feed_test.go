@@ -307,3 +307,26 @@ func TestMoreChangesThanAPageHoldsAllArrive(t *testing.T) {
 		t.Errorf("report %s: %d requests, want the round to span pages", reports[0].Collection, reports[0].Requests)
 	}
 }
+
+// A user created and deleted between two looks was never seen by the
+// feed; the deletion carries only the id, so the feed reads the name from
+// the recycle bin, which keeps deleted users (security groups are deleted
+// for good, and stay unnamed).
+func TestUsersCreatedAndDeletedBetweenLooksKeepTheirNames(t *testing.T) {
+	tn := startTenant(t, demotenant.Options{})
+	f := tn.feed(t.TempDir())
+	poll(t, f, false)
+	ctx := context.Background()
+	u, err := tn.client.CreateUser(ctx, graph.NewUser{DisplayName: "Short Stay",
+		UserPrincipalName: "short.stay@" + tn.info.TenantDomain, UsageLocation: "GB", Password: "Str0ng-Passw0rd-short"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tn.client.DeleteUser(ctx, u.ID); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := poll(t, f, false)
+	if len(got) != 1 || got[0].Type != graph.UserDeleted || got[0].DisplayName != "Short Stay" {
+		t.Fatalf("changes %+v, want the deletion of Short Stay by name", got)
+	}
+}

@@ -53,3 +53,23 @@ func (c *Client) RestoreUser(ctx context.Context, id string) (User, error) {
 	}
 	return c.readBack(ctx, answer), nil
 }
+
+// DeletedName reads the display name of a user or group in the recycle
+// bin. A deletion in a delta round carries only the object's id, so an
+// object created and deleted between two looks is named this way.
+func (c *Client) DeletedName(ctx context.Context, id string) (string, error) {
+	if err := noID("read the deleted object", id); err != nil {
+		return "", err
+	}
+	cfg := &directory.DeletedItemsDirectoryObjectItemRequestBuilderGetRequestConfiguration{
+		QueryParameters: &directory.DeletedItemsDirectoryObjectItemRequestBuilderGetQueryParameters{Select: []string{"id", "displayName"}},
+	}
+	obj, err := c.sdk().Directory().DeletedItems().ByDirectoryObjectId(id).Get(ctx, cfg)
+	if err != nil {
+		return "", fail(err, "read the deleted object")
+	}
+	if named, ok := obj.(interface{ GetDisplayName() *string }); ok {
+		return deref(named.GetDisplayName()), nil
+	}
+	return "", nil
+}
