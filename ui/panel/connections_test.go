@@ -143,7 +143,7 @@ func TestRenamedAndRemovedConnectionsTakeTheirActivityAlong(t *testing.T) {
 	}
 	h.openConnection("Northwind")
 	a := h.panel.activity
-	h.waitFor("the baseline", func() bool { return strings.HasPrefix(a.status.Text, "From now on") })
+	h.waitFor("the baseline", func() bool { return strings.HasPrefix(a.status.Text, "Changes to users and groups made since ") })
 	if got := files(); !slices.Equal(got, []string{"Northwind.app.json"}) {
 		t.Fatalf("feed files after the baseline: %q", got)
 	}

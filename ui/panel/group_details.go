@@ -45,7 +45,7 @@ func newGroupDetails(p *Panel, list *searchList[graph.Group]) *groupDetails {
 		name:        widget.NewEntry(),
 		description: widget.NewEntry(),
 		status:      widget.NewLabel(""),
-		empty:       widget.NewLabel("Choose a group in the list to see its details and members."),
+		empty:       widget.NewLabel(chooseGroup),
 	}
 	d.status.Wrapping = fyne.TextWrapWord
 	d.status.Hide()
@@ -83,6 +83,16 @@ func (d *groupDetails) start(s *session) {
 	d.readable.setEditable(s.report.Allows(graph.ManageGroups))
 	d.members.start(s)
 	d.body.Hide()
+	d.empty.Show()
+}
+
+// chooseGroup is what the pane says while no group is shown.
+const chooseGroup = "Choose a group in the list to see its details and members."
+
+// clear shows no group: the list has none to choose.
+func (d *groupDetails) clear() {
+	d.body.Hide()
+	d.empty.SetText(chooseGroup)
 	d.empty.Show()
 }
 

@@ -34,6 +34,7 @@ func newGroupsTab(p *Panel) *groupsTab {
 		p.clearNotice()
 		t.details.show(g)
 	}
+	t.list.onNone = t.details.clear
 	t.list.matches = func(g graph.Group, search string) bool {
 		return searchMatches(search, g.DisplayName, g.Mail)
 	}

@@ -47,6 +47,9 @@ type searchList[T any] struct {
 	key      func(T) string
 	label    func(T) string
 	onSelect func(T)
+	// onNone is told when a search found nothing, so no details stay open
+	// beside an empty list; may be nil.
+	onNone func()
 	// checkable gives every row a check box, shown while onChecked is set;
 	// onChecked is told how many rows are checked.
 	checkable bool
@@ -176,6 +179,9 @@ func (l *searchList[T]) loadMore() {
 			l.items = append(l.items, page...)
 			l.showCount()
 			l.list.Refresh()
+			if len(l.items) == 0 && l.onNone != nil {
+				l.onNone()
+			}
 		})
 	}()
 }
@@ -309,6 +315,24 @@ func (l *searchList[T]) prepend(item T) bool {
 	l.list.Refresh()
 	l.list.Select(0)
 	return true
+}
+
+// show highlights item when the list has it, swapping in the version
+// given, and otherwise highlights no row, so that the list never points at
+// another object than the details show. It reports whether it is listed;
+// when listed, onSelect shows it.
+func (l *searchList[T]) show(item T) bool {
+	l.replace(item)
+	for i := range l.items {
+		if l.key(l.items[i]) == l.key(item) {
+			l.list.Select(i)
+			l.list.ScrollTo(i)
+			return true
+		}
+	}
+	l.list.UnselectAll()
+	l.selected = -1
+	return false
 }
 
 // isSelected reports whether row i is the highlighted one.

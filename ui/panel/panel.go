@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,6 +56,9 @@ type Config struct {
 	// ConfigDir is the settings folder, where the Activity tab keeps its
 	// place in each connection's change feed; "" hides the tab.
 	ConfigDir string
+	// ActivityEvery is how often the Activity tab looks for changes while
+	// it is shown; 0 means every minute.
+	ActivityEvery time.Duration
 }
 
 // Panel is the management panel: a connection switcher above tabs for
@@ -115,11 +119,13 @@ func New(cfg Config) *Panel {
 	}
 	p.tabs.OnSelected = func(item *container.TabItem) {
 		p.leftTab()
-		switch {
-		case item.Text == "Recently deleted":
+		if item.Text == "Recently deleted" {
 			p.deleted.reload()
-		case item == p.activity.item:
+		}
+		if item == p.activity.item {
 			p.activity.seen()
+		} else {
+			p.activity.unfollow()
 		}
 	}
 	p.tabs.Hide()
@@ -140,6 +146,7 @@ func (p *Panel) Open(name string) { p.conn.open(name) }
 // Close cancels the work of the open connection, if any, and a renewal of
 // a secret under way: the panel is going away.
 func (p *Panel) Close() {
+	p.activity.unfollow()
 	p.closeSession()
 	if cancel := p.conn.secret.cancel; cancel != nil {
 		cancel()

@@ -57,7 +57,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		fields: newUserFields(),
 		groups: widget.NewLabel(""),
 		status: widget.NewLabel(""),
-		empty:  widget.NewLabel("Choose a user in the list to see and change their details."),
+		empty:  widget.NewLabel(chooseUser),
 	}
 	// A long name or address wraps instead of widening the pane past the
 	// window's first size, which would push the buttons under the scrollbar.
@@ -115,6 +115,17 @@ func (d *userDetails) start(s *session) {
 	d.licenses.start(s)
 	d.shown++
 	d.body.Hide()
+	d.empty.Show()
+}
+
+// chooseUser is what the pane says while no user is shown.
+const chooseUser = "Choose a user in the list to see and change their details."
+
+// clear shows no user: the list has none to choose.
+func (d *userDetails) clear() {
+	d.shown++
+	d.body.Hide()
+	d.empty.SetText(chooseUser)
 	d.empty.Show()
 }
 

@@ -46,6 +46,7 @@ func newUsersTab(p *Panel) *usersTab {
 		p.clearNotice()
 		t.details.show(u)
 	}
+	t.list.onNone = t.details.clear
 	t.list.matches = func(u graph.User, search string) bool {
 		return searchMatches(search, u.DisplayName, u.UserPrincipalName, u.Mail)
 	}
