@@ -27,10 +27,13 @@ type userForm struct {
 	upn     *widget.Entry
 	domain  *widget.Select
 	domains []string // the tenant's verified domains, default first; nil until read
-	status  *widget.Label
-	create  *widget.Button
-	cancel  *widget.Button
-	dialog  *dialog.CustomDialog
+	// whole shows the whole user name as it will be created: a long
+	// domain must never be the part that is cut off.
+	whole  *widget.Label
+	status *widget.Label
+	create *widget.Button
+	cancel *widget.Button
+	dialog *dialog.CustomDialog
 
 	// password is the dialog that shows the new user's password once.
 	password     *dialog.CustomDialog
@@ -44,10 +47,16 @@ func newUserForm(p *Panel, s *session, created func(graph.User)) *userForm {
 	f.upn.SetPlaceHolder("name")
 	f.upn.Validator = f.validUPN
 	f.upn.OnChanged = func(v string) { f.showDomain() }
-	f.domain = widget.NewSelect(nil, nil)
+	f.domain = widget.NewSelect(nil, func(string) { f.showWhole() })
 	f.domain.PlaceHolder = "reading domains…"
 	f.domain.Disable()
-	upnRow := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("@"), f.domain), f.upn)
+	f.whole = widget.NewLabel("")
+	f.whole.Wrapping = fyne.TextWrapBreak
+	f.whole.Hide()
+	// The domain has a row of its own, as wide as the form: domains such
+	// as contoso.onmicrosoft.com are long.
+	upnRow := container.NewVBox(f.upn,
+		container.NewBorder(nil, nil, widget.NewLabel("@"), nil, f.domain), f.whole)
 	form := f.fields.createForm(upnRow)
 	f.create = widget.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
 	f.create.Importance = widget.HighImportance
@@ -90,6 +99,17 @@ func (f *userForm) showDomain() {
 	} else {
 		f.domain.Enable()
 	}
+	f.showWhole()
+}
+
+// showWhole shows the whole user name once there is a name to show.
+func (f *userForm) showWhole() {
+	if strings.TrimSpace(f.upn.Text) == "" {
+		f.whole.Hide()
+		return
+	}
+	f.whole.SetText("Signs in as " + f.userPrincipalName())
+	f.whole.Show()
 }
 
 // userPrincipalName is the sign-in name the user is created with.

@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
@@ -136,5 +138,27 @@ func TestPanelNewUserInAnUnverifiedDomainNamesTheValidOnes(t *testing.T) {
 	}
 	if f.upn.Text != "pat@contoso.example" || f.fields.displayName.Text != "Pat Elsewhere" {
 		t.Fatal("the form lost what was typed")
+	}
+}
+
+// The domain picker shows the whole domain, and the whole user name is
+// spelled out under the fields: the demo's domains both begin with
+// "northwind-demo" and were told apart only by the part that was cut off.
+func TestNewUserShowsTheWholeDomainAndUserName(t *testing.T) {
+	h := newHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	tapPanel(t, h.panel.users.create.button)
+	f := h.panel.users.createForm
+	h.waitFor("the domains", func() bool { return len(f.domains) > 1 })
+	test.Type(f.upn, "pat.doe")
+	for _, d := range f.domains {
+		f.domain.SetSelected(d)
+		text := fyne.MeasureText(d, theme.TextSize(), fyne.TextStyle{})
+		if room := f.domain.Size().Width - 2*theme.InnerPadding() - theme.IconInlineSize(); room < text.Width {
+			t.Errorf("the picker is %.0f wide for %q, which needs %.0f", room, d, text.Width)
+		}
+		if want := "Signs in as pat.doe@" + d; f.whole.Text != want || !f.whole.Visible() {
+			t.Errorf("under the fields: %q, want %q", f.whole.Text, want)
+		}
 	}
 }
