@@ -220,3 +220,10 @@ func errMFARequired(resource string) entraError {
 	return entraError{http.StatusBadRequest, "invalid_grant", 50076,
 		fmt.Sprintf("Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '%s'.", resource)}
 }
+
+// errSessionsRevoked is Entra's answer to a refresh token issued before
+// the user's sessions were revoked (or the password changed).
+func errSessionsRevoked(issued, validFrom string) entraError {
+	return entraError{http.StatusBadRequest, "invalid_grant", 50173,
+		fmt.Sprintf("The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '%s' and the TokensValidFrom date (before which tokens are not valid) for this user is '%s'.", issued, validFrom)}
+}

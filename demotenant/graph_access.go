@@ -51,6 +51,10 @@ var (
 	enableDisableUsers = access{app: append(anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"),
 		[]string{"User.EnableDisableAccount.All", "User.Read.All"},
 		[]string{"User.EnableDisableAccount.All", "Directory.Read.All"}), role: (*user).managesUsers}
+	// revokeSessions signs a user out everywhere (revokeSignInSessions):
+	// the API reference's table names User.ReadWrite.All and
+	// Directory.ReadWrite.All, signed in or app-only.
+	revokeSessions = access{app: anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"), role: (*user).managesUsers}
 	// readUserMemberships lists another user's groups: reading users is not
 	// enough, it takes a permission that reads groups or the directory.
 	readUserMemberships = access{

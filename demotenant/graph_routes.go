@@ -22,6 +22,7 @@ func (s *Server) graphRoutes(api http.Handler) []graphRoute {
 		{Method: "GET", Path: "/users/{id}/transitiveMemberOf/{cast}", Handler: s.listMemberOf},
 		{Method: "GET", Path: "/users/{id}/licenseDetails", Handler: s.listLicenseDetails},
 		{Method: "POST", Path: "/users/{id}/assignLicense", Handler: s.assignLicense},
+		{Method: "POST", Path: "/users/{id}/revokeSignInSessions", Handler: s.revokeSignInSessions},
 
 		{Method: "GET", Path: "/groups", Handler: s.listGroups},
 		{Method: "GET", Path: "/groups/$count", Handler: s.countGroups},

@@ -164,3 +164,18 @@ func (s *Server) deleteUser(c *graphCall) error {
 	s.dir.recordRemoved(false, u.ID)
 	return c.noContent()
 }
+
+// revokeSignInSessions answers POST /users/{id}/revokeSignInSessions: the
+// user's refresh tokens and sessions issued until now stop working. Graph
+// answers with a Boolean true.
+func (s *Server) revokeSignInSessions(c *graphCall) error {
+	if err := c.allow(revokeSessions); err != nil {
+		return err
+	}
+	u, err := c.pathUser()
+	if err != nil {
+		return err
+	}
+	u.SessionsValidFrom = s.opts.Now()
+	return c.writeJSON(http.StatusOK, jsonObject{{"@odata.context", c.contextURL("Edm.Boolean")}, {"value", true}})
+}

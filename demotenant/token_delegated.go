@@ -125,6 +125,9 @@ func (s *Server) grantRefreshToken(c clientCreds, form url.Values, generic bool)
 	if !u.AccountEnabled {
 		return tokenResponse{}, errUserDisabled()
 	}
+	if rt.Issued.Before(u.SessionsValidFrom) {
+		return tokenResponse{}, errSessionsRevoked(entraTime(rt.Issued), entraTime(u.SessionsValidFrom))
+	}
 	if err := tokenPolicyError(u); err != nil {
 		return tokenResponse{}, err
 	}

@@ -19,7 +19,16 @@ import (
 // that follows the automatic sign-in's redirect to the loopback listener.
 func (t *tenant) signIn(tb testing.TB, user string, scopes ...string) *oauth2.Token {
 	tb.Helper()
-	login := oauth.LoopbackLogin{
+	tok, err := t.login(user, scopes...).Run(context.Background())
+	if err != nil {
+		tb.Fatalf("sign in as %s: %v", user, err)
+	}
+	return tok
+}
+
+// login is the browser sign-in signIn runs.
+func (t *tenant) login(user string, scopes ...string) oauth.LoopbackLogin {
+	return oauth.LoopbackLogin{
 		Endpoints: t.endpoints,
 		Tenant:    t.info.TenantID,
 		ClientID:  t.info.PublicClientID,
@@ -36,11 +45,6 @@ func (t *tenant) signIn(tb testing.TB, user string, scopes ...string) *oauth2.To
 			return nil
 		},
 	}
-	tok, err := login.Run(context.Background())
-	if err != nil {
-		tb.Fatalf("sign in as %s: %v", user, err)
-	}
-	return tok
 }
 
 func TestCheckDelegatedSignIn(t *testing.T) {

@@ -173,6 +173,19 @@ func (c *Client) SetAccountEnabled(ctx context.Context, id string, enabled bool)
 	return err
 }
 
+// RevokeSessions signs a user out everywhere: every refresh token and
+// browser session issued to the user before now stops working, so each app
+// asks the user to sign in again (Graph's revokeSignInSessions; Microsoft
+// notes it may take a few minutes). Access tokens already issued keep
+// working until they expire, about an hour at most.
+func (c *Client) RevokeSessions(ctx context.Context, id string) error {
+	if err := noID("sign the user out everywhere", id); err != nil {
+		return err
+	}
+	_, err := c.sdk().Users().ByUserId(id).RevokeSignInSessions().PostAsRevokeSignInSessionsPostResponse(ctx, nil)
+	return fail(err, "sign the user out everywhere", needManageUsers...)
+}
+
 // DeleteUser moves a user to the recycle bin, from where RestoreUser brings
 // it back within 30 days.
 func (c *Client) DeleteUser(ctx context.Context, id string) error {

@@ -28,6 +28,8 @@ var hints = map[int]string{
 	70008: "The saved sign-in has expired or was already used (a sign-in unused for a long time expires, " +
 		"and each renewal replaces the previous one). Sign in again with the browser.",
 	700082: "The saved sign-in has expired after a long time unused. Sign in again with the browser.",
+	50173: "This account was signed out everywhere, or its password was changed, after the saved sign-in " +
+		"was made. Sign in again with the browser.",
 	50057: "This account is disabled in Entra. An admin can enable it again (Users, the account, " +
 		"Edit properties, Account enabled), or sign in with another account.",
 	53003: "A Conditional Access policy blocked the sign-in. Ask the tenant's admin.",

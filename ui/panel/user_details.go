@@ -35,12 +35,15 @@ type userDetails struct {
 
 	save   *featureGate
 	toggle *featureGate
-	remove *featureGate
-	groups *widget.Label
-	status *widget.Label
+	// signOut ends the user's sessions everywhere.
+	signOut *featureGate
+	remove  *featureGate
+	groups  *widget.Label
+	status  *widget.Label
 
-	licenses      *licensesView
-	deleteConfirm *confirmDialog
+	licenses       *licensesView
+	deleteConfirm  *confirmDialog
+	signOutConfirm *confirmDialog
 
 	content *fyne.Container // what the pane scrolls
 	body    *container.Scroll
@@ -69,6 +72,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.save = newFeatureGate("Save changes", theme.DocumentSaveIcon(), graph.ManageUsers, d.onSave)
 	d.toggle = newFeatureGate("Disable sign-in", theme.VisibilityOffIcon(), graph.EnableDisable, d.onToggle)
+	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.ManageUsers, d.onSignOut)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
 	d.licenses = newLicensesView(p, d.say)
@@ -78,7 +82,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		d.fields.form(),
 		d.save.button,
 		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
-		permissionNotes(d.save, d.toggle, d.remove),
+		d.signOut.button,
+		permissionNotes(d.save, d.toggle, d.signOut, d.remove),
 		d.status,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -108,7 +113,7 @@ func (d *userDetails) view() fyne.CanvasObject { return d.root }
 // start resets the pane for a newly opened connection.
 func (d *userDetails) start(s *session) {
 	d.s = s
-	for _, g := range []*featureGate{d.save, d.toggle, d.remove} {
+	for _, g := range []*featureGate{d.save, d.toggle, d.signOut, d.remove} {
 		g.apply(s.report)
 	}
 	d.fields.setEditable(s.report.Allows(graph.ManageUsers))
@@ -256,9 +261,35 @@ func (d *userDetails) onToggle() {
 		if enable {
 			d.say(u, u.DisplayName+" can sign in again.")
 		} else {
-			d.say(u, u.DisplayName+" can no longer sign in.")
+			d.say(u, u.DisplayName+" can no longer sign in. Apps and browsers already signed in keep working until their sessions end: "+
+				"use Sign out everywhere to end them now.")
 		}
 	})
+}
+
+// onSignOut ends every session of the user, after a confirmation that
+// names them: each app and browser asks them to sign in again.
+func (d *userDetails) onSignOut() {
+	u, s := d.user, d.s
+	msg := fmt.Sprintf("Sign %s (%s) out of every app and browser? They will have to sign in again everywhere, "+
+		"which can take a few minutes to reach every app.", u.DisplayName, u.UserPrincipalName)
+	if u.UserType == "Guest" {
+		msg += " As a guest they sign in at their own organization, which keeps its sessions: this ends only what this tenant issued."
+	}
+	d.signOutConfirm = newConfirmDialog(d.p.cfg.Window, "Sign out everywhere", msg, "Sign out everywhere", "", func() {
+		setStatus(d.status, "Signing "+u.DisplayName+" out everywhere…")
+		d.p.background(s, func(ctx context.Context) error {
+			return s.client.RevokeSessions(ctx, u.ID)
+		}, func(err error) {
+			if err != nil {
+				d.say(u, errorText("sign "+u.DisplayName+" out everywhere", err))
+				return
+			}
+			d.say(u, u.DisplayName+" is signed out everywhere: apps and browsers ask them to sign in again within a few minutes.")
+		})
+	})
+	d.signOutConfirm.confirm.SetIcon(theme.LogoutIcon())
+	d.signOutConfirm.dialog.Show()
 }
 
 func (d *userDetails) onDelete() {

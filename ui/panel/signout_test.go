@@ -1,0 +1,87 @@
+package panel
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/oauth2"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
+
+// memberSignIn signs a member in through the real browser sign-in, as an
+// app on their laptop would, and returns the sign-in and its token.
+func memberSignIn(t *testing.T, info demotenant.Info, upn string) (oauth.LoopbackLogin, *oauth2.Token) {
+	t.Helper()
+	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	login := oauth.LoopbackLogin{Endpoints: ep, Tenant: info.TenantID, ClientID: info.PublicClientID,
+		Scopes: ep.DelegatedScopes("User.Read"), LoginHint: upn, Timeout: 30 * time.Second,
+		OpenURL: func(u string) error {
+			go func() {
+				if resp, err := http.Get(u); err == nil {
+					_, _ = io.Copy(io.Discard, resp.Body)
+					_ = resp.Body.Close()
+				}
+			}()
+			return nil
+		}}
+	tok, err := login.Run(context.Background())
+	if err != nil {
+		t.Fatalf("%s signing in: %v", upn, err)
+	}
+	return login, tok
+}
+
+// Sign out everywhere asks first, naming the user, and then ends the
+// sign-ins the user made before.
+func TestSignOutEverywhereEndsTheUsersSignIns(t *testing.T) {
+	h := newHarness(t, demotenant.Options{AutoSignIn: true})
+	h.openConnection("Northwind")
+	var upn string
+	for _, u := range h.info.Users {
+		if !u.Admin && u.Note == "" {
+			upn = u.UPN
+			break
+		}
+	}
+	login, tok := memberSignIn(t, h.info, upn)
+	u := h.selectUserWhere(strings.Split(upn, "@")[0], func(u graph.User) bool { return strings.EqualFold(u.UserPrincipalName, upn) })
+	d := h.panel.users.details
+	tapPanel(t, d.signOut.button)
+	c := d.signOutConfirm
+	if !strings.Contains(c.message.Text, u.DisplayName) || !strings.Contains(c.message.Text, u.UserPrincipalName) {
+		t.Errorf("the confirmation %q does not name %s", c.message.Text, u.DisplayName)
+	}
+	tapPanel(t, c.confirm)
+	h.waitText("the status", func() string { return d.status.Text }, u.DisplayName+" is signed out everywhere")
+
+	_, err := oauth.RefreshTokenSource(context.Background(), login, &oauth2.Token{RefreshToken: tok.RefreshToken}, nil).Token()
+	var e *oauth.Error
+	if !errors.As(err, &e) || e.Code != "AADSTS50173" {
+		t.Fatalf("the user's saved sign-in still works after Sign out everywhere: %v", err)
+	}
+}
+
+// Disabling sign-in says that sessions already open keep working, and
+// points to Sign out everywhere.
+func TestDisableSignInSaysOpenSessionsGoOn(t *testing.T) {
+	h := newHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	u := h.selectUser("Megan Bowen")
+	d := h.panel.users.details
+	tapPanel(t, d.toggle.button)
+	h.waitText("the status", func() string { return d.status.Text }, u.DisplayName+" can no longer sign in")
+	if !strings.Contains(d.status.Text, "keep working") || !strings.Contains(d.status.Text, "Sign out everywhere") {
+		t.Errorf("status %q does not say open sessions go on", d.status.Text)
+	}
+}
