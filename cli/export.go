@@ -8,10 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/internal/wording"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -75,7 +75,7 @@ func runExport(ctx context.Context, args []string, env Env, deps connectionDeps)
 	if opts.Output != "" {
 		where = opts.Output
 	}
-	fmt.Fprintf(env.Stderr, "Exported %s %s to %s.\n", thousands(n), opts.What, where)
+	fmt.Fprintf(env.Stderr, "Exported %s %s to %s.\n", wording.Thousands(n), opts.What, where)
 	return 0
 }
 
@@ -166,9 +166,9 @@ func progressLine(w io.Writer, what string) func(done, total int) {
 	return func(done, total int) {
 		switch {
 		case total < 0:
-			fmt.Fprintf(w, "Exported %s %s...\n", thousands(done), what)
+			fmt.Fprintf(w, "Exported %s %s...\n", wording.Thousands(done), what)
 		case done < total:
-			fmt.Fprintf(w, "Exported %s of %s %s...\n", thousands(done), thousands(total), what)
+			fmt.Fprintf(w, "Exported %s of %s %s...\n", wording.Thousands(done), wording.Thousands(total), what)
 		}
 	}
 }
@@ -193,16 +193,4 @@ func exportFailed(env Env, err error) int {
 	}
 	fmt.Fprintf(env.Stderr, "entra-wizard export: %s\n", msg)
 	return 1
-}
-
-// thousands formats n with comma separators: 20000 -> "20,000".
-func thousands(n int) string {
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/internal/wording"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 )
 
@@ -135,7 +136,13 @@ func (p *Panel) onGroupSelected(i widget.ListItemID) {
 	p.membersTitle.SetText("Members of " + g.DisplayName + "…")
 	p.exportMembers.Disable()
 	go func() {
-		members, err := p.dir.Members(p.ctx, g.DN)
+		members, err := p.dir.ReadMembers(p.ctx, g.DN, func(read, total int) {
+			p.deps.do(func() {
+				if p.group != nil && p.group.DN == g.DN && read < total {
+					p.membersTitle.SetText(fmt.Sprintf("Reading the members of %s: %s of %s…", g.DisplayName, wording.Thousands(read), wording.Thousands(total)))
+				}
+			})
+		})
 		p.deps.do(func() {
 			if p.group == nil || p.group.DN != g.DN {
 				return
@@ -146,7 +153,7 @@ func (p *Panel) onGroupSelected(i widget.ListItemID) {
 			}
 			p.members = members
 			p.memberList.Refresh()
-			p.membersTitle.SetText(fmt.Sprintf("Members of %s: %d", g.DisplayName, len(members)))
+			p.membersTitle.SetText("Members of " + g.DisplayName + ": " + wording.Thousands(len(members)))
 			p.exportMembers.Enable()
 		})
 	}()

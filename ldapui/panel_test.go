@@ -14,7 +14,7 @@ import (
 
 func savedConnection(t *testing.T, h *harness, name string) {
 	t.Helper()
-	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: h.srv.Port, BindAccount: slapdtest.BindDN,
+	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: h.port, BindAccount: slapdtest.BindDN,
 		BaseDN: slapdtest.BaseDN, Fingerprint: ldapconn.Fingerprint(h.srv.CertificateDER())}
 	if _, err := h.store.Save(profileOf(name, s), keystore.Secrets{LDAPPassword: slapdtest.BindPassword}); err != nil {
 		t.Fatal(err)
