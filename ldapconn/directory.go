@@ -2,6 +2,7 @@ package ldapconn
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"strconv"
 	"strings"
@@ -109,7 +110,7 @@ func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, erro
 // ReadMembers is Members that reports, after each search, how many of the
 // members it has read so far; progress may be nil.
 func (d *Directory) ReadMembers(ctx context.Context, groupDN string, progress func(read, total int)) ([]Member, error) {
-	entries, err := d.search(ctx, groupDN, ldap.ScopeBaseObject, groupsFilter, []string{"member"}, 1)
+	entries, err := d.search(ctx, groupDN, ldap.ScopeBaseObject, groupsFilter, []string{"member", "objectSid"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +121,47 @@ func (d *Directory) ReadMembers(ctx context.Context, groupDN string, progress fu
 	if err != nil {
 		return nil, err
 	}
-	return d.describe(ctx, dns, progress)
+	members, err := d.describe(ctx, dns, progress)
+	if err != nil {
+		return nil, err
+	}
+	return d.withPrimaryMembers(ctx, entries[0], members)
+}
+
+// withPrimaryMembers adds to members the accounts whose primary group the
+// group is. Active Directory lists them in no group's member attribute:
+// each keeps it in its primaryGroupID, the relative identifier (the last
+// part of the objectSid) of the group, which for nearly every user is
+// Domain Users, 513 (MS-ADA3 2.120, Attribute primaryGroupID).
+func (d *Directory) withPrimaryMembers(ctx context.Context, group *ldap.Entry, members []Member) ([]Member, error) {
+	rid, ok := relativeID(group.GetRawAttributeValue("objectSid"))
+	if !ok {
+		return members, nil
+	}
+	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, fmt.Sprintf("(primaryGroupID=%d)", rid), memberAttributes, 0)
+	if err != nil {
+		return nil, err
+	}
+	listed := make(map[string]bool, len(members))
+	for _, m := range members {
+		listed[dnKey(m.DN)] = true
+	}
+	for _, e := range entries {
+		if !listed[dnKey(e.DN)] {
+			members = append(members, Member{DN: e.DN, DisplayName: displayName(e), Kind: kindOf(e.GetAttributeValues("objectClass"))})
+		}
+	}
+	return members, nil
+}
+
+// relativeID is the last sub-authority of a binary security identifier
+// (MS-DTYP 2.4.2.2: revision, count of sub-authorities, a 6-byte
+// authority, then each sub-authority as 4 bytes little-endian).
+func relativeID(sid []byte) (uint32, bool) {
+	if len(sid) < 12 || sid[0] != 1 || len(sid) != 8+4*int(sid[1]) {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint32(sid[len(sid)-4:]), true
 }
 
 // memberBatch is how many members one search looks up: a few hundred keeps

@@ -2,6 +2,7 @@ package ldapconn_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -65,5 +66,29 @@ func TestMembersOfALargeGroupTakeAFewSearches(t *testing.T) {
 	}
 	if len(reported) < 2 || reported[len(reported)-1] != adtest.BulkUsers {
 		t.Errorf("progress reported %v; want several steps ending at %d", reported, adtest.BulkUsers)
+	}
+}
+
+// Active Directory keeps each user's membership in their primary group
+// (Domain Users for nearly everyone) in the user's primaryGroupID, not in
+// the group's member attribute.
+func TestMembersOfAPrimaryGroupIncludeThoseWhosePrimaryGroupIDNamesIt(t *testing.T) {
+	d := openAD(t, adtest.Start(t))
+	members, err := d.Members(context.Background(), adtest.DomainUsersDN)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(members) != adtest.BulkUsers {
+		t.Fatalf("Domain Users has %d members, want %d", len(members), adtest.BulkUsers)
+	}
+	for _, m := range members {
+		if m.Kind != "user" || !strings.HasPrefix(m.DisplayName, "Bulk User ") {
+			t.Fatalf("member %+v", m)
+		}
+	}
+	// A group that is nobody's primary group keeps exactly its members.
+	bulk, err := d.Members(context.Background(), adtest.BulkGroupDN)
+	if err != nil || len(bulk) != adtest.BulkUsers {
+		t.Fatalf("All Bulk Users: %d members, %v", len(bulk), err)
 	}
 }

@@ -56,3 +56,14 @@ func TestPanelShowsProgressWhileABigGroupsMembersLoad(t *testing.T) {
 		t.Errorf("%d members, title %q", len(p.members), p.membersTitle.Text)
 	}
 }
+
+// Domain Users lists nobody in its member attribute; its members are those
+// whose primary group it is.
+func TestPanelListsThePrimaryGroupsMembers(t *testing.T) {
+	h, p := openADPanel(t)
+	selectGroup(t, p, "Domain Users")
+	h.waitFor(t, "the members", func() bool { return strings.HasPrefix(p.membersTitle.Text, "Members of Domain Users: ") })
+	if len(p.members) != adtest.BulkUsers || p.membersTitle.Text != "Members of Domain Users: 2,000" {
+		t.Errorf("%d members, title %q", len(p.members), p.membersTitle.Text)
+	}
+}
