@@ -27,6 +27,9 @@ type User struct {
 	UserPrincipalName string
 	SAMAccountName    string
 	Mail              string
+	// JobTitle and Department are the title and department attributes.
+	JobTitle   string
+	Department string
 	// Disabled is true when userAccountControl has the disabled flag.
 	Disabled bool
 }
@@ -35,6 +38,8 @@ type User struct {
 type Group struct {
 	DN          string
 	DisplayName string
+	// Kind is "security" or "distribution", from groupType.
+	Kind        string
 	Mail        string
 	Description string
 }
@@ -44,13 +49,14 @@ type Member struct {
 	DN          string
 	DisplayName string
 	// Kind is "user", "group", "computer" or "other".
-	Kind string
+	Kind              string
+	UserPrincipalName string
 }
 
 var (
-	userAttributes   = []string{"cn", "displayName", "userPrincipalName", "sAMAccountName", "mail", "userAccountControl"}
-	groupAttributes  = []string{"cn", "displayName", "mail", "description"}
-	memberAttributes = []string{"cn", "displayName", "objectClass"}
+	userAttributes   = []string{"cn", "displayName", "userPrincipalName", "sAMAccountName", "mail", "title", "department", "userAccountControl"}
+	groupAttributes  = []string{"cn", "displayName", "groupType", "mail", "description"}
+	memberAttributes = []string{"cn", "displayName", "objectClass", "userPrincipalName"}
 )
 
 // Directory is a bound, read-only connection to a managed domain. Its
@@ -82,7 +88,8 @@ func (d *Directory) Users(ctx context.Context, query string, limit int) ([]User,
 		uac, _ := strconv.Atoi(e.GetAttributeValue("userAccountControl"))
 		users[i] = User{
 			DN: e.DN, DisplayName: displayName(e), UserPrincipalName: e.GetAttributeValue("userPrincipalName"),
-			SAMAccountName: e.GetAttributeValue("sAMAccountName"), Mail: e.GetAttributeValue("mail"), Disabled: uac&2 != 0,
+			SAMAccountName: e.GetAttributeValue("sAMAccountName"), Mail: e.GetAttributeValue("mail"),
+			JobTitle: e.GetAttributeValue("title"), Department: e.GetAttributeValue("department"), Disabled: uac&2 != 0,
 		}
 	}
 	return users, nil
@@ -97,7 +104,8 @@ func (d *Directory) Groups(ctx context.Context, query string, limit int) ([]Grou
 	}
 	groups := make([]Group, len(entries))
 	for i, e := range entries {
-		groups[i] = Group{DN: e.DN, DisplayName: displayName(e), Mail: e.GetAttributeValue("mail"), Description: e.GetAttributeValue("description")}
+		groups[i] = Group{DN: e.DN, DisplayName: displayName(e), Kind: groupKind(e.GetAttributeValue("groupType")),
+			Mail: e.GetAttributeValue("mail"), Description: e.GetAttributeValue("description")}
 	}
 	return groups, nil
 }
@@ -148,7 +156,7 @@ func (d *Directory) withPrimaryMembers(ctx context.Context, group *ldap.Entry, m
 	}
 	for _, e := range entries {
 		if !listed[dnKey(e.DN)] {
-			members = append(members, Member{DN: e.DN, DisplayName: displayName(e), Kind: kindOf(e.GetAttributeValues("objectClass"))})
+			members = append(members, memberFrom(e))
 		}
 	}
 	return members, nil
@@ -206,7 +214,7 @@ func (d *Directory) describe(ctx context.Context, dns []string, progress func(re
 			}
 		}
 		if e != nil {
-			members[i].DisplayName, members[i].Kind = displayName(e), kindOf(e.GetAttributeValues("objectClass"))
+			members[i] = memberFrom(e)
 		}
 	}
 	return members, nil
@@ -348,6 +356,24 @@ func firstRDNValue(dn string) string {
 		return dn
 	}
 	return parsed.RDNs[0].Attributes[0].Value
+}
+
+// memberFrom describes the member e.
+func memberFrom(e *ldap.Entry) Member {
+	return Member{DN: e.DN, DisplayName: displayName(e), Kind: kindOf(e.GetAttributeValues("objectClass")), UserPrincipalName: e.GetAttributeValue("userPrincipalName")}
+}
+
+// groupKind reads groupType: its highest bit marks a security group; a
+// group without it is a distribution group (MS-ADTS 2.2.12, groupType).
+func groupKind(groupType string) string {
+	n, err := strconv.ParseInt(groupType, 10, 64)
+	if err != nil {
+		return ""
+	}
+	if uint32(n)&0x80000000 != 0 {
+		return "security"
+	}
+	return "distribution"
 }
 
 func kindOf(classes []string) string {
