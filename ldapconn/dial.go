@@ -136,6 +136,10 @@ func handshake(ctx context.Context, cfg Config, conn net.Conn, s Settings) (*tls
 	hctx, cancel := context.WithTimeout(ctx, cfg.timeout())
 	defer cancel()
 	if err := tlsConn.HandshakeContext(hctx); err != nil {
+		if strings.HasPrefix(err.Error(), unparsedPrefix) {
+			cert, e := unreadableCertificate(ctx, cfg, conn.RemoteAddr().String(), tcfg.ServerName, err)
+			return nil, cert, e
+		}
 		return nil, nil, classifyHandshake(err, s, cfg)
 	}
 	state := tlsConn.ConnectionState()

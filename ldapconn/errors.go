@@ -18,6 +18,7 @@ const (
 	CodeUntrustedCertificate = "untrusted_certificate"
 	CodeNameMismatch         = "certificate_name_mismatch"
 	CodeCertificateExpired   = "certificate_expired"
+	CodeCertificateInvalid   = "certificate_invalid"
 	CodeFingerprintChanged   = "fingerprint_changed"
 	CodeInvalidCredentials   = "invalid_credentials"
 	CodeInvalidBindAccount   = "invalid_bind_account"

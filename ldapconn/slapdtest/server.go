@@ -72,6 +72,14 @@ type Options struct {
 	// IdleTimeout, when not 0, closes connections idle for that many
 	// seconds, as Active Directory does after MaxConnIdleTime.
 	IdleTimeout int
+	// NegativeSerial gives the server (once seeded; Add then fails) a
+	// certificate whose serial number is negative, which RFC 5280 forbids and Go has refused to parse since
+	// Go 1.23, as some old certificate tools made them.
+	NegativeSerial bool
+	// NoSAN gives the server a certificate that names the domain only in
+	// its subject's common name, without a Subject Alternative Name, which
+	// Go (like current browsers) ignores when matching the server's name.
+	NoSAN bool
 }
 
 // Server is a running slapd.
@@ -110,7 +118,9 @@ func StartWith(t TB, opts Options) *Server {
 		t.Skip("slapd is not installed (Debian package slapd); the LDAP tests need a real server. " +
 			"Install it with: sudo apt-get install slapd ldap-utils")
 	}
-	s := &Server{dir: t.TempDir(), ca: newAuthority(t), slapdPath: path, opts: opts}
+	// The seed goes in over secure LDAP, which a faulty certificate would
+	// stop, so such a certificate replaces a good one after the seed.
+	s := &Server{dir: t.TempDir(), ca: newAuthority(t), slapdPath: path, opts: Options{IdleTimeout: opts.IdleTimeout}}
 	s.Authority = s.ca.cert
 	s.Port = freePort(t)
 	s.newCertificate(t)
@@ -118,6 +128,10 @@ func StartWith(t TB, opts Options) *Server {
 	s.start(t)
 	t.Cleanup(s.Stop)
 	s.seed(t)
+	if opts != s.opts {
+		s.opts = opts
+		s.RenewCertificate(t)
+	}
 	return s
 }
 
@@ -187,7 +201,7 @@ func (s *Server) Stop() {
 }
 
 func (s *Server) newCertificate(t TB) {
-	certPEM, keyPEM, der := s.ca.issue(t, Domain)
+	certPEM, keyPEM, der := s.ca.issue(t, Domain, s.opts)
 	writeFile(t, filepath.Join(s.dir, "server.pem"), certPEM)
 	writeFile(t, filepath.Join(s.dir, "server.key"), keyPEM)
 	s.mu.Lock()
