@@ -1,9 +1,11 @@
 package ldapconn
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,7 +20,23 @@ const (
 	usersFilter  = "(&(objectClass=user)(!(objectClass=computer)))"
 	groupsFilter = "(objectClass=group)"
 	pageSize     = 500
+	// maxPageSize is Active Directory's MaxPageSize: the most entries one
+	// page brings, whatever the client asks.
+	maxPageSize = 1000
 )
+
+// pageFor is the page size of a search of at most limit entries (0: no
+// limit). A limited search asks for one more than its limit in one page, so
+// that the server's size limit ends it in that page: one cut short in a
+// later page stays open on the server (a paged search the client never
+// finished), and OpenLDAP's sort overlay then answers the connection's
+// next sorted search with Busy.
+func pageFor(limit int) uint32 {
+	if limit > 0 && limit < maxPageSize {
+		return uint32(max(limit+1, pageSize))
+	}
+	return pageSize
+}
 
 // User is a user account of the managed domain.
 type User struct {
@@ -62,7 +80,9 @@ var (
 // Directory is a bound, read-only connection to a managed domain. Its
 // methods may be used from several goroutines.
 type Directory struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	// paging is held while a paged search runs (see runPaged).
+	paging   sync.Mutex
 	conn     *ldap.Conn
 	settings Settings
 	timeout  time.Duration
@@ -70,16 +90,19 @@ type Directory struct {
 	// it; password is nil when it may not (see OpenReconnecting).
 	cfg      Config
 	password PasswordFunc
+	// namingContexts and sorts are what the rootDSE said (readRootDSE).
+	namingContexts []string
+	sorts          bool
 }
 
 // Close ends the connection.
 func (d *Directory) Close() error { return d.current().Close() }
 
 // Users returns up to limit users (all when limit <= 0) whose name, account,
-// user principal name or mail starts with query ("" for everyone), sorted
-// as the server returns them.
+// user principal name or mail starts with query ("" for everyone), in name
+// order (see byName).
 func (d *Directory) Users(ctx context.Context, query string, limit int) ([]User, error) {
-	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, withQuery(usersFilter, query, "displayName", "cn", "sAMAccountName", "userPrincipalName", "mail"), userAttributes, limit)
+	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, withQuery(usersFilter, query, "displayName", "cn", "sAMAccountName", "userPrincipalName", "mail"), userAttributes, limit, d.sortControl()...)
 	if err != nil {
 		return nil, err
 	}
@@ -92,13 +115,13 @@ func (d *Directory) Users(ctx context.Context, query string, limit int) ([]User,
 			JobTitle: e.GetAttributeValue("title"), Department: e.GetAttributeValue("department"), Disabled: uac&2 != 0,
 		}
 	}
-	return users, nil
+	return byName(users, limit, func(u User) (string, string) { return u.DisplayName, u.DN }), nil
 }
 
 // Groups returns up to limit groups (all when limit <= 0) whose name or mail
-// starts with query.
+// starts with query, in name order.
 func (d *Directory) Groups(ctx context.Context, query string, limit int) ([]Group, error) {
-	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, withQuery(groupsFilter, query, "displayName", "cn", "mail"), groupAttributes, limit)
+	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, withQuery(groupsFilter, query, "displayName", "cn", "mail"), groupAttributes, limit, d.sortControl()...)
 	if err != nil {
 		return nil, err
 	}
@@ -107,10 +130,28 @@ func (d *Directory) Groups(ctx context.Context, query string, limit int) ([]Grou
 		groups[i] = Group{DN: e.DN, DisplayName: displayName(e), Kind: groupKind(e.GetAttributeValue("groupType")),
 			Mail: e.GetAttributeValue("mail"), Description: e.GetAttributeValue("description")}
 	}
-	return groups, nil
+	return byName(groups, limit, func(g Group) (string, string) { return g.DisplayName, g.DN }), nil
 }
 
-// Members returns the direct members of the group whose DN is groupDN.
+// byName sorts items by display name, then DN, without regard to case, and
+// keeps the first limit (all when limit <= 0): a server that ignores the
+// size limit sends them all. A server that offers server-side sorting has
+// already sent the first by name (see sortControl); the others send the
+// first they find, in the order of their index.
+func byName[T any](items []T, limit int, key func(T) (name, dn string)) []T {
+	slices.SortStableFunc(items, func(a, b T) int {
+		an, ad := key(a)
+		bn, bd := key(b)
+		return cmp.Or(cmp.Compare(strings.ToLower(an), strings.ToLower(bn)), cmp.Compare(strings.ToLower(ad), strings.ToLower(bd)))
+	})
+	if limit > 0 && len(items) > limit {
+		items = items[:limit]
+	}
+	return items
+}
+
+// Members returns the direct members of the group whose DN is groupDN, in
+// name order.
 func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, error) {
 	return d.ReadMembers(ctx, groupDN, nil)
 }
@@ -133,7 +174,11 @@ func (d *Directory) ReadMembers(ctx context.Context, groupDN string, progress fu
 	if err != nil {
 		return nil, err
 	}
-	return d.withPrimaryMembers(ctx, entries[0], members)
+	members, err = d.withPrimaryMembers(ctx, entries[0], members)
+	if err != nil {
+		return nil, err
+	}
+	return byName(members, 0, func(m Member) (string, string) { return m.DisplayName, m.DN }), nil
 }
 
 // withPrimaryMembers adds to members the accounts whose primary group the
@@ -304,8 +349,20 @@ func (d *Directory) count(ctx context.Context) (users, groups int, err error) {
 	return len(u), len(g), nil
 }
 
-// search runs one paged search (see searchPaged).
-func (d *Directory) search(ctx context.Context, base string, scope int, filter string, attrs []string, limit int) ([]*ldap.Entry, error) {
+// sortControl asks the server to sort by displayName when it offers to
+// (LDAP_SERVER_SORT_OID, 1.2.840.113556.1.4.473; Active Directory sorts by
+// one key only), so that a search cut short at its limit brings the first
+// by name, not the first in the server's index. It is not critical: a
+// server that cannot sort answers unsorted, and byName sorts anyway.
+func (d *Directory) sortControl() []ldap.Control {
+	if !d.sorts {
+		return nil
+	}
+	return []ldap.Control{ldap.NewControlServerSideSortingWithSortKeys([]*ldap.SortKey{{AttributeType: "displayName"}})}
+}
+
+// search runs one paged search (see searchPaged) with controls.
+func (d *Directory) search(ctx context.Context, base string, scope int, filter string, attrs []string, limit int, controls ...ldap.Control) ([]*ldap.Entry, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -313,7 +370,7 @@ func (d *Directory) search(ctx context.Context, base string, scope int, filter s
 	if limit > 0 {
 		size = limit
 	}
-	req := ldap.NewSearchRequest(base, scope, ldap.NeverDerefAliases, size, int(d.timeout/time.Second), false, filter, attrs, nil)
+	req := ldap.NewSearchRequest(base, scope, ldap.NeverDerefAliases, size, int(d.timeout/time.Second), false, filter, attrs, controls)
 	res, err := d.searchPaged(ctx, req)
 	if err != nil && !(ldap.IsErrorWithCode(err, ldap.LDAPResultSizeLimitExceeded) && res != nil) {
 		if ctx.Err() != nil {

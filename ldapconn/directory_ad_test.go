@@ -2,6 +2,7 @@ package ldapconn_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -90,5 +91,44 @@ func TestMembersOfAPrimaryGroupIncludeThoseWhosePrimaryGroupIDNamesIt(t *testing
 	bulk, err := d.Members(context.Background(), adtest.BulkGroupDN)
 	if err != nil || len(bulk) != adtest.BulkUsers {
 		t.Fatalf("All Bulk Users: %d members, %v", len(bulk), err)
+	}
+}
+
+// A panel searches users and groups at once on one connection; OpenLDAP
+// keeps one paged search per connection, so they must not overlap.
+func TestSearchesAtOnceOnOneConnectionAllSucceed(t *testing.T) {
+	d := openAD(t, adtest.Start(t))
+	errs := make(chan error, 4)
+	for range 4 {
+		go func() {
+			users, err := d.Users(context.Background(), "", 0)
+			if err == nil && len(users) != adtest.Users {
+				err = fmt.Errorf("%d users, want %d", len(users), adtest.Users)
+			}
+			errs <- err
+		}()
+	}
+	for range 4 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// Active Directory sorts when asked (it offers LDAP_SERVER_SORT_OID), so a
+// search cut short brings the first users by name; a server that ignores
+// the size limit still yields no more than asked for, in name order.
+func TestUsersComeFirstByNameAndNoMoreThanTheLimit(t *testing.T) {
+	srv := adtest.Start(t)
+	d := openAD(t, srv)
+	for _, ignore := range []bool{false, true} {
+		srv.IgnoreSizeLimit(ignore)
+		users, err := d.Users(context.Background(), "", 100)
+		if err != nil || len(users) != 100 {
+			t.Fatalf("ignoring the size limit %v: %d users, %v", ignore, len(users), err)
+		}
+		if users[0].DisplayName != "Adele Vance" || users[2].DisplayName != adtest.BulkUserName(0) || users[99].DisplayName != adtest.BulkUserName(97) {
+			t.Errorf("ignoring the size limit %v: users %q, %q … %q", ignore, users[0].DisplayName, users[2].DisplayName, users[99].DisplayName)
+		}
 	}
 }

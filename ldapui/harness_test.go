@@ -20,6 +20,8 @@ import (
 // UI goroutine.
 type harness struct {
 	srv *slapdtest.Server
+	// ad is the proxy in front of srv, for a harness of newADHarness.
+	ad *adtest.Server
 	// port is where the panel connects: slapd's, or the proxy's in front
 	// of it.
 	port   int
@@ -41,7 +43,9 @@ func newHarness(t *testing.T) *harness {
 func newADHarness(t *testing.T) *harness {
 	t.Helper()
 	ad := adtest.Start(t)
-	return harnessOn(t, ad.Slapd, ad.Port)
+	h := harnessOn(t, ad.Slapd, ad.Port)
+	h.ad = ad
+	return h
 }
 
 func harnessOn(t *testing.T, srv *slapdtest.Server, port int) *harness {

@@ -38,7 +38,7 @@ func TestPanelSearchesUsersAndGroupsListsMembersAndExports(t *testing.T) {
 	test.Type(p.users.query, "meg")
 	p.users.query.OnSubmitted(p.users.query.Text)
 	h.waitFor(t, "the user search", func() bool { return len(p.users.items) == 1 })
-	if p.users.items[0].DisplayName != "Megan Bowen" || p.users.count.Text != "1 users" {
+	if p.users.items[0].DisplayName != "Megan Bowen" || p.users.count.Text != "1 user" {
 		t.Errorf("found %+v (%q)", p.users.items, p.users.count.Text)
 	}
 

@@ -13,6 +13,9 @@
 //     it, as over a wide-area network.
 //   - Optionally the client's size limit is dropped, as by a server that
 //     ignores it.
+//   - Server-side sorting (LDAP_SERVER_SORT_OID, 1.2.840.113556.1.4.473) is
+//     offered in the rootDSE's supportedControl, as Active Directory offers
+//     it; slapd's sssvlv overlay does the sorting.
 //
 // The proxy speaks secure LDAP with the same certificate as slapd, so a
 // test pins the same fingerprint; the client's code talks real LDAP over
@@ -80,7 +83,7 @@ type Server struct {
 // of it, and stops both when t ends. It skips t when slapd is not installed.
 func Start(t slapdtest.TB) *Server {
 	t.Helper()
-	s := &Server{Slapd: slapdtest.Start(t), conns: map[net.Conn]struct{}{}}
+	s := &Server{Slapd: slapdtest.StartWith(t, slapdtest.Options{Sorting: true}), conns: map[net.Conn]struct{}{}}
 	s.Slapd.Add(t, bulkEntries()...)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
