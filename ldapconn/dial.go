@@ -195,12 +195,17 @@ func bind(cfg Config, conn *tls.Conn, s Settings, password string) (*Directory, 
 // nothing.
 func (d *Directory) readRootDSE() {
 	req := ldap.NewSearchRequest("", ldap.ScopeBaseObject, ldap.NeverDerefAliases, 1, int(d.timeout/time.Second), false,
-		"(objectClass=*)", []string{"namingContexts", "supportedControl"}, nil)
+		"(objectClass=*)", []string{"defaultNamingContext", "namingContexts", "supportedControl"}, nil)
 	res, err := d.conn.Search(req)
 	if err != nil || len(res.Entries) != 1 {
 		return
 	}
-	d.namingContexts = res.Entries[0].GetAttributeValues("namingContexts")
+	// Active Directory names its domain in defaultNamingContext and lists
+	// the configuration, schema and DNS partitions among namingContexts.
+	d.namingContexts = res.Entries[0].GetAttributeValues("defaultNamingContext")
+	if len(d.namingContexts) == 0 {
+		d.namingContexts = res.Entries[0].GetAttributeValues("namingContexts")
+	}
 	d.sorts = slices.Contains(res.Entries[0].GetAttributeValues("supportedControl"), ldap.ControlTypeServerSideSorting)
 }
 

@@ -376,9 +376,25 @@ func (d *Directory) search(ctx context.Context, base string, scope int, filter s
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if ldap.IsErrorWithCode(err, ldap.LDAPResultReferral) {
+			return nil, d.outsideError(base, err)
+		}
 		return nil, classifyLDAP(StepSearch, err, d.settings.BindAccount)
 	}
 	return res.Entries, nil
+}
+
+// outsideError explains a referral (LDAP result 10): Active Directory
+// answers so a search whose base is in none of its naming contexts,
+// pointing at a server that might hold it. For the admin it means a
+// wrong base DN.
+func (d *Directory) outsideError(base string, err error) *Error {
+	hint := "Use the managed domain's name written as DC parts, such as DC=aaddscontoso,DC=com."
+	if len(d.namingContexts) > 0 {
+		hint = "Use the managed domain's own, " + strings.Join(d.namingContexts, " or ") +
+			" (an OU= part in front narrows it, such as OU=AADDC Users)."
+	}
+	return newError(StepSearch, CodeBaseDNOutside, err, hint, "the base DN %s is not in the managed domain this server holds", base)
 }
 
 // withQuery narrows filter to entries whose attributes start with query.

@@ -132,3 +132,46 @@ func TestUsersComeFirstByNameAndNoMoreThanTheLimit(t *testing.T) {
 		}
 	}
 }
+
+// Active Directory answers a base DN outside the domain with a referral
+// (LDAP result 10): the test explains it as a wrong base DN and names the
+// domain's own.
+func TestBaseDNOutsideTheDomainIsExplainedWithTheDomainsOwn(t *testing.T) {
+	srv := adtest.Start(t)
+	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: srv.Port, BindAccount: slapdtest.BindDN, BaseDN: "DC=fabrikam,DC=com",
+		Fingerprint: ldapconn.Fingerprint(srv.CertificateDER())}
+	rep := ldapconn.Test(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	if rep.OK() || rep.Err.Step != ldapconn.StepSearch || rep.Err.Code != ldapconn.CodeBaseDNOutside {
+		t.Fatalf("report %+v", rep.Err)
+	}
+	text := rep.Err.Message + " " + rep.Err.Hint
+	for _, want := range []string{"DC=fabrikam,DC=com", "not in the managed domain", "dc=aaddscontoso,dc=com"} {
+		if !strings.Contains(strings.ToLower(text), strings.ToLower(want)) {
+			t.Errorf("%q does not mention %q", text, want)
+		}
+	}
+	if strings.Contains(text, "Referral") {
+		t.Errorf("%q speaks LDAP, not the admin's words", text)
+	}
+}
+
+// Active Directory accepts a simple bind as DOMAIN\user; the settings
+// accept it too, and it signs in.
+func TestDownLevelLogonNameSignsIn(t *testing.T) {
+	srv := adtest.Start(t)
+	account := adtest.NetBIOSName + `\ldapreader`
+	if err := ldapconn.ValidateBindAccount(account); err != nil {
+		t.Fatalf("the settings refuse %s: %v", account, err)
+	}
+	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: srv.Port, BindAccount: account, BaseDN: slapdtest.BaseDN,
+		Fingerprint: ldapconn.Fingerprint(srv.CertificateDER())}
+	rep := ldapconn.Test(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	if !rep.OK() {
+		t.Fatalf("signing in as %s: %s (%s)", account, rep.Err.Message, rep.Err.Hint)
+	}
+	s.BindAccount = adtest.NetBIOSName + `\nobody`
+	rep = ldapconn.Test(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	if rep.OK() || rep.Err.Step != ldapconn.StepBind {
+		t.Errorf("an unknown account signed in or failed elsewhere: %+v", rep.Err)
+	}
+}

@@ -23,6 +23,7 @@ const (
 	CodeInvalidCredentials   = "invalid_credentials"
 	CodeInvalidBindAccount   = "invalid_bind_account"
 	CodeNoSuchObject         = "no_such_object"
+	CodeBaseDNOutside        = "base_dn_outside_domain"
 	CodeInsufficientAccess   = "insufficient_access"
 	CodeServerClosed         = "connection_closed"
 	CodeLDAP                 = "ldap_error"

@@ -2,6 +2,7 @@ package ldapui
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapconn/adtest"
+	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
 )
 
 // openADPanel opens the panel on a directory that answers as Active
@@ -135,5 +137,32 @@ func TestPanelCountsRightWhenTheServerIgnoresTheSizeLimit(t *testing.T) {
 	}
 	if p.groups.count.Text != "5 groups" {
 		t.Errorf("group count %q", p.groups.count.Text)
+	}
+}
+
+// A managed domain takes DOMAIN\user as the bind account; so does the
+// setup page, which says so next to the field.
+func TestSetupSignsInWithADownLevelLogonName(t *testing.T) {
+	h := newADHarness(t)
+	s := NewSetup(h.deps, nil, nil)
+	test.NewTempWindow(t, s.View())
+	test.Type(s.name, "Managed domain")
+	test.Type(s.server, slapdtest.ServerName)
+	s.port.SetText(strconv.Itoa(h.port))
+	test.Type(s.bind, adtest.NetBIOSName+`\ldapreader`)
+	test.Type(s.password, slapdtest.BindPassword)
+	s.baseDN.SetText(slapdtest.BaseDN)
+	if err := s.bind.Validate(); err != nil {
+		t.Fatalf("the bind account field refuses DOMAIN\\user: %v", err)
+	}
+	if !strings.Contains(bindHint, `DOMAIN\user`) {
+		t.Errorf("the field's help %q does not name DOMAIN\\user", bindHint)
+	}
+	test.Tap(s.test)
+	h.waitFor(t, "the test", func() bool { return !s.test.Disabled() })
+	test.Tap(s.trust)
+	h.waitFor(t, "the test after trusting", func() bool { return !s.test.Disabled() })
+	if s.save.Disabled() {
+		t.Fatalf("the test did not pass: %s %s", s.checklist.problem.Text, s.checklist.hint.Text)
 	}
 }

@@ -99,6 +99,10 @@ type Options struct {
 	// Directory calls LDAP_SERVER_SORT_OID) through OpenLDAP's sssvlv
 	// overlay, by displayName as Active Directory sorts it.
 	Sorting bool
+	// Referrals answers a search whose base is outside the server's naming
+	// context with a referral (LDAP result 10), as Active Directory does,
+	// instead of "no such object".
+	Referrals bool
 }
 
 // Server is a running slapd.
@@ -283,6 +287,9 @@ func (s *Server) writeConfig(t TB) {
 	global := ""
 	if s.opts.IdleTimeout > 0 {
 		global += fmt.Sprintf("idletimeout %d\n", s.opts.IdleTimeout)
+	}
+	if s.opts.Referrals {
+		global += "referral ldap://" + Domain + "/\n"
 	}
 	modules, overlays := "", ""
 	if s.opts.Sorting {
