@@ -12,13 +12,20 @@ import (
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
 )
 
+// adConfig reaches the proxy by the name an admin would give it.
+var adConfig = ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}
+
+// adSettings are those of a connection to srv, its certificate pinned.
+func adSettings(srv *adtest.Server) ldapconn.Settings {
+	return ldapconn.Settings{Server: slapdtest.ServerName, Port: srv.Port, BindAccount: slapdtest.BindDN, BaseDN: slapdtest.BaseDN,
+		Fingerprint: ldapconn.Fingerprint(srv.CertificateDER())}
+}
+
 // openAD connects to a directory that answers as Active Directory does,
 // pinning its certificate as an admin would.
 func openAD(t testing.TB, srv *adtest.Server) *ldapconn.Directory {
 	t.Helper()
-	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: srv.Port, BindAccount: slapdtest.BindDN, BaseDN: slapdtest.BaseDN,
-		Fingerprint: ldapconn.Fingerprint(srv.CertificateDER())}
-	d, err := ldapconn.Open(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	d, err := ldapconn.Open(context.Background(), adConfig, adSettings(srv), slapdtest.BindPassword)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,9 +145,9 @@ func TestUsersComeFirstByNameAndNoMoreThanTheLimit(t *testing.T) {
 // domain's own.
 func TestBaseDNOutsideTheDomainIsExplainedWithTheDomainsOwn(t *testing.T) {
 	srv := adtest.Start(t)
-	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: srv.Port, BindAccount: slapdtest.BindDN, BaseDN: "DC=fabrikam,DC=com",
-		Fingerprint: ldapconn.Fingerprint(srv.CertificateDER())}
-	rep := ldapconn.Test(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	s := adSettings(srv)
+	s.BaseDN = "DC=fabrikam,DC=com"
+	rep := ldapconn.Test(context.Background(), adConfig, s, slapdtest.BindPassword)
 	if rep.OK() || rep.Err.Step != ldapconn.StepSearch || rep.Err.Code != ldapconn.CodeBaseDNOutside {
 		t.Fatalf("report %+v", rep.Err)
 	}
@@ -163,14 +170,14 @@ func TestDownLevelLogonNameSignsIn(t *testing.T) {
 	if err := ldapconn.ValidateBindAccount(account); err != nil {
 		t.Fatalf("the settings refuse %s: %v", account, err)
 	}
-	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: srv.Port, BindAccount: account, BaseDN: slapdtest.BaseDN,
-		Fingerprint: ldapconn.Fingerprint(srv.CertificateDER())}
-	rep := ldapconn.Test(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	s := adSettings(srv)
+	s.BindAccount = account
+	rep := ldapconn.Test(context.Background(), adConfig, s, slapdtest.BindPassword)
 	if !rep.OK() {
 		t.Fatalf("signing in as %s: %s (%s)", account, rep.Err.Message, rep.Err.Hint)
 	}
 	s.BindAccount = adtest.NetBIOSName + `\nobody`
-	rep = ldapconn.Test(context.Background(), ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 30 * time.Second}, s, slapdtest.BindPassword)
+	rep = ldapconn.Test(context.Background(), adConfig, s, slapdtest.BindPassword)
 	if rep.OK() || rep.Err.Step != ldapconn.StepBind {
 		t.Errorf("an unknown account signed in or failed elsewhere: %+v", rep.Err)
 	}

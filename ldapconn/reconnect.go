@@ -61,7 +61,7 @@ func (d *Directory) searchPaged(ctx context.Context, req *ldap.SearchRequest) (*
 // the library's calls take no context, and the next request opens another.
 // Paged searches run one at a time: OpenLDAP keeps one paged search per
 // connection, and a second one started meanwhile makes the first's next
-// page fail with a protocol error.
+// page fail (a protocol error, or unwilling to perform).
 func (d *Directory) runPaged(ctx context.Context, conn *ldap.Conn, req *ldap.SearchRequest) (*ldap.SearchResult, error) {
 	d.paging.Lock()
 	defer d.paging.Unlock()
