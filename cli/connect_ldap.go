@@ -28,7 +28,8 @@ Flags:
   --ldap-server HOST         the secure LDAP DNS name (such as
                              ldaps.aaddscontoso.com) or external IP address
   --ldap-port PORT           the secure LDAP port (default 636)
-  --bind ACCOUNT             the account that signs in: user@domain or its DN
+  --bind ACCOUNT             the account that signs in: user@domain,
+                             DOMAIN\user (the domain's NetBIOS name) or its DN
   --password-stdin           read the account's password from standard input
   --base-dn DN               where to search (default: the managed domain's
                              root, such as DC=aaddscontoso,DC=com)

@@ -24,7 +24,12 @@ type ldapFixture struct {
 
 func newLDAPFixture(t *testing.T) *ldapFixture {
 	t.Helper()
-	f := &ldapFixture{srv: slapdtest.Start(t)}
+	return newLDAPFixtureWith(t, slapdtest.Options{})
+}
+
+func newLDAPFixtureWith(t *testing.T, opts slapdtest.Options) *ldapFixture {
+	t.Helper()
+	f := &ldapFixture{srv: slapdtest.StartWith(t, opts)}
 	f.dir = filepath.Join(t.TempDir(), "config")
 	f.keyring = keystore.MemoryKeyring()
 	f.deps = connectionDeps{
@@ -225,5 +230,26 @@ func TestConnectLDAPBadUsage(t *testing.T) {
 	help := f.run(t, runConnect, "", "--ldap", "--help")
 	if help.code != 0 || !strings.Contains(help.stdout, "--trust-fingerprint") {
 		t.Errorf("help: %d %q", help.code, help.stdout)
+	}
+}
+
+// A certificate Go cannot read is shown by its fingerprint and explained;
+// no --trust-fingerprint is offered, since no connection can use it.
+func TestConnectLDAPExplainsACertificateWithANegativeSerialNumber(t *testing.T) {
+	f := newLDAPFixtureWith(t, slapdtest.Options{NegativeSerial: true})
+	fp := ldapconn.Fingerprint(f.srv.CertificateDER())
+	r := f.connect(t, "Managed domain", slapdtest.BindPassword)
+	if r.code != 1 {
+		t.Fatalf("exit %d:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	for _, want := range []string{"negative serial number", "SHA-256 fingerprint: " + fp, "CN=*.aaddscontoso.com", "Create a new certificate", "Nothing was saved."} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("the report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	for _, unwanted := range []string{"--trust-fingerprint", "plain LDAP"} {
+		if strings.Contains(r.stdout, unwanted) {
+			t.Errorf("the report says %q:\n%s", unwanted, r.stdout)
+		}
 	}
 }

@@ -8,11 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/internal/wording"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -22,9 +23,16 @@ Writes the tenant's users, groups, or one group's members as CSV (RFC 4180,
 a header row, the object id first), using a saved connection and its secrets
 from the system keychain.
 
+A secure LDAP connection (Entra Domain Services) exports the managed
+domain's users, groups and members with the same columns where the domain
+has them; its id column is each object's distinguished name, and --group
+takes a group's distinguished name. Members include those whose primary
+group it is (Domain Users).
+
 Flags:
   --name CONNECTION   the saved connection to use (see: entra-wizard status)
-  --group ID          the group whose members to export (members only)
+  --group ID          the group whose members to export (members only); for
+                      a secure LDAP connection, the group's DN
   --output FILE       write to FILE instead of standard output; the file
                       appears only once the export is complete
 
@@ -57,17 +65,16 @@ func runExport(ctx context.Context, args []string, env Env, deps connectionDeps)
 	if err != nil {
 		return commandUsageError(env, "export", exportUsage, err)
 	}
-	client, err := deps.openGraph(ctx, opts.Name, func(err error) {
-		fmt.Fprintf(env.Stderr, "entra-wizard export: %v\n", err)
-	})
+	export, closeExport, err := openExport(ctx, deps, opts, env)
 	if err != nil {
 		return exportFailed(env, err)
 	}
+	defer closeExport()
 	out, finish, err := exportTarget(env.Stdout, opts.Output)
 	if err != nil {
 		return exportFailed(env, err)
 	}
-	n, err := exportTo(ctx, client, opts, out, progressLine(env.Stderr, opts.What))
+	n, err := export(out)
 	if err = finish(err); err != nil {
 		return exportFailed(env, err)
 	}
@@ -75,7 +82,7 @@ func runExport(ctx context.Context, args []string, env Env, deps connectionDeps)
 	if opts.Output != "" {
 		where = opts.Output
 	}
-	fmt.Fprintf(env.Stderr, "Exported %s %s to %s.\n", thousands(n), opts.What, where)
+	fmt.Fprintf(env.Stderr, "Exported %s %s to %s.\n", wording.Thousands(n), opts.What, where)
 	return 0
 }
 
@@ -112,11 +119,33 @@ func parseExportArgs(args []string) (exportOptions, error) {
 	case opts.Name == "":
 		return opts, errors.New("--name is required: the saved connection to use")
 	case opts.What == "members" && opts.Group == "":
-		return opts, errors.New("--group is required to export members: the group's object ID")
+		return opts, errors.New("--group is required to export members: the group's object ID (its DN for a secure LDAP connection)")
 	case opts.What != "members" && opts.Group != "":
 		return opts, errors.New("--group applies only to members")
 	}
 	return opts, nil
+}
+
+// openExport connects with the saved connection and returns what writes the
+// chosen list: through secure LDAP for an LDAP connection, through
+// Microsoft Graph for any other.
+func openExport(ctx context.Context, deps connectionDeps, opts exportOptions, env Env) (func(io.Writer) (int, error), func(), error) {
+	if store, p, ok := deps.savedLDAP(opts.Name); ok {
+		dir, err := deps.openLDAP(ctx, store, p)
+		if err != nil {
+			return nil, nil, err
+		}
+		return func(w io.Writer) (int, error) { return exportLDAP(ctx, dir, opts, w, env.Stderr) }, func() { dir.Close() }, nil
+	}
+	client, err := deps.openGraph(ctx, opts.Name, func(err error) {
+		fmt.Fprintf(env.Stderr, "entra-wizard export: %v\n", err)
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return func(w io.Writer) (int, error) {
+		return exportTo(ctx, client, opts, w, progressLine(env.Stderr, opts.What))
+	}, func() {}, nil
 }
 
 // exportTo streams the chosen list to w as CSV and returns how many rows it
@@ -166,9 +195,9 @@ func progressLine(w io.Writer, what string) func(done, total int) {
 	return func(done, total int) {
 		switch {
 		case total < 0:
-			fmt.Fprintf(w, "Exported %s %s...\n", thousands(done), what)
+			fmt.Fprintf(w, "Exported %s %s...\n", wording.Thousands(done), what)
 		case done < total:
-			fmt.Fprintf(w, "Exported %s of %s %s...\n", thousands(done), thousands(total), what)
+			fmt.Fprintf(w, "Exported %s of %s %s...\n", wording.Thousands(done), wording.Thousands(total), what)
 		}
 	}
 }
@@ -186,6 +215,8 @@ func exportFailed(env Env, err error) int {
 		if e.Hint != "" {
 			msg += ". " + e.Hint
 		}
+	} else if e, ok := ldapconn.AsError(err); ok {
+		msg = e.Message + ". " + e.Hint
 	} else if errors.Is(err, keystore.ErrNotFound) {
 		msg += ". The saved connections are listed by: entra-wizard status"
 	} else if h := saveHint(err); h != "" {
@@ -193,16 +224,4 @@ func exportFailed(env Env, err error) int {
 	}
 	fmt.Fprintf(env.Stderr, "entra-wizard export: %s\n", msg)
 	return 1
-}
-
-// thousands formats n with comma separators: 20000 -> "20,000".
-func thousands(n int) string {
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

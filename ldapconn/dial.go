@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/go-ldap/ldap/v3"
 )
@@ -136,6 +138,10 @@ func handshake(ctx context.Context, cfg Config, conn net.Conn, s Settings) (*tls
 	hctx, cancel := context.WithTimeout(ctx, cfg.timeout())
 	defer cancel()
 	if err := tlsConn.HandshakeContext(hctx); err != nil {
+		if strings.HasPrefix(err.Error(), unparsedPrefix) {
+			cert, e := unreadableCertificate(ctx, cfg, conn.RemoteAddr().String(), tcfg.ServerName, err)
+			return nil, cert, e
+		}
 		return nil, nil, classifyHandshake(err, s, cfg)
 	}
 	state := tlsConn.ConnectionState()
@@ -177,7 +183,30 @@ func bind(cfg Config, conn *tls.Conn, s Settings, password string) (*Directory, 
 		l.Close()
 		return nil, classifyLDAP(StepBind, err, s.BindAccount)
 	}
-	return &Directory{conn: l, settings: s, timeout: cfg.timeout()}, nil
+	d := &Directory{conn: l, settings: s, timeout: cfg.timeout()}
+	d.readRootDSE()
+	return d, nil
+}
+
+// readRootDSE notes what the server says of itself in its rootDSE (RFC 4512
+// 5.1): the naming contexts it holds, to explain a base DN outside them,
+// and whether it sorts search results (supportedControl). A server that
+// does not say is treated as one that holds nothing known and sorts
+// nothing.
+func (d *Directory) readRootDSE() {
+	req := ldap.NewSearchRequest("", ldap.ScopeBaseObject, ldap.NeverDerefAliases, 1, int(d.timeout/time.Second), false,
+		"(objectClass=*)", []string{"defaultNamingContext", "namingContexts", "supportedControl"}, nil)
+	res, err := d.conn.Search(req)
+	if err != nil || len(res.Entries) != 1 {
+		return
+	}
+	// Active Directory names its domain in defaultNamingContext and lists
+	// the configuration, schema and DNS partitions among namingContexts.
+	d.namingContexts = res.Entries[0].GetAttributeValues("defaultNamingContext")
+	if len(d.namingContexts) == 0 {
+		d.namingContexts = res.Entries[0].GetAttributeValues("namingContexts")
+	}
+	d.sorts = slices.Contains(res.Entries[0].GetAttributeValues("supportedControl"), ldap.ControlTypeServerSideSorting)
 }
 
 func plural(n int, noun string) string {

@@ -1,8 +1,11 @@
 package ldapconn
 
 import (
+	"cmp"
 	"context"
+	"encoding/binary"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -17,7 +20,23 @@ const (
 	usersFilter  = "(&(objectClass=user)(!(objectClass=computer)))"
 	groupsFilter = "(objectClass=group)"
 	pageSize     = 500
+	// maxPageSize is Active Directory's MaxPageSize: the most entries one
+	// page brings, whatever the client asks.
+	maxPageSize = 1000
 )
+
+// pageFor is the page size of a search of at most limit entries (0: no
+// limit). A limited search asks for one more than its limit in one page, so
+// that the server's size limit ends it in that page: one cut short in a
+// later page stays open on the server (a paged search the client never
+// finished), and OpenLDAP's sort overlay then answers the connection's
+// next sorted search with Busy.
+func pageFor(limit int) uint32 {
+	if limit > 0 && limit < maxPageSize {
+		return uint32(max(limit+1, pageSize))
+	}
+	return pageSize
+}
 
 // User is a user account of the managed domain.
 type User struct {
@@ -26,6 +45,9 @@ type User struct {
 	UserPrincipalName string
 	SAMAccountName    string
 	Mail              string
+	// JobTitle and Department are the title and department attributes.
+	JobTitle   string
+	Department string
 	// Disabled is true when userAccountControl has the disabled flag.
 	Disabled bool
 }
@@ -34,6 +56,8 @@ type User struct {
 type Group struct {
 	DN          string
 	DisplayName string
+	// Kind is "security" or "distribution", from groupType.
+	Kind        string
 	Mail        string
 	Description string
 }
@@ -43,19 +67,22 @@ type Member struct {
 	DN          string
 	DisplayName string
 	// Kind is "user", "group", "computer" or "other".
-	Kind string
+	Kind              string
+	UserPrincipalName string
 }
 
 var (
-	userAttributes   = []string{"cn", "displayName", "userPrincipalName", "sAMAccountName", "mail", "userAccountControl"}
-	groupAttributes  = []string{"cn", "displayName", "mail", "description"}
-	memberAttributes = []string{"cn", "displayName", "objectClass"}
+	userAttributes   = []string{"cn", "displayName", "userPrincipalName", "sAMAccountName", "mail", "title", "department", "userAccountControl"}
+	groupAttributes  = []string{"cn", "displayName", "groupType", "mail", "description"}
+	memberAttributes = []string{"cn", "displayName", "objectClass", "userPrincipalName"}
 )
 
 // Directory is a bound, read-only connection to a managed domain. Its
 // methods may be used from several goroutines.
 type Directory struct {
-	mu       sync.Mutex
+	mu sync.Mutex
+	// paging is held while a paged search runs (see runPaged).
+	paging   sync.Mutex
 	conn     *ldap.Conn
 	settings Settings
 	timeout  time.Duration
@@ -63,16 +90,19 @@ type Directory struct {
 	// it; password is nil when it may not (see OpenReconnecting).
 	cfg      Config
 	password PasswordFunc
+	// namingContexts and sorts are what the rootDSE said (readRootDSE).
+	namingContexts []string
+	sorts          bool
 }
 
 // Close ends the connection.
 func (d *Directory) Close() error { return d.current().Close() }
 
 // Users returns up to limit users (all when limit <= 0) whose name, account,
-// user principal name or mail starts with query ("" for everyone), sorted
-// as the server returns them.
+// user principal name or mail starts with query ("" for everyone), in name
+// order (see byName).
 func (d *Directory) Users(ctx context.Context, query string, limit int) ([]User, error) {
-	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, withQuery(usersFilter, query, "displayName", "cn", "sAMAccountName", "userPrincipalName", "mail"), userAttributes, limit)
+	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, withQuery(usersFilter, query, "displayName", "cn", "sAMAccountName", "userPrincipalName", "mail"), userAttributes, limit, d.sortControl()...)
 	if err != nil {
 		return nil, err
 	}
@@ -81,27 +111,47 @@ func (d *Directory) Users(ctx context.Context, query string, limit int) ([]User,
 		uac, _ := strconv.Atoi(e.GetAttributeValue("userAccountControl"))
 		users[i] = User{
 			DN: e.DN, DisplayName: displayName(e), UserPrincipalName: e.GetAttributeValue("userPrincipalName"),
-			SAMAccountName: e.GetAttributeValue("sAMAccountName"), Mail: e.GetAttributeValue("mail"), Disabled: uac&2 != 0,
+			SAMAccountName: e.GetAttributeValue("sAMAccountName"), Mail: e.GetAttributeValue("mail"),
+			JobTitle: e.GetAttributeValue("title"), Department: e.GetAttributeValue("department"), Disabled: uac&2 != 0,
 		}
 	}
-	return users, nil
+	return byName(users, limit, func(u User) (string, string) { return u.DisplayName, u.DN }), nil
 }
 
 // Groups returns up to limit groups (all when limit <= 0) whose name or mail
-// starts with query.
+// starts with query, in name order.
 func (d *Directory) Groups(ctx context.Context, query string, limit int) ([]Group, error) {
-	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, withQuery(groupsFilter, query, "displayName", "cn", "mail"), groupAttributes, limit)
+	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, withQuery(groupsFilter, query, "displayName", "cn", "mail"), groupAttributes, limit, d.sortControl()...)
 	if err != nil {
 		return nil, err
 	}
 	groups := make([]Group, len(entries))
 	for i, e := range entries {
-		groups[i] = Group{DN: e.DN, DisplayName: displayName(e), Mail: e.GetAttributeValue("mail"), Description: e.GetAttributeValue("description")}
+		groups[i] = Group{DN: e.DN, DisplayName: displayName(e), Kind: groupKind(e.GetAttributeValue("groupType")),
+			Mail: e.GetAttributeValue("mail"), Description: e.GetAttributeValue("description")}
 	}
-	return groups, nil
+	return byName(groups, limit, func(g Group) (string, string) { return g.DisplayName, g.DN }), nil
 }
 
-// Members returns the direct members of the group whose DN is groupDN.
+// byName sorts items by display name, then DN, without regard to case, and
+// keeps the first limit (all when limit <= 0): a server that ignores the
+// size limit sends them all. A server that offers server-side sorting has
+// already sent the first by name (see sortControl); the others send the
+// first they find, in the order of their index.
+func byName[T any](items []T, limit int, key func(T) (name, dn string)) []T {
+	slices.SortStableFunc(items, func(a, b T) int {
+		an, ad := key(a)
+		bn, bd := key(b)
+		return cmp.Or(cmp.Compare(strings.ToLower(an), strings.ToLower(bn)), cmp.Compare(strings.ToLower(ad), strings.ToLower(bd)))
+	})
+	if limit > 0 && len(items) > limit {
+		items = items[:limit]
+	}
+	return items
+}
+
+// Members returns the direct members of the group whose DN is groupDN, in
+// name order.
 func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, error) {
 	return d.ReadMembers(ctx, groupDN, nil)
 }
@@ -109,7 +159,7 @@ func (d *Directory) Members(ctx context.Context, groupDN string) ([]Member, erro
 // ReadMembers is Members that reports, after each search, how many of the
 // members it has read so far; progress may be nil.
 func (d *Directory) ReadMembers(ctx context.Context, groupDN string, progress func(read, total int)) ([]Member, error) {
-	entries, err := d.search(ctx, groupDN, ldap.ScopeBaseObject, groupsFilter, []string{"member"}, 1)
+	entries, err := d.search(ctx, groupDN, ldap.ScopeBaseObject, groupsFilter, []string{"member", "objectSid"}, 1)
 	if err != nil {
 		return nil, err
 	}
@@ -120,7 +170,51 @@ func (d *Directory) ReadMembers(ctx context.Context, groupDN string, progress fu
 	if err != nil {
 		return nil, err
 	}
-	return d.describe(ctx, dns, progress)
+	members, err := d.describe(ctx, dns, progress)
+	if err != nil {
+		return nil, err
+	}
+	members, err = d.withPrimaryMembers(ctx, entries[0], members)
+	if err != nil {
+		return nil, err
+	}
+	return byName(members, 0, func(m Member) (string, string) { return m.DisplayName, m.DN }), nil
+}
+
+// withPrimaryMembers adds to members the accounts whose primary group the
+// group is. Active Directory lists them in no group's member attribute:
+// each keeps it in its primaryGroupID, the relative identifier (the last
+// part of the objectSid) of the group, which for nearly every user is
+// Domain Users, 513 (MS-ADA3 2.120, Attribute primaryGroupID).
+func (d *Directory) withPrimaryMembers(ctx context.Context, group *ldap.Entry, members []Member) ([]Member, error) {
+	rid, ok := relativeID(group.GetRawAttributeValue("objectSid"))
+	if !ok {
+		return members, nil
+	}
+	entries, err := d.search(ctx, d.settings.BaseDN, ldap.ScopeWholeSubtree, fmt.Sprintf("(primaryGroupID=%d)", rid), memberAttributes, 0)
+	if err != nil {
+		return nil, err
+	}
+	listed := make(map[string]bool, len(members))
+	for _, m := range members {
+		listed[dnKey(m.DN)] = true
+	}
+	for _, e := range entries {
+		if !listed[dnKey(e.DN)] {
+			members = append(members, memberFrom(e))
+		}
+	}
+	return members, nil
+}
+
+// relativeID is the last sub-authority of a binary security identifier
+// (MS-DTYP 2.4.2.2: revision, count of sub-authorities, a 6-byte
+// authority, then each sub-authority as 4 bytes little-endian).
+func relativeID(sid []byte) (uint32, bool) {
+	if len(sid) < 12 || sid[0] != 1 || len(sid) != 8+4*int(sid[1]) {
+		return 0, false
+	}
+	return binary.LittleEndian.Uint32(sid[len(sid)-4:]), true
 }
 
 // memberBatch is how many members one search looks up: a few hundred keeps
@@ -165,7 +259,7 @@ func (d *Directory) describe(ctx context.Context, dns []string, progress func(re
 			}
 		}
 		if e != nil {
-			members[i].DisplayName, members[i].Kind = displayName(e), kindOf(e.GetAttributeValues("objectClass"))
+			members[i] = memberFrom(e)
 		}
 	}
 	return members, nil
@@ -255,8 +349,20 @@ func (d *Directory) count(ctx context.Context) (users, groups int, err error) {
 	return len(u), len(g), nil
 }
 
-// search runs one paged search (see searchPaged).
-func (d *Directory) search(ctx context.Context, base string, scope int, filter string, attrs []string, limit int) ([]*ldap.Entry, error) {
+// sortControl asks the server to sort by displayName when it offers to
+// (LDAP_SERVER_SORT_OID, 1.2.840.113556.1.4.473; Active Directory sorts by
+// one key only), so that a search cut short at its limit brings the first
+// by name, not the first in the server's index. It is not critical: a
+// server that cannot sort answers unsorted, and byName sorts anyway.
+func (d *Directory) sortControl() []ldap.Control {
+	if !d.sorts {
+		return nil
+	}
+	return []ldap.Control{ldap.NewControlServerSideSortingWithSortKeys([]*ldap.SortKey{{AttributeType: "displayName"}})}
+}
+
+// search runs one paged search (see searchPaged) with controls.
+func (d *Directory) search(ctx context.Context, base string, scope int, filter string, attrs []string, limit int, controls ...ldap.Control) ([]*ldap.Entry, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -264,15 +370,31 @@ func (d *Directory) search(ctx context.Context, base string, scope int, filter s
 	if limit > 0 {
 		size = limit
 	}
-	req := ldap.NewSearchRequest(base, scope, ldap.NeverDerefAliases, size, int(d.timeout/time.Second), false, filter, attrs, nil)
+	req := ldap.NewSearchRequest(base, scope, ldap.NeverDerefAliases, size, int(d.timeout/time.Second), false, filter, attrs, controls)
 	res, err := d.searchPaged(ctx, req)
 	if err != nil && !(ldap.IsErrorWithCode(err, ldap.LDAPResultSizeLimitExceeded) && res != nil) {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
+		if ldap.IsErrorWithCode(err, ldap.LDAPResultReferral) {
+			return nil, d.outsideError(base, err)
+		}
 		return nil, classifyLDAP(StepSearch, err, d.settings.BindAccount)
 	}
 	return res.Entries, nil
+}
+
+// outsideError explains a referral (LDAP result 10): Active Directory
+// answers so a search whose base is in none of its naming contexts,
+// pointing at a server that might hold it. For the admin it means a
+// wrong base DN.
+func (d *Directory) outsideError(base string, err error) *Error {
+	hint := "Use the managed domain's name written as DC parts, such as DC=aaddscontoso,DC=com."
+	if len(d.namingContexts) > 0 {
+		hint = "Use the managed domain's own, " + strings.Join(d.namingContexts, " or ") +
+			" (an OU= part in front narrows it, such as OU=AADDC Users)."
+	}
+	return newError(StepSearch, CodeBaseDNOutside, err, hint, "the base DN %s is not in the managed domain this server holds", base)
 }
 
 // withQuery narrows filter to entries whose attributes start with query.
@@ -307,6 +429,24 @@ func firstRDNValue(dn string) string {
 		return dn
 	}
 	return parsed.RDNs[0].Attributes[0].Value
+}
+
+// memberFrom describes the member e.
+func memberFrom(e *ldap.Entry) Member {
+	return Member{DN: e.DN, DisplayName: displayName(e), Kind: kindOf(e.GetAttributeValues("objectClass")), UserPrincipalName: e.GetAttributeValue("userPrincipalName")}
+}
+
+// groupKind reads groupType: its highest bit marks a security group; a
+// group without it is a distribution group (MS-ADTS 2.2.12, groupType).
+func groupKind(groupType string) string {
+	n, err := strconv.ParseInt(groupType, 10, 64)
+	if err != nil {
+		return ""
+	}
+	if uint32(n)&0x80000000 != 0 {
+		return "security"
+	}
+	return "distribution"
 }
 
 func kindOf(classes []string) string {

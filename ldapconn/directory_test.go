@@ -71,7 +71,8 @@ func TestDirectoryReadsUsersGroupsAndMembers(t *testing.T) {
 func TestCSVExportKeepsEveryFieldAndDefusesFormulas(t *testing.T) {
 	var buf bytes.Buffer
 	err := ldapconn.WriteUsersCSV(&buf, []ldapconn.User{
-		{DN: "CN=Alex,OU=AADDC Users,DC=x,DC=com", DisplayName: "=HYPERLINK(1)", UserPrincipalName: "alex@x.com", SAMAccountName: "alex", Disabled: true},
+		{DN: "CN=Alex,OU=AADDC Users,DC=x,DC=com", DisplayName: "=HYPERLINK(1)", UserPrincipalName: "alex@x.com", SAMAccountName: "alex",
+			JobTitle: "Engineer", Department: "R&D", Disabled: true},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -81,8 +82,8 @@ func TestCSVExportKeepsEveryFieldAndDefusesFormulas(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := [][]string{
-		{"dn", "displayName", "userPrincipalName", "sAMAccountName", "mail", "enabled"},
-		{"CN=Alex,OU=AADDC Users,DC=x,DC=com", "'=HYPERLINK(1)", "alex@x.com", "alex", "", "false"},
+		{"id", "displayName", "userPrincipalName", "mail", "jobTitle", "department", "accountEnabled", "sAMAccountName"},
+		{"CN=Alex,OU=AADDC Users,DC=x,DC=com", "'=HYPERLINK(1)", "alex@x.com", "", "Engineer", "R&D", "false", "alex"},
 	}
 	if !slices.EqualFunc(rows, want, slices.Equal) {
 		t.Errorf("rows = %q", rows)
@@ -95,7 +96,7 @@ func TestCSVExportKeepsEveryFieldAndDefusesFormulas(t *testing.T) {
 func TestCSVExportDefusesLeadingTabAndCarriageReturn(t *testing.T) {
 	var buf bytes.Buffer
 	err := ldapconn.WriteGroupsCSV(&buf, []ldapconn.Group{
-		{DN: "CN=Sales,OU=AADDC Users,DC=x,DC=com", DisplayName: "\t=cmd|' /C calc'!A0", Mail: "\r@SUM(1)", Description: "-2+3"},
+		{DN: "CN=Sales,OU=AADDC Users,DC=x,DC=com", DisplayName: "\t=cmd|' /C calc'!A0", Kind: "security", Mail: "\r@SUM(1)", Description: "-2+3"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -104,7 +105,7 @@ func TestCSVExportDefusesLeadingTabAndCarriageReturn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{"CN=Sales,OU=AADDC Users,DC=x,DC=com", "'\t=cmd|' /C calc'!A0", "'\r@SUM(1)", "'-2+3"}
+	want := []string{"CN=Sales,OU=AADDC Users,DC=x,DC=com", "'\t=cmd|' /C calc'!A0", "security", "'\r@SUM(1)", "'-2+3"}
 	if len(rows) != 2 || !slices.Equal(rows[1], want) {
 		t.Errorf("rows = %q, want the data row %q", rows, want)
 	}
@@ -121,7 +122,7 @@ func TestMembersCSVFromTheRealServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
-	if err != nil || len(rows) != 4 || rows[0][0] != "dn" {
+	if err != nil || len(rows) != 4 || !slices.Equal(rows[0], []string{"id", "displayName", "type", "userPrincipalName"}) {
 		t.Errorf("rows = %q, %v", rows, err)
 	}
 }

@@ -26,7 +26,7 @@ var adBindReasons = map[string]string{
 	"775": "the account is locked out after too many wrong passwords",
 }
 
-const credentialsHint = "Check the bind account (its user principal name, such as admin@aaddscontoso.com, or its DN) and the password. " +
+const credentialsHint = "Check the bind account (its user principal name, such as admin@aaddscontoso.com, DOMAIN\\user, or its DN) and the password. " +
 	"The account must be a member of the managed domain, and its password hash must have reached the managed domain: " +
 	"for a cloud-only account, change its password after Domain Services was enabled and wait about 20 minutes; " +
 	"for an account synced from on-premises, password hash synchronization must be on in Entra Connect."
@@ -56,7 +56,7 @@ func classifyLDAP(step StepID, err error, account string) *Error {
 		return newError(step, CodeInvalidCredentials, err, credentialsHint, "%s (signing in as %s)", why, account)
 	case ldap.LDAPResultInvalidDNSyntax:
 		return newError(step, CodeInvalidBindAccount, err,
-			"Type the bind account as user@domain or as its full DN (CN=...,OU=AADDC Users,DC=...).",
+			"Type the bind account as user@domain, as DOMAIN\\user (the managed domain's NetBIOS name), or as its full DN (CN=...,OU=AADDC Users,DC=...).",
 			"the server does not accept %q as an account name", account)
 	case ldap.LDAPResultNoSuchObject:
 		msg := "the base DN does not exist on this server"

@@ -47,22 +47,27 @@ func (d *Directory) searchPaged(ctx context.Context, req *ldap.SearchRequest) (*
 	if err != nil {
 		return nil, err
 	}
-	res, err := runPaged(ctx, conn, req)
+	res, err := d.runPaged(ctx, conn, req)
 	if !lostConnection(err) || ctx.Err() != nil || d.password == nil {
 		return res, err
 	}
 	if conn, err = d.live(ctx, conn); err != nil {
 		return nil, err
 	}
-	return runPaged(ctx, conn, req)
+	return d.runPaged(ctx, conn, req)
 }
 
 // runPaged runs one paged search on conn; cancelling ctx closes conn, since
 // the library's calls take no context, and the next request opens another.
-func runPaged(ctx context.Context, conn *ldap.Conn, req *ldap.SearchRequest) (*ldap.SearchResult, error) {
+// Paged searches run one at a time: OpenLDAP keeps one paged search per
+// connection, and a second one started meanwhile makes the first's next
+// page fail (a protocol error, or unwilling to perform).
+func (d *Directory) runPaged(ctx context.Context, conn *ldap.Conn, req *ldap.SearchRequest) (*ldap.SearchResult, error) {
+	d.paging.Lock()
+	defer d.paging.Unlock()
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
 	defer stop()
-	return conn.SearchWithPaging(req, pageSize)
+	return conn.SearchWithPaging(req, pageFor(req.SizeLimit))
 }
 
 // live returns an open connection: the current one unless it is closing or

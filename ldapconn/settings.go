@@ -120,8 +120,10 @@ func validPort(p int) error {
 	return nil
 }
 
-// ValidateBindAccount checks a bind account as typed: a user principal name
-// or a distinguished name.
+// ValidateBindAccount checks a bind account as typed: a user principal
+// name, a distinguished name, or a down-level logon name (DOMAIN\user,
+// the managed domain's NetBIOS name and the account's sAMAccountName),
+// which Active Directory accepts in a simple bind as well.
 func ValidateBindAccount(account string) error {
 	a := strings.TrimSpace(account)
 	switch {
@@ -135,11 +137,26 @@ func ValidateBindAccount(account string) error {
 		}
 		return nil
 	case strings.Contains(a, `\`):
-		return errors.New(`use the user principal name (user@domain) instead of DOMAIN\user`)
+		return validDownLevel(a)
 	}
 	user, domain, ok := strings.Cut(a, "@")
 	if !ok || user == "" || !strings.Contains(domain, ".") || strings.Contains(domain, "@") || strings.ContainsAny(a, " ,;") {
 		return errors.New("type the account as user@domain (its user principal name) or as its distinguished name (CN=...,DC=...)")
+	}
+	return nil
+}
+
+// validDownLevel checks DOMAIN\user: a NetBIOS domain name has at most 15
+// characters, and neither part may hold characters Windows forbids there.
+func validDownLevel(a string) error {
+	domain, user, _ := strings.Cut(a, `\`)
+	switch {
+	case domain == "" || user == "":
+		return errors.New(`type the account as DOMAIN\user (the managed domain's NetBIOS name, such as AADDSCONTOSO, and the user's account name), as user@domain, or as its DN`)
+	case len(domain) > 15:
+		return errors.New(`the DOMAIN in DOMAIN\user is the NetBIOS name, at most 15 characters (such as AADDSCONTOSO); or type user@domain`)
+	case strings.ContainsAny(domain, `\/:*?"<>|. ,;=@`) || strings.ContainsAny(user, `\/:*?"<>|[]+=;,@`):
+		return errors.New(`DOMAIN\user cannot contain characters such as / : * ? " < > | in either part`)
 	}
 	return nil
 }
@@ -182,8 +199,9 @@ func ManagedDomainOf(server, bindAccount string) string {
 		}
 	}
 	if ValidateBindAccount(bindAccount) == nil && !strings.Contains(bindAccount, "=") {
-		_, domain, _ := strings.Cut(bindAccount, "@")
-		return domain
+		if _, domain, ok := strings.Cut(bindAccount, "@"); ok {
+			return domain
+		}
 	}
 	return ""
 }

@@ -26,7 +26,10 @@ func TestValidateAsTyped(t *testing.T) {
 		{"bind UPN", ValidateBindAccount, "admin@aaddscontoso.com", ""},
 		{"bind DN", ValidateBindAccount, "CN=Admin,OU=AADDC Users,DC=aaddscontoso,DC=com", ""},
 		{"bind broken DN", ValidateBindAccount, "CN=Admin,,DC", "not a valid one"},
-		{"bind down-level", ValidateBindAccount, `AADDSCONTOSO\admin`, "user principal name"},
+		{"bind down-level", ValidateBindAccount, `AADDSCONTOSO\admin`, ""},
+		{"bind down-level without a user", ValidateBindAccount, `AADDSCONTOSO\`, `DOMAIN\user`},
+		{"bind down-level without a domain", ValidateBindAccount, `\admin`, `DOMAIN\user`},
+		{"bind down-level domain too long", ValidateBindAccount, `AADDSCONTOSOLONG\admin`, "15 characters"},
 		{"bind bare name", ValidateBindAccount, "admin", "user@domain"},
 		{"bind empty", ValidateBindAccount, "", "signs in"},
 		{"base DN", ValidateBaseDN, "DC=aaddscontoso,DC=com", ""},
@@ -56,6 +59,7 @@ func TestBaseDNSuggestion(t *testing.T) {
 		{"ldaps.aaddscontoso.com", "", "aaddscontoso.com", "DC=aaddscontoso,DC=com"},
 		{"20.50.10.4", "admin@corp.contoso.com", "corp.contoso.com", "DC=corp,DC=contoso,DC=com"},
 		{"contoso.com", "", "", ""},
+		{"20.50.10.4", `AADDSCONTOSO\admin`, "", ""},
 		{"", "", "", ""},
 	} {
 		domain := ManagedDomainOf(c.server, c.bind)

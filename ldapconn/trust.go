@@ -1,7 +1,9 @@
 package ldapconn
 
 import (
+	"cmp"
 	"crypto/x509"
+	"encoding/asn1"
 	"errors"
 	"net"
 	"strings"
@@ -62,6 +64,14 @@ func certificateError(err error, s Settings, cert Certificate) *Error {
 		"fingerprint with the one of your certificate file and choose Trust this certificate (or use --trust-fingerprint). " +
 		"A certificate from a public or company authority is trusted without this step."
 	switch {
+	case errors.As(err, &hostErr) && hostErr.Certificate != nil && !hasSAN(hostErr.Certificate):
+		domain := cmp.Or(ManagedDomainOf(s.Server, s.BindAccount), "aaddscontoso.com")
+		return newError(StepTLS, CodeNameMismatch, err,
+			"Go, like current browsers, matches the server's name only against the certificate's Subject Alternative Name and "+
+				"ignores the subject's common name. Create the certificate again with the names in its Subject Alternative Name "+
+				"(New-SelfSignedCertificate -DnsName \"*."+domain+"\", as in step 2 of the guide), upload it, and test again; "+
+				"or, if this is the certificate you uploaded, trust it by its fingerprint.",
+			"the certificate has no Subject Alternative Name, so it names no server (its subject is %s)", cert.Subject)
 	case errors.As(err, &hostErr):
 		names := strings.Join(cert.DNSNames, ", ")
 		if names == "" {
@@ -81,6 +91,17 @@ func certificateError(err error, s Settings, cert Certificate) *Error {
 			"the server's certificate (issued by %s) is not from an authority this computer trusts", cert.Issuer)
 	}
 	return newError(StepTLS, CodeUntrustedCertificate, err, trustHint, "the server's certificate is not trusted: %v", err)
+}
+
+// hasSAN reports whether c carries the Subject Alternative Name extension
+// (RFC 5280 4.2.1.6), whatever names it holds.
+func hasSAN(c *x509.Certificate) bool {
+	for _, ext := range c.Extensions {
+		if ext.Id.Equal(asn1.ObjectIdentifier{2, 5, 29, 17}) {
+			return true
+		}
+	}
+	return false
 }
 
 func tlsDetail(c Certificate) string {

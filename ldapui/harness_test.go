@@ -11,6 +11,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ldapconn/adtest"
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
 )
 
@@ -18,7 +19,12 @@ import (
 // runs background results on the test goroutine, as fyne.Do would on the
 // UI goroutine.
 type harness struct {
-	srv    *slapdtest.Server
+	srv *slapdtest.Server
+	// ad is the proxy in front of srv, for a harness of newADHarness.
+	ad *adtest.Server
+	// port is where the panel connects: slapd's, or the proxy's in front
+	// of it.
+	port   int
 	store  *keystore.Store
 	queue  chan func()
 	deps   Deps
@@ -28,8 +34,24 @@ type harness struct {
 
 func newHarness(t *testing.T) *harness {
 	t.Helper()
+	srv := slapdtest.Start(t)
+	return harnessOn(t, srv, srv.Port)
+}
+
+// newADHarness is a harness whose server answers as Active Directory does,
+// with its large domain (package adtest).
+func newADHarness(t *testing.T) *harness {
+	t.Helper()
+	ad := adtest.Start(t)
+	h := harnessOn(t, ad.Slapd, ad.Port)
+	h.ad = ad
+	return h
+}
+
+func harnessOn(t *testing.T, srv *slapdtest.Server, port int) *harness {
+	t.Helper()
 	app := test.NewTempApp(t)
-	h := &harness{srv: slapdtest.Start(t), queue: make(chan func(), 64), files: map[string]*bytes.Buffer{}}
+	h := &harness{srv: srv, port: port, queue: make(chan func(), 64), files: map[string]*bytes.Buffer{}}
 	store, err := keystore.Open(filepath.Join(t.TempDir(), "config"), keystore.MemoryKeyring())
 	if err != nil {
 		t.Fatal(err)

@@ -69,8 +69,8 @@ func NewPanel(deps Deps, name string, onSwitch func(string), onAdd func()) *Pane
 			onAdd()
 		}
 	})
-	p.users = newResultList(p, "users", userLine, p.searchUsers, p.exportUsers)
-	p.groups = newResultList(p, "groups", groupLine, p.searchGroups, p.exportGroups)
+	p.users = newResultList(p, "user", "users", userLine, p.searchUsers, p.exportUsers)
+	p.groups = newResultList(p, "group", "groups", groupLine, p.searchGroups, p.exportGroups)
 	p.groups.list.OnSelected = p.onGroupSelected
 	p.membersTitle = widget.NewLabel("Pick a group to see its members.")
 	p.memberList = widget.NewList(func() int { return len(p.members) }, func() fyne.CanvasObject { return widget.NewLabel("") },

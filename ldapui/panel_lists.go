@@ -10,32 +10,34 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/internal/wording"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 )
 
 // resultList is a search box, its results and an export button.
 type resultList[T any] struct {
-	p      *Panel
-	noun   string
-	query  *widget.Entry
-	list   *widget.List
-	items  []T
-	count  *widget.Label
-	export *widget.Button
-	find   func(ctx context.Context, q string, limit int) ([]T, error)
-	write  func(w io.Writer, items []T) error
-	runs   int
+	p *Panel
+	// one and many name one item and several.
+	one, many string
+	query     *widget.Entry
+	list      *widget.List
+	items     []T
+	count     *widget.Label
+	export    *widget.Button
+	find      func(ctx context.Context, q string, limit int) ([]T, error)
+	write     func(w io.Writer, items []T) error
+	runs      int
 }
 
-func newResultList[T any](p *Panel, noun string, line func(T) string,
+func newResultList[T any](p *Panel, one, many string, line func(T) string,
 	find func(context.Context, string, int) ([]T, error), write func(io.Writer, []T) error) *resultList[T] {
-	r := &resultList[T]{p: p, noun: noun, find: find, write: write, count: widget.NewLabel("")}
+	r := &resultList[T]{p: p, one: one, many: many, find: find, write: write, count: widget.NewLabel("")}
 	r.query = widget.NewEntry()
-	r.query.SetPlaceHolder("Search " + noun + " by name, account or mail")
+	r.query.SetPlaceHolder("Search " + many + " by name, account or mail")
 	r.query.OnSubmitted = func(string) { r.search() }
 	r.list = widget.NewList(func() int { return len(r.items) }, func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(line(r.items[i])) })
-	r.export = widget.NewButtonWithIcon("Export "+noun+" (CSV)", theme.DocumentSaveIcon(), r.onExport)
+	r.export = widget.NewButtonWithIcon("Export "+many+" (CSV)", theme.DocumentSaveIcon(), r.onExport)
 	return r
 }
 
@@ -54,7 +56,8 @@ func (r *resultList[T]) search() {
 	run, q := r.runs, r.query.Text
 	r.count.SetText("Searching…")
 	go func() {
-		items, err := r.find(r.p.ctx, q, searchLimit)
+		// One more than is shown tells whether the list was cut short.
+		items, err := r.find(r.p.ctx, q, searchLimit+1)
 		r.p.deps.do(func() {
 			if run != r.runs {
 				return
@@ -64,10 +67,11 @@ func (r *resultList[T]) search() {
 				r.p.failed(err)
 				return
 			}
-			r.items = items
+			more := len(items) > searchLimit
+			r.items = items[:min(len(items), searchLimit)]
 			r.list.UnselectAll()
 			r.list.Refresh()
-			r.count.SetText(countText(len(items), r.noun))
+			r.count.SetText(r.countText(len(r.items), more))
 		})
 	}()
 }
@@ -78,12 +82,12 @@ func (r *resultList[T]) onExport() {
 		return
 	}
 	q := r.query.Text
-	r.p.deps.SaveFile(r.noun+".csv", func(f io.WriteCloser, err error) {
+	r.p.deps.SaveFile(r.many+".csv", func(f io.WriteCloser, err error) {
 		if err != nil {
 			r.p.status.SetText("Could not open the file: " + err.Error())
 			return
 		}
-		r.p.status.SetText("Exporting " + r.noun + "…")
+		r.p.status.SetText("Exporting " + r.many + "…")
 		go func() {
 			items, err := r.find(r.p.ctx, q, 0)
 			if err == nil {
@@ -97,17 +101,18 @@ func (r *resultList[T]) onExport() {
 					r.p.status.SetText("The export failed: " + errorText(err))
 					return
 				}
-				r.p.status.SetText(fmt.Sprintf("Exported %s.", countText(len(items), r.noun)))
+				r.p.status.SetText("Exported " + wording.Count(len(items), r.one, r.many) + ".")
 			})
 		}()
 	})
 }
 
-func countText(n int, noun string) string {
-	if n >= searchLimit {
-		return fmt.Sprintf("The first %d %s; narrow the search, or export them all.", n, noun)
+// countText says how many items the list shows, and whether more matched.
+func (r *resultList[T]) countText(n int, more bool) string {
+	if more {
+		return fmt.Sprintf("The first %s %s; narrow the search, or export them all.", wording.Thousands(n), r.many)
 	}
-	return fmt.Sprintf("%d %s", n, noun)
+	return wording.Count(n, r.one, r.many)
 }
 
 func errorText(err error) string {
@@ -135,7 +140,13 @@ func (p *Panel) onGroupSelected(i widget.ListItemID) {
 	p.membersTitle.SetText("Members of " + g.DisplayName + "…")
 	p.exportMembers.Disable()
 	go func() {
-		members, err := p.dir.Members(p.ctx, g.DN)
+		members, err := p.dir.ReadMembers(p.ctx, g.DN, func(read, total int) {
+			p.deps.do(func() {
+				if p.group != nil && p.group.DN == g.DN && read < total {
+					p.membersTitle.SetText(fmt.Sprintf("Reading the members of %s: %s of %s…", g.DisplayName, wording.Thousands(read), wording.Thousands(total)))
+				}
+			})
+		})
 		p.deps.do(func() {
 			if p.group == nil || p.group.DN != g.DN {
 				return
@@ -146,7 +157,7 @@ func (p *Panel) onGroupSelected(i widget.ListItemID) {
 			}
 			p.members = members
 			p.memberList.Refresh()
-			p.membersTitle.SetText(fmt.Sprintf("Members of %s: %d", g.DisplayName, len(members)))
+			p.membersTitle.SetText("Members of " + g.DisplayName + ": " + wording.Thousands(len(members)))
 			p.exportMembers.Enable()
 		})
 	}()
@@ -168,6 +179,6 @@ func (p *Panel) onExportMembers() {
 			p.status.SetText("The export failed: " + err.Error())
 			return
 		}
-		p.status.SetText(fmt.Sprintf("Exported %d members of %s.", len(members), name))
+		p.status.SetText("Exported " + wording.Count(len(members), "member", "members") + " of " + name + ".")
 	})
 }

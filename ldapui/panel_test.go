@@ -14,7 +14,7 @@ import (
 
 func savedConnection(t *testing.T, h *harness, name string) {
 	t.Helper()
-	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: h.srv.Port, BindAccount: slapdtest.BindDN,
+	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: h.port, BindAccount: slapdtest.BindDN,
 		BaseDN: slapdtest.BaseDN, Fingerprint: ldapconn.Fingerprint(h.srv.CertificateDER())}
 	if _, err := h.store.Save(profileOf(name, s), keystore.Secrets{LDAPPassword: slapdtest.BindPassword}); err != nil {
 		t.Fatal(err)
@@ -38,7 +38,7 @@ func TestPanelSearchesUsersAndGroupsListsMembersAndExports(t *testing.T) {
 	test.Type(p.users.query, "meg")
 	p.users.query.OnSubmitted(p.users.query.Text)
 	h.waitFor(t, "the user search", func() bool { return len(p.users.items) == 1 })
-	if p.users.items[0].DisplayName != "Megan Bowen" || p.users.count.Text != "1 users" {
+	if p.users.items[0].DisplayName != "Megan Bowen" || p.users.count.Text != "1 user" {
 		t.Errorf("found %+v (%q)", p.users.items, p.users.count.Text)
 	}
 

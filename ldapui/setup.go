@@ -105,16 +105,23 @@ func (s *Setup) entry(placeholder string, check func(string) error) *widget.Entr
 	return e
 }
 
+// bindHint says which forms of the bind account the managed domain takes:
+// Active Directory accepts a user principal name, a down-level logon name
+// or a DN in a simple bind.
+const bindHint = `user@domain, DOMAIN\user (the domain's NetBIOS name, such as AADDSCONTOSO) or the account's DN`
+
 func (s *Setup) build() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("Secure LDAP through Microsoft Entra Domain Services", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	intro := widget.NewLabel("Follow the steps in the Azure portal (open each one), then fill in the fields and test. " +
 		"Nothing is saved until the test passes; the password goes to the system keychain only.")
 	intro.Wrapping = fyne.TextWrapWord
+	bindItem := widget.NewFormItem("Bind account", s.bind)
+	bindItem.HintText = bindHint
 	form := widget.NewForm(
 		widget.NewFormItem("Connection name", s.name),
 		widget.NewFormItem("Server (DNS name or IP)", s.server),
 		widget.NewFormItem("Port", s.port),
-		widget.NewFormItem("Bind account (UPN or DN)", s.bind),
+		bindItem,
 		widget.NewFormItem("Password", s.password),
 		widget.NewFormItem("Base DN", s.baseDN),
 	)

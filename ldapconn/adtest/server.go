@@ -13,6 +13,14 @@
 //     it, as over a wide-area network.
 //   - Optionally the client's size limit is dropped, as by a server that
 //     ignores it.
+//   - Server-side sorting (LDAP_SERVER_SORT_OID, 1.2.840.113556.1.4.473) is
+//     offered in the rootDSE's supportedControl, as Active Directory offers
+//     it; slapd's sssvlv overlay does the sorting.
+//   - A search whose base is outside the domain is answered with a
+//     referral (LDAP result 10), not "no such object".
+//   - A simple bind as NETBIOSNAME\sAMAccountName (a down-level logon
+//     name) signs in as that account, as Active Directory accepts it
+//     besides a DN or a user principal name; slapd knows only DNs.
 //
 // The proxy speaks secure LDAP with the same certificate as slapd, so a
 // test pins the same fingerprint; the client's code talks real LDAP over
@@ -35,6 +43,7 @@ import (
 	"time"
 
 	ber "github.com/go-asn1-ber/asn1-ber"
+	"github.com/go-ldap/ldap/v3"
 
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
 )
@@ -55,6 +64,9 @@ const (
 	DomainUsersDN = "CN=Domain Users,OU=AADDC Users," + slapdtest.BaseDN
 	// DomainSID is the managed domain's security identifier.
 	DomainSID = "S-1-5-21-1004336348-1177238915-682003330"
+	// NetBIOSName is the managed domain's NetBIOS name, the DOMAIN of
+	// DOMAIN\user.
+	NetBIOSName = "AADDSCONTOSO"
 	// DomainUsersRID is the relative identifier of Domain Users, the same
 	// in every Active Directory domain.
 	DomainUsersRID = 513
@@ -71,17 +83,20 @@ type Server struct {
 	latency         atomic.Int64
 	ignoreSizeLimit atomic.Bool
 	searches        atomic.Int64
-	wg              sync.WaitGroup
-	mu              sync.Mutex
-	conns           map[net.Conn]struct{}
+	// accounts maps each lower-case sAMAccountName to its DN.
+	accounts map[string]string
+	wg       sync.WaitGroup
+	mu       sync.Mutex
+	conns    map[net.Conn]struct{}
 }
 
 // Start starts slapd with the large domain's objects and the proxy in front
 // of it, and stops both when t ends. It skips t when slapd is not installed.
 func Start(t slapdtest.TB) *Server {
 	t.Helper()
-	s := &Server{Slapd: slapdtest.Start(t), conns: map[net.Conn]struct{}{}}
+	s := &Server{Slapd: slapdtest.StartWith(t, slapdtest.Options{Sorting: true, Referrals: true}), conns: map[net.Conn]struct{}{}}
 	s.Slapd.Add(t, bulkEntries()...)
+	s.accounts = accountNames(t, s.Slapd)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -142,6 +157,30 @@ func SID(domain string, rid uint32) []byte {
 		b = append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
 	}
 	return b
+}
+
+// accountNames reads every account's sAMAccountName, as a domain
+// controller resolves a down-level logon name.
+func accountNames(t slapdtest.TB, srv *slapdtest.Server) map[string]string {
+	t.Helper()
+	conn, err := ldap.DialURL("ldaps://"+srv.Addr(), ldap.DialWithTLSConfig(&tls.Config{RootCAs: srv.Pool(), ServerName: slapdtest.ServerName}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if err := conn.Bind(slapdtest.BindDN, slapdtest.BindPassword); err != nil {
+		t.Fatal(err)
+	}
+	res, err := conn.SearchWithPaging(ldap.NewSearchRequest(slapdtest.BaseDN, ldap.ScopeWholeSubtree, ldap.NeverDerefAliases, 0, 0, false,
+		"(sAMAccountName=*)", []string{"sAMAccountName"}, nil), 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := make(map[string]string, len(res.Entries))
+	for _, e := range res.Entries {
+		names[strings.ToLower(e.GetAttributeValue("sAMAccountName"))] = e.DN
+	}
+	return names
 }
 
 // CertificateDER is the certificate the proxy presents: slapd's own.
@@ -275,8 +314,9 @@ func (r *relay) responses(from net.Conn, to net.Conn) {
 	}
 }
 
-// LDAP application tags (RFC 4511 4.1.1, 4.5.1, 4.5.2).
+// LDAP application tags (RFC 4511 4.1.1, 4.2, 4.5.1, 4.5.2).
 const (
+	tagBindRequest   = 0
 	tagSearchRequest = 3
 	tagSearchEntry   = 4
 	tagSearchDone    = 5
@@ -295,6 +335,10 @@ func messageID(p *ber.Packet) (int64, *ber.Packet, bool) {
 // told to.
 func (r *relay) rewriteRequest(p *ber.Packet) {
 	id, op, ok := messageID(p)
+	if ok && op.ClassType == ber.ClassApplication && op.Tag == tagBindRequest && len(op.Children) >= 2 {
+		r.rewriteBind(p, op)
+		return
+	}
 	if !ok || op.ClassType != ber.ClassApplication || op.Tag != tagSearchRequest || len(op.Children) < 8 {
 		return
 	}
@@ -316,6 +360,23 @@ func (r *relay) rewriteRequest(p *ber.Packet) {
 	r.mu.Lock()
 	r.plans[id] = pl
 	r.mu.Unlock()
+	reencode(p)
+}
+
+// rewriteBind turns a down-level logon name, NetBIOSName\user, into the
+// DN of the account whose sAMAccountName is user; any other name, and a
+// user the domain does not have, goes to slapd as it came.
+func (r *relay) rewriteBind(p, op *ber.Packet) {
+	name, _ := op.Children[1].Value.(string)
+	domain, user, ok := strings.Cut(name, `\`)
+	if !ok || !strings.EqualFold(domain, NetBIOSName) {
+		return
+	}
+	dn, ok := r.s.accounts[strings.ToLower(user)]
+	if !ok {
+		return
+	}
+	op.Children[1] = ber.NewString(ber.ClassUniversal, ber.TypePrimitive, ber.TagOctetString, dn, "name")
 	reencode(p)
 }
 

@@ -55,6 +55,21 @@ func msuserSchema() ([]byte, error) {
 	return bytes.Replace(b, from, []byte("NAME 'primaryGroupID'\n\tEQUALITY integerMatch\n\tSYNTAX"), 1), nil
 }
 
+// inetOrgPersonSchema is OpenLDAP's inetOrgPerson schema with one change:
+// displayName gets an ordering rule, so that it can be sorted by, as
+// Active Directory sorts by it; the shipped file gives it none.
+func inetOrgPersonSchema() ([]byte, error) {
+	b, err := os.ReadFile("/etc/ldap/schema/inetorgperson.schema")
+	if err != nil {
+		return nil, err
+	}
+	from := []byte("preferred name to be used when displaying entries'\n\tEQUALITY caseIgnoreMatch\n")
+	if !bytes.Contains(b, from) {
+		return nil, fmt.Errorf("inetorgperson.schema defines displayName in an unknown way")
+	}
+	return bytes.Replace(b, from, append(from, []byte("\tORDERING caseIgnoreOrderingMatch\n")...), 1), nil
+}
+
 // TB is what Start needs of a test; *testing.T and *testing.B provide it,
 // and so can a program that takes screenshots.
 type TB interface {
@@ -72,6 +87,22 @@ type Options struct {
 	// IdleTimeout, when not 0, closes connections idle for that many
 	// seconds, as Active Directory does after MaxConnIdleTime.
 	IdleTimeout int
+	// NegativeSerial gives the server (once seeded; Add then fails) a
+	// certificate whose serial number is negative, which RFC 5280 forbids and Go has refused to parse since
+	// Go 1.23, as some old certificate tools made them.
+	NegativeSerial bool
+	// NoSAN gives the server a certificate that names the domain only in
+	// its subject's common name, without a Subject Alternative Name, which
+	// Go (like current browsers) ignores when matching the server's name.
+	NoSAN bool
+	// Sorting offers server-side sorting (RFC 2891, the control Active
+	// Directory calls LDAP_SERVER_SORT_OID) through OpenLDAP's sssvlv
+	// overlay, by displayName as Active Directory sorts it.
+	Sorting bool
+	// Referrals answers a search whose base is outside the server's naming
+	// context with a referral (LDAP result 10), as Active Directory does,
+	// instead of "no such object".
+	Referrals bool
 }
 
 // Server is a running slapd.
@@ -110,7 +141,10 @@ func StartWith(t TB, opts Options) *Server {
 		t.Skip("slapd is not installed (Debian package slapd); the LDAP tests need a real server. " +
 			"Install it with: sudo apt-get install slapd ldap-utils")
 	}
+	// The seed goes in over secure LDAP, which a faulty certificate would
+	// stop, so such a certificate replaces a good one after the seed.
 	s := &Server{dir: t.TempDir(), ca: newAuthority(t), slapdPath: path, opts: opts}
+	s.opts.NegativeSerial, s.opts.NoSAN = false, false
 	s.Authority = s.ca.cert
 	s.Port = freePort(t)
 	s.newCertificate(t)
@@ -118,6 +152,10 @@ func StartWith(t TB, opts Options) *Server {
 	s.start(t)
 	t.Cleanup(s.Stop)
 	s.seed(t)
+	if opts != s.opts {
+		s.opts = opts
+		s.RenewCertificate(t)
+	}
 	return s
 }
 
@@ -187,7 +225,7 @@ func (s *Server) Stop() {
 }
 
 func (s *Server) newCertificate(t TB) {
-	certPEM, keyPEM, der := s.ca.issue(t, Domain)
+	certPEM, keyPEM, der := s.ca.issue(t, Domain, s.opts)
 	writeFile(t, filepath.Join(s.dir, "server.pem"), certPEM)
 	writeFile(t, filepath.Join(s.dir, "server.key"), keyPEM)
 	s.mu.Lock()
@@ -241,20 +279,32 @@ func (s *Server) writeConfig(t TB) {
 		t.Fatalf("reading OpenLDAP's Active Directory schema (Debian package slapd): %v", err)
 	}
 	writeFile(t, filepath.Join(s.dir, "msuser.schema"), msuser)
+	inetorg, err := inetOrgPersonSchema()
+	if err != nil {
+		t.Fatalf("reading OpenLDAP's inetOrgPerson schema (Debian package slapd): %v", err)
+	}
+	writeFile(t, filepath.Join(s.dir, "inetorgperson.schema"), inetorg)
 	global := ""
 	if s.opts.IdleTimeout > 0 {
 		global += fmt.Sprintf("idletimeout %d\n", s.opts.IdleTimeout)
 	}
+	if s.opts.Referrals {
+		global += "referral ldap://" + Domain + "/\n"
+	}
+	modules, overlays := "", ""
+	if s.opts.Sorting {
+		modules, overlays = "moduleload sssvlv\n", "overlay sssvlv\n"
+	}
 	conf := global + fmt.Sprintf(`# Written by slapdtest for one test run.
 include /etc/ldap/schema/core.schema
 include /etc/ldap/schema/cosine.schema
-include /etc/ldap/schema/inetorgperson.schema
+include %[1]s/inetorgperson.schema
 include /etc/ldap/schema/nis.schema
 include %[1]s/msuser.schema
 include %[1]s/securityprincipal.schema
 modulepath /usr/lib/ldap
 moduleload back_mdb
-pidfile %[1]s/slapd.pid
+%[6]spidfile %[1]s/slapd.pid
 argsfile %[1]s/slapd.args
 TLSCACertificateFile %[1]s/ca.pem
 TLSCertificateFile %[1]s/server.pem
@@ -271,7 +321,7 @@ rootpw %[4]s
 directory %[5]s
 access to attrs=userPassword by self write by anonymous auth by * none
 access to * by users read by * none
-`, s.dir, BaseDN, rootDN, rootPassword, db)
+`, s.dir, BaseDN, rootDN, rootPassword, db, modules) + overlays
 	writeFile(t, filepath.Join(s.dir, "slapd.conf"), []byte(conf))
 }
 
