@@ -86,8 +86,8 @@ func runRenewSecret(ctx context.Context, args []string, env Env, deps connection
 	}
 	fmt.Fprintf(env.Stdout, "✓ %s: new secret %s saved; it expires on %s.\n", *name, got.Profile.SecretKeyID,
 		got.Profile.SecretExpires.Format("2 January 2006"))
-	if got.OldSecretLeft != nil {
-		fmt.Fprintf(env.Stdout, "  The old secret was not removed (%v); remove it under Certificates & secrets in the portal.\n", got.OldSecretLeft)
+	if got.OldLeft != nil {
+		fmt.Fprintf(env.Stdout, "  The old secret was not removed (%v); remove it under Certificates & secrets in the portal.\n", got.OldLeft)
 	} else {
 		fmt.Fprintf(env.Stdout, "  The old secret %s was removed.\n", p.SecretKeyID)
 	}

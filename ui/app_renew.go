@@ -27,8 +27,8 @@ func (u *UI) renewSecret(ctx context.Context, name string) (string, error) {
 		return "", err
 	}
 	note := fmt.Sprintf("The new secret expires on %s.", got.Profile.SecretExpires.Format("2 January 2006"))
-	if got.OldSecretLeft != nil {
-		note += fmt.Sprintf(" The old secret could not be removed (%v): remove it under Certificates & secrets in the portal.", got.OldSecretLeft)
+	if got.OldLeft != nil {
+		note += fmt.Sprintf(" The old secret could not be removed (%v): remove it under Certificates & secrets in the portal.", got.OldLeft)
 	}
 	return note, nil
 }
