@@ -2,24 +2,35 @@ package cli
 
 import (
 	"errors"
+	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
 // TestRenewRenewsACertificateWithoutASignIn: renew on a certificate
 // connection opens no browser, replaces the certificate in Entra and in
 // the settings, and status then names the renew command, not
-// renew-secret.
+// renew-secret. With a Secret Service reachable (scripts/with-keyring.sh)
+// the new key goes to the real system keychain.
 func TestRenewRenewsACertificateWithoutASignIn(t *testing.T) {
 	f := newConnectFixture(t, demotenant.Options{AutoSignIn: true, ReplicationDelay: 1500 * time.Millisecond})
+	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") != "" {
+		f.keyring = keystore.SystemKeyring("entra-wizard-test-certificate-renew", 10*time.Second)
+		t.Cleanup(func() { _ = f.store(t).Delete("Cert") })
+	}
 	if r := f.run(t, runSetup, "", f.setupArgs("Cert", "--features", "read-users")...); r.code != 0 {
 		t.Fatalf("setup: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	before, _ := f.store(t).Get("Cert")
+	oldKey, err := f.store(t).Secrets("Cert")
+	if err != nil {
+		t.Fatal(err)
+	}
 	f.deps.openURL = func(string) error {
 		t.Error("renewing a certificate opened a sign-in page")
 		return errors.New("no browser here")
@@ -31,6 +42,9 @@ func TestRenewRenewsACertificateWithoutASignIn(t *testing.T) {
 	after, _ := f.store(t).Get("Cert")
 	if keys := f.srv.AppsNamed("Wizard Cert")[0].Keys; after.Certificate.KeyID == before.Certificate.KeyID || !slices.Equal(keys, []string{after.Certificate.KeyID}) {
 		t.Errorf("before %s, after %s, in Entra %v", before.Certificate.KeyID, after.Certificate.KeyID, keys)
+	}
+	if newKey, err := f.store(t).Secrets("Cert"); err != nil || newKey.CertificateKey == "" || newKey.CertificateKey == oldKey.CertificateKey {
+		t.Errorf("the keychain does not hold the new certificate's key (error %v)", err)
 	}
 	st := f.run(t, runStatus, "", "--name", "Cert")
 	if st.code != 0 || !strings.Contains(st.stdout, "renew with entra-wizard renew --name \"Cert\"") || strings.Contains(st.stdout, "renew-secret") {

@@ -74,10 +74,12 @@ func (s *Server) checkProof(a *app, proof string) error {
 		return !now.Before(k.Start) && now.Before(k.End) &&
 			(head.X5tS256 != "" && head.X5tS256 == k.thumbprintS256() || head.X5tS256 == "" && head.X5t != "" && head.X5t == k.thumbprintSHA1())
 	})
+	if i < 0 || !verifyAssertionSignature(a.Keys[i], head.Alg, parts) {
+		return errInsufficientPrivileges
+	}
 	nbf, exp := time.Unix(claims.Nbf, 0), time.Unix(claims.Exp, 0)
 	switch {
-	case i < 0, !verifyAssertionSignature(a.Keys[i], head.Alg, parts),
-		claims.Aud != proofAudience, claims.Iss != a.ObjectID,
+	case claims.Aud != proofAudience, claims.Iss != a.ObjectID,
 		claims.Nbf == 0 || claims.Exp == 0 || exp.Sub(nbf) > maxProofLifetime,
 		now.Add(assertionSkew).Before(nbf), !now.Before(exp):
 		return errInsufficientPrivileges

@@ -27,6 +27,14 @@ func rollKeyApp(t *testing.T, s *Server) (g *graphClient, objectID string, key *
 	return g, s.AppsNamed(appNoConsent)[0].ObjectID, key, der
 }
 
+// addKeyBody is addKey's request for the certificate der.
+func addKeyBody(der []byte, proof string) map[string]any {
+	return map[string]any{
+		"keyCredential": map[string]string{"type": keyTypeX509, "usage": keyUsageVerf, "key": base64.StdEncoding.EncodeToString(der)},
+		"proof":         proof,
+	}
+}
+
 func TestRollKeyChecksTheProofAsGraphDoes(t *testing.T) {
 	s := startTenant(t, Options{})
 	g, objectID, key, der := rollKeyApp(t, s)
@@ -34,10 +42,7 @@ func TestRollKeyChecksTheProofAsGraphDoes(t *testing.T) {
 	now := time.Now()
 	good := proofClaims{Aud: proofAudience, Iss: objectID, Nbf: now.Unix(), Exp: now.Add(10 * time.Minute).Unix()}
 	addKey := func(proof string) graphAnswer {
-		return g.do("POST", "/applications/"+objectID+"/addKey", map[string]any{
-			"keyCredential": map[string]string{"type": keyTypeX509, "usage": keyUsageVerf, "key": base64.StdEncoding.EncodeToString(newDER)},
-			"proof":         proof,
-		})
+		return g.do("POST", "/applications/"+objectID+"/addKey", addKeyBody(newDER, proof))
 	}
 	_, strangerDER := testCertificate(t)
 	strangerKey, _ := testCertificate(t)
@@ -88,10 +93,7 @@ func TestRollKeyOnAnotherAppNeedsPermission(t *testing.T) {
 	other := s.AppsNamed(appWeb)[0].ObjectID
 	now := time.Now()
 	proof := rs256Assertion(t, key, der, proofClaims{Aud: proofAudience, Iss: other, Nbf: now.Unix(), Exp: now.Add(5 * time.Minute).Unix()})
-	g.do("POST", "/applications/"+other+"/addKey", map[string]any{
-		"keyCredential": map[string]string{"type": keyTypeX509, "usage": keyUsageVerf, "key": base64.StdEncoding.EncodeToString(der)},
-		"proof":         proof,
-	}).wantError(t, http.StatusForbidden, "Authorization_RequestDenied")
+	g.do("POST", "/applications/"+other+"/addKey", addKeyBody(der, proof)).wantError(t, http.StatusForbidden, "Authorization_RequestDenied")
 }
 
 // TestAddKeyKeepsToTheAppPolicy: a certificate longer than the policy's
@@ -104,8 +106,6 @@ func TestAddKeyKeepsToTheAppPolicy(t *testing.T) {
 	s.mu.Unlock()
 	_, newDER := testCertificate(t) // valid for a day
 	now := time.Now()
-	g.do("POST", "/applications/"+objectID+"/addKey", map[string]any{
-		"keyCredential": map[string]string{"type": keyTypeX509, "usage": keyUsageVerf, "key": base64.StdEncoding.EncodeToString(newDER)},
-		"proof":         rs256Assertion(t, key, der, proofClaims{Aud: proofAudience, Iss: objectID, Nbf: now.Unix(), Exp: now.Add(5 * time.Minute).Unix()}),
-	}).wantError(t, http.StatusBadRequest, "CredentialInvalidLifetimeAsPerAppPolicy")
+	proof := rs256Assertion(t, key, der, proofClaims{Aud: proofAudience, Iss: objectID, Nbf: now.Unix(), Exp: now.Add(5 * time.Minute).Unix()})
+	g.do("POST", "/applications/"+objectID+"/addKey", addKeyBody(newDER, proof)).wantError(t, http.StatusBadRequest, "CredentialInvalidLifetimeAsPerAppPolicy")
 }

@@ -11,7 +11,7 @@ import (
 
 // errProofRefused is Graph refusing addKey or removeKey of an app's own
 // certificate: the proof signed with its current key was not accepted.
-var errProofRefused = errors.New("Microsoft Graph did not accept the proof signed with the connection's current certificate: it may have expired or been removed in the portal, or this computer's clock may be off")
+var errProofRefused = errors.New("the proof signed with the connection's current certificate was not accepted by Microsoft Graph: that certificate may have expired or been removed in the portal, or this computer's clock may be off")
 
 // AddKey adds cert to the app registration with object ID objectID, as
 // the app itself may with no permission: proof is a proof of possession

@@ -183,6 +183,9 @@ func (l *secretLine) showSignIn(url string) {
 		return // the renewal ended meanwhile
 	}
 	l.signIn.SetText(url)
+	if l.b.p.cfg.Clipboard == nil {
+		l.copySignIn.Hide() // the address can still be selected
+	}
 	l.signInRow.Show()
 	l.b.status.SetText(fmt.Sprintf("Renewing the %s of %q: sign in as an administrator in the browser window that opens. "+
 		"If none opens, copy the address below into a browser. Press Cancel renewal to stop.", l.cred.short, l.b.current))
