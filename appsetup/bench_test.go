@@ -39,3 +39,30 @@ func BenchmarkSetup(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkRenewCertificate measures a certificate connection renewing
+// itself, from opening the saved connection to removing the old
+// certificate: the requests it sends, its time (a new key pair included)
+// and, with a replication delay on the fake clock, how long it waits for
+// Entra to know the new certificate.
+func BenchmarkRenewCertificate(b *testing.B) {
+	for _, delay := range []time.Duration{0, 10 * time.Second} {
+		b.Run(fmt.Sprintf("replication=%s", delay), func(b *testing.B) {
+			f := newFixture(b, demotenant.Options{ReplicationDelay: delay})
+			certificateConnection(b, f, "Bench")
+			s := f.setup()
+			var requests int64
+			var waited time.Duration
+			for b.Loop() {
+				before, start := f.srv.Requests(), f.clock.Now()
+				if _, err := s.RenewSaved(context.Background(), f.store, "Bench", nil, 0); err != nil {
+					b.Fatal(err)
+				}
+				requests += f.srv.Requests() - before
+				waited += f.clock.Now().Sub(start)
+			}
+			b.ReportMetric(float64(requests)/float64(b.N), "requests/op")
+			b.ReportMetric(waited.Seconds()/float64(b.N), "waited-s/op")
+		})
+	}
+}

@@ -96,8 +96,8 @@ func (s *Setup) failure(st *State, err error) *Failure {
 			e.HasCode(53003) || e.HasCode(50076)
 		return f
 	}
-	if !errors.Is(err, graph.ErrDenied) {
-		return f
+	if !errors.Is(err, graph.ErrDenied) || st.setup == nil {
+		return f // without the setup sign-in, no admin role is at stake
 	}
 	switch f.Step {
 	case StepConsent:

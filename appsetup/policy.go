@@ -25,6 +25,8 @@ type PolicyError struct {
 	// Credential is "client secret" or "certificate".
 	Credential string
 	Err        error
+	// renewal says a renewal was refused, which takes --days, not setup.
+	renewal bool
 }
 
 func (e *PolicyError) Error() string {
@@ -32,8 +34,12 @@ func (e *PolicyError) Error() string {
 		return fmt.Sprintf("this tenant's app management policy does not allow client secrets (%s). Use a certificate instead (leave out --credential secret), or ask someone with the %s role to change the policy.",
 			e.Restriction, RolePolicies)
 	}
-	return fmt.Sprintf("this tenant's app management policy refused every lifetime setup tried for the %s (%s, down to %d days). Ask someone with the %s role what the policy allows, then run setup with --secret-days.",
-		e.Credential, e.Restriction, fallbackDays[len(fallbackDays)-1], RolePolicies)
+	again := "run setup with --secret-days"
+	if e.renewal {
+		again = "renew with --days"
+	}
+	return fmt.Sprintf("this tenant's app management policy refused every lifetime tried for the %s (%s, down to %d days). Ask someone with the %s role what the policy allows, then %s.",
+		e.Credential, e.Restriction, fallbackDays[len(fallbackDays)-1], RolePolicies, again)
 }
 
 func (e *PolicyError) Unwrap() error { return e.Err }
@@ -93,7 +99,7 @@ func (s *Setup) withinLifetime(st *State, restriction, what string, add func() e
 	}
 	switch {
 	case errors.Is(err, graph.ErrPolicyLifetime):
-		return &PolicyError{Restriction: restriction, Credential: what, Err: err}
+		return &PolicyError{Restriction: restriction, Credential: what, Err: err, renewal: st.Request.renewal}
 	case errors.Is(err, graph.ErrPolicyCredentialType):
 		return &PolicyError{Restriction: "passwordAddition", Credential: what, Err: err}
 	}

@@ -65,7 +65,7 @@ func TestCertificateLifetimeCapIsRespected(t *testing.T) {
 	if len(apps) != 1 || len(apps[0].Keys) != 1 || apps[0].KeysExpire[0].After(start.AddDate(0, 0, 180)) {
 		t.Fatalf("registered %+v", apps)
 	}
-	if !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "valid for 180 days") }) {
+	if !slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "at most 180 days") }) {
 		t.Errorf("notes %q do not say the lifetime was shortened", res.Notes)
 	}
 	if p, _ := f.store.Get("Capped"); p.Certificate == nil || !p.Certificate.Expires.Equal(apps[0].KeysExpire[0]) {
@@ -86,16 +86,23 @@ func TestSecretLifetimeCapIsRespected(t *testing.T) {
 	}
 }
 
-func TestCertificateRefusedAtEveryLifetimeLeavesNothing(t *testing.T) {
+// TestCertificateRenewalRefusedAtEveryLifetimeLeavesNothing: the app
+// cannot read the policy when it renews its certificate, so it tries
+// shorter lifetimes; when every one is refused, the policy is named, no
+// new certificate stays, and the connection is unchanged.
+func TestCertificateRenewalRefusedAtEveryLifetimeLeavesNothing(t *testing.T) {
 	f := newFixture(t, demotenant.Options{AppPolicy: demotenant.AppPolicy{MaxCertificateLifetime: 7 * 24 * time.Hour}})
-	req := f.request("Too short")
-	req.Method = MethodCertificate
-	_, err := f.setup().Start(context.Background(), req)
+	req := certificateConnection(t, f, "Too short")
+	old, _ := f.store.Get("Too short")
+	_, err := f.setup().RenewSaved(context.Background(), f.store, "Too short", nil, 0)
 	var pe *PolicyError
-	if !errors.As(err, &pe) || pe.Restriction != "asymmetricKeyLifetime" {
-		t.Fatalf("Start error = %v, want the certificate lifetime policy named", err)
+	if !errors.As(err, &pe) || pe.Restriction != "asymmetricKeyLifetime" || !strings.Contains(err.Error(), "renew with --days") {
+		t.Fatalf("renew error = %v, want the certificate lifetime policy named", err)
 	}
-	if apps := f.srv.AppsNamed(req.AppName); len(apps) != 0 {
-		t.Errorf("left behind %+v", apps)
+	if keys := f.srv.AppsNamed(req.AppName)[0].Keys; !slices.Equal(keys, []string{old.Certificate.KeyID}) {
+		t.Errorf("certificates in Entra %v, want only %s", keys, old.Certificate.KeyID)
+	}
+	if now, _ := f.store.Get("Too short"); now.Certificate.KeyID != old.Certificate.KeyID {
+		t.Error("the saved connection changed")
 	}
 }

@@ -20,12 +20,15 @@ type renewRequest struct {
 	Computer   string
 }
 
-// Renewed is a renewed connection. OldSecretLeft is set when the previous
-// secret could not be removed (or was never known): it still works until
-// it expires, and an admin may remove it in the portal.
+// Renewed is a renewed connection. OldLeft is set when the previous
+// secret or certificate could not be removed (or was never known): it
+// still works until it expires, and an admin may remove it in the portal.
 type Renewed struct {
-	Profile       keystore.Profile
-	OldSecretLeft error
+	Profile keystore.Profile
+	OldLeft error
+	// Notes are what the renewal adapted, such as a certificate's lifetime
+	// shortened to the tenant's app management policy.
+	Notes []string
 }
 
 // ErrNotSecret refuses to renew a connection without a client secret.
@@ -78,11 +81,11 @@ func (s *Setup) renew(ctx context.Context, rr renewRequest) (Renewed, error) {
 	g, err := s.graphClient(st)
 	switch {
 	case p.SecretKeyID == "":
-		out.OldSecretLeft = errors.New("the previous secret's key id was not recorded, so it was left in place")
+		out.OldLeft = errors.New("the previous secret's key id was not recorded, so it was left in place")
 	case err != nil:
-		out.OldSecretLeft = err
+		out.OldLeft = err
 	default:
-		out.OldSecretLeft = g.RemoveSecret(ctx, st.Created.AppObjectID, p.SecretKeyID)
+		out.OldLeft = g.RemoveSecret(ctx, st.Created.AppObjectID, p.SecretKeyID)
 	}
 	return out, nil
 }

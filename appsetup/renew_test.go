@@ -35,8 +35,8 @@ func TestRenewReplacesTheSecretWithoutAGap(t *testing.T) {
 	}
 	f.clock.now = f.clock.now.AddDate(0, 0, 100)
 	got, err := s.renew(context.Background(), renewRequest{Profile: old, Endpoints: f.e, SecretDays: 90})
-	if err != nil || got.OldSecretLeft != nil {
-		t.Fatalf("renew: %v, old secret: %v", err, got.OldSecretLeft)
+	if err != nil || got.OldLeft != nil {
+		t.Fatalf("renew: %v, old secret: %v", err, got.OldLeft)
 	}
 	saved, _ := f.store.Get("Renew me")
 	newSecret, _ := f.store.Secrets("Renew me")

@@ -177,19 +177,21 @@ func (r Request) granted() []string {
 // signInScopes are the delegated scopes the setup sign-in asks for: what
 // the run's Graph calls need, and no more (Microsoft's reference for each
 // call names its least privileged permission). Every run registers or
-// reads the app and adds its secret (Application.ReadWrite.All); a secret
-// connection's setup grants app roles (AppRoleAssignment.ReadWrite.All),
-// a browser connection's setup a delegated grant
-// (DelegatedPermissionGrant.ReadWrite.All); a renewal only replaces a
-// secret.
+// reads the app and adds its secret (Application.ReadWrite.All); a setup
+// reads the tenant's app management policy (GET
+// /policies/defaultAppManagementPolicy: Policy.Read.All) to fit the new
+// credential to it; a secret or certificate connection's setup grants app
+// roles (AppRoleAssignment.ReadWrite.All), a browser connection's setup a
+// delegated grant (DelegatedPermissionGrant.ReadWrite.All); a renewal
+// only replaces a secret.
 func (r Request) signInScopes() []string {
 	names := []string{"Application.ReadWrite.All"}
 	switch {
 	case r.renewal:
 	case r.Method == MethodBrowser:
-		names = append(names, "DelegatedPermissionGrant.ReadWrite.All")
+		names = append(names, "Policy.Read.All", "DelegatedPermissionGrant.ReadWrite.All")
 	default:
-		names = append(names, "AppRoleAssignment.ReadWrite.All")
+		names = append(names, "Policy.Read.All", "AppRoleAssignment.ReadWrite.All")
 	}
 	return r.Endpoints.DelegatedScopes(names...)
 }

@@ -45,18 +45,23 @@ func (f *fixture) signedInFor(t *testing.T, i int) []string {
 // TestSetupSignsInForWhatItUses checks each path asks the admin for the
 // least privileged permissions of the calls it makes, and that the demo
 // tenant, which enforces each call's permissions, lets the run finish
-// with them: a secret's setup grants app roles, a browser connection's a
-// delegated grant, and a renewal only replaces a secret.
+// with them: every setup reads the app management policy, a secret's
+// setup grants app roles, a browser connection's a delegated grant, and a
+// renewal only replaces a secret.
 func TestSetupSignsInForWhatItUses(t *testing.T) {
 	f := newFixture(t, demotenant.Options{})
 	secret := f.request("Secret")
 	secret.Features = []graph.Feature{graph.ReadUsers}
 	first := f.opened()
-	if _, err := f.setup().Start(context.Background(), secret); err != nil {
+	res, err := f.setup().Start(context.Background(), secret)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := f.signedInFor(t, first), []string{"AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All"}; !slices.Equal(got, want) {
+	if got, want := f.signedInFor(t, first), []string{"AppRoleAssignment.ReadWrite.All", "Application.ReadWrite.All", "Policy.Read.All"}; !slices.Equal(got, want) {
 		t.Errorf("a secret connection's setup asked for %v, want %v", got, want)
+	}
+	if slices.ContainsFunc(res.Notes, func(n string) bool { return strings.Contains(n, "could not be read") }) {
+		t.Errorf("setup could not read the app management policy: %q", res.Notes)
 	}
 
 	browser := f.request("Browser")
@@ -65,7 +70,7 @@ func TestSetupSignsInForWhatItUses(t *testing.T) {
 	if _, err := f.setup().Start(context.Background(), browser); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := f.signedInFor(t, first), []string{"Application.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All"}; !slices.Equal(got, want) {
+	if got, want := f.signedInFor(t, first), []string{"Application.ReadWrite.All", "DelegatedPermissionGrant.ReadWrite.All", "Policy.Read.All"}; !slices.Equal(got, want) {
 		t.Errorf("a browser connection's setup asked for %v, want %v", got, want)
 	}
 	if apps := f.srv.AppsNamed(browser.AppName); len(apps) != 1 || apps[0].PublicClientFlows {

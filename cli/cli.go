@@ -89,8 +89,8 @@ func lookup(name string) (command, bool) {
 		return RunDemoTenant, true
 	case "setup":
 		return RunSetup, true
-	case "renew-secret":
-		return RunRenewSecret, true
+	case "renew", "renew-secret":
+		return RunRenew, true
 	}
 	return nil, false
 }

@@ -202,7 +202,7 @@ func (r connectionResult) writeText(w io.Writer) {
 		if warn {
 			mark = "  ! "
 		}
-		fmt.Fprintf(w, "%s%s (%s); renew with entra-wizard renew-secret --name %q\n", mark, capitalize(text),
+		fmt.Fprintf(w, "%s%s (%s); renew with entra-wizard renew --name %q\n", mark, capitalize(text),
 			r.CredentialExpires.Format("2 January 2006"), r.Name)
 	}
 	for _, n := range r.notes {

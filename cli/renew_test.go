@@ -45,7 +45,7 @@ func TestRenewSecretRefusesASettingsFileEditedToPointElsewhere(t *testing.T) {
 	}
 
 	requestsBefore := f.srv.Requests()
-	r := f.run(t, runRenewSecret, "", "--name", "Renew")
+	r := f.run(t, runRenew, "", "--name", "Renew")
 	if r.code != 1 || !strings.Contains(r.stdout, strings.TrimPrefix(other.URL, "http://")) ||
 		!strings.Contains(r.stdout, "connect again to use the new address") || !strings.Contains(r.stdout, "Nothing was sent") {
 		t.Errorf("renew-secret: exit %d\n%s%s", r.code, r.stdout, r.stderr)

@@ -127,13 +127,14 @@ func fileHoldingKey(t *testing.T, dir, key string, since time.Time) string {
 }
 
 // TestSetupWithASecretInATenantThatBlocksThemLeavesNothingBehind asks for
-// a secret where the app management policy forbids them: setup fails
-// naming the policy and who can change it, and removes the app it made.
+// a secret where the app management policy forbids them: setup reads the
+// policy before it creates anything, fails naming the policy and who can
+// change it, and leaves no app behind.
 func TestSetupWithASecretInATenantThatBlocksThemLeavesNothingBehind(t *testing.T) {
 	f := newConnectFixture(t, demotenant.Options{AutoSignIn: true, AppPolicy: demotenant.AppPolicy{BlockSecrets: true}})
 	r := f.run(t, runSetup, "", f.setupArgs("Blocked", "--credential", "secret", "--features", "read-users")...)
 	if r.code != 1 || !strings.Contains(r.stdout, "does not allow client secrets") || !strings.Contains(r.stdout, "Security Administrator") ||
-		!strings.Contains(r.stdout, "was removed again") {
+		!strings.Contains(r.stdout, "could not look for an existing registration") {
 		t.Fatalf("exit %d\n%s", r.code, r.stdout)
 	}
 	if apps := f.srv.AppsNamed("Wizard Blocked"); len(apps) != 0 {

@@ -74,7 +74,7 @@ func TestRenewSecretCommand(t *testing.T) {
 		t.Fatalf("setup: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	before, _ := f.store(t).Get("Renew")
-	r := f.run(t, runRenewSecret, "", "--name", "Renew", "--secret-days", "90")
+	r := f.run(t, runRenew, "", "--name", "Renew", "--secret-days", "90")
 	if r.code != 0 || !strings.Contains(r.stdout, "was removed") {
 		t.Fatalf("renew: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -108,7 +108,7 @@ func TestSetupAndRenewUsage(t *testing.T) {
 		!strings.Contains(r.stderr, "--allow-custom-endpoints") {
 		t.Errorf("setup with untrusted custom endpoints: exit %d\n%s", r.code, r.stderr)
 	}
-	if r := f.run(t, runRenewSecret, "", "--name", "nobody"); r.code != 2 {
+	if r := f.run(t, runRenew, "", "--name", "nobody"); r.code != 2 {
 		t.Errorf("renew-secret of an unknown connection: exit %d, want 2", r.code)
 	}
 }

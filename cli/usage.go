@@ -18,7 +18,8 @@ Commands:
                 save it when it works
   setup         sign in as an administrator and let the program register the
                 app, its secret and its consent, then test and save it
-  renew-secret  replace a connection's client secret with a new one
+  renew         replace a connection's client secret or certificate with a
+                new one (renew-secret is the same)
   status        test saved connections
   export        write users, groups or a group's members as CSV
   changes       print the users and groups changed since the last run

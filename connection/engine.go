@@ -57,7 +57,11 @@ type Connection struct {
 	Profile   keystore.Profile
 	Endpoints oauth.Endpoints
 	Graph     *graph.Client
-	config    graph.Config
+	// Certificate is a certificate connection's certificate with its key,
+	// which proves possession when the connection renews it; nil for
+	// other connections.
+	Certificate *oauth.Certificate
+	config      graph.Config
 }
 
 // Check runs the connection test: sign in, and find out what the
@@ -75,13 +79,13 @@ func (e *Engine) Open(ctx context.Context, name string) (*Connection, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: e.savedTokenSource(ctx, p, ep, sec),
-		HTTPClient: e.HTTPClient, Clock: e.Clock}
+	ts, cert := e.savedTokenSource(ctx, p, ep, sec)
+	cfg := graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, HTTPClient: e.HTTPClient, Clock: e.Clock}
 	client, err := graph.New(cfg)
 	if err != nil {
 		return nil, err
 	}
-	return &Connection{Profile: p, Endpoints: ep, Graph: client, config: cfg}, nil
+	return &Connection{Profile: p, Endpoints: ep, Graph: client, Certificate: cert, config: cfg}, nil
 }
 
 // Verify returns the settings and endpoints of the saved Graph connection
@@ -127,7 +131,8 @@ func (e *Engine) saved(name string) (keystore.Profile, oauth.Endpoints, keystore
 // savedTokenSource is a saved connection's token source: client
 // credentials (with its secret or its certificate), or its browser sign-in
 // renewed with the saved refresh token, each rotated token saved back.
-func (e *Engine) savedTokenSource(ctx context.Context, p keystore.Profile, ep oauth.Endpoints, sec keystore.Secrets) oauth2.TokenSource {
+// A certificate connection's certificate comes with it.
+func (e *Engine) savedTokenSource(ctx context.Context, p keystore.Profile, ep oauth.Endpoints, sec keystore.Secrets) (oauth2.TokenSource, *oauth.Certificate) {
 	if p.Method != keystore.MethodBrowser {
 		return e.appOnly(ctx, ep, p, sec)
 	}
@@ -137,30 +142,30 @@ func (e *Engine) savedTokenSource(ctx context.Context, p keystore.Profile, ep oa
 		if err := e.Store.SetRefreshToken(p.Name, t.RefreshToken); err != nil && e.OnTokenNotSaved != nil {
 			e.OnTokenNotSaved(&TokenNotSavedError{Name: p.Name, Err: err})
 		}
-	})
+	}), nil
 }
 
 // appOnly is the token source of an app-only connection: client
 // credentials proved with the certificate's key for a certificate
-// connection, with the client secret otherwise.
-func (e *Engine) appOnly(ctx context.Context, ep oauth.Endpoints, p keystore.Profile, sec keystore.Secrets) oauth2.TokenSource {
+// connection (which comes with it), with the client secret otherwise.
+func (e *Engine) appOnly(ctx context.Context, ep oauth.Endpoints, p keystore.Profile, sec keystore.Secrets) (oauth2.TokenSource, *oauth.Certificate) {
 	if p.Method != keystore.MethodCertificate {
 		return oauth.ClientCredentials{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
-			Secret: sec.ClientSecret, HTTPClient: e.HTTPClient}.TokenSource(ctx)
+			Secret: sec.ClientSecret, HTTPClient: e.HTTPClient}.TokenSource(ctx), nil
 	}
 	if p.Certificate == nil {
-		return failedSource{errors.New("the connection's settings do not name its certificate: set it up again")}
+		return failedSource{errors.New("the connection's settings do not name its certificate: set it up again")}, nil
 	}
 	cert, err := oauth.ParseCertificate(p.Certificate.DER, sec.CertificateKey)
 	if err != nil {
-		return failedSource{fmt.Errorf("the certificate of %q cannot be used: %w", p.Name, err)}
+		return failedSource{fmt.Errorf("the certificate of %q cannot be used: %w", p.Name, err)}, nil
 	}
 	ca := oauth.ClientAssertion{Endpoints: ep, Tenant: p.Tenant, ClientID: p.ClientID,
 		Certificate: cert, HTTPClient: e.HTTPClient}
 	if e.Clock != nil {
 		ca.Now = e.Clock.Now
 	}
-	return ca.TokenSource(ctx)
+	return ca.TokenSource(ctx), cert
 }
 
 // failedSource is a token source that cannot work; it returns its error.

@@ -62,7 +62,8 @@ func (e *Engine) AppClaims(ctx context.Context, a Attempt) (oauth.Claims, error)
 	if err != nil {
 		return oauth.Claims{}, err
 	}
-	tok, err := e.appOnly(ctx, ep, p, a.secrets()).Token()
+	ts, _ := e.appOnly(ctx, ep, p, a.secrets())
+	tok, err := ts.Token()
 	if err != nil {
 		return oauth.Claims{}, err
 	}

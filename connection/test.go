@@ -57,7 +57,7 @@ func (e *Engine) Test(ctx context.Context, a Attempt) Result {
 		return Result{Report: graph.Report{Err: err}}
 	}
 	if p.Method != keystore.MethodBrowser {
-		ts := e.appOnly(ctx, ep, p, a.secrets())
+		ts, _ := e.appOnly(ctx, ep, p, a.secrets())
 		return Result{Endpoints: ep, Report: e.check(ctx, ep, p, ts)}
 	}
 	login := e.login(ep, p)

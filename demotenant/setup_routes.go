@@ -12,6 +12,8 @@ func (s *Server) appSetupRoutes() []graphRoute {
 		{Method: "DELETE", Path: "/applications/{id}", Handler: s.deleteApplication},
 		{Method: "POST", Path: "/applications/{id}/addPassword", Handler: s.addPassword},
 		{Method: "POST", Path: "/applications/{id}/removePassword", Handler: s.removePassword},
+		{Method: "POST", Path: "/applications/{id}/addKey", Handler: s.addKey},
+		{Method: "POST", Path: "/applications/{id}/removeKey", Handler: s.removeKey},
 
 		{Method: "POST", Path: "/servicePrincipals", Handler: s.createServicePrincipal},
 		{Method: "GET", Path: "/servicePrincipals/{id}/appRoleAssignedTo", Handler: s.listAppRoleAssignedTo},

@@ -33,7 +33,7 @@ func testCertificate(t *testing.T) (*rsa.PrivateKey, []byte) {
 }
 
 // rs256Assertion signs claims RS256 with an x5t#S256 header for der.
-func rs256Assertion(t *testing.T, key *rsa.PrivateKey, der []byte, claims assertionClaims) string {
+func rs256Assertion(t *testing.T, key *rsa.PrivateKey, der []byte, claims any) string {
 	t.Helper()
 	sum := sha256.Sum256(der)
 	head, _ := json.Marshal(map[string]string{"alg": "RS256", "typ": "JWT", "x5t#S256": b64.EncodeToString(sum[:])})

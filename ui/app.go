@@ -164,11 +164,11 @@ func (u *UI) showPanel(name string) {
 	}
 	if u.deps.Store != nil {
 		cfg.Connections = u.deps.Store
-		cfg.Renew = u.renewSecret
+		cfg.Renew = u.renew
 		cfg.ConfigDir = filepath.Dir(u.deps.Store.SettingsFile())
 	}
 	if u.app != nil {
-		cfg.Clipboard = u.app.Clipboard()
+		cfg.Clipboard, cfg.Notify = u.app.Clipboard(), u.app.SendNotification
 	}
 	u.panel = panel.New(cfg)
 	u.win.SetContent(u.panel.Content())

@@ -3,21 +3,24 @@ package ui
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
-// renewSecret is the panel's "Renew secret": the same flow as
-// "entra-wizard renew-secret", with the admin's sign-in in the browser.
-func (u *UI) renewSecret(ctx context.Context, name string) (string, error) {
+// renew is the panel's "Renew secret" and "Renew certificate": the same
+// flow as "entra-wizard renew", a secret with the admin's sign-in in the
+// browser (its address to onURL, to show while it waits), a certificate
+// with none.
+func (u *UI) renew(ctx context.Context, name string, onURL func(string)) (string, error) {
 	store := u.deps.Store
 	var demo *connection.DemoTenant
 	if d := u.deps.Demo; d != nil {
 		demo = &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph}
 	}
-	setup := appsetup.New(appsetup.Deps{HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL,
+	setup := appsetup.New(appsetup.Deps{HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL, OnURL: onURL,
 		Save: func(p keystore.Profile, sec keystore.Secrets) error {
 			_, err := store.Save(p, sec)
 			return err
@@ -26,9 +29,25 @@ func (u *UI) renewSecret(ctx context.Context, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	note := fmt.Sprintf("The new secret expires on %s.", got.Profile.SecretExpires.Format("2 January 2006"))
-	if got.OldSecretLeft != nil {
-		note += fmt.Sprintf(" The old secret could not be removed (%v): remove it under Certificates & secrets in the portal.", got.OldSecretLeft)
+	return renewedNote(got), nil
+}
+
+// renewedNote says when the new secret or certificate expires, what the
+// renewal adapted, and whether the old one is still to be removed.
+func renewedNote(got appsetup.Renewed) string {
+	p, what := got.Profile, "secret"
+	var note string
+	if p.Method == keystore.MethodCertificate {
+		what = "certificate"
+		note = fmt.Sprintf("The new certificate expires on %s; its key is in the keychain.", p.Certificate.Expires.Format("2 January 2006"))
+	} else {
+		note = fmt.Sprintf("The new secret expires on %s.", p.SecretExpires.Format("2 January 2006"))
 	}
-	return note, nil
+	if len(got.Notes) > 0 {
+		note += " " + strings.Join(got.Notes, " ")
+	}
+	if got.OldLeft != nil {
+		note += fmt.Sprintf(" The old %s could not be removed (%v): remove it under Certificates & secrets in the portal.", what, got.OldLeft)
+	}
+	return note
 }

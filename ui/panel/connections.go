@@ -3,6 +3,7 @@ package panel
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -116,6 +117,7 @@ func (b *connectionBar) open(name string) {
 			}
 			b.setIdle()
 			b.secret.show(name) // also when it failed: an expired secret is renewed here
+			b.p.notifyExpiring(time.Now())
 			if err == nil {
 				err = report.Err
 			}

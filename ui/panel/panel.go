@@ -50,9 +50,13 @@ type Config struct {
 	// Do runs f on the UI goroutine; nil means fyne.Do. Tests pass a queue
 	// they drain themselves.
 	Do func(f func())
-	// Renew renews a saved connection's client secret, the admin signing
-	// in in the browser; nil hides "Renew secret". See SecretRenewer.
+	// Renew renews a saved connection's client secret (the admin signing
+	// in in the browser) or certificate; nil hides the Renew button. See
+	// SecretRenewer.
 	Renew SecretRenewer
+	// Notify sends a desktop notification (fyne.App.SendNotification):
+	// a secret or certificate that expires soon; nil sends none.
+	Notify func(*fyne.Notification)
 	// ConfigDir is the settings folder, where the Activity tab keeps its
 	// place in each connection's change feed; "" hides the tab.
 	ConfigDir string
@@ -76,6 +80,8 @@ type Panel struct {
 	notice   *widget.Label // how the last export or bulk change went; hidden until one did
 	exports  int           // numbers exports; progress of an earlier one is dropped
 	working  sync.WaitGroup
+
+	notices *expiryNotices // the expiries notified today; loaded when first needed
 
 	session *session // the open connection; nil until one opens
 	root    fyne.CanvasObject

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,10 +34,11 @@ func signInBrowser(url string) error {
 }
 
 // renewFixture is a panel on a connection made by "Set it up for me" whose
-// secret expires in ten days.
+// secret or certificate expires in ten days.
 type renewFixture struct {
 	srv       *demotenant.Server
 	store     *keystore.Store
+	app       fyne.App
 	p         *Panel
 	line      *secretLine
 	old       keystore.Profile
@@ -46,11 +48,26 @@ type renewFixture struct {
 
 const expiringApp = "Expiring app"
 
+// renewOptions vary the fixture: the credential's kind (a secret by
+// default), what the panel notifies, and its settings folder.
+type renewOptions struct {
+	method    string
+	notify    func(*fyne.Notification)
+	configDir string
+}
+
 // newRenewFixture sets the connection up and opens the panel on it. The
 // panel's renewals sign in through renewBrowser.
-func newRenewFixture(t *testing.T, renewBrowser func(string) error) *renewFixture {
+func newRenewFixture(t *testing.T, renewBrowser func(string) error, opts ...renewOptions) *renewFixture {
 	t.Helper()
-	test.NewTempApp(t)
+	var o renewOptions
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	if o.method == "" {
+		o.method = appsetup.MethodSecret
+	}
+	app := test.NewTempApp(t)
 	srv, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
 	if err != nil {
 		t.Fatal(err)
@@ -72,26 +89,30 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error) *renewFixtur
 	}
 	setup := appsetup.New(appsetup.Deps{OpenURL: signInBrowser, Save: save})
 	if _, err := setup.Start(context.Background(), appsetup.Request{Name: "Expiring", Endpoints: ep, Tenant: info.TenantID,
-		AppName: expiringApp, Method: appsetup.MethodSecret, Features: []graph.Feature{graph.ReadUsers}}); err != nil {
+		AppName: expiringApp, Method: o.method, Features: []graph.Feature{graph.ReadUsers}}); err != nil {
 		t.Fatalf("setting the connection up: %v", err)
 	}
-	// Ten days before the secret expires.
-	f := &renewFixture{srv: srv, store: store}
+	// Ten days before the secret or certificate expires.
+	f := &renewFixture{srv: srv, store: store, app: app}
 	f.old, _ = store.Get("Expiring")
 	if f.oldSecret, err = store.Secrets("Expiring"); err != nil {
 		t.Fatal(err)
 	}
 	soon := time.Now().Add(10*24*time.Hour - time.Hour)
-	f.old.SecretExpires = &soon
+	if f.old.Certificate != nil {
+		f.old.Certificate.Expires = soon
+	} else {
+		f.old.SecretExpires = &soon
+	}
 	if _, err := store.Save(f.old, f.oldSecret); err != nil {
 		t.Fatal(err)
 	}
 
 	engine := &connection.Engine{Store: store, OpenURL: signInBrowser, Demo: demo}
-	renewal := appsetup.New(appsetup.Deps{OpenURL: renewBrowser, Save: save})
 	queue := make(chan func(), 256)
 	f.p = New(Config{
 		Window: test.NewTempWindow(t, nil), Connections: store, Do: func(f func()) { queue <- f },
+		Clipboard: app.Clipboard(), Notify: o.notify, ConfigDir: o.configDir,
 		Open: func(ctx context.Context, name string) (*graph.Client, graph.Report, error) {
 			c, err := engine.Open(ctx, name)
 			if err != nil {
@@ -99,7 +120,8 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error) *renewFixtur
 			}
 			return c.Graph, c.Check(ctx), nil
 		},
-		Renew: func(ctx context.Context, name string) (string, error) {
+		Renew: func(ctx context.Context, name string, onURL func(string)) (string, error) {
+			renewal := appsetup.New(appsetup.Deps{OpenURL: renewBrowser, OnURL: onURL, Save: save})
 			_, err := renewal.RenewSaved(ctx, store, name, demo, 0)
 			return "", err
 		},
@@ -207,7 +229,7 @@ func TestSecretExpiryWarnsFromThirtyDays(t *testing.T) {
 		{-time.Hour, "expired on", widget.DangerImportance},
 	}
 	for _, c := range cases {
-		if got := expiryText(now.Add(c.in), now); !strings.Contains(got, c.want) || expiryImportance(now.Add(c.in), now) != c.importance {
+		if got := expiryText(credential{"client secret", "secret", now.Add(c.in)}, now); !strings.Contains(got, c.want) || expiryImportance(now.Add(c.in), now) != c.importance {
 			t.Errorf("%v before expiry: %q (importance %v), want %q", c.in, got, expiryImportance(now.Add(c.in), now), c.want)
 		}
 	}
