@@ -78,6 +78,9 @@ type user struct {
 	Role string
 	// Policy is what Conditional Access asks of the account's sign-ins.
 	Policy signInPolicy
+	// OnPremisesSync marks a user synchronised from an on-premises
+	// Active Directory (onPremisesSyncEnabled).
+	OnPremisesSync bool
 	// SessionsValidFrom is signInSessionsValidFromDateTime: refresh
 	// tokens issued before it are refused.
 	SessionsValidFrom time.Time

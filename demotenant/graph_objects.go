@@ -47,6 +47,11 @@ func (u *user) property(name string) any {
 		return u.MobilePhone
 	case "officeLocation":
 		return u.OfficeLocation
+	case "onPremisesSyncEnabled":
+		if !u.OnPremisesSync {
+			return nil // Graph's null: a cloud-only user
+		}
+		return true
 	case "surname":
 		return u.Surname
 	case "usageLocation":

@@ -141,9 +141,16 @@ func (s *Server) updateUser(c *graphCall) error {
 			return err
 		}
 	}
+	if _, ok := body["passwordProfile"]; ok && !c.mayResetPasswordOf(u) {
+		return errInsufficientPrivileges
+	}
 	changed := *u
 	if err := s.dir.applyUserChanges(&changed, body); err != nil {
 		return err
+	}
+	if _, ok := body["passwordProfile"]; ok {
+		// A new password ends the sign-ins made with the old one.
+		changed.SessionsValidFrom = s.opts.Now()
 	}
 	s.dir.recordUpdate(u, &changed)
 	*u = changed
@@ -178,4 +185,20 @@ func (s *Server) revokeSignInSessions(c *graphCall) error {
 	}
 	u.SessionsValidFrom = s.opts.Now()
 	return c.writeJSON(http.StatusOK, jsonObject{{"@odata.context", c.contextURL("Edm.Boolean")}, {"value", true}})
+}
+
+// mayResetPasswordOf applies Entra's rule for an administrator's password:
+// only a Privileged Authentication Administrator or a Global Administrator
+// may reset it, so an app-only caller (which holds no role here) and a
+// User Administrator are refused; a member's password any caller with
+// the permission may reset.
+func (c *graphCall) mayResetPasswordOf(target *user) bool {
+	if !target.Admin && target.Role == "" {
+		return true
+	}
+	if !c.p.Delegated() {
+		return false
+	}
+	caller := c.s.dir.users[c.p.UserID]
+	return caller != nil && caller.Admin
 }

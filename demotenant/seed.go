@@ -103,6 +103,8 @@ func (s *seeder) people(total int) {
 		u.UserPrincipalName = nick + "@" + s.d.tenantDomain
 		u.Mail = u.UserPrincipalName
 		u.AccountEnabled = s.rng.IntN(16) != 0
+		// Every 40th member comes from the on-premises directory.
+		u.OnPremisesSync = len(s.order)%40 == 0
 		if s.rng.IntN(5) == 0 {
 			u.MobilePhone = fmt.Sprintf("+1 425 555 %04d", s.rng.IntN(10000))
 		}

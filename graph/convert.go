@@ -12,7 +12,7 @@ import (
 // The $select lists: the fields the program shows, so pages stay small.
 var (
 	userFields = []string{"id", "displayName", "givenName", "surname", "userPrincipalName", "mail",
-		"jobTitle", "department", "officeLocation", "usageLocation", "accountEnabled", "createdDateTime", "userType"}
+		"jobTitle", "department", "officeLocation", "usageLocation", "accountEnabled", "createdDateTime", "userType", "onPremisesSyncEnabled"}
 	groupFields = []string{"id", "displayName", "description", "mailNickname", "mail",
 		"groupTypes", "securityEnabled", "mailEnabled", "createdDateTime"}
 	memberFields = []string{"id", "displayName", "userPrincipalName"}
@@ -33,6 +33,7 @@ func toUser(u models.Userable) User {
 		AccountEnabled:    deref(u.GetAccountEnabled()),
 		CreatedDateTime:   derefTime(u.GetCreatedDateTime()),
 		UserType:          deref(u.GetUserType()),
+		OnPremisesSync:    deref(u.GetOnPremisesSyncEnabled()),
 	}
 }
 

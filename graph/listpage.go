@@ -38,6 +38,7 @@ type wireUser struct {
 	AccountEnabled    bool      `json:"accountEnabled"`
 	CreatedDateTime   time.Time `json:"createdDateTime"`
 	UserType          string    `json:"userType"`
+	OnPremisesSync    *bool     `json:"onPremisesSyncEnabled"` // null for cloud-only users
 }
 
 type wireGroup struct {
@@ -63,7 +64,7 @@ func (u wireUser) user() User {
 	return User{ID: u.ID, DisplayName: u.DisplayName, GivenName: u.GivenName, Surname: u.Surname,
 		UserPrincipalName: u.UserPrincipalName, Mail: u.Mail, JobTitle: u.JobTitle, Department: u.Department,
 		OfficeLocation: u.OfficeLocation, UsageLocation: u.UsageLocation, AccountEnabled: u.AccountEnabled,
-		CreatedDateTime: u.CreatedDateTime.UTC(), UserType: u.UserType}
+		CreatedDateTime: u.CreatedDateTime.UTC(), UserType: u.UserType, OnPremisesSync: deref(u.OnPremisesSync)}
 }
 
 func (g wireGroup) group() Group {

@@ -1,9 +1,13 @@
 package graph
 
 import (
+	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
 	"math/big"
+
+	"github.com/microsoftgraph/msgraph-sdk-go/models"
 )
 
 // The character sets of a generated password. Look-alike characters (0/O,
@@ -57,4 +61,35 @@ func pick(set string) (byte, error) {
 		return 0, fmt.Errorf("graph: generate a password: %w", err)
 	}
 	return set[n.Int64()], nil
+}
+
+// needResetPassword are the permissions that reset another user's
+// password, least privileged first (Microsoft Graph's "Update user"
+// reference, passwordProfile).
+var needResetPassword = []string{"User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All"}
+
+// ErrOnPremisesPassword says the user is synchronised from an on-premises
+// Active Directory: their password is set there, and Entra takes it from
+// there (a cloud reset needs password writeback, which the directory
+// does not show).
+var ErrOnPremisesPassword = errors.New("the user's password is managed in the on-premises Active Directory")
+
+// ResetPassword gives u a new password; with mustChange the user picks
+// their own at the next sign-in. Resetting an administrator's password
+// takes a stronger role than resetting a member's: Microsoft Entra answers
+// Authorization_RequestDenied (ErrDenied) then.
+func (c *Client) ResetPassword(ctx context.Context, u User, password string, mustChange bool) error {
+	if err := noID("reset the password", u.ID); err != nil {
+		return err
+	}
+	if u.OnPremisesSync {
+		return fmt.Errorf("graph: reset the password of %s: %w", u.UserPrincipalName, ErrOnPremisesPassword)
+	}
+	pw := models.NewPasswordProfile()
+	pw.SetPassword(&password)
+	pw.SetForceChangePasswordNextSignIn(&mustChange)
+	body := newUserBody()
+	body.SetPasswordProfile(pw)
+	_, err := c.sdk().Users().ByUserId(u.ID).Patch(ctx, body, nil)
+	return fail(err, "reset the password", needResetPassword...)
 }

@@ -17,6 +17,9 @@ type User struct {
 	AccountEnabled    bool
 	CreatedDateTime   time.Time
 	UserType          string // "Member" or "Guest"
+	// OnPremisesSync: the user is synchronised from an on-premises Active
+	// Directory, which keeps their password.
+	OnPremisesSync bool
 }
 
 // UserChanges holds the fields an update changes; nil fields stay as they are

@@ -85,3 +85,72 @@ func TestDisableSignInSaysOpenSessionsGoOn(t *testing.T) {
 		t.Errorf("status %q does not say open sessions go on", d.status.Text)
 	}
 }
+
+// Reset password gives the user a generated password, shown once with
+// Copy; the sign-ins made with the old one end.
+func TestResetPasswordShowsTheNewPasswordOnce(t *testing.T) {
+	h := newHarness(t, demotenant.Options{AutoSignIn: true})
+	h.openConnection("Northwind")
+	upn := "megan@" + h.info.TenantDomain
+	login, tok := memberSignIn(t, h.info, upn)
+	u := h.selectUser("Megan Bowen")
+	d := h.panel.users.details
+	tapPanel(t, d.resetPassword.button)
+	r := d.passwordReset
+	if !r.mustChange.Checked {
+		t.Error("must change at next sign-in is not on by default")
+	}
+	tapPanel(t, r.reset)
+	h.waitFor("the new password", func() bool { return r.shown != nil })
+	password := r.shown.text.Text
+	if len(password) < 12 {
+		t.Fatalf("the new password has %d characters", len(password))
+	}
+	tapPanel(t, r.shown.copy)
+	if h.panel.cfg.Clipboard.Content() != password {
+		t.Error("Copy did not put the password on the clipboard")
+	}
+	if strings.Contains(d.status.Text, password) {
+		t.Error("the status line shows the password")
+	}
+	_, err := oauth.RefreshTokenSource(context.Background(), login, &oauth2.Token{RefreshToken: tok.RefreshToken}, nil).Token()
+	var e *oauth.Error
+	if !errors.As(err, &e) || e.Code != "AADSTS50173" {
+		t.Errorf("%s's sign-in with the old password still works: %v", u.DisplayName, err)
+	}
+}
+
+// An administrator's password takes a stronger role, and the refusal says
+// which; a synchronised user is sent to the on-premises directory.
+func TestResetPasswordExplainsRefusals(t *testing.T) {
+	h := newHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	d := h.panel.users.details
+	h.selectUser("Tenant Administrator")
+	tapPanel(t, d.resetPassword.button)
+	tapPanel(t, d.passwordReset.reset)
+	h.waitText("the refusal", func() string { return d.status.Text }, "Privileged Authentication Administrator or a Global Administrator")
+	if d.passwordReset.shown != nil {
+		t.Error("a refused reset showed a password")
+	}
+
+	all, err := h.client.Users(graph.UserQuery{Top: 999}).All(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range all {
+		if u.OnPremisesSync {
+			h.selectUserWhere(u.DisplayName, func(x graph.User) bool { return x.ID == u.ID })
+			before := d.passwordReset
+			tapPanel(t, d.resetPassword.button)
+			if d.passwordReset != before {
+				t.Error("the reset dialog opened for a synchronised user")
+			}
+			if !strings.Contains(d.status.Text, "on-premises Active Directory") {
+				t.Errorf("status %q", d.status.Text)
+			}
+			return
+		}
+	}
+	t.Fatal("the demo tenant has no synchronised user")
+}

@@ -198,22 +198,7 @@ func (f *userForm) onCreate(created func(graph.User)) {
 
 // showPassword shows the generated password once, with a copy button.
 func (f *userForm) showPassword(u graph.User, password string) {
-	f.passwordText = widget.NewLabelWithStyle(password, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
-	f.passwordText.Selectable = true
-	f.copyPassword = widget.NewButtonWithIcon("Copy password", theme.ContentCopyIcon(), func() {
-		if f.p.cfg.Clipboard != nil {
-			f.p.cfg.Clipboard.SetContent(password)
-			f.copyPassword.SetText("Copied")
-		}
-	})
-	if f.p.cfg.Clipboard == nil {
-		f.copyPassword.Disable()
-	}
-	msg := widget.NewLabel(u.DisplayName + " (" + u.UserPrincipalName + ") was created.\n\n" +
-		"Give them this password. It is shown only now and cannot be seen again. " +
-		"They must change it at their next sign-in.")
-	msg.Wrapping = fyne.TextWrapWord
-	f.password = dialog.NewCustom("User created", "Done", container.NewVBox(msg, f.passwordText, f.copyPassword), f.p.cfg.Window)
-	f.password.Resize(fyne.NewSize(480, 0))
-	f.password.Show()
+	shown := showPasswordOnce(f.p, "User created", u.DisplayName+" ("+u.UserPrincipalName+") was created. "+
+		"They must change the password at their next sign-in.", password)
+	f.password, f.passwordText, f.copyPassword = shown.dialog, shown.text, shown.copy
 }

@@ -37,13 +37,16 @@ type userDetails struct {
 	toggle *featureGate
 	// signOut ends the user's sessions everywhere.
 	signOut *featureGate
-	remove  *featureGate
-	groups  *widget.Label
-	status  *widget.Label
+	// resetPassword gives the user a new, generated password.
+	resetPassword *featureGate
+	remove        *featureGate
+	groups        *widget.Label
+	status        *widget.Label
 
 	licenses       *licensesView
 	deleteConfirm  *confirmDialog
 	signOutConfirm *confirmDialog
+	passwordReset  *passwordReset
 
 	content *fyne.Container // what the pane scrolls
 	body    *container.Scroll
@@ -72,6 +75,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.save = newFeatureGate("Save changes", theme.DocumentSaveIcon(), graph.ManageUsers, d.onSave)
 	d.toggle = newFeatureGate("Disable sign-in", theme.VisibilityOffIcon(), graph.EnableDisable, d.onToggle)
+	d.resetPassword = newFeatureGate("Reset password…", theme.AccountIcon(), graph.ManageUsers, d.onResetPassword)
 	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.ManageUsers, d.onSignOut)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
@@ -82,8 +86,9 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		d.fields.form(),
 		d.save.button,
 		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
+		d.resetPassword.button,
 		d.signOut.button,
-		permissionNotes(d.save, d.toggle, d.signOut, d.remove),
+		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut),
 		d.status,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -113,7 +118,7 @@ func (d *userDetails) view() fyne.CanvasObject { return d.root }
 // start resets the pane for a newly opened connection.
 func (d *userDetails) start(s *session) {
 	d.s = s
-	for _, g := range []*featureGate{d.save, d.toggle, d.signOut, d.remove} {
+	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut} {
 		g.apply(s.report)
 	}
 	d.fields.setEditable(s.report.Allows(graph.ManageUsers))

@@ -1,0 +1,121 @@
+package panel
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/graph"
+)
+
+// shownPassword is a dialog that shows a generated password once, with a
+// button that copies it.
+type shownPassword struct {
+	dialog *dialog.CustomDialog
+	text   *widget.Label
+	copy   *widget.Button
+}
+
+// showPasswordOnce shows password under intro in a dialog called title.
+func showPasswordOnce(p *Panel, title, intro, password string) *shownPassword {
+	s := &shownPassword{text: widget.NewLabelWithStyle(password, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})}
+	s.text.Selectable = true
+	s.copy = widget.NewButtonWithIcon("Copy password", theme.ContentCopyIcon(), func() {
+		if p.cfg.Clipboard != nil {
+			p.cfg.Clipboard.SetContent(password)
+			s.copy.SetText("Copied")
+		}
+	})
+	if p.cfg.Clipboard == nil {
+		s.copy.Disable()
+	}
+	msg := widget.NewLabel(intro + "\n\nGive them this password. It is shown only now and cannot be seen again.")
+	msg.Wrapping = fyne.TextWrapWord
+	s.dialog = dialog.NewCustom(title, "Done", container.NewVBox(msg, s.text, s.copy), p.cfg.Window)
+	s.dialog.Resize(fyne.NewSize(480, 0))
+	s.dialog.Show()
+	return s
+}
+
+// passwordReset is the Reset password dialog of one user.
+type passwordReset struct {
+	d          *userDetails
+	user       graph.User
+	mustChange *widget.Check
+	reset      *widget.Button
+	dialog     *dialog.CustomDialog
+	shown      *shownPassword // the new password, once reset
+}
+
+// onResetPassword asks before giving the shown user a new password.
+// A user synchronised from an on-premises directory is told where the
+// reset is done instead.
+func (d *userDetails) onResetPassword() {
+	u := d.user
+	if u.OnPremisesSync {
+		d.say(u, u.DisplayName+"'s account comes from the on-premises Active Directory, which keeps the password: "+
+			"reset it there (Active Directory Users and Computers), and Microsoft Entra Connect brings it over.")
+		return
+	}
+	r := &passwordReset{d: d, user: u, mustChange: widget.NewCheck("They must choose a new password at the next sign-in", nil)}
+	r.mustChange.SetChecked(true)
+	msg := widget.NewLabel(fmt.Sprintf("Give %s (%s) a new, generated password? The current one stops working at once.",
+		u.DisplayName, u.UserPrincipalName))
+	msg.Wrapping = fyne.TextWrapWord
+	r.reset = widget.NewButtonWithIcon("Reset password", theme.ConfirmIcon(), r.run)
+	r.reset.Importance = widget.HighImportance
+	cancel := widget.NewButton("Cancel", func() { r.dialog.Hide() })
+	r.dialog = dialog.NewCustomWithoutButtons("Reset password", container.NewVBox(msg, r.mustChange), d.p.cfg.Window)
+	r.dialog.SetButtons([]fyne.CanvasObject{cancel, r.reset})
+	r.dialog.Resize(fyne.NewSize(480, 0))
+	d.passwordReset = r
+	r.dialog.Show()
+}
+
+// run resets the password and shows the new one once.
+func (r *passwordReset) run() {
+	r.dialog.Hide()
+	d, u, s := r.d, r.user, r.d.s
+	password, err := graph.GeneratePassword()
+	if err != nil {
+		d.say(u, errorText("make a password", err))
+		return
+	}
+	mustChange := r.mustChange.Checked
+	setStatus(d.status, "Resetting the password of "+u.DisplayName+"…")
+	d.p.background(s, func(ctx context.Context) error {
+		return s.client.ResetPassword(ctx, u, password, mustChange)
+	}, func(err error) {
+		if err != nil {
+			d.say(u, resetRefusal(u, err))
+			return
+		}
+		d.say(u, "The password of "+u.DisplayName+" was reset.")
+		intro := u.DisplayName + " (" + u.UserPrincipalName + ") has a new password."
+		if mustChange {
+			intro += " They choose their own at the next sign-in."
+		}
+		r.shown = showPasswordOnce(d.p, "Password reset", intro, password)
+	})
+}
+
+// resetRefusal explains why Entra refused a reset. A refusal although the
+// connection may reset passwords is Entra's rule for administrators: their
+// passwords only a Privileged Authentication Administrator or a Global
+// Administrator may reset (Microsoft Entra built-in roles, "Who can reset
+// passwords").
+func resetRefusal(u graph.User, err error) string {
+	text := errorText("reset the password of "+u.DisplayName, err)
+	if errors.Is(err, graph.ErrDenied) {
+		text += " If " + u.DisplayName + " holds an administrator role, resetting their password needs a Privileged " +
+			"Authentication Administrator or a Global Administrator: sign in as one with the browser, or, for this " +
+			"app's own connection, assign the app that role under Roles and administrators."
+	}
+	return text
+}
