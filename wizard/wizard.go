@@ -151,9 +151,14 @@ func (w *Wizard) Connection(now time.Time) (keystore.Profile, keystore.Secrets, 
 		p.Authority, p.Graph = "", ""
 	}
 	var s keystore.Secrets
-	if st.Method == MethodSecret {
+	switch st.Method {
+	case MethodSecret:
 		s.ClientSecret = trimmed(st.Secret)
-	} else {
+	case MethodCertificate:
+		c := st.Certificate
+		p.Certificate = &keystore.CertificateSettings{DER: c.DER, Thumbprint: c.Thumbprint(), Expires: c.NotAfter()}
+		s.CertificateKey = c.KeyText()
+	default:
 		s.RefreshToken = w.refresh
 	}
 	return p, s, nil
