@@ -1,7 +1,6 @@
 package wizard
 
 import (
-	"errors"
 	"os"
 	"time"
 
@@ -29,8 +28,18 @@ func (w *Wizard) MakeCertificate(app string, now time.Time) error {
 func (w *Wizard) ImportCertificate(data []byte, password string, now time.Time) error {
 	c, err := oauth.ImportCertificate(data, password, now)
 	if err != nil {
-		return errors.New(sentence(err.Error()))
+		return &importError{msg: sentence(err.Error()), err: err}
 	}
 	w.State.Certificate = c
 	return nil
 }
+
+// importError is a refused file in the wizard's words; errors.Is still
+// finds oauth.ErrCertificatePassword through it.
+type importError struct {
+	msg string
+	err error
+}
+
+func (e *importError) Error() string { return e.msg }
+func (e *importError) Unwrap() error { return e.err }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
@@ -156,7 +157,7 @@ func (w *Wizard) Connection(now time.Time) (keystore.Profile, keystore.Secrets, 
 		s.ClientSecret = trimmed(st.Secret)
 	case MethodCertificate:
 		c := st.Certificate
-		p.Certificate = &keystore.CertificateSettings{DER: c.DER, Thumbprint: c.Thumbprint(), Expires: c.NotAfter()}
+		p.Certificate = connection.CertificateSettings(c)
 		s.CertificateKey = c.KeyText()
 	default:
 		s.RefreshToken = w.refresh

@@ -117,20 +117,13 @@ func (s *autoSetupStep) showSignIn(url string) {
 // refresh shows the buttons that fit: Start when idle, Cancel while
 // running, the failure's choices after a failure.
 func (s *autoSetupStep) refresh() {
-	show := func(w fyne.CanvasObject, on bool) {
-		if on {
-			w.Show()
-		} else {
-			w.Hide()
-		}
-	}
-	show(s.start, !s.running && s.failed == nil)
-	show(s.cancel, s.running)
-	show(s.resume, !s.running && s.failed != nil)
-	show(s.remove, !s.running && s.failed != nil && s.failed.State.Created.Any())
-	show(s.guided, !s.running && s.failed != nil)
-	show(s.signInBox, s.running && s.signIn.url.Text != "")
-	show(s.consentBox, !s.running && s.failed != nil && s.failed.ConsentURL != "")
+	showIf(s.start, !s.running && s.failed == nil)
+	showIf(s.cancel, s.running)
+	showIf(s.resume, !s.running && s.failed != nil)
+	showIf(s.remove, !s.running && s.failed != nil && s.failed.State.Created.Any())
+	showIf(s.guided, !s.running && s.failed != nil)
+	showIf(s.signInBox, s.running && s.signIn.url.Text != "")
+	showIf(s.consentBox, !s.running && s.failed != nil && s.failed.ConsentURL != "")
 }
 
 // request reads the typed values.
