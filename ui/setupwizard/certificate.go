@@ -29,7 +29,7 @@ const maxCertificateFile = 1 << 20
 type certificateBox struct {
 	v *Wizard
 
-	view             *fyne.Container
+	view                *fyne.Container
 	makeNew, importFile *widget.Button
 	// password opens an imported .pfx or .p12 file; retry imports the
 	// chosen file again with it.

@@ -47,18 +47,18 @@ func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
 // harness is a wizard in a test window, against a running demo
 // tenant and a store in a temporary folder.
 type harness struct {
-	t        *testing.T
-	v        *Wizard
-	win      fyne.Window
-	q        *uiQueue
-	tenant   *demotenant.Server
-	info     demotenant.Info
-	store    *keystore.Store
+	t      *testing.T
+	v      *Wizard
+	win    fyne.Window
+	q      *uiQueue
+	tenant *demotenant.Server
+	info   demotenant.Info
+	store  *keystore.Store
 	// configDir holds the settings file; home is where the file dialogs
 	// save and open, as the admin's own folder.
 	configDir, home string
 	browser         *fakeBrowser
-	finished string // the name OnFinish was called with
+	finished        string // the name OnFinish was called with
 	// saveAs is the name the save dialog is given, "" for the suggested
 	// one; pick is the file the open dialog chooses.
 	saveAs, pick string

@@ -12,8 +12,8 @@ import (
 const (
 	methodCertificateLabel = "App registration with a certificate (recommended)"
 	methodSecretLabel      = "App registration with a client secret"
-	methodBrowserLabel = "Sign in with a browser"
-	methodLDAPLabel    = "LDAP (Entra Domain Services)"
+	methodBrowserLabel     = "Sign in with a browser"
+	methodLDAPLabel        = "LDAP (Entra Domain Services)"
 )
 
 // methodStep asks how the program should sign in.
