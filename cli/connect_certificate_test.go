@@ -1,25 +1,19 @@
 package cli
 
 import (
-	"crypto/rand"
-	"crypto/rsa"
 	"crypto/sha1" //nolint:gosec // the portal's thumbprint is SHA-1
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/hex"
-	"encoding/pem"
 	"errors"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"software.sslmate.com/src/go-pkcs12"
-
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/internal/keyscan"
+	"github.com/entra-wizard/entra-wizard/internal/testcert"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
@@ -39,28 +33,13 @@ type certificateFiles struct {
 
 func newCertificateFiles(t *testing.T, bits int, from, until time.Time, password string) certificateFiles {
 	t.Helper()
-	key, err := rsa.GenerateKey(rand.Reader, bits)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(3), Subject: pkix.Name{CommonName: "From the PKI"}, NotBefore: from, NotAfter: until}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, _ := x509.ParseCertificate(der)
-	data, err := pkcs12.Modern.Encode(key, cert, nil, password)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testcert.New(t, bits, from, until)
 	dir := t.TempDir()
-	files := certificateFiles{pfx: filepath.Join(dir, "app.pfx"), pem: filepath.Join(dir, "app.pem"), der: der}
-	pemData := append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}),
-		pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(key)})...)
-	if err := os.WriteFile(files.pfx, data, 0o600); err != nil {
+	files := certificateFiles{pfx: filepath.Join(dir, "app.pfx"), pem: filepath.Join(dir, "app.pem"), der: m.Cert.Raw}
+	if err := os.WriteFile(files.pfx, m.PFX(t, nil, password), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(files.pem, pemData, 0o600); err != nil {
+	if err := os.WriteFile(files.pem, m.PEM(), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return files

@@ -1,36 +1,24 @@
 package oauth
 
 import (
-	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/pem"
 	"errors"
-	"math/big"
 	"strings"
 	"testing"
 	"time"
 
 	"software.sslmate.com/src/go-pkcs12"
+
+	"github.com/entra-wizard/entra-wizard/internal/testcert"
 )
 
 // testCert is a certificate made the way other tools make them, with its
 // key, valid from notBefore to notAfter.
 func testCert(t *testing.T, bits int, notBefore, notAfter time.Time) (*rsa.PrivateKey, *x509.Certificate) {
-	t.Helper()
-	key, err := rsa.GenerateKey(rand.Reader, bits)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(7), Subject: pkix.Name{CommonName: "imported"},
-		NotBefore: notBefore, NotAfter: notAfter}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, _ := x509.ParseCertificate(der)
-	return key, cert
+	m := testcert.New(t, bits, notBefore, notAfter)
+	return m.Key, m.Cert
 }
 
 func pemOf(blocks ...*pem.Block) []byte {

@@ -5,10 +5,8 @@ import (
 	"crypto/rsa"
 	"crypto/sha1" //nolint:gosec // the portal's thumbprint is SHA-1
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/hex"
 	"errors"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
@@ -17,9 +15,9 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"software.sslmate.com/src/go-pkcs12"
 
 	"github.com/entra-wizard/entra-wizard/internal/keyscan"
+	"github.com/entra-wizard/entra-wizard/internal/testcert"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
@@ -151,32 +149,17 @@ func TestWizardDemoUploadAndPEMFile(t *testing.T) {
 	}
 }
 
-// importCert is a certificate made elsewhere, as a .pfx file (AES,
-// PBES2) in the home folder, with its DER.
+// importCert is a certificate made elsewhere, as a .pfx file in dir,
+// with its DER; keyOf, when set, is the key put in the file instead of
+// the certificate's own.
 func importCert(t *testing.T, dir, name string, bits int, from, until time.Time, password string, keyOf *rsa.PrivateKey) (string, []byte) {
 	t.Helper()
-	key, err := rsa.GenerateKey(rand.Reader, bits)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "From the PKI"}, NotBefore: from, NotAfter: until}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, _ := x509.ParseCertificate(der)
-	if keyOf != nil {
-		key = keyOf
-	}
-	pfx, err := pkcs12.Modern.Encode(key, cert, nil, password)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := testcert.New(t, bits, from, until)
 	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, pfx, 0o600); err != nil {
+	if err := os.WriteFile(path, m.PFX(t, keyOf, password), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	return path, der
+	return path, m.Cert.Raw
 }
 
 // TestWizardImportsAPFXWithItsPassword imports a .pfx: the page asks for
