@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"crypto/sha1" //nolint:gosec // the portal's thumbprint is SHA-1
 	"crypto/x509"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -43,11 +41,6 @@ func newCertificateFiles(t *testing.T, bits int, from, until time.Time, password
 		t.Fatal(err)
 	}
 	return files
-}
-
-func portalThumbprint(der []byte) string {
-	sum := sha1.Sum(der) //nolint:gosec // see the import
-	return strings.ToUpper(hex.EncodeToString(sum[:]))
 }
 
 // homeFolder makes a home folder of the test's own.
@@ -101,7 +94,7 @@ func TestConnectImportsACertificate(t *testing.T) {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	res := decodeResult(t, []byte(r.stdout))
-	if res.Credential != "certificate" || res.CertificateThumbprint != portalThumbprint(files.der) || res.CredentialExpires == nil {
+	if res.Credential != "certificate" || res.CertificateThumbprint != testcert.PortalThumbprint(files.der) || res.CredentialExpires == nil {
 		t.Errorf("result %+v", res)
 	}
 	if strings.Contains(r.stdout+r.stderr, "p@ss") {
@@ -221,7 +214,7 @@ func TestConnectNewCertificateWaitsForTheUpload(t *testing.T) {
 	if r.code != 0 {
 		t.Fatalf("exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
-	thumb := portalThumbprint(der)
+	thumb := testcert.PortalThumbprint(der)
 	if !strings.Contains(r.stderr, "Thumbprint: "+thumb) || !strings.Contains(r.stderr, "/Credentials/appId/"+f.info.ClientID) ||
 		!strings.Contains(r.stderr, "Upload certificate") {
 		t.Errorf("stderr does not say what to upload where:\n%s", r.stderr)

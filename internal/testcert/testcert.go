@@ -6,10 +6,13 @@ package testcert
 import (
 	"crypto/rand"
 	"crypto/rsa"
+	"crypto/sha1" //nolint:gosec // the portal's thumbprint is SHA-1
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/hex"
 	"encoding/pem"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,4 +65,12 @@ func (m Made) PFX(t testing.TB, key *rsa.PrivateKey, password string) []byte {
 func (m Made) PEM() []byte {
 	return append(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: m.Cert.Raw}),
 		pem.EncodeToMemory(&pem.Block{Type: "RSA PRIVATE KEY", Bytes: x509.MarshalPKCS1PrivateKey(m.Key)})...)
+}
+
+// PortalThumbprint is the thumbprint the portal lists for a certificate
+// (DER) under Certificates & secrets: its SHA-1 in upper-case hexadecimal,
+// worked out here apart from the program's own code.
+func PortalThumbprint(der []byte) string {
+	sum := sha1.Sum(der) //nolint:gosec // see the import
+	return strings.ToUpper(hex.EncodeToString(sum[:]))
 }

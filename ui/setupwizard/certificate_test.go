@@ -3,9 +3,7 @@ package setupwizard
 import (
 	"crypto/rand"
 	"crypto/rsa"
-	"crypto/sha1" //nolint:gosec // the portal's thumbprint is SHA-1
 	"crypto/x509"
-	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -21,13 +19,6 @@ import (
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
-
-// portalThumbprint is the thumbprint the portal lists for a certificate
-// file: the SHA-1 of its DER, in upper-case hexadecimal.
-func portalThumbprint(der []byte) string {
-	sum := sha1.Sum(der) //nolint:gosec // see the import
-	return strings.ToUpper(hex.EncodeToString(sum[:]))
-}
 
 // assertKeyNowhere fails if the saved connection's key is in a file of the
 // settings folder or the home folder.
@@ -93,11 +84,11 @@ func TestWizardNewCertificateUploadTestAndSave(t *testing.T) {
 	if _, err := x509.ParseCertificate(der); err != nil {
 		t.Fatalf("the .cer file is not a DER certificate: %v", err)
 	}
-	if box.thumbprint.Text != portalThumbprint(der) || !strings.Contains(box.written.Text, file) {
-		t.Errorf("thumbprint %q, want %q; %q", box.thumbprint.Text, portalThumbprint(der), box.written.Text)
+	if box.thumbprint.Text != testcert.PortalThumbprint(der) || !strings.Contains(box.written.Text, file) {
+		t.Errorf("thumbprint %q, want %q; %q", box.thumbprint.Text, testcert.PortalThumbprint(der), box.written.Text)
 	}
 	test.Tap(box.copyThumb)
-	if got := h.v.deps.App.Clipboard().Content(); got != portalThumbprint(der) {
+	if got := h.v.deps.App.Clipboard().Content(); got != testcert.PortalThumbprint(der) {
 		t.Errorf("copied %q", got)
 	}
 	test.Tap(box.openPortal)
@@ -190,7 +181,7 @@ func TestWizardImportsAPFXWithItsPassword(t *testing.T) {
 	box.password.SetText("")
 	test.Type(box.password, "correct horse")
 	test.Tap(box.retry)
-	if h.v.wz.State.Certificate == nil || box.thumbprint.Text != portalThumbprint(der) || box.passwordBox.Visible() {
+	if h.v.wz.State.Certificate == nil || box.thumbprint.Text != testcert.PortalThumbprint(der) || box.passwordBox.Visible() {
 		t.Fatalf("imported: %q, thumbprint %q", box.problem.Text, box.thumbprint.Text)
 	}
 	if _, err := h.tenant.UploadCertificate(h.info.ClientID, der); err != nil {
@@ -206,10 +197,7 @@ func TestWizardImportsAPFXWithItsPassword(t *testing.T) {
 	if after, _ := os.ReadFile(path); string(after) != string(before) {
 		t.Error("the imported file was changed")
 	}
-	if err := os.Remove(path); err != nil { // the admin's own file holds the key by design
-		t.Fatal(err)
-	}
-	h.assertKeyNowhere(key)
+	h.assertKeyNowhere(key) // the .pfx in the home folder holds the key encrypted only
 }
 
 // TestWizardRefusesBadCertificateFiles imports files Entra would refuse:
