@@ -197,15 +197,18 @@ func TestConnectNewCertificateWaitsForTheUpload(t *testing.T) {
 	file := filepath.Join(home, "wizard.cer")
 	done := make(chan cmdResult, 1)
 	go func() { done <- f.run(t, runConnect, "", f.certArgs("New", "--new-certificate", file, "--json")...) }()
+	// The file is read until it holds a whole DER certificate: connect
+	// may still be writing it.
 	var der []byte
-	for deadline := time.Now().Add(30 * time.Second); der == nil; time.Sleep(50 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			t.Fatal("no certificate file was written")
-		}
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		der, _ = os.ReadFile(file)
-	}
-	if _, err := x509.ParseCertificate(der); err != nil {
-		t.Fatalf("the .cer file is not a DER certificate: %v", err)
+		_, err := x509.ParseCertificate(der)
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no DER certificate was written (%v)", err)
+		}
 	}
 	if _, err := f.srv.UploadCertificate(f.info.ClientID, der); err != nil {
 		t.Fatal(err)
