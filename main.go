@@ -72,7 +72,7 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 			return 1
 		}
 		defer func() { _ = tenant.Close() }()
-		deps.Demo = uiDemo(tenant.Info())
+		deps.Demo = uiDemo(tenant)
 	}
 
 	a := app.NewWithID(appID)
@@ -99,7 +99,12 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 const quitGrace = 5 * time.Second
 
 // uiDemo is what the window needs to know of the running demo tenant.
-func uiDemo(info demotenant.Info) *ui.DemoTenant {
+func uiDemo(tenant *demotenant.Server) *ui.DemoTenant {
+	info := tenant.Info()
 	return &ui.DemoTenant{Authority: info.Authority, Graph: info.Graph, TenantDomain: info.TenantDomain,
-		ClientID: info.ClientID, ClientSecret: info.ClientSecret, PublicClientID: info.PublicClientID}
+		ClientID: info.ClientID, ClientSecret: info.ClientSecret, PublicClientID: info.PublicClientID,
+		UploadCertificate: func(der []byte) error {
+			_, err := tenant.UploadCertificate(info.ClientID, der)
+			return err
+		}}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
@@ -14,7 +15,9 @@ import (
 )
 
 const connectUsage = `Usage: entra-wizard connect --name NAME --tenant TENANT --client-id ID
-                            (--client-secret-stdin | --browser)
+                            (--client-secret-stdin | --browser |
+                             --certificate FILE [--certificate-password-stdin] |
+                             --new-certificate FILE.cer [--wait DURATION])
                             [--cloud CLOUD | --authority URL --graph URL] [--json]
 
 Tests a connection to Microsoft Entra ID and saves it only if the test works:
@@ -27,6 +30,19 @@ Flags:
   --client-id ID          the app's Application (client) ID
   --client-secret-stdin   read the client secret's Value from standard input
   --browser               sign in through the browser instead (delegated access)
+  --certificate FILE      sign in with a certificate you have: a .pfx or .p12
+                          file, or PEM with the certificate and its private key;
+                          the key is saved to the keychain, the file left alone
+  --certificate-password-stdin
+                          read the .pfx or .p12 file's password from standard input
+  --new-certificate FILE.cer
+                          make a new certificate, write its public part to
+                          FILE.cer (or FILE.pem) and print its thumbprint; upload
+                          the file under Certificates & secrets > Certificates >
+                          Upload certificate, and connect saves the connection
+                          once Microsoft Entra accepts the certificate
+  --wait DURATION         how long --new-certificate waits for the upload
+                          (default 15m)
   --cloud CLOUD           global (default), usgov, usgov-dod or china
   --authority URL         a custom sign-in service (with --graph)
   --graph URL             a custom Microsoft Graph host (with --authority)
@@ -47,9 +63,17 @@ type connectOptions struct {
 	ClientID    string
 	SecretStdin bool
 	Browser     bool
-	Cloud       string
-	Authority   string
-	Graph       string
+	// Certificate is a certificate file with its key to import;
+	// PasswordStdin reads its password from standard input.
+	Certificate   string
+	PasswordStdin bool
+	// NewCertificate is where a new certificate's public part is
+	// written; Wait bounds the wait for its upload.
+	NewCertificate string
+	Wait           time.Duration
+	Cloud          string
+	Authority      string
+	Graph          string
 	// AllowCustom trusts endpoints that are neither a Microsoft cloud's
 	// nor this computer's.
 	AllowCustom bool
@@ -80,15 +104,9 @@ func runConnect(ctx context.Context, args []string, env Env, deps connectionDeps
 	if err != nil {
 		return commandUsageError(env, "connect", "", err)
 	}
-	var secret string
-	if opts.SecretStdin {
-		if secret, err = readSecret(env.Stdin); err != nil {
-			return commandUsageError(env, "connect", "", err)
-		}
-		if oauth.LooksLikeSecretID(secret) {
-			fmt.Fprintln(env.Stderr, "Warning: the secret looks like a secret ID (a GUID). Entra shows two values for a secret:"+
-				" copy the one under Value, not Secret ID.")
-		}
+	creds, err := opts.credentials(env, &target)
+	if err != nil {
+		return commandUsageError(env, "connect", "", err)
 	}
 	store, err := deps.openStore()
 	if err != nil {
@@ -96,10 +114,13 @@ func runConnect(ctx context.Context, args []string, env Env, deps connectionDeps
 		return 1
 	}
 
-	result, refreshToken := deps.test(ctx, target, secret, env.Stderr)
+	result, refreshToken, err := opts.test(ctx, deps, target, creds, env.Stderr)
+	if err != nil {
+		return commandUsageError(env, "connect", "", err)
+	}
 	testPassed := result.OK
 	if testPassed {
-		sec := keystore.Secrets{ClientSecret: secret, RefreshToken: refreshToken}
+		sec := keystore.Secrets{ClientSecret: creds.secret, CertificateKey: creds.certificateKey, RefreshToken: refreshToken}
 		saved, err := store.Save(target.profile, sec)
 		if err != nil {
 			result.fail(connectionError{Message: err.Error(), Hint: saveHint(err)})
@@ -121,6 +142,19 @@ func runConnect(ctx context.Context, args []string, env Env, deps connectionDeps
 	return 0
 }
 
+// test runs the connection test; for a new certificate it first writes
+// its public part, then tests until the admin has uploaded it.
+func (o connectOptions) test(ctx context.Context, deps connectionDeps, t connectionTarget, c credentials, progress io.Writer) (connectionResult, string, error) {
+	if o.NewCertificate == "" {
+		res, refreshToken := deps.test(ctx, t, c, progress)
+		return res, refreshToken, nil
+	}
+	if err := o.writePublicPart(t.certificate, t.profile, progress); err != nil {
+		return connectionResult{}, "", err
+	}
+	return deps.testUntilUploaded(ctx, t, c, o.uploadWait(), progress), "", nil
+}
+
 // parseConnectFlags reads connect's flags and checks that they fit together.
 // After -h or --help it returns flag.ErrHelp.
 func parseConnectFlags(args []string) (connectOptions, error) {
@@ -132,6 +166,10 @@ func parseConnectFlags(args []string) (connectOptions, error) {
 	fs.StringVar(&o.ClientID, "client-id", "", "")
 	fs.BoolVar(&o.SecretStdin, "client-secret-stdin", false, "")
 	fs.BoolVar(&o.Browser, "browser", false, "")
+	fs.StringVar(&o.Certificate, "certificate", "", "")
+	fs.BoolVar(&o.PasswordStdin, "certificate-password-stdin", false, "")
+	fs.StringVar(&o.NewCertificate, "new-certificate", "", "")
+	fs.DurationVar(&o.Wait, "wait", 0, "")
 	fs.StringVar(&o.Cloud, "cloud", "", "")
 	fs.StringVar(&o.Authority, "authority", "", "")
 	fs.StringVar(&o.Graph, "graph", "", "")
@@ -153,14 +191,58 @@ func parseConnectFlags(args []string) (connectOptions, error) {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case len(missing) > 0:
 		return o, fmt.Errorf("missing %s", strings.Join(missing, ", "))
-	case o.SecretStdin == o.Browser:
-		return o, errors.New("choose one way to sign in: --client-secret-stdin or --browser")
+	case o.ways() != 1:
+		return o, errors.New("choose one way to sign in: --client-secret-stdin, --browser, --certificate or --new-certificate")
+	case o.PasswordStdin && o.Certificate == "":
+		return o, errors.New("--certificate-password-stdin goes with --certificate")
+	case o.Wait != 0 && o.NewCertificate == "":
+		return o, errors.New("--wait goes with --new-certificate")
+	case o.Wait < 0:
+		return o, errors.New("--wait must be a positive duration, such as 10m")
 	case (o.Authority == "") != (o.Graph == ""):
 		return o, errors.New("--authority and --graph go together: give both or neither")
 	case o.Authority != "" && o.Cloud != "":
 		return o, errors.New("--cloud and --authority/--graph do not go together: choose one")
 	}
 	return o, nil
+}
+
+// ways counts the ways to sign in that were chosen.
+func (o connectOptions) ways() int {
+	n := 0
+	for _, on := range []bool{o.SecretStdin, o.Browser, o.Certificate != "", o.NewCertificate != ""} {
+		if on {
+			n++
+		}
+	}
+	return n
+}
+
+// credentials reads what the connection proves itself with: the secret
+// from standard input, or the certificate (imported or new), which it
+// records in t. A browser sign-in has none yet.
+func (o connectOptions) credentials(env Env, t *connectionTarget) (credentials, error) {
+	switch {
+	case o.SecretStdin:
+		secret, err := readSecret(env.Stdin)
+		if err != nil {
+			return credentials{}, err
+		}
+		if oauth.LooksLikeSecretID(secret) {
+			fmt.Fprintln(env.Stderr, "Warning: the secret looks like a secret ID (a GUID). Entra shows two values for a secret:"+
+				" copy the one under Value, not Secret ID.")
+		}
+		return credentials{secret: secret}, nil
+	case o.Certificate != "" || o.NewCertificate != "":
+		c, err := o.certificateOf(env.Stdin, time.Now())
+		if err != nil {
+			return credentials{}, err
+		}
+		t.certificate = c
+		t.profile.Method, t.profile.Certificate = keystore.MethodCertificate, connection.CertificateSettings(c)
+		return credentials{certificateKey: c.KeyText()}, nil
+	}
+	return credentials{}, nil
 }
 
 // target checks the typed values, before anything goes over the network,

@@ -39,7 +39,7 @@ func BenchmarkConnectionTest(b *testing.B) {
 	b.ResetTimer()
 	start := time.Now()
 	for range b.N {
-		res, _ := deps.test(ctx, target, info.ClientSecret, nil)
+		res, _ := deps.test(ctx, target, credentials{secret: info.ClientSecret}, nil)
 		if !res.OK {
 			b.Fatalf("the connection test failed: %+v", res.Error)
 		}

@@ -74,7 +74,7 @@ func runConnectLDAP(ctx context.Context, args []string, env Env, deps connection
 	if err != nil {
 		return commandUsageError(env, "connect --ldap", "", err)
 	}
-	password, err := readPassword(env.Stdin)
+	password, err := readPassword(env.Stdin, "--password-stdin")
 	if err != nil {
 		return commandUsageError(env, "connect --ldap", "", err)
 	}
@@ -177,22 +177,22 @@ func (o connectLDAPOptions) settings() (ldapconn.Settings, error) {
 // maxPasswordLength bounds what is read from standard input.
 const maxPasswordLength = 4 << 10
 
-// readPassword reads the first line of standard input, keeping any spaces
-// that belong to the password.
-func readPassword(r io.Reader) (string, error) {
+// readPassword reads the first line of standard input for the flag named
+// flag, keeping any spaces that belong to the password.
+func readPassword(r io.Reader, flag string) (string, error) {
 	if r == nil {
-		return "", errors.New("--password-stdin: nothing on standard input")
+		return "", errors.New(flag + ": nothing on standard input")
 	}
 	line, err := bufio.NewReaderSize(io.LimitReader(r, maxPasswordLength+1), maxPasswordLength+1).ReadString('\n')
 	if err != nil && !errors.Is(err, io.EOF) {
-		return "", fmt.Errorf("--password-stdin: reading standard input: %w", err)
+		return "", fmt.Errorf("%s: reading standard input: %w", flag, err)
 	}
 	if len(line) > maxPasswordLength {
-		return "", errors.New("--password-stdin: the input is far longer than a password")
+		return "", errors.New(flag + ": the input is far longer than a password")
 	}
 	password := strings.TrimRight(line, "\r\n")
 	if password == "" {
-		return "", errors.New("--password-stdin: standard input was empty; pipe the password into the command")
+		return "", errors.New(flag + ": standard input was empty; pipe the password into the command")
 	}
 	return password, nil
 }

@@ -45,6 +45,9 @@ type connectionTarget struct {
 	profile keystore.Profile
 	// allowCustom is --allow-custom-endpoints.
 	allowCustom bool
+	// certificate is the certificate of a certificate connection, with
+	// its key, in memory until the connection is saved.
+	certificate *oauth.Certificate
 }
 
 // engine is the connection engine over these dependencies; renewed
@@ -54,12 +57,19 @@ func (d connectionDeps) engine(store *keystore.Store, onNotSaved func(error)) *c
 		LoginTimeout: d.loginTimeout, OnTokenNotSaved: onNotSaved}
 }
 
-// test signs in to a new connection (with the secret, or through the
-// browser) and runs the connection test. For a browser sign-in it also
-// returns the refresh token to keep. Sign-in progress goes to progress.
-func (d connectionDeps) test(ctx context.Context, t connectionTarget, secret string, progress io.Writer) (connectionResult, string) {
-	res := d.engine(nil, nil).Test(ctx, connection.Attempt{Profile: t.profile, Secret: secret, AllowCustom: t.allowCustom, OnURL: func(u string) {
-		fmt.Fprintf(progress, "Opening the browser to sign in. If it does not open, visit:\n  %s\n%s\n", u, oauth.WaitingHelp("press Ctrl+C"))
-	}})
+// credentials are what a new app-only connection proves itself with: its
+// client secret, or its certificate's key (the certificate is in the
+// target's profile).
+type credentials struct{ secret, certificateKey string }
+
+// test signs in to a new connection (with the secret or the certificate,
+// or through the browser) and runs the connection test. For a browser
+// sign-in it also returns the refresh token to keep. Sign-in progress goes
+// to progress.
+func (d connectionDeps) test(ctx context.Context, t connectionTarget, c credentials, progress io.Writer) (connectionResult, string) {
+	res := d.engine(nil, nil).Test(ctx, connection.Attempt{Profile: t.profile, Secret: c.secret, CertificateKey: c.certificateKey,
+		AllowCustom: t.allowCustom, OnURL: func(u string) {
+			fmt.Fprintf(progress, "Opening the browser to sign in. If it does not open, visit:\n  %s\n%s\n", u, oauth.WaitingHelp("press Ctrl+C"))
+		}})
 	return resultOf(t, res.Report), res.RefreshToken
 }

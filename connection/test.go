@@ -87,3 +87,9 @@ func (e *Engine) check(ctx context.Context, ep oauth.Endpoints, p keystore.Profi
 		Links:  oauth.PortalLinks(ep, p.ClientID),
 	})
 }
+
+// CertificateSettings is what a certificate connection's settings keep of
+// c: its public part only.
+func CertificateSettings(c *oauth.Certificate) *keystore.CertificateSettings {
+	return &keystore.CertificateSettings{DER: c.DER, Thumbprint: c.Thumbprint(), Expires: c.NotAfter()}
+}

@@ -7,6 +7,9 @@ var hints = map[int]string{
 		"in Certificates & secrets, the Value column is the one to copy (it is shown only right after " +
 		"the secret is created; if it is hidden, create a new secret).",
 	7000222: "The client secret has expired. Create a new secret under Certificates & secrets and paste its Value.",
+	700027: "Microsoft Entra does not know this certificate, or it has expired. Upload the certificate file under " +
+		"Certificates & secrets > Certificates > Upload certificate and check that the portal lists the same thumbprint; " +
+		"an upload can take a minute to work.",
 	700016: "No app with this client ID was found in this tenant. Check the client ID and the tenant; " +
 		"the app may be registered in another tenant.",
 	7000229: "The app has no service principal in this tenant. Open the app once in Enterprise " +

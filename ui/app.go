@@ -47,6 +47,9 @@ type DemoTenant struct {
 	// PublicClientID its app for browser sign-in.
 	ClientID, ClientSecret string
 	PublicClientID         string
+	// UploadCertificate registers a certificate (DER) on the confidential
+	// app, as an admin does in the portal.
+	UploadCertificate func(der []byte) error
 }
 
 // wizardValues are the demo's values the wizard fills in.
@@ -140,6 +143,10 @@ func (u *UI) showWizard(onCancel func()) {
 		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
 		OnLDAP: u.showLDAPSetup, OnCancel: onCancel,
+		SaveFile: ldapui.SaveDialog(u.win), OpenFile: openDialog(u.win),
+	}
+	if u.deps.Demo != nil {
+		deps.UploadDemoCertificate = u.deps.Demo.UploadCertificate
 	}
 	if u.deps.Store != nil {
 		deps.Store = u.deps.Store

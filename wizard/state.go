@@ -1,5 +1,7 @@
 package wizard
 
+import "github.com/entra-wizard/entra-wizard/oauth"
+
 // Cloud names the wizard uses besides the Microsoft clouds of oauth.Clouds.
 const (
 	// CloudGlobal is Microsoft's worldwide cloud, the default.
@@ -28,6 +30,10 @@ type State struct {
 	Tenant   string
 	// Secret is the client secret's Value; used by MethodSecret only.
 	Secret string
+	// Certificate is the certificate of MethodCertificate and its key,
+	// made here or imported; the key is kept in memory until the
+	// connection is saved, and then only in the keychain.
+	Certificate *oauth.Certificate
 
 	// Name is what the connection is saved as.
 	Name string
@@ -38,8 +44,11 @@ type State struct {
 func (s State) connectionKey() string {
 	key := string(s.Method) + "\x00" + s.Cloud + "\x00" + s.Authority + "\x00" +
 		s.Graph + "\x00" + s.ClientID + "\x00" + s.Tenant
-	if s.Method == MethodSecret {
+	switch {
+	case s.Method == MethodSecret:
 		key += "\x00" + s.Secret
+	case s.Method == MethodCertificate && s.Certificate != nil:
+		key += "\x00" + s.Certificate.Thumbprint()
 	}
 	return key
 }
@@ -51,7 +60,7 @@ type Demo struct {
 	Graph     string
 	Tenant    string
 	// ClientID and Secret belong to the demo's confidential app, used with
-	// MethodSecret.
+	// MethodSecret and MethodCertificate.
 	ClientID string
 	Secret   string
 	// PublicClientID is the demo's public app, used with MethodBrowser.

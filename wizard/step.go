@@ -52,7 +52,7 @@ func (s Step) Number() int { return int(s) + 1 }
 // keystore.Profile.Method.
 type Method string
 
-// The two ways to connect.
+// The ways to connect.
 const (
 	// MethodSecret is app-only access with an app registration's client
 	// secret (the client credentials flow).
@@ -60,7 +60,16 @@ const (
 	// MethodBrowser is delegated access: the admin signs in with a browser
 	// and the program acts as them.
 	MethodBrowser Method = "browser"
+	// MethodCertificate is app-only access with a certificate the app
+	// registration holds: sign-ins are signed with its private key, which
+	// never leaves this computer's keychain. Microsoft recommends it over
+	// a secret.
+	MethodCertificate Method = "certificate"
 )
+
+// AppOnly reports whether the method signs in as the app itself (with a
+// secret or a certificate) rather than as the admin.
+func (m Method) AppOnly() bool { return m == MethodSecret || m == MethodCertificate }
 
 // Field names one value the admin types or chooses. Validation messages are
 // keyed by it.
@@ -76,7 +85,10 @@ const (
 	FieldClientID  Field = "clientId"
 	FieldTenant    Field = "tenant"
 	FieldSecret    Field = "secret"
-	FieldTest      Field = "test"
-	FieldName      Field = "name"
-	FieldSave      Field = "save"
+	// FieldCertificate is the certificate of MethodCertificate, made or
+	// imported.
+	FieldCertificate Field = "certificate"
+	FieldTest        Field = "test"
+	FieldName        Field = "name"
+	FieldSave        Field = "save"
 )

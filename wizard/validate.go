@@ -48,8 +48,11 @@ func (w *Wizard) needsAt(s Step) []Field {
 		}
 		return []Field{FieldCloud}
 	case StepCredentials:
-		if w.State.Method == MethodSecret {
+		switch w.State.Method {
+		case MethodSecret:
 			return []Field{FieldClientID, FieldTenant, FieldSecret}
+		case MethodCertificate:
+			return []Field{FieldClientID, FieldTenant, FieldCertificate}
 		}
 		return []Field{FieldClientID, FieldTenant}
 	case StepTest:
@@ -79,7 +82,7 @@ func (w *Wizard) FieldError(f Field) string {
 	st := w.State
 	switch f {
 	case FieldMethod:
-		if st.Method != MethodSecret && st.Method != MethodBrowser {
+		if !st.Method.AppOnly() && st.Method != MethodBrowser {
 			return "Choose how the program should connect."
 		}
 	case FieldCloud:
@@ -102,6 +105,10 @@ func (w *Wizard) FieldError(f Field) string {
 	case FieldSecret:
 		if st.Method == MethodSecret && trimmed(st.Secret) == "" {
 			return "Paste the client secret's Value from Certificates & secrets."
+		}
+	case FieldCertificate:
+		if st.Method == MethodCertificate && st.Certificate == nil {
+			return "Make a new certificate, or import one you have, and upload it to the app."
 		}
 	case FieldTest:
 		return w.testError()

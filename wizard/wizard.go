@@ -4,6 +4,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
@@ -151,9 +152,14 @@ func (w *Wizard) Connection(now time.Time) (keystore.Profile, keystore.Secrets, 
 		p.Authority, p.Graph = "", ""
 	}
 	var s keystore.Secrets
-	if st.Method == MethodSecret {
+	switch st.Method {
+	case MethodSecret:
 		s.ClientSecret = trimmed(st.Secret)
-	} else {
+	case MethodCertificate:
+		c := st.Certificate
+		p.Certificate = connection.CertificateSettings(c)
+		s.CertificateKey = c.KeyText()
+	default:
 		s.RefreshToken = w.refresh
 	}
 	return p, s, nil

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -21,7 +23,7 @@ const (
 )
 
 // autoSetupStep is "Set it up for me": one administrator sign-in, then the
-// program registers the app, its secret and its consent, waits for Entra,
+// program registers the app, its certificate or secret and its consent, waits for Entra,
 // tests and saves. A failure shows what was created, with Remove, Continue
 // and the guided path.
 type autoSetupStep struct {
@@ -29,14 +31,17 @@ type autoSetupStep struct {
 
 	name, tenant, appName *widget.Entry
 	method                *widget.RadioGroup
-	cloud                 *setupCloudPicker
-	features              *widget.CheckGroup
-	start, cancel         *widget.Button
-	remove, resume        *widget.Button
-	guided                *widget.Button
-	status, problem       *widget.Label
-	created               *widget.Label
-	createdLinks          *fyne.Container // the portal page of each thing created, with Copy
+	// days is the certificate's or secret's lifetime; its default follows
+	// the method until the admin types their own.
+	days            *widget.Entry
+	cloud           *setupCloudPicker
+	features        *widget.CheckGroup
+	start, cancel   *widget.Button
+	remove, resume  *widget.Button
+	guided          *widget.Button
+	status, problem *widget.Label
+	created         *widget.Label
+	createdLinks    *fyne.Container // the portal page of each thing created, with Copy
 	// signIn is the sign-in page's address while it waits, and consent the
 	// consent link after a refusal: both to open by hand or send on.
 	signIn, consent       *linkRow
@@ -54,8 +59,9 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.name.SetPlaceHolder("a name for the connection, such as Contoso")
 	s.tenant.SetPlaceHolder("tenant ID or domain, such as contoso.onmicrosoft.com")
 	s.appName.SetText(appsetup.DefaultAppName)
-	s.method = widget.NewRadioGroup([]string{methodSecretLabel, methodBrowserLabel}, nil)
-	s.method.SetSelected(methodSecretLabel)
+	s.days = widget.NewEntry()
+	s.method = widget.NewRadioGroup([]string{methodCertificateLabel, methodSecretLabel, methodBrowserLabel}, s.onMethod)
+	s.method.SetSelected(methodCertificateLabel)
 	s.cloud = newSetupCloudPicker(v)
 	var all []string
 	for _, f := range graph.Features() {
@@ -94,10 +100,11 @@ func (s *autoSetupStep) view() fyne.CanvasObject {
 	form := widget.NewForm(widget.NewFormItem("Connection name", s.name), widget.NewFormItem("Tenant", s.tenant),
 		widget.NewFormItem("Cloud", s.cloud.choice),
 		widget.NewFormItem("App name", s.appName), widget.NewFormItem("Sign-in", s.method),
+		widget.NewFormItem("Valid for (days)", s.days),
 		widget.NewFormItem("Use it for", s.features))
 	return container.NewVBox(
 		wrappedLabel("Sign in once in your browser as an administrator. The program then registers the app, "+
-			"creates its secret and grants its permissions for you, tests the connection and saves it."),
+			"creates its certificate or secret and grants its permissions for you, tests the connection and saves it."),
 		form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created, s.createdLinks,
 		container.NewHBox(s.resume, s.remove, s.guided),
 	)
@@ -117,20 +124,13 @@ func (s *autoSetupStep) showSignIn(url string) {
 // refresh shows the buttons that fit: Start when idle, Cancel while
 // running, the failure's choices after a failure.
 func (s *autoSetupStep) refresh() {
-	show := func(w fyne.CanvasObject, on bool) {
-		if on {
-			w.Show()
-		} else {
-			w.Hide()
-		}
-	}
-	show(s.start, !s.running && s.failed == nil)
-	show(s.cancel, s.running)
-	show(s.resume, !s.running && s.failed != nil)
-	show(s.remove, !s.running && s.failed != nil && s.failed.State.Created.Any())
-	show(s.guided, !s.running && s.failed != nil)
-	show(s.signInBox, s.running && s.signIn.url.Text != "")
-	show(s.consentBox, !s.running && s.failed != nil && s.failed.ConsentURL != "")
+	showIf(s.start, !s.running && s.failed == nil)
+	showIf(s.cancel, s.running)
+	showIf(s.resume, !s.running && s.failed != nil)
+	showIf(s.remove, !s.running && s.failed != nil && s.failed.State.Created.Any())
+	showIf(s.guided, !s.running && s.failed != nil)
+	showIf(s.signInBox, s.running && s.signIn.url.Text != "")
+	showIf(s.consentBox, !s.running && s.failed != nil && s.failed.ConsentURL != "")
 }
 
 // request reads the typed values.
@@ -140,9 +140,11 @@ func (s *autoSetupStep) request() (appsetup.Request, error) {
 		return appsetup.Request{}, err
 	}
 	req := appsetup.Request{Name: s.name.Text, Tenant: s.tenant.Text, AppName: s.appName.Text, Endpoints: e,
-		Method: appsetup.MethodSecret}
-	if s.method.Selected == methodBrowserLabel {
-		req.Method = appsetup.MethodBrowser
+		Method: setupMethods[s.method.Selected]}
+	if req.Method != appsetup.MethodBrowser {
+		if req.SecretDays, err = lifetimeDays(s.days.Text, req.Method); err != nil {
+			return req, err
+		}
 	}
 	for _, f := range s.features.Selected {
 		req.Features = append(req.Features, graph.Feature(f))
@@ -151,6 +153,52 @@ func (s *autoSetupStep) request() (appsetup.Request, error) {
 		return req, errors.New("choose at least one thing to use the connection for")
 	}
 	return req, nil
+}
+
+// setupMethods are the sign-in choices in appsetup's spelling, as
+// setup --credential and --method spell them.
+var setupMethods = map[string]string{
+	methodCertificateLabel: appsetup.MethodCertificate,
+	methodSecretLabel:      appsetup.MethodSecret,
+	methodBrowserLabel:     appsetup.MethodBrowser,
+}
+
+// defaultDays is the lifetime offered for a method: a year for a
+// certificate, 180 days for a secret.
+func defaultDays(method string) string {
+	if method == appsetup.MethodCertificate {
+		return strconv.Itoa(appsetup.DefaultCertificateDays)
+	}
+	return strconv.Itoa(appsetup.DefaultSecretDays)
+}
+
+// onMethod offers the chosen method's lifetime, unless the admin typed one
+// of their own; a browser sign-in has no credential to expire.
+func (s *autoSetupStep) onMethod(label string) {
+	m := setupMethods[label]
+	if s.days.Text == "" || s.days.Text == defaultDays(appsetup.MethodCertificate) || s.days.Text == defaultDays(appsetup.MethodSecret) {
+		s.days.SetText(defaultDays(m))
+	}
+	if m == appsetup.MethodBrowser {
+		s.days.Disable()
+	} else {
+		s.days.Enable()
+	}
+}
+
+// lifetimeDays reads the typed lifetime: whole days from 1 to
+// appsetup.MaxSecretDays, as Microsoft recommends at most two years.
+func lifetimeDays(text, method string) (int, error) {
+	what := "secret"
+	if method == appsetup.MethodCertificate {
+		what = "certificate"
+	}
+	days, err := strconv.Atoi(strings.TrimSpace(text))
+	if err != nil || days < 1 || days > appsetup.MaxSecretDays {
+		return 0, fmt.Errorf("the %s's lifetime must be a whole number of days from 1 to %d (%s is the default)",
+			what, appsetup.MaxSecretDays, defaultDays(method))
+	}
+	return days, nil
 }
 
 func (s *autoSetupStep) deps() appsetup.Deps {

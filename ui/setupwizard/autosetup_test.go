@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -21,9 +22,16 @@ func openAutoSetup(h *harness) *autoSetupStep {
 	return h.v.autoSetup
 }
 
+// TestSetItUpForMeCreatesTestsAndSaves runs setup with what the page
+// offers: a certificate, as recommended, valid for a year. Its key ends
+// up in the keychain and nowhere in the settings or home folders.
 func TestSetItUpForMeCreatesTestsAndSaves(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
+	t.Setenv("HOME", h.home)
 	s := openAutoSetup(h)
+	if s.method.Selected != methodCertificateLabel || s.days.Text != "365" {
+		t.Fatalf("the page offers %q for %s days; want a certificate for a year", s.method.Selected, s.days.Text)
+	}
 	s.appName.SetText("Wizard from the window")
 	s.features.SetSelected([]string{"read-users", "read-groups"})
 	test.Tap(s.start)
@@ -36,8 +44,57 @@ func TestSetItUpForMeCreatesTestsAndSaves(t *testing.T) {
 		t.Fatalf("registered %+v", apps)
 	}
 	p, err := h.store.Get(s.name.Text)
-	if err != nil || p.Method != keystore.MethodClientSecret || p.SecretExpires == nil || h.finished != s.name.Text {
-		t.Errorf("saved %+v (%v), panel opened on %q", p, err, h.finished)
+	if err != nil || p.Method != keystore.MethodCertificate || p.Certificate == nil || h.finished != s.name.Text {
+		t.Fatalf("saved %+v (%v), panel opened on %q", p, err, h.finished)
+	}
+	if days := time.Until(p.Certificate.Expires).Hours() / 24; days < 364 || days > 366 {
+		t.Errorf("the certificate is valid for %.1f days, want 365", days)
+	}
+	sec, err := h.store.Secrets(s.name.Text)
+	if err != nil || sec.CertificateKey == "" || sec.ClientSecret != "" {
+		t.Fatalf("the keychain holds %v; want the certificate's key only", err)
+	}
+	h.assertKeyNowhere(sec.CertificateKey)
+}
+
+// TestSetItUpForMeSecretWithItsLifetime chooses a client secret on the
+// page: its lifetime follows (180 days) until the admin types another,
+// which must lie between 1 and 730 days; the secret then expires when
+// asked.
+func TestSetItUpForMeSecretWithItsLifetime(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	s := openAutoSetup(h)
+	s.method.SetSelected(methodSecretLabel)
+	if s.days.Text != "180" || s.days.Disabled() {
+		t.Fatalf("a secret is offered for %q days", s.days.Text)
+	}
+	s.appName.SetText("Secret from the window")
+	s.features.SetSelected([]string{"read-users"})
+	for _, bad := range []string{"0", "731", "two years", ""} {
+		s.days.SetText(bad)
+		test.Tap(s.start)
+		if s.running || !strings.Contains(s.problem.Text, "from 1 to 730") {
+			t.Fatalf("lifetime %q: running %v, %q", bad, s.running, s.problem.Text)
+		}
+	}
+	if n := len(h.tenant.AppsNamed("Secret from the window")); n != 0 {
+		t.Fatalf("%d apps were created with a bad lifetime", n)
+	}
+	s.days.SetText("")
+	test.Type(s.days, "20")
+	s.method.SetSelected(methodBrowserLabel)
+	s.method.SetSelected(methodSecretLabel)
+	if s.days.Text != "20" {
+		t.Errorf("switching methods replaced the typed lifetime with %q", s.days.Text)
+	}
+	test.Tap(s.start)
+	h.q.until(t, "setup", func() bool { return !s.running })
+	p, err := h.store.Get(s.name.Text)
+	if err != nil || p.Method != keystore.MethodClientSecret || p.SecretExpires == nil {
+		t.Fatalf("saved %+v (%v): %s", p, err, s.problem.Text)
+	}
+	if days := time.Until(*p.SecretExpires).Hours() / 24; days < 19 || days > 21 {
+		t.Errorf("the secret is valid for %.1f days, want 20", days)
 	}
 }
 

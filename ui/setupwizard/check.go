@@ -86,11 +86,15 @@ func (s *checkStep) view() fyne.CanvasObject {
 }
 
 func (s *checkStep) shown() {
-	browser := s.v.wz.State.Method == wizard.MethodBrowser
-	if browser {
+	switch s.v.wz.State.Method {
+	case wizard.MethodBrowser:
 		s.intro.SetText("Press Sign in: your browser opens Microsoft's sign-in page. Sign in with an " +
 			"administrator account of your organization; the program then checks what it may do.")
-	} else {
+	case wizard.MethodCertificate:
+		s.intro.SetText("Press Test: the program signs in with the app's certificate and checks what it may do. " +
+			"Nothing in your directory is changed. If Microsoft does not know the certificate yet, upload it " +
+			"on the previous page; a new upload can take a minute to work.")
+	default:
 		s.intro.SetText("Press Test: the program signs in with the app's secret and checks what it may do. " +
 			"Nothing in your directory is changed.")
 	}
@@ -112,6 +116,14 @@ func (s *checkStep) setStartText() {
 	default:
 		s.start.SetText("Test")
 	}
+}
+
+// credentialWord names what an app-only connection signs in with.
+func credentialWord(m wizard.Method) string {
+	if m == wizard.MethodCertificate {
+		return "certificate"
+	}
+	return "secret"
 }
 
 func (s *checkStep) running() bool { return s.stop != nil }
@@ -166,7 +178,7 @@ func (s *checkStep) onStart() {
 		// coming back, and how to stop.
 		s.status.SetText(oauth.WaitingHelp("press Cancel"))
 	} else {
-		s.status.SetText("Signing in with the app's secret and checking its permissions…")
+		s.status.SetText("Signing in with the app's " + credentialWord(s.v.wz.State.Method) + " and checking its permissions…")
 	}
 	s.v.refreshButtons()
 

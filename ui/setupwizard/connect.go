@@ -19,12 +19,19 @@ func (v *Wizard) engine() *connection.Engine {
 
 // attemptOf is a connection test of the values typed so far.
 func attemptOf(st wizard.State) connection.Attempt {
-	return connection.Attempt{
+	a := connection.Attempt{
 		Profile: keystore.Profile{
 			Cloud: st.Cloud, Authority: strings.TrimSpace(st.Authority), Graph: strings.TrimSpace(st.Graph),
 			Tenant: strings.TrimSpace(st.Tenant), ClientID: strings.TrimSpace(st.ClientID), Method: string(st.Method),
 		},
-		Secret:      strings.TrimSpace(st.Secret),
 		AllowCustom: st.CustomHostsTrusted(),
 	}
+	switch c := st.Certificate; {
+	case st.Method == wizard.MethodCertificate && c != nil:
+		a.Profile.Certificate = connection.CertificateSettings(c)
+		a.CertificateKey = c.KeyText()
+	case st.Method == wizard.MethodSecret:
+		a.Secret = strings.TrimSpace(st.Secret)
+	}
+	return a
 }

@@ -18,6 +18,7 @@ type credentialsStep struct {
 	clientIDErr, tenantErr, secretErr *widget.Label
 	secretWarning                     *widget.Label
 	secretBox                         *fyne.Container
+	certificate                       *certificateBox
 }
 
 func newCredentialsStep(v *Wizard) *credentialsStep {
@@ -37,6 +38,7 @@ func newCredentialsStep(v *Wizard) *credentialsStep {
 		wrappedLabel("From Certificates & secrets: the Value column, not the Secret ID. It stays hidden; "+
 			"press the eye to check what you pasted."),
 		s.secret, s.secretErr, s.secretWarning)
+	s.certificate = newCertificateBox(v)
 	return s
 }
 
@@ -48,7 +50,7 @@ func (s *credentialsStep) view() fyne.CanvasObject {
 		s.clientID, s.clientIDErr,
 		widget.NewLabelWithStyle("Directory (tenant) ID, or a domain of your tenant", fyne.TextAlignLeading, bold),
 		s.tenant, s.tenantErr,
-		s.secretBox,
+		s.secretBox, s.certificate.view,
 	)
 }
 
@@ -57,11 +59,9 @@ func (s *credentialsStep) shown() {
 	s.clientID.SetText(st.ClientID)
 	s.tenant.SetText(st.Tenant)
 	s.secret.SetText(st.Secret)
-	if st.Method == wizard.MethodSecret {
-		s.secretBox.Show()
-	} else {
-		s.secretBox.Hide()
-	}
+	showIf(s.secretBox, st.Method == wizard.MethodSecret)
+	showIf(s.certificate.view, st.Method == wizard.MethodCertificate)
+	s.certificate.shown()
 	s.check(false)
 }
 
@@ -85,6 +85,9 @@ func (s *credentialsStep) check(all bool) {
 		setWizardMessage(f.label, msg)
 	}
 	setWizardMessage(s.secretWarning, s.v.wz.SecretWarning())
+	if all && s.certificate.problem.Text == "" {
+		setWizardMessage(s.certificate.problem, s.v.wz.FieldError(wizard.FieldCertificate))
+	}
 	s.v.recheck()
 }
 

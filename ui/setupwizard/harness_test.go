@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -45,15 +47,21 @@ func (q *uiQueue) until(t *testing.T, what string, cond func() bool) {
 // harness is a wizard in a test window, against a running demo
 // tenant and a store in a temporary folder.
 type harness struct {
-	t        *testing.T
-	v        *Wizard
-	win      fyne.Window
-	q        *uiQueue
-	tenant   *demotenant.Server
-	info     demotenant.Info
-	store    *keystore.Store
-	browser  *fakeBrowser
-	finished string // the name OnFinish was called with
+	t      *testing.T
+	v      *Wizard
+	win    fyne.Window
+	q      *uiQueue
+	tenant *demotenant.Server
+	info   demotenant.Info
+	store  *keystore.Store
+	// configDir holds the settings file; home is where the file dialogs
+	// save and open, as the admin's own folder.
+	configDir, home string
+	browser         *fakeBrowser
+	finished        string // the name OnFinish was called with
+	// saveAs is the name the save dialog is given, "" for the suggested
+	// one; pick is the file the open dialog chooses.
+	saveAs, pick string
 }
 
 type harnessOptions struct {
@@ -78,7 +86,8 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 	if o.keyring == nil {
 		o.keyring = keystore.MemoryKeyring()
 	}
-	store, err := keystore.Open(t.TempDir(), o.keyring)
+	configDir := t.TempDir()
+	store, err := keystore.Open(configDir, o.keyring)
 	if err != nil {
 		t.Fatalf("opening the store: %v", err)
 	}
@@ -88,21 +97,43 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 	if o.loginTimeout == 0 {
 		o.loginTimeout = 30 * time.Second
 	}
-	h := &harness{t: t, q: newUIQueue(), tenant: srv, info: srv.Info(), store: store, browser: o.browser}
+	h := &harness{t: t, q: newUIQueue(), tenant: srv, info: srv.Info(), store: store, browser: o.browser,
+		configDir: configDir, home: t.TempDir()}
 	deps := Deps{
 		App: app, Store: store, OpenURL: o.browser.open, Do: h.q.do,
 		LoginTimeout: o.loginTimeout, HTTPClient: o.httpClient,
 		OnFinish: func(name string) { h.finished = name },
+		SaveFile: h.saveFile, OpenFile: h.openFile,
 	}
 	if o.demo {
 		deps.Demo = &wizard.Demo{Authority: h.info.Authority, Graph: h.info.Graph, Tenant: h.info.TenantDomain,
 			ClientID: h.info.ClientID, Secret: h.info.ClientSecret, PublicClientID: h.info.PublicClientID}
+		deps.UploadDemoCertificate = func(der []byte) error {
+			_, err := srv.UploadCertificate(h.info.ClientID, der)
+			return err
+		}
 	}
 	h.v = New(deps)
 	h.win = test.NewTempWindow(t, h.v.Content())
 	h.win.Resize(windowSize)
 	h.win.Canvas().SetOnTypedKey(h.v.OnKey)
 	return h
+}
+
+// saveFile plays the save dialog: the admin keeps the suggested name, in
+// their home folder, unless saveAs names another file there.
+func (h *harness) saveFile(suggested string, chosen func(io.WriteCloser, error)) {
+	if h.saveAs != "" {
+		suggested = h.saveAs
+	}
+	f, err := os.Create(filepath.Join(h.home, suggested))
+	chosen(f, err)
+}
+
+// openFile plays the open dialog: the admin picks h.pick.
+func (h *harness) openFile(chosen func(io.ReadCloser, error)) {
+	f, err := os.Open(h.pick)
+	chosen(f, err)
 }
 
 // windowSize is the program window's first size, which the markup

@@ -10,9 +10,10 @@ import (
 
 // The method choices as the admin reads them.
 const (
-	methodSecretLabel  = "App registration with a client secret"
-	methodBrowserLabel = "Sign in with a browser"
-	methodLDAPLabel    = "LDAP (Entra Domain Services)"
+	methodCertificateLabel = "App registration with a certificate (recommended)"
+	methodSecretLabel      = "App registration with a client secret"
+	methodBrowserLabel     = "Sign in with a browser"
+	methodLDAPLabel        = "LDAP (Entra Domain Services)"
 )
 
 // methodStep asks how the program should sign in.
@@ -27,7 +28,7 @@ type methodStep struct {
 
 func newMethodStep(v *Wizard) *methodStep {
 	s := &methodStep{v: v, problem: newFieldError()}
-	choices := []string{methodSecretLabel, methodBrowserLabel}
+	choices := []string{methodCertificateLabel, methodSecretLabel, methodBrowserLabel}
 	if v.deps.OnLDAP != nil {
 		choices = append(choices, methodLDAPLabel)
 	}
@@ -41,9 +42,14 @@ func (s *methodStep) view() fyne.CanvasObject {
 			`The program acts as you: it can do what your admin role allows, there is no secret to keep safe, `+
 			`and you sign in again now and then.
 
-**App registration with a client secret** if the program should work on its own, for example on a shared `+
+**App registration with a certificate** if the program should work on its own, for example on a shared `+
 			`computer or for someone without an admin role. The app gets its own permissions, which an `+
-			`administrator approves once. The secret expires (after 6 to 24 months, as you choose) and must then be renewed.
+			`administrator approves once. The program makes the certificate (or uses one you have) and keeps its `+
+			`private key in this computer's keychain; you upload only its public part. Microsoft recommends `+
+			`certificates over secrets, and some organizations allow nothing else.
+
+**App registration with a client secret** works the same way with a password-like secret copied from the `+
+			`portal. The secret expires (after 6 to 24 months, as you choose) and must then be renewed.
 
 **LDAP (Entra Domain Services)** if a program or appliance needs to read the directory over secure LDAP. `+
 			`It connects to a Microsoft Entra Domain Services managed domain, read-only; the next page guides its setup.
@@ -58,6 +64,8 @@ Not sure? Pick **Sign in with a browser**: it needs fewer steps.`)))
 
 func (s *methodStep) shown() {
 	switch s.v.wz.State.Method {
+	case wizard.MethodCertificate:
+		s.choice.SetSelected(methodCertificateLabel)
 	case wizard.MethodSecret:
 		s.choice.SetSelected(methodSecretLabel)
 	case wizard.MethodBrowser:
@@ -70,6 +78,8 @@ func (s *methodStep) onChoose(label string) {
 	defer s.v.relayout()
 	s.ldap = label == methodLDAPLabel
 	switch label {
+	case methodCertificateLabel:
+		s.v.wz.SetMethod(wizard.MethodCertificate)
 	case methodSecretLabel:
 		s.v.wz.SetMethod(wizard.MethodSecret)
 	case methodBrowserLabel:

@@ -39,7 +39,8 @@ func newRegisterStep(v *Wizard) *registerStep {
 func (s *registerStep) view() fyne.CanvasObject { return s.box }
 
 func (s *registerStep) shown() {
-	browser := s.v.wz.State.Method == wizard.MethodBrowser
+	method := s.v.wz.State.Method
+	browser := method == wizard.MethodBrowser
 	nameRow, copyName := copyRow("Name:", appName, s.v.copyText)
 	redirectRow, copyRedirect := copyRow("Redirect URI:", redirectURI, s.v.copyText)
 	s.copyName, s.copyRedirect = copyName, copyRedirect
@@ -63,29 +64,37 @@ func (s *registerStep) shown() {
 			"directory only (Single tenant)**. Single tenant means only your organization can use the app, "+
 			"which is what you want. Multitenant is for apps that other organizations sign in to.\n\n"+
 			"**4.** Under **Redirect URI**, choose the platform "+platform+" and paste:"), redirectRow,
-		markdown(registerRest(browser)),
+		markdown(registerRest(method)),
 	)
 	s.box.Objects = items
 	s.box.Refresh()
 }
 
 // registerRest is the rest of the portal steps, after the redirect.
-func registerRest(browser bool) string {
+func registerRest(m wizard.Method) string {
 	steps := "**5.** Press **Register**. The app's **Overview** page opens: it shows the " +
 		"**Application (client) ID** and the **Directory (tenant) ID** you will paste on the next page.\n\n"
-	if browser {
+	switch m {
+	case wizard.MethodBrowser:
 		steps += "**6.** Open **API permissions > Add a permission > Microsoft Graph > Delegated permissions** " +
 			"and add the permissions below. The program then acts as you: it can never do more than " +
 			"your own admin role allows.\n\n"
-	} else {
+	case wizard.MethodCertificate:
+		steps += "**6.** The next page makes the app's certificate and saves its public part as a file, which you " +
+			"upload under **Certificates & secrets > Certificates > Upload certificate**.\n\n" + appPermissionsStep
+	default:
 		steps += "**6.** Open **Certificates & secrets > Client secrets > New client secret**, give it a " +
 			"description and an expiry, and press **Add**. Copy the **Value** column at once: the portal " +
 			"shows it only now. Do not copy the **Secret ID** next to it; it looks similar but cannot sign in.\n\n" +
-			"**7.** Open **API permissions > Add a permission > Microsoft Graph > Application permissions** " +
-			"and add the permissions below. Remove **User.Read** (delegated) if you like; it is not needed.\n\n"
+			appPermissionsStep
 	}
 	return steps + permissionList
 }
+
+// appPermissionsStep is the portal step that adds an app-only
+// connection's permissions.
+const appPermissionsStep = "**7.** Open **API permissions > Add a permission > Microsoft Graph > Application permissions** " +
+	"and add the permissions below. Remove **User.Read** (delegated) if you like; it is not needed.\n\n"
 
 // permissionList names the Graph permissions and the least each
 // feature needs.

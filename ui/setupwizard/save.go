@@ -1,6 +1,7 @@
 package setupwizard
 
 import (
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -53,8 +54,11 @@ func (s *saveStep) shown() {
 	}
 	s.name.SetText(st.Name)
 	secret := "The client secret"
-	if st.Method == wizard.MethodBrowser {
+	switch st.Method {
+	case wizard.MethodBrowser:
 		secret = "The sign-in token"
+	case wizard.MethodCertificate:
+		secret = "The certificate's private key"
 	}
 	s.where.SetText(secret + " is stored only in your system's keychain; the other settings (tenant, " +
 		"client ID, cloud) go into a settings file on this computer. Press Save.")
@@ -155,6 +159,17 @@ func (s *saveStep) onSave() {
 	}()
 }
 
+// explainSave says why a save failed: a missing or locked keychain as
+// explain says it, anything else (a keychain that refuses an entry, a
+// settings folder that cannot be written) with what to check.
+func explainSave(err error) (what, todo string) {
+	if errors.Is(err, keystore.ErrUnavailable) || errors.Is(err, keystore.ErrTimeout) {
+		return explain(err)
+	}
+	return "The connection could not be saved (" + err.Error() + ").",
+		"Check that your keychain is unlocked and takes new entries, and that your home folder can be written to, then press Save again."
+}
+
 func (s *saveStep) finish(state wizard.State, saved keystore.Saved, err error) {
 	defer s.v.relayout()
 	s.saving = false
@@ -162,7 +177,7 @@ func (s *saveStep) finish(state wizard.State, saved keystore.Saved, err error) {
 	s.progress.Hide()
 	s.v.refreshButtons()
 	if err != nil {
-		what, todo := explain(err)
+		what, todo := explainSave(err)
 		setWizardMessage(s.problem, "What happened: "+what+"\nWhat to do: "+todo)
 		return
 	}

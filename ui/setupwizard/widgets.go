@@ -45,6 +45,15 @@ func setWizardMessage(l *widget.Label, msg string) {
 	}
 }
 
+// showIf shows o when on holds and hides it otherwise.
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
+}
+
 // copyRow shows a value with a button that copies it.
 func copyRow(label, value string, copyText func(string)) (fyne.CanvasObject, *widget.Button) {
 	b := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { copyText(value) })

@@ -2,6 +2,7 @@ package setupwizard
 
 import (
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"time"
@@ -44,6 +45,16 @@ type Deps struct {
 	// OnLDAP opens the secure LDAP setup page, when the method chosen is
 	// LDAP through Entra Domain Services; nil leaves that choice out.
 	OnLDAP func()
+	// SaveFile asks where to save a file, suggesting a name (the
+	// standard save dialog); nil offers no file to save.
+	SaveFile func(suggested string, chosen func(io.WriteCloser, error))
+	// OpenFile asks for a file to read (the standard open dialog); nil
+	// offers none to import.
+	OpenFile func(chosen func(io.ReadCloser, error))
+	// UploadDemoCertificate registers a certificate (DER) on the demo
+	// tenant's app, as an admin uploads one in the portal; nil outside
+	// --demo.
+	UploadDemoCertificate func(der []byte) error
 	// OnCancel leaves the wizard without saving, back to where it was
 	// opened from (the management panel's "Add connection"); nil hides
 	// Cancel, as on a first start there is nowhere to go back to.
