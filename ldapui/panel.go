@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // searchLimit bounds what a search shows; exports take everything.
@@ -98,8 +99,8 @@ func (p *Panel) build() fyne.CanvasObject {
 	membersPane := container.NewBorder(container.NewVBox(p.membersTitle), container.NewHBox(p.exportMembers), nil, nil, p.memberList)
 	groupsTab := container.NewHSplit(p.groups.view(), membersPane)
 	p.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Users", theme.AccountIcon(), p.users.view()),
-		container.NewTabItemWithIcon("Groups", theme.GridIcon(), groupsTab),
+		container.NewTabItemWithIcon("Users", theme.AccountIcon(), kit.TabPage(p.users.view())),
+		container.NewTabItemWithIcon("Groups", theme.GridIcon(), kit.TabPage(groupsTab)),
 	)
 	status := container.NewBorder(nil, nil, nil, container.NewVBox(p.retry), p.status)
 	return container.NewPadded(container.NewBorder(container.NewVBox(top, status), nil, nil, nil, p.tabs))

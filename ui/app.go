@@ -11,16 +11,13 @@ import (
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapui"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/ui/panel"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
 const appTitle = "Entra Setup Wizard"
-
-// appWindowSize is the window's first size: the wizard's pages fit without
-// scrolling at 100% scale, and the window can be resized freely.
-var appWindowSize = fyne.NewSize(900, 640)
 
 // Deps are the program's real dependencies, built by main.
 type Deps struct {
@@ -88,7 +85,7 @@ func newUI(app fyne.App, deps Deps, do func(func())) *UI {
 	u := &UI{app: app, deps: deps, do: do}
 	u.win = app.NewWindow(appTitle)
 	u.win.SetIcon(assets.WindowIcon)
-	u.win.Resize(appWindowSize)
+	u.win.Resize(kit.FirstWindowSize())
 	u.win.SetMaster()
 	u.win.SetMainMenu(u.helpMenu())
 	u.win.Canvas().SetOnTypedKey(u.onKey)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // SavedConnections is what the management panel needs from the saved
@@ -105,12 +106,12 @@ func New(cfg Config) *Panel {
 	p.placebox = widget.NewLabel("Choose a connection above to manage its users and groups.")
 	p.placebox.Wrapping = fyne.TextWrapWord
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem("Users", p.users.view()),
-		container.NewTabItem("Groups", p.groups.view()),
-		container.NewTabItem("Recently deleted", p.deleted.view()),
+		container.NewTabItem("Users", kit.TabPage(p.users.view())),
+		container.NewTabItem("Groups", kit.TabPage(p.groups.view())),
+		container.NewTabItem("Recently deleted", kit.TabPage(p.deleted.view())),
 	)
 	if cfg.ConfigDir != "" {
-		p.activity.item = container.NewTabItem(activityTitle, p.activity.view())
+		p.activity.item = container.NewTabItem(activityTitle, kit.TabPage(p.activity.view()))
 		p.tabs.Append(p.activity.item)
 	}
 	p.tabs.OnSelected = func(item *container.TabItem) {

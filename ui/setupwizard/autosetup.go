@@ -62,8 +62,9 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 		all = append(all, string(f))
 	}
 	s.features = widget.NewCheckGroup(all, nil)
+	// One under the other: in a row they make the page wider than a
+	// laptop's screen at 150%.
 	s.features.SetSelected(all)
-	s.features.Horizontal = true
 	s.features.OnChanged = func([]string) {
 		if !s.running && s.failed == nil {
 			setWizardMessage(s.problem, "") // "choose at least one" is answered

@@ -14,6 +14,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
@@ -107,7 +108,7 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 
 // windowSize is the program window's first size, which the markup
 // goldens were taken at.
-var windowSize = fyne.NewSize(900, 640)
+var windowSize = kit.FirstWindowSize()
 
 // secretProfile is a client-secret connection to the demo tenant.
 func secretProfile(info demotenant.Info, name string) (keystore.Profile, keystore.Secrets) {
