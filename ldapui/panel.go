@@ -86,6 +86,14 @@ func NewPanel(deps Deps, name string, onSwitch func(string), onAdd func()) *Pane
 // View is the panel's content.
 func (p *Panel) View() fyne.CanvasObject { return p.root }
 
+// SearchField is the search box of the tab shown.
+func (p *Panel) SearchField() fyne.Focusable {
+	if p.tabs.SelectedIndex() == 1 {
+		return p.groups.query
+	}
+	return p.users.query
+}
+
 // Close ends the connection and stops background work.
 func (p *Panel) Close() {
 	p.cancel()

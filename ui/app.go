@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/keystore"
@@ -70,7 +69,7 @@ type UI struct {
 	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
 	ldapSetup *ldapui.Setup
 	ldapPanel *ldapui.Panel
-	about     dialog.Dialog // the About box, once opened
+	about     *kit.Dialog // the About box, once opened
 	// do runs UI updates from background work: fyne.Do, or a queue the
 	// tests drain.
 	do func(func())
@@ -83,11 +82,12 @@ func New(app fyne.App, deps Deps) *UI { return newUI(app, deps, fyne.Do) }
 
 func newUI(app fyne.App, deps Deps, do func(func())) *UI {
 	u := &UI{app: app, deps: deps, do: do}
+	app.Settings().SetTheme(kit.Theme()) // a focus that shows on every button
 	u.win = app.NewWindow(appTitle)
 	u.win.SetIcon(assets.WindowIcon)
 	u.win.Resize(kit.FirstWindowSize())
 	u.win.SetMaster()
-	u.win.SetMainMenu(u.helpMenu())
+	u.win.SetMainMenu(u.mainMenu())
 	u.win.Canvas().SetOnTypedKey(u.onKey)
 	u.win.SetOnClosed(u.closeContent)
 	if first := u.firstConnection(); first != "" && deps.Demo == nil {
@@ -136,13 +136,14 @@ func (u *UI) showWizard(onCancel func()) {
 	deps := setupwizard.Deps{
 		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
-		OnLDAP: u.showLDAPSetup, OnCancel: onCancel,
+		OnLDAP: u.showLDAPSetup, OnCancel: onCancel, Focus: u.win.Canvas().Focus,
 	}
 	if u.deps.Store != nil {
 		deps.Store = u.deps.Store
 	}
 	u.wizard = setupwizard.New(deps)
 	u.win.SetContent(u.wizard.Content())
+	u.wizard.FocusPage()
 }
 
 // showPanel replaces the window's content with the management panel and

@@ -134,6 +134,19 @@ func New(cfg Config) *Panel {
 // Content is what the window shows.
 func (p *Panel) Content() fyne.CanvasObject { return p.root }
 
+// SearchField is the search box of the tab shown, or the users' when the
+// tab shown has none; nil while no connection is open.
+func (p *Panel) SearchField() fyne.Focusable {
+	if p.session == nil {
+		return nil
+	}
+	if p.tabs.SelectedIndex() == 1 {
+		return p.groups.list.search
+	}
+	p.tabs.SelectIndex(0)
+	return p.users.list.search
+}
+
 // Open connects to the named saved connection and shows its users. The
 // connection test runs in the background; the panel stays responsive.
 func (p *Panel) Open(name string) { p.conn.open(name) }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // TestPanelReadOnlyFieldsCannotBeEdited opens a user and a group on a
@@ -26,7 +27,7 @@ func TestPanelReadOnlyFieldsCannotBeEdited(t *testing.T) {
 			h.selectUser("Megan Bowen")
 			h.selectGroup("Finance")
 			f, g := h.panel.users.details.fields, h.panel.groups.details
-			for name, e := range map[string]*widget.Entry{
+			for name, e := range map[string]*kit.Entry{
 				"display name": f.displayName, "first name": f.givenName, "last name": f.surname,
 				"job title": f.jobTitle, "department": f.department, "office": f.office,
 				"usage location": f.usageLocation, "group name": g.name, "group description": g.description,
@@ -76,7 +77,7 @@ func TestPanelReadOnlyValuesAreReadable(t *testing.T) {
 	f, g := h.panel.users.details.fields, h.panel.groups.details
 	for _, c := range []struct {
 		readable readableFields
-		e        *widget.Entry
+		e        *kit.Entry
 		want     string
 	}{{f.readable, f.displayName, megan.DisplayName}, {f.readable, f.jobTitle, megan.JobTitle},
 		{g.readable, g.name, "Finance"}} {

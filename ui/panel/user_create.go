@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // userForm is the dialog that creates a user. It stays open when
@@ -24,22 +25,22 @@ type userForm struct {
 	fields userFields
 	// upn is the sign-in name before the @, or a whole address, which is
 	// then used as typed; domain offers the tenant's verified domains.
-	upn     *widget.Entry
+	upn     *kit.Entry
 	domain  *widget.Select
 	domains []string // the tenant's verified domains, default first; nil until read
 	status  *widget.Label
-	create  *widget.Button
-	cancel  *widget.Button
-	dialog  *dialog.CustomDialog
+	create  *kit.Button
+	cancel  *kit.Button
+	dialog  *kit.Dialog
 
 	// password is the dialog that shows the new user's password once.
-	password     *dialog.CustomDialog
+	password     *kit.Dialog
 	passwordText *widget.Label
-	copyPassword *widget.Button
+	copyPassword *kit.Button
 }
 
 func newUserForm(p *Panel, s *session, created func(graph.User)) *userForm {
-	f := &userForm{p: p, s: s, fields: newUserFields(), upn: widget.NewEntry(), status: widget.NewLabel("")}
+	f := &userForm{p: p, s: s, fields: newUserFields(), upn: kit.NewEntry(), status: widget.NewLabel("")}
 	f.status.Wrapping = fyne.TextWrapWord
 	f.upn.SetPlaceHolder("name")
 	f.upn.Validator = f.validUPN
@@ -49,13 +50,14 @@ func newUserForm(p *Panel, s *session, created func(graph.User)) *userForm {
 	f.domain.Disable()
 	upnRow := container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("@"), f.domain), f.upn)
 	form := f.fields.createForm(upnRow)
-	f.create = widget.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
+	f.create = kit.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
 	f.create.Importance = widget.HighImportance
-	f.cancel = widget.NewButton("Cancel", func() { f.dialog.Hide() })
+	f.cancel = kit.NewButton("Cancel", func() { f.dialog.Hide() })
 	content := container.NewVBox(form, widget.NewLabel("A strong password is generated; the user must change it at the next sign-in."), f.status)
-	f.dialog = dialog.NewCustomWithoutButtons("New user", content, p.cfg.Window)
-	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
-	f.dialog.Resize(fyne.NewSize(560, 0))
+	d := dialog.NewCustomWithoutButtons("New user", content, p.cfg.Window)
+	d.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
+	d.Resize(fyne.NewSize(560, 0))
+	f.dialog = kit.NewDialog(p.cfg.Window, d, f.fields.displayName, f.create.Press)
 	f.readDomains()
 	return f
 }
@@ -180,7 +182,7 @@ func (f *userForm) onCreate(created func(graph.User)) {
 func (f *userForm) showPassword(u graph.User, password string) {
 	f.passwordText = widget.NewLabelWithStyle(password, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})
 	f.passwordText.Selectable = true
-	f.copyPassword = widget.NewButtonWithIcon("Copy password", theme.ContentCopyIcon(), func() {
+	f.copyPassword = kit.NewButtonWithIcon("Copy password", theme.ContentCopyIcon(), func() {
 		if f.p.cfg.Clipboard != nil {
 			f.p.cfg.Clipboard.SetContent(password)
 			f.copyPassword.SetText("Copied")
@@ -193,7 +195,8 @@ func (f *userForm) showPassword(u graph.User, password string) {
 		"Give them this password. It is shown only now and cannot be seen again. " +
 		"They must change it at their next sign-in.")
 	msg.Wrapping = fyne.TextWrapWord
-	f.password = dialog.NewCustom("User created", "Done", container.NewVBox(msg, f.passwordText, f.copyPassword), f.p.cfg.Window)
-	f.password.Resize(fyne.NewSize(480, 0))
+	d := dialog.NewCustom("User created", "Done", container.NewVBox(msg, f.passwordText, f.copyPassword), f.p.cfg.Window)
+	d.Resize(fyne.NewSize(480, 0))
+	f.password = kit.NewDialog(f.p.cfg.Window, d, f.copyPassword, d.Hide)
 	f.password.Show()
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // The wizard's first choice.
@@ -27,11 +28,12 @@ const (
 type autoSetupStep struct {
 	v *Wizard
 
-	name, tenant, appName *widget.Entry
-	method                *widget.RadioGroup
+	name, tenant, appName *validatedEntry
+	method                *kit.Radio
 	cloud                 *setupCloudPicker
 	features              *widget.CheckGroup
-	start, cancel         *widget.Button
+	start                 *kit.Button
+	cancel                *widget.Button
 	remove, resume        *widget.Button
 	guided                *widget.Button
 	status, problem       *widget.Label
@@ -50,11 +52,11 @@ type autoSetupStep struct {
 }
 
 func newAutoSetupStep(v *Wizard) *autoSetupStep {
-	s := &autoSetupStep{v: v, name: widget.NewEntry(), tenant: widget.NewEntry(), appName: widget.NewEntry()}
-	s.name.SetPlaceHolder("a name for the connection, such as Contoso")
-	s.tenant.SetPlaceHolder("tenant ID or domain, such as contoso.onmicrosoft.com")
+	s := &autoSetupStep{v: v, name: newValidatedEntry(v, "a name for the connection, such as Contoso"),
+		tenant:  newValidatedEntry(v, "tenant ID or domain, such as contoso.onmicrosoft.com"),
+		appName: newValidatedEntry(v, "")}
 	s.appName.SetText(appsetup.DefaultAppName)
-	s.method = widget.NewRadioGroup([]string{methodSecretLabel, methodBrowserLabel}, nil)
+	s.method = kit.NewRadio([]string{methodSecretLabel, methodBrowserLabel}, nil)
 	s.method.SetSelected(methodSecretLabel)
 	s.cloud = newSetupCloudPicker(v)
 	var all []string
@@ -70,7 +72,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 			setWizardMessage(s.problem, "") // "choose at least one" is answered
 		}
 	}
-	s.start = widget.NewButton("Sign in and set it up", s.onStart)
+	s.start = kit.NewButton("Sign in and set it up", s.onStart)
 	s.start.Importance = widget.HighImportance
 	s.cancel = widget.NewButton("Cancel", s.onCancel)
 	s.remove = widget.NewButton("Remove what was created", s.onRemove)
@@ -105,6 +107,9 @@ func (s *autoSetupStep) view() fyne.CanvasObject {
 }
 
 func (s *autoSetupStep) shown() {}
+
+// field is where the keyboard goes: the connection's name.
+func (s *autoSetupStep) field() fyne.Focusable { return s.name }
 
 // showSignIn shows the sign-in page's address while setup waits for it.
 func (s *autoSetupStep) showSignIn(url string) {

@@ -94,6 +94,11 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 		App: app, Store: store, OpenURL: o.browser.open, Do: h.q.do,
 		LoginTimeout: o.loginTimeout, HTTPClient: o.httpClient,
 		OnFinish: func(name string) { h.finished = name },
+		Focus: func(f fyne.Focusable) {
+			if h.win != nil {
+				h.win.Canvas().Focus(f)
+			}
+		},
 	}
 	if o.demo {
 		deps.Demo = &wizard.Demo{Authority: h.info.Authority, Graph: h.info.Graph, Tenant: h.info.TenantDomain,
@@ -103,6 +108,7 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 	h.win = test.NewTempWindow(t, h.v.Content())
 	h.win.Resize(windowSize)
 	h.win.Canvas().SetOnTypedKey(h.v.OnKey)
+	h.v.FocusPage()
 	return h
 }
 

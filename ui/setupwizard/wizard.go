@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
@@ -44,6 +45,9 @@ type Deps struct {
 	// OnLDAP opens the secure LDAP setup page, when the method chosen is
 	// LDAP through Entra Domain Services; nil leaves that choice out.
 	OnLDAP func()
+	// Focus gives the keyboard to a widget of the window; nil leaves it
+	// where it is.
+	Focus func(fyne.Focusable)
 	// OnCancel leaves the wizard without saving, back to where it was
 	// opened from (the management panel's "Add connection"); nil hides
 	// Cancel, as on a first start there is nowhere to go back to.
@@ -72,9 +76,9 @@ type Wizard struct {
 	unopened     *fyne.Container
 	unopenedWhy  *widget.Label
 	unopenedLink *linkRow
-	back         *widget.Button
-	next         *widget.Button
-	cancel       *widget.Button
+	back         *kit.Button
+	next         *kit.Button
+	cancel       *kit.Button
 
 	welcome     *welcomeStep
 	method      *methodStep
@@ -114,11 +118,11 @@ func New(deps Deps) *Wizard {
 	v.unopenedLink = newLinkRow("Copy", v.copyText)
 	v.unopened = container.NewVBox(v.unopenedWhy, v.unopenedLink.view)
 	v.unopened.Hide()
-	v.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), v.onBack)
-	v.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.onNext)
+	v.back = kit.NewButtonWithIcon("Back", theme.NavigateBackIcon(), v.onBack)
+	v.next = kit.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.onNext)
 	v.next.IconPlacement = widget.ButtonIconTrailingText
 	v.next.Importance = widget.HighImportance
-	v.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), v.onCancel)
+	v.cancel = kit.NewButtonWithIcon("Cancel", theme.CancelIcon(), v.onCancel)
 	if deps.OnCancel == nil {
 		v.cancel.Hide()
 	}
@@ -184,6 +188,26 @@ func (v *Wizard) show() {
 	v.unopened.Hide()
 	v.refreshButtons()
 	v.relayout()
+	v.FocusPage()
+}
+
+// paged is a page with a field that takes the keyboard when it shows.
+type paged interface{ field() fyne.Focusable }
+
+// FocusPage gives the keyboard to the page's first field, when it has
+// one, so typing and the arrow keys work without a click first. The
+// window calls it once the wizard is on screen.
+func (v *Wizard) FocusPage() {
+	if v.deps.Focus == nil {
+		return
+	}
+	var page any = v.screens[v.wz.Step()]
+	if v.inAutoSetup {
+		page = v.autoSetup
+	}
+	if p, ok := page.(paged); ok {
+		v.deps.Focus(p.field())
+	}
 }
 
 // relayout lays the window out again after parts of a page were shown or
@@ -247,6 +271,12 @@ func (v *Wizard) Close() {
 // it saves first; on the last step it opens the panel.
 func (v *Wizard) onNext() {
 	if v.busy() {
+		return
+	}
+	if v.inAutoSetup { // the page's own button is the default
+		if v.autoSetup.start.Visible() {
+			v.autoSetup.start.Press()
+		}
 		return
 	}
 	switch v.wz.Step() {

@@ -1,5 +1,5 @@
 // Package kittest checks in tests that the window's screens fit the
-// laptop screens of package kit.
+// laptop screens of package kit, and works them from the keyboard.
 package kittest
 
 import (
@@ -21,5 +21,29 @@ func AssertFits(t testing.TB, what string, content fyne.CanvasObject) {
 			t.Errorf("%s needs %.0f×%.0f; at %.0f%% the window has room for %.0f×%.0f",
 				what, min.Width, min.Height, s.Scale*100, area.Width, area.Height)
 		}
+	}
+}
+
+// PressKey sends a key the way the window does: to the widget that has
+// the keyboard, or else to the window's own handler.
+func PressKey(c fyne.Canvas, name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
+	if f := c.Focused(); f != nil {
+		f.TypedKey(ev)
+	} else if h := c.OnTypedKey(); h != nil {
+		h(ev)
+	}
+}
+
+// TypeText types text into the widget that has the keyboard, failing the
+// test when none has.
+func TypeText(t testing.TB, c fyne.Canvas, text string) {
+	t.Helper()
+	f := c.Focused()
+	if f == nil {
+		t.Fatalf("typing %q: nothing has the keyboard", text)
+	}
+	for _, r := range text {
+		f.TypedRune(r)
 	}
 }
