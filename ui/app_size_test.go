@@ -15,14 +15,7 @@ import (
 func TestWindowOpensWithinALaptopScreen(t *testing.T) {
 	info, store := appTenant(t)
 	wizard := New(test.NewTempApp(t), Deps{Store: store, Demo: demoOf(info)})
-	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
-		t.Fatal(err)
-	}
-	q := newQueue()
-	panel := newUI(test.NewTempApp(t), Deps{Store: store}, q.do)
-	q.until(t, "the panel to open the connection", func() bool { name, _ := panel.panel.Current(); return name != "" })
-	defer panel.panel.Wait()
-	defer panel.panel.Close()
+	panel := panelUI(t, info, store)
 	for name, u := range map[string]*UI{"wizard": wizard, "panel": panel} {
 		size := u.Window().Canvas().Size()
 		for _, s := range kit.Laptops {

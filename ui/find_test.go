@@ -5,21 +5,13 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/test"
 )
 
 // TestCtrlFGoesToThePanelsSearch checks Edit > Find is Ctrl+F and gives
 // the keyboard to the panel's search box.
 func TestCtrlFGoesToThePanelsSearch(t *testing.T) {
 	info, store := appTenant(t)
-	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
-		t.Fatal(err)
-	}
-	q := newQueue()
-	u := newUI(test.NewTempApp(t), Deps{Store: store}, q.do)
-	q.until(t, "the panel to open the connection", func() bool { name, _ := u.panel.Current(); return name != "" })
-	defer u.panel.Wait()
-	defer u.panel.Close()
+	u := panelUI(t, info, store)
 
 	find := menuItem(t, u, "Edit", 0)
 	want := &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}

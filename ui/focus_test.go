@@ -2,13 +2,14 @@ package ui
 
 import (
 	"image/color"
-	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/ui/kit/kittest"
 )
 
 // TestFocusShowsOnTheDefaultButton draws a blue default button, as Start
@@ -37,7 +38,7 @@ func TestFocusShowsOnTheDefaultButton(t *testing.T) {
 		plain := at()
 		w.Canvas().Focus(b)
 		focused := at()
-		if r := contrast(plain, focused); r < 1.3 {
+		if r := kittest.Contrast(plain, focused); r < 1.3 {
 			t.Errorf("variant %d: the focused default button is %v, the plain one %v: %.2f:1 apart, want 1.3:1", variant, focused, plain, r)
 		}
 	}
@@ -51,25 +52,4 @@ type variantTheme struct {
 
 func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return t.Theme.Color(n, t.v)
-}
-
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }
