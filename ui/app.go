@@ -136,7 +136,7 @@ func (u *UI) showWizard(onCancel func()) {
 	deps := setupwizard.Deps{
 		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
-		OnLDAP: u.showLDAPSetup, OnCancel: onCancel, Focus: u.win.Canvas().Focus,
+		OnLDAP: u.showLDAPSetup, OnCancel: onCancel, Focus: func(f fyne.Focusable) { kit.Focus(u.win.Canvas(), f) },
 	}
 	if u.deps.Store != nil {
 		deps.Store = u.deps.Store

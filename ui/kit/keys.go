@@ -97,6 +97,16 @@ func (c *Check) TypedKey(ev *fyne.KeyEvent) {
 	c.Check.TypedKey(ev)
 }
 
+// Focus gives the keyboard to f, or takes it from whatever has it when f
+// is nil.
+func Focus(c fyne.Canvas, f fyne.Focusable) {
+	if f == nil {
+		c.Unfocus()
+		return
+	}
+	c.Focus(f)
+}
+
 // Dialog makes a dialog usable from the keyboard: when it shows, the
 // keyboard goes to its first field, Enter runs its default action and
 // Escape closes it, whichever of its widgets has the keyboard (the

@@ -96,7 +96,7 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 		OnFinish: func(name string) { h.finished = name },
 		Focus: func(f fyne.Focusable) {
 			if h.win != nil {
-				h.win.Canvas().Focus(f)
+				kit.Focus(h.win.Canvas(), f)
 			}
 		},
 	}

@@ -37,17 +37,15 @@ func (h *harness) press(key fyne.KeyName, want wizard.Step) {
 }
 
 // TestWizardWorksFromTheKeyboard walks the demo wizard with the keyboard
-// alone: the choices take the keyboard as their page shows and the arrow
-// keys change them; Enter moves on and Escape goes back whether a choice,
+// alone: Tab reaches the first choice, later choices take the keyboard as
+// their page shows, and the arrow keys change them; Enter moves on and Escape goes back whether a choice,
 // a button or a field has the keyboard; "Set it up for me" opens with the
 // keyboard in its name field, and the save step with the keyboard in the
 // connection's name, where Enter saves.
 func TestWizardWorksFromTheKeyboard(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
 	c := h.win.Canvas()
-	if !h.hasKeyboard(h.v.welcome.choice) {
-		t.Fatalf("the first page opens with the keyboard on %v, not on the choice", c.Focused())
-	}
+	h.focusOn(h.v.welcome.choice, "the first choice")
 	kittest.PressKey(c, fyne.KeyUp)
 	if h.v.welcome.choice.Selected != choiceAutoSetup {
 		t.Fatalf("Up chose %q", h.v.welcome.choice.Selected)
@@ -60,6 +58,7 @@ func TestWizardWorksFromTheKeyboard(t *testing.T) {
 	if h.v.inAutoSetup {
 		t.Fatal("Escape in the name field leaves \"Set it up for me\" open")
 	}
+	h.focusOn(h.v.welcome.choice, "the first choice")
 	kittest.PressKey(c, fyne.KeyDown)
 	h.press(fyne.KeyReturn, wizard.StepMethod)
 	if !h.hasKeyboard(h.v.method.choice) {

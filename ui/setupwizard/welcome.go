@@ -52,6 +52,3 @@ func (s *welcomeStep) view() fyne.CanvasObject {
 }
 
 func (s *welcomeStep) shown() {}
-
-// field is where the keyboard goes: the choice, which the arrow keys change.
-func (s *welcomeStep) field() fyne.Focusable { return s.choice }

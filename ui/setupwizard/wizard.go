@@ -45,8 +45,8 @@ type Deps struct {
 	// OnLDAP opens the secure LDAP setup page, when the method chosen is
 	// LDAP through Entra Domain Services; nil leaves that choice out.
 	OnLDAP func()
-	// Focus gives the keyboard to a widget of the window; nil leaves it
-	// where it is.
+	// Focus gives the keyboard to a widget of the window, or takes it
+	// away with nil; a nil Focus leaves the keyboard where it is.
 	Focus func(fyne.Focusable)
 	// OnCancel leaves the wizard without saving, back to where it was
 	// opened from (the management panel's "Add connection"); nil hides
@@ -207,6 +207,31 @@ func (v *Wizard) FocusPage() {
 	}
 	if p, ok := page.(paged); ok {
 		v.deps.Focus(p.field())
+		v.scrollTo(p.field())
+		return
+	}
+	v.deps.Focus(nil) // not a field of the page left behind
+}
+
+// scrollTo scrolls the page, if need be, so that o shows: the keyboard's
+// place is below the fold on a small screen.
+func (v *Wizard) scrollTo(o fyne.Focusable) {
+	obj, isObj := o.(fyne.CanvasObject)
+	if len(v.body.Objects) == 0 || !isObj {
+		return
+	}
+	scroll, ok := v.body.Objects[0].(*container.Scroll)
+	if !ok || fyne.CurrentApp() == nil {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(scroll.Content).Y
+	bottom := top + obj.Size().Height
+	switch {
+	case top < scroll.Offset.Y:
+		scroll.ScrollToOffset(fyne.NewPos(0, top))
+	case bottom > scroll.Offset.Y+scroll.Size().Height:
+		scroll.ScrollToOffset(fyne.NewPos(0, bottom-scroll.Size().Height))
 	}
 }
 
