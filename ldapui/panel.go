@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // searchLimit bounds what a search shows; exports take everything.
@@ -85,6 +86,14 @@ func NewPanel(deps Deps, name string, onSwitch func(string), onAdd func()) *Pane
 // View is the panel's content.
 func (p *Panel) View() fyne.CanvasObject { return p.root }
 
+// SearchField is the search box of the tab shown.
+func (p *Panel) SearchField() fyne.Focusable {
+	if p.tabs.SelectedIndex() == 1 {
+		return p.groups.query
+	}
+	return p.users.query
+}
+
 // Close ends the connection and stops background work.
 func (p *Panel) Close() {
 	p.cancel()
@@ -98,8 +107,8 @@ func (p *Panel) build() fyne.CanvasObject {
 	membersPane := container.NewBorder(container.NewVBox(p.membersTitle), container.NewHBox(p.exportMembers), nil, nil, p.memberList)
 	groupsTab := container.NewHSplit(p.groups.view(), membersPane)
 	p.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon("Users", theme.AccountIcon(), p.users.view()),
-		container.NewTabItemWithIcon("Groups", theme.GridIcon(), groupsTab),
+		container.NewTabItemWithIcon("Users", theme.AccountIcon(), kit.TabPage(p.users.view())),
+		container.NewTabItemWithIcon("Groups", theme.GridIcon(), kit.TabPage(groupsTab)),
 	)
 	status := container.NewBorder(nil, nil, nil, container.NewVBox(p.retry), p.status)
 	return container.NewPadded(container.NewBorder(container.NewVBox(top, status), nil, nil, nil, p.tabs))

@@ -4,15 +4,36 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/buildinfo"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
-// helpMenu is the window's menu bar: Help, with the About entry.
-func (u *UI) helpMenu() *fyne.MainMenu {
-	return fyne.NewMainMenu(fyne.NewMenu("Help",
-		fyne.NewMenuItem("About "+appTitle, u.showAbout)))
+// mainMenu is the window's menu bar: Edit, with Find (Ctrl+F), and Help,
+// with the About entry. A menu's shortcut works wherever the keyboard is,
+// also in a text field, which a shortcut of the window's alone does not.
+func (u *UI) mainMenu() *fyne.MainMenu {
+	find := fyne.NewMenuItem("Find", u.focusSearch)
+	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	return fyne.NewMainMenu(fyne.NewMenu("Edit", find),
+		fyne.NewMenu("Help", fyne.NewMenuItem("About "+appTitle, u.showAbout)))
+}
+
+// focusSearch gives the keyboard to the panel's search box, if a panel
+// shows.
+func (u *UI) focusSearch() {
+	var field fyne.Focusable
+	switch {
+	case u.panel != nil:
+		field = u.panel.SearchField()
+	case u.ldapPanel != nil:
+		field = u.ldapPanel.SearchField()
+	}
+	if field != nil {
+		u.win.Canvas().Focus(field)
+	}
 }
 
 // aboutText is what the About box says: the facts of --version, so that an
@@ -32,6 +53,7 @@ func (u *UI) showAbout() {
 		widget.NewLabel("Connects an app to Microsoft Entra ID and manages its users and groups."),
 		facts,
 	)
-	u.about = dialog.NewCustom("About "+appTitle, "Close", content, u.win)
+	d := dialog.NewCustom("About "+appTitle, "Close", content, u.win)
+	u.about = kit.NewDialog(u.win, d, nil, d.Hide)
 	u.about.Show()
 }

@@ -4,10 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/buildinfo"
+	"github.com/entra-wizard/entra-wizard/ui/kit/kittest"
 )
 
 func TestHelpMenuOpensAboutWithTheBuild(t *testing.T) {
@@ -17,11 +19,7 @@ func TestHelpMenuOpensAboutWithTheBuild(t *testing.T) {
 	_, store := appTenant(t)
 	u := New(test.NewTempApp(t), Deps{Store: store})
 
-	menu := u.Window().MainMenu()
-	if menu == nil || len(menu.Items) == 0 || menu.Items[0].Label != "Help" {
-		t.Fatal("the window has no Help menu")
-	}
-	item := menu.Items[0].Items[0]
+	item := menuItem(t, u, "Help", 0)
 	if !strings.HasPrefix(item.Label, "About") {
 		t.Fatalf("the Help menu's entry is %q, want About", item.Label)
 	}
@@ -42,4 +40,37 @@ func TestHelpMenuOpensAboutWithTheBuild(t *testing.T) {
 			t.Errorf("the About box lacks %q; it shows:\n%s", want, all)
 		}
 	}
+}
+
+// TestAboutClosesWithEscapeAndEnter opens the About box from the Help menu
+// and closes it from the keyboard, first with Escape, then with Enter.
+func TestAboutClosesWithEscapeAndEnter(t *testing.T) {
+	_, store := appTenant(t)
+	u := New(test.NewTempApp(t), Deps{Store: store})
+	c := u.Window().Canvas()
+	about := menuItem(t, u, "Help", 0)
+	for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
+		about.Action()
+		if c.Overlays().Top() == nil {
+			t.Fatal("choosing About opened nothing")
+		}
+		kittest.PressKey(c, key)
+		if c.Overlays().Top() != nil {
+			t.Fatalf("%s leaves the About box open", key)
+		}
+	}
+}
+
+// menuItem is the i-th entry of the window's menu called menu.
+func menuItem(t *testing.T, u *UI, menu string, i int) *fyne.MenuItem {
+	t.Helper()
+	if m := u.Window().MainMenu(); m != nil {
+		for _, it := range m.Items {
+			if it.Label == menu && i < len(it.Items) {
+				return it.Items[i]
+			}
+		}
+	}
+	t.Fatalf("the window has no %s menu with an entry %d", menu, i)
+	return nil
 }

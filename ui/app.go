@@ -5,22 +5,18 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapui"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/ui/panel"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
 const appTitle = "Entra Setup Wizard"
-
-// appWindowSize is the window's first size: the wizard's pages fit without
-// scrolling at 100% scale, and the window can be resized freely.
-var appWindowSize = fyne.NewSize(900, 640)
 
 // Deps are the program's real dependencies, built by main.
 type Deps struct {
@@ -76,7 +72,7 @@ type UI struct {
 	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
 	ldapSetup *ldapui.Setup
 	ldapPanel *ldapui.Panel
-	about     dialog.Dialog // the About box, once opened
+	about     *kit.Dialog // the About box, once opened
 	// do runs UI updates from background work: fyne.Do, or a queue the
 	// tests drain.
 	do func(func())
@@ -89,11 +85,12 @@ func New(app fyne.App, deps Deps) *UI { return newUI(app, deps, fyne.Do) }
 
 func newUI(app fyne.App, deps Deps, do func(func())) *UI {
 	u := &UI{app: app, deps: deps, do: do}
+	app.Settings().SetTheme(kit.Theme()) // a focus that shows on every button
 	u.win = app.NewWindow(appTitle)
 	u.win.SetIcon(assets.WindowIcon)
-	u.win.Resize(appWindowSize)
+	u.win.Resize(kit.FirstWindowSize())
 	u.win.SetMaster()
-	u.win.SetMainMenu(u.helpMenu())
+	u.win.SetMainMenu(u.mainMenu())
 	u.win.Canvas().SetOnTypedKey(u.onKey)
 	u.win.SetOnClosed(u.closeContent)
 	if first := u.firstConnection(); first != "" && deps.Demo == nil {
@@ -142,7 +139,7 @@ func (u *UI) showWizard(onCancel func()) {
 	deps := setupwizard.Deps{
 		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
-		OnLDAP: u.showLDAPSetup, OnCancel: onCancel,
+		OnLDAP: u.showLDAPSetup, OnCancel: onCancel, Focus: func(f fyne.Focusable) { kit.Focus(u.win.Canvas(), f) },
 		SaveFile: ldapui.SaveDialog(u.win), OpenFile: openDialog(u.win),
 	}
 	if u.deps.Demo != nil {
@@ -153,6 +150,7 @@ func (u *UI) showWizard(onCancel func()) {
 	}
 	u.wizard = setupwizard.New(deps)
 	u.win.SetContent(u.wizard.Content())
+	u.wizard.FocusPage()
 }
 
 // showPanel replaces the window's content with the management panel and

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // TestAddConnectionCanBeCancelledBackToThePanel opens the wizard from the
@@ -33,7 +35,7 @@ func TestAddConnectionCanBeCancelledBackToThePanel(t *testing.T) {
 		case "Cancel":
 			test.Tap(findButton(t, u.win.Content(), "Start"))
 			walk(u.win.Content(), func(o fyne.CanvasObject) {
-				if r, ok := o.(*widget.RadioGroup); ok {
+				if r, ok := o.(*kit.Radio); ok {
 					r.SetSelected("App registration with a client secret")
 				}
 			})
@@ -56,11 +58,14 @@ func TestAddConnectionCanBeCancelledBackToThePanel(t *testing.T) {
 
 // visibleButton is the button with the text that a person can see and
 // press.
-func visibleButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+func visibleButton(t *testing.T, root fyne.CanvasObject, text string) button {
 	t.Helper()
-	var found *widget.Button
+	var found button
 	walk(root, func(o fyne.CanvasObject) {
 		if b, ok := o.(*widget.Button); ok && b.Text == text && b.Visible() && !b.Disabled() && found == nil {
+			found = b
+		}
+		if b, ok := o.(*kit.Button); ok && b.Text == text && b.Visible() && !b.Disabled() && found == nil {
 			found = b
 		}
 	})

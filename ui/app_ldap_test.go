@@ -15,6 +15,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // walk visits every object shown under o, the way a person sees the
@@ -49,12 +50,28 @@ func walk(o fyne.CanvasObject, visit func(fyne.CanvasObject)) {
 	}
 }
 
-func findButton(t *testing.T, root fyne.CanvasObject, text string) *widget.Button {
+// button is a widget.Button or a kit.Button.
+type button interface {
+	fyne.Tappable
+	Disabled() bool
+}
+
+func findButton(t *testing.T, root fyne.CanvasObject, text string) button {
 	t.Helper()
-	var found *widget.Button
+	var found button
 	walk(root, func(o fyne.CanvasObject) {
-		if b, ok := o.(*widget.Button); ok && b.Text == text && found == nil {
-			found = b
+		if found != nil {
+			return
+		}
+		switch b := o.(type) {
+		case *widget.Button:
+			if b.Text == text {
+				found = b
+			}
+		case *kit.Button:
+			if b.Text == text {
+				found = b
+			}
 		}
 	})
 	if found == nil {
@@ -99,9 +116,9 @@ func TestWizardChoosesLDAPTrustsTheCertificateSavesAndOpensTheLDAPView(t *testin
 	content := func() fyne.CanvasObject { return u.win.Content() }
 
 	test.Tap(findButton(t, content(), "Start")) // past the welcome page
-	var radio *widget.RadioGroup
+	var radio *kit.Radio
 	walk(content(), func(o fyne.CanvasObject) {
-		if r, ok := o.(*widget.RadioGroup); ok {
+		if r, ok := o.(*kit.Radio); ok {
 			radio = r
 		}
 	})

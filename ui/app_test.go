@@ -71,6 +71,23 @@ func visit(url string) {
 	_ = resp.Body.Close()
 }
 
+// panelUI saves a connection to the tenant and opens the window on the
+// panel, connected; the panel's work stops when the test ends.
+func panelUI(t *testing.T, info demotenant.Info, store *keystore.Store) *UI {
+	t.Helper()
+	if _, err := store.Save(appSecretProfile(info, "Northwind")); err != nil {
+		t.Fatal(err)
+	}
+	q := newQueue()
+	u := newUI(test.NewTempApp(t), Deps{Store: store}, q.do)
+	q.until(t, "the panel to open the connection", func() bool { name, _ := u.panel.Current(); return name != "" })
+	t.Cleanup(func() {
+		u.panel.Close()
+		u.panel.Wait()
+	})
+	return u
+}
+
 func demoOf(info demotenant.Info) *DemoTenant {
 	return &DemoTenant{Authority: info.Authority, Graph: info.Graph, TenantDomain: info.TenantDomain,
 		ClientID: info.ClientID, ClientSecret: info.ClientSecret, PublicClientID: info.PublicClientID}

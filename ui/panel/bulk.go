@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // bulkItem is one directory object a bulk change adds or removes.
@@ -58,8 +59,8 @@ type bulkRun struct {
 	middle   *fyne.Container          // the group picker above the results, then the results alone
 	who      *widget.Label            // whom the change is for
 	target   *widget.Label
-	start    *widget.Button
-	close    *widget.Button
+	start    *kit.Button
+	close    *kit.Button
 	progress *widget.ProgressBar
 	summary  *widget.Label
 	// results holds one line per item; its lines wrap rather than cut a
@@ -68,7 +69,7 @@ type bulkRun struct {
 	lines    []string
 	finished bool
 
-	dialog *dialog.CustomDialog
+	dialog *kit.Dialog
 }
 
 // newBulkRun builds the dialog. With group nil the admin first picks the
@@ -82,9 +83,9 @@ func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.G
 	if !add {
 		verb = "Remove"
 	}
-	b.start = widget.NewButtonWithIcon(verb, theme.ConfirmIcon(), b.onStart)
+	b.start = kit.NewButtonWithIcon(verb, theme.ConfirmIcon(), b.onStart)
 	b.start.Importance = widget.HighImportance
-	b.close = widget.NewButton("Close", func() { b.dialog.Hide() })
+	b.close = kit.NewButton("Close", func() { b.dialog.Hide() })
 	// Before it starts, the dialog says whom it will change; the progress
 	// bar shows once there is progress.
 	b.who = wrappedLabel(whoLine(add, items))
@@ -113,9 +114,14 @@ func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.G
 		b.middle.Objects = []fyne.CanvasObject{b.groups.view()}
 	}
 	content := container.NewBorder(top, container.NewVBox(b.progress, b.summary), nil, nil, b.middle)
-	b.dialog = dialog.NewCustomWithoutButtons(title, content, p.cfg.Window)
-	b.dialog.SetButtons([]fyne.CanvasObject{b.close, b.start})
-	b.dialog.Resize(fyne.NewSize(600, 560))
+	d := dialog.NewCustomWithoutButtons(title, content, p.cfg.Window)
+	d.SetButtons([]fyne.CanvasObject{b.close, b.start})
+	d.Resize(kit.DialogSize(p.cfg.Window, fyne.NewSize(600, 560)))
+	var first fyne.Focusable
+	if b.groups != nil {
+		first = b.groups.search
+	}
+	b.dialog = kit.NewDialog(p.cfg.Window, d, first, b.start.Press)
 	return b
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // groupKinds are the kinds offered when creating a group.
@@ -23,17 +24,17 @@ type groupForm struct {
 	p *Panel
 	s *session
 
-	name        *widget.Entry
-	description *widget.Entry
-	kind        *widget.RadioGroup
+	name        *kit.Entry
+	description *kit.Entry
+	kind        *kit.Radio
 	status      *widget.Label
-	create      *widget.Button
-	cancel      *widget.Button
-	dialog      *dialog.CustomDialog
+	create      *kit.Button
+	cancel      *kit.Button
+	dialog      *kit.Dialog
 }
 
 func newGroupForm(p *Panel, s *session, created func(graph.Group)) *groupForm {
-	f := &groupForm{p: p, s: s, name: widget.NewEntry(), description: widget.NewMultiLineEntry(), status: widget.NewLabel("")}
+	f := &groupForm{p: p, s: s, name: kit.NewEntry(), description: kit.NewMultiLineEntry(), status: widget.NewLabel("")}
 	f.status.Wrapping = fyne.TextWrapWord
 	f.name.Validator = func(v string) error {
 		if strings.TrimSpace(v) == "" {
@@ -41,8 +42,7 @@ func newGroupForm(p *Panel, s *session, created func(graph.Group)) *groupForm {
 		}
 		return nil
 	}
-	f.kind = widget.NewRadioGroup(groupKinds, nil)
-	f.kind.Required = true
+	f.kind = kit.NewRadio(groupKinds, nil)
 	f.kind.SetSelected(groupKinds[0])
 	form := widget.NewForm(
 		widget.NewFormItem("Name", f.name),
@@ -51,12 +51,13 @@ func newGroupForm(p *Panel, s *session, created func(graph.Group)) *groupForm {
 	)
 	hint := widget.NewLabel("Security groups control access to apps and resources. Microsoft 365 groups also get a shared mailbox, calendar and files.")
 	hint.Wrapping = fyne.TextWrapWord
-	f.create = widget.NewButtonWithIcon("Create group", theme.ConfirmIcon(), func() { f.onCreate(created) })
+	f.create = kit.NewButtonWithIcon("Create group", theme.ConfirmIcon(), func() { f.onCreate(created) })
 	f.create.Importance = widget.HighImportance
-	f.cancel = widget.NewButton("Cancel", func() { f.dialog.Hide() })
-	f.dialog = dialog.NewCustomWithoutButtons("New group", container.NewVBox(form, hint, f.status), p.cfg.Window)
-	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
-	f.dialog.Resize(fyne.NewSize(500, 0))
+	f.cancel = kit.NewButton("Cancel", func() { f.dialog.Hide() })
+	d := dialog.NewCustomWithoutButtons("New group", container.NewVBox(form, hint, f.status), p.cfg.Window)
+	d.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
+	d.Resize(fyne.NewSize(500, 0))
+	f.dialog = kit.NewDialog(p.cfg.Window, d, f.name, f.create.Press)
 	return f
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // groupDetails shows one group: its name and description to edit, a
@@ -23,8 +24,8 @@ type groupDetails struct {
 
 	title       *widget.Label
 	kind        *widget.Label
-	name        *widget.Entry
-	description *widget.Entry
+	name        *kit.Entry
+	description *kit.Entry
 	readable    readableFields // the two fields as text while read-only
 	save        *featureGate
 	remove      *featureGate
@@ -42,8 +43,8 @@ func newGroupDetails(p *Panel, list *searchList[graph.Group]) *groupDetails {
 		p: p, list: list,
 		title:       widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		kind:        widget.NewLabel(""),
-		name:        widget.NewEntry(),
-		description: widget.NewEntry(),
+		name:        kit.NewEntry(),
+		description: kit.NewEntry(),
 		status:      widget.NewLabel(""),
 		empty:       widget.NewLabel(chooseGroup),
 	}

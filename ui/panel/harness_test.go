@@ -16,6 +16,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // waitLimit is how long a test waits for the panel to show a result. It
@@ -24,7 +25,7 @@ const waitLimit = 60 * time.Second
 
 // windowSize is the program window's first size, in which the panel
 // must fit.
-var windowSize = fyne.NewSize(900, 640)
+var windowSize = kit.FirstWindowSize()
 
 // harness runs the panel in a test window against a demo tenant over
 // real HTTP, with the real oauth and graph clients. Work the panel hands to

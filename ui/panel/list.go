@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // searchDelay is how long the search waits after the last keystroke
@@ -33,13 +34,13 @@ type searchList[T any] struct {
 	noun string // plural, e.g. "users"
 	one  string // singular, e.g. "user"
 
-	search *widget.Entry
+	search *kit.Entry
 	count  *widget.Label
 	// busy turns beside the count while a query is on its way, so a slow
 	// answer does not look like no answer.
 	busy     *widget.Activity
 	countRow *fyne.Container // busy, count and aside
-	list     *widget.List
+	list     *kit.List
 	// aside is shown at the end of the count's line; may be nil.
 	aside fyne.CanvasObject
 
@@ -78,14 +79,14 @@ type searchList[T any] struct {
 
 func newSearchList[T any](do func(func()), noun string, key, label func(T) string) *searchList[T] {
 	l := &searchList[T]{do: do, noun: noun, one: strings.TrimSuffix(noun, "s"), key: key, label: label, checked: map[string]T{}}
-	l.search = widget.NewEntry()
+	l.search = kit.NewEntry()
 	l.search.SetPlaceHolder("Search " + noun + " by name or email")
 	l.search.OnChanged = l.onSearchChanged
 	l.search.OnSubmitted = func(string) { l.reload() }
 	l.count = widget.NewLabel("")
 	l.busy = widget.NewActivity()
 	l.busy.Hide()
-	l.list = widget.NewList(l.length, l.createRow, l.updateRow)
+	l.list = kit.NewList(l.length, l.createRow, l.updateRow)
 	l.selected = -1
 	l.list.OnUnselected = func(id widget.ListItemID) {
 		if id == l.selected {
@@ -233,7 +234,7 @@ func (l *searchList[T]) createRow() fyne.CanvasObject {
 	if !l.checkable {
 		return text
 	}
-	return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, text)
+	return container.NewBorder(nil, nil, kit.NewTick(nil), nil, text)
 }
 
 func (l *searchList[T]) updateRow(id widget.ListItemID, row fyne.CanvasObject) {
@@ -250,7 +251,7 @@ func (l *searchList[T]) updateRow(id widget.ListItemID, row fyne.CanvasObject) {
 		return
 	}
 	box.Objects[0].(*widget.Label).SetText(l.label(item))
-	check := box.Objects[1].(*widget.Check)
+	check := box.Objects[1].(*kit.Tick)
 	if l.onChecked == nil {
 		check.Hide()
 		return

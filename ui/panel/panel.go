@@ -13,6 +13,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // SavedConnections is what the management panel needs from the saved
@@ -115,12 +116,12 @@ func New(cfg Config) *Panel {
 	p.placebox = widget.NewLabel("Choose a connection above to manage its users and groups.")
 	p.placebox.Wrapping = fyne.TextWrapWord
 	p.tabs = container.NewAppTabs(
-		container.NewTabItem("Users", p.users.view()),
-		container.NewTabItem("Groups", p.groups.view()),
-		container.NewTabItem("Recently deleted", p.deleted.view()),
+		container.NewTabItem("Users", kit.TabPage(p.users.view())),
+		container.NewTabItem("Groups", kit.TabPage(p.groups.view())),
+		container.NewTabItem("Recently deleted", kit.TabPage(p.deleted.view())),
 	)
 	if cfg.ConfigDir != "" {
-		p.activity.item = container.NewTabItem(activityTitle, p.activity.view())
+		p.activity.item = container.NewTabItem(activityTitle, kit.TabPage(p.activity.view()))
 		p.tabs.Append(p.activity.item)
 	}
 	p.tabs.OnSelected = func(item *container.TabItem) {
@@ -144,6 +145,19 @@ func New(cfg Config) *Panel {
 
 // Content is what the window shows.
 func (p *Panel) Content() fyne.CanvasObject { return p.root }
+
+// SearchField is the search box of the tab shown, or the users' when the
+// tab shown has none; nil while no connection is open.
+func (p *Panel) SearchField() fyne.Focusable {
+	if p.session == nil {
+		return nil
+	}
+	if p.tabs.SelectedIndex() == 1 {
+		return p.groups.list.search
+	}
+	p.tabs.SelectIndex(0)
+	return p.users.list.search
+}
 
 // Open connects to the named saved connection and shows its users. The
 // connection test runs in the background; the panel stays responsive.

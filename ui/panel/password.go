@@ -12,21 +12,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // shownPassword is a dialog that shows a generated password once, with a
 // button that copies it.
 type shownPassword struct {
-	dialog *dialog.CustomDialog
+	dialog *kit.Dialog
 	text   *widget.Label
-	copy   *widget.Button
+	copy   *kit.Button
 }
 
 // showPasswordOnce shows password under intro in a dialog called title.
 func showPasswordOnce(p *Panel, title, intro, password string) *shownPassword {
 	s := &shownPassword{text: widget.NewLabelWithStyle(password, fyne.TextAlignCenter, fyne.TextStyle{Monospace: true})}
 	s.text.Selectable = true
-	s.copy = widget.NewButtonWithIcon("Copy password", theme.ContentCopyIcon(), func() {
+	s.copy = kit.NewButtonWithIcon("Copy password", theme.ContentCopyIcon(), func() {
 		if p.cfg.Clipboard != nil {
 			p.cfg.Clipboard.SetContent(password)
 			s.copy.SetText("Copied")
@@ -37,8 +38,9 @@ func showPasswordOnce(p *Panel, title, intro, password string) *shownPassword {
 	}
 	msg := widget.NewLabel(intro + "\n\nGive them this password. It is shown only now and cannot be seen again.")
 	msg.Wrapping = fyne.TextWrapWord
-	s.dialog = dialog.NewCustom(title, "Done", container.NewVBox(msg, s.text, s.copy), p.cfg.Window)
-	s.dialog.Resize(fyne.NewSize(480, 0))
+	d := dialog.NewCustom(title, "Done", container.NewVBox(msg, s.text, s.copy), p.cfg.Window)
+	d.Resize(fyne.NewSize(480, 0))
+	s.dialog = kit.NewDialog(p.cfg.Window, d, s.copy, d.Hide)
 	s.dialog.Show()
 	return s
 }
@@ -47,9 +49,9 @@ func showPasswordOnce(p *Panel, title, intro, password string) *shownPassword {
 type passwordReset struct {
 	d          *userDetails
 	user       graph.User
-	mustChange *widget.Check
-	reset      *widget.Button
-	dialog     *dialog.CustomDialog
+	mustChange *kit.Check
+	reset      *kit.Button
+	dialog     *kit.Dialog
 	shown      *shownPassword // the new password, once reset
 }
 
@@ -63,17 +65,18 @@ func (d *userDetails) onResetPassword() {
 			"reset it there (Active Directory Users and Computers), and Microsoft Entra Connect brings it over.")
 		return
 	}
-	r := &passwordReset{d: d, user: u, mustChange: widget.NewCheck("They must choose a new password at the next sign-in", nil)}
+	r := &passwordReset{d: d, user: u, mustChange: kit.NewCheck("They must choose a new password at the next sign-in", nil)}
 	r.mustChange.SetChecked(true)
 	msg := widget.NewLabel(fmt.Sprintf("Give %s (%s) a new, generated password? The current one stops working at once.",
 		u.DisplayName, u.UserPrincipalName))
 	msg.Wrapping = fyne.TextWrapWord
-	r.reset = widget.NewButtonWithIcon("Reset password", theme.ConfirmIcon(), r.run)
+	r.reset = kit.NewButtonWithIcon("Reset password", theme.ConfirmIcon(), r.run)
 	r.reset.Importance = widget.HighImportance
-	cancel := widget.NewButton("Cancel", func() { r.dialog.Hide() })
-	r.dialog = dialog.NewCustomWithoutButtons("Reset password", container.NewVBox(msg, r.mustChange), d.p.cfg.Window)
-	r.dialog.SetButtons([]fyne.CanvasObject{cancel, r.reset})
-	r.dialog.Resize(fyne.NewSize(480, 0))
+	cancel := kit.NewButton("Cancel", func() { r.dialog.Hide() })
+	dlg := dialog.NewCustomWithoutButtons("Reset password", container.NewVBox(msg, r.mustChange), d.p.cfg.Window)
+	dlg.SetButtons([]fyne.CanvasObject{cancel, r.reset})
+	dlg.Resize(fyne.NewSize(480, 0))
+	r.dialog = kit.NewDialog(d.p.cfg.Window, dlg, r.reset, r.reset.Press)
 	d.passwordReset = r
 	r.dialog.Show()
 }

@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // readableFields shows a form's entries as plain text while they may not
@@ -11,10 +13,10 @@ import (
 // read-only connection reading the values is the whole point; the text
 // label draws them in the foreground colour and can still be selected
 // and copied.
-type readableFields map[*widget.Entry]*widget.Label
+type readableFields map[*kit.Entry]*widget.Label
 
 // row is e's place in a form: the entry, or its text when read-only.
-func (r readableFields) row(e *widget.Entry) fyne.CanvasObject {
+func (r readableFields) row(e *kit.Entry) fyne.CanvasObject {
 	l := widget.NewLabel("")
 	l.Selectable = true
 	l.Wrapping = fyne.TextWrapWord

@@ -1,8 +1,6 @@
 package panel
 
 import (
-	"image/color"
-	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -10,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
+	"github.com/entra-wizard/entra-wizard/ui/kit/kittest"
 )
 
 // TestPanelReadOnlyFieldsCannotBeEdited opens a user and a group on a
@@ -26,7 +26,7 @@ func TestPanelReadOnlyFieldsCannotBeEdited(t *testing.T) {
 			h.selectUser("Megan Bowen")
 			h.selectGroup("Finance")
 			f, g := h.panel.users.details.fields, h.panel.groups.details
-			for name, e := range map[string]*widget.Entry{
+			for name, e := range map[string]*kit.Entry{
 				"display name": f.displayName, "first name": f.givenName, "last name": f.surname,
 				"job title": f.jobTitle, "department": f.department, "office": f.office,
 				"usage location": f.usageLocation, "group name": g.name, "group description": g.description,
@@ -76,7 +76,7 @@ func TestPanelReadOnlyValuesAreReadable(t *testing.T) {
 	f, g := h.panel.users.details.fields, h.panel.groups.details
 	for _, c := range []struct {
 		readable readableFields
-		e        *widget.Entry
+		e        *kit.Entry
 		want     string
 	}{{f.readable, f.displayName, megan.DisplayName}, {f.readable, f.jobTitle, megan.JobTitle},
 		{g.readable, g.name, "Finance"}} {
@@ -88,30 +88,8 @@ func TestPanelReadOnlyValuesAreReadable(t *testing.T) {
 	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		th := theme.DefaultTheme()
 		fg, bg := th.Color(theme.ColorNameForeground, variant), th.Color(theme.ColorNameBackground, variant)
-		if r := contrast(fg, bg); r < 4.5 {
+		if r := kittest.Contrast(fg, bg); r < 4.5 {
 			t.Errorf("variant %d: text contrast %.1f:1, want at least 4.5:1", variant, r)
 		}
 	}
-}
-
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
-
-// luminance is a colour's relative luminance (WCAG 2).
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
 }

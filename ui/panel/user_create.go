@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // userForm is the dialog that creates a user. It stays open when
@@ -24,25 +25,25 @@ type userForm struct {
 	fields userFields
 	// upn is the sign-in name before the @, or a whole address, which is
 	// then used as typed; domain offers the tenant's verified domains.
-	upn     *widget.Entry
+	upn     *kit.Entry
 	domain  *widget.Select
 	domains []string // the tenant's verified domains, default first; nil until read
 	// whole shows the whole user name as it will be created: a long
 	// domain must never be the part that is cut off.
 	whole  *widget.Label
 	status *widget.Label
-	create *widget.Button
-	cancel *widget.Button
-	dialog *dialog.CustomDialog
+	create *kit.Button
+	cancel *kit.Button
+	dialog *kit.Dialog
 
 	// password is the dialog that shows the new user's password once.
-	password     *dialog.CustomDialog
+	password     *kit.Dialog
 	passwordText *widget.Label
-	copyPassword *widget.Button
+	copyPassword *kit.Button
 }
 
 func newUserForm(p *Panel, s *session, created func(graph.User)) *userForm {
-	f := &userForm{p: p, s: s, fields: newUserFields(), upn: widget.NewEntry(), status: widget.NewLabel("")}
+	f := &userForm{p: p, s: s, fields: newUserFields(), upn: kit.NewEntry(), status: widget.NewLabel("")}
 	f.status.Wrapping = fyne.TextWrapWord
 	f.upn.SetPlaceHolder("name")
 	f.upn.Validator = f.validUPN
@@ -58,13 +59,14 @@ func newUserForm(p *Panel, s *session, created func(graph.User)) *userForm {
 	upnRow := container.NewVBox(f.upn,
 		container.NewBorder(nil, nil, widget.NewLabel("@"), nil, f.domain), f.whole)
 	form := f.fields.createForm(upnRow)
-	f.create = widget.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
+	f.create = kit.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
 	f.create.Importance = widget.HighImportance
-	f.cancel = widget.NewButton("Cancel", func() { f.dialog.Hide() })
+	f.cancel = kit.NewButton("Cancel", func() { f.dialog.Hide() })
 	content := container.NewVBox(form, widget.NewLabel("A strong password is generated; the user must change it at the next sign-in."), f.status)
-	f.dialog = dialog.NewCustomWithoutButtons("New user", content, p.cfg.Window)
-	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
-	f.dialog.Resize(fyne.NewSize(560, 0))
+	d := dialog.NewCustomWithoutButtons("New user", content, p.cfg.Window)
+	d.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
+	d.Resize(fyne.NewSize(560, 0))
+	f.dialog = kit.NewDialog(p.cfg.Window, d, f.fields.displayName, f.create.Press)
 	f.readDomains()
 	return f
 }

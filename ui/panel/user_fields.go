@@ -8,31 +8,32 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // userFields are the profile fields an admin edits on a user, shared by
 // the details pane and the create dialog.
 type userFields struct {
-	displayName   *widget.Entry
-	givenName     *widget.Entry
-	surname       *widget.Entry
-	jobTitle      *widget.Entry
-	department    *widget.Entry
-	office        *widget.Entry
-	usageLocation *widget.Entry
+	displayName   *kit.Entry
+	givenName     *kit.Entry
+	surname       *kit.Entry
+	jobTitle      *kit.Entry
+	department    *kit.Entry
+	office        *kit.Entry
+	usageLocation *kit.Entry
 	// readable shows the details pane's fields as text while read-only.
 	readable readableFields
 }
 
 func newUserFields() userFields {
 	f := userFields{
-		displayName:   widget.NewEntry(),
-		givenName:     widget.NewEntry(),
-		surname:       widget.NewEntry(),
-		jobTitle:      widget.NewEntry(),
-		department:    widget.NewEntry(),
-		office:        widget.NewEntry(),
-		usageLocation: widget.NewEntry(),
+		displayName:   kit.NewEntry(),
+		givenName:     kit.NewEntry(),
+		surname:       kit.NewEntry(),
+		jobTitle:      kit.NewEntry(),
+		department:    kit.NewEntry(),
+		office:        kit.NewEntry(),
+		usageLocation: kit.NewEntry(),
 		readable:      readableFields{},
 	}
 	f.displayName.Validator = func(s string) error {
@@ -103,7 +104,7 @@ func (f userFields) fill(u graph.User) {
 // they are saved.
 func (f userFields) changes(u graph.User) (graph.UserChanges, graph.User) {
 	var c graph.UserChanges
-	set := func(entry *widget.Entry, current *string, change **string) {
+	set := func(entry *kit.Entry, current *string, change **string) {
 		v := strings.TrimSpace(entry.Text)
 		if v != *current {
 			*change = &v

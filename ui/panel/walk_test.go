@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // rendered is what a widget draws: the objects of its renderer.
@@ -42,13 +44,18 @@ func shownTexts(o fyne.CanvasObject) []string {
 }
 
 // findButton finds a visible button by its text under o.
-func findButton(o fyne.CanvasObject, text string) *widget.Button {
+func findButton(o fyne.CanvasObject, text string) button {
 	if o == nil || !o.Visible() {
 		return nil
 	}
 	var children []fyne.CanvasObject
 	switch w := o.(type) {
 	case *widget.Button:
+		if w.Text == text {
+			return w
+		}
+		return nil
+	case *kit.Button:
 		if w.Text == text {
 			return w
 		}
@@ -67,7 +74,7 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 }
 
 // overlayButton finds a button by its text in the dialog on top.
-func overlayButton(t *testing.T, h *harness, text string) *widget.Button {
+func overlayButton(t *testing.T, h *harness, text string) button {
 	t.Helper()
 	top := h.win.Canvas().Overlays().Top()
 	if top == nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // The wizard's first choice.
@@ -29,14 +30,15 @@ const (
 type autoSetupStep struct {
 	v *Wizard
 
-	name, tenant, appName *widget.Entry
-	method                *widget.RadioGroup
+	name, tenant, appName *validatedEntry
+	method                *kit.Radio
 	// days is the certificate's or secret's lifetime; its default follows
 	// the method until the admin types their own.
-	days            *widget.Entry
+	days            *kit.Entry
 	cloud           *setupCloudPicker
 	features        *widget.CheckGroup
-	start, cancel   *widget.Button
+	start           *kit.Button
+	cancel          *widget.Button
 	remove, resume  *widget.Button
 	guided          *widget.Button
 	status, problem *widget.Label
@@ -55,12 +57,12 @@ type autoSetupStep struct {
 }
 
 func newAutoSetupStep(v *Wizard) *autoSetupStep {
-	s := &autoSetupStep{v: v, name: widget.NewEntry(), tenant: widget.NewEntry(), appName: widget.NewEntry()}
-	s.name.SetPlaceHolder("a name for the connection, such as Contoso")
-	s.tenant.SetPlaceHolder("tenant ID or domain, such as contoso.onmicrosoft.com")
+	s := &autoSetupStep{v: v, name: newValidatedEntry(v, "a name for the connection, such as Contoso"),
+		tenant:  newValidatedEntry(v, "tenant ID or domain, such as contoso.onmicrosoft.com"),
+		appName: newValidatedEntry(v, "")}
 	s.appName.SetText(appsetup.DefaultAppName)
-	s.days = widget.NewEntry()
-	s.method = widget.NewRadioGroup([]string{methodCertificateLabel, methodSecretLabel, methodBrowserLabel}, s.onMethod)
+	s.days = kit.NewEntry()
+	s.method = kit.NewRadio([]string{methodCertificateLabel, methodSecretLabel, methodBrowserLabel}, s.onMethod)
 	s.method.SetSelected(methodCertificateLabel)
 	s.cloud = newSetupCloudPicker(v)
 	var all []string
@@ -68,14 +70,15 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 		all = append(all, string(f))
 	}
 	s.features = widget.NewCheckGroup(all, nil)
+	// One under the other: in a row they make the page wider than a
+	// laptop's screen at 150%.
 	s.features.SetSelected(all)
-	s.features.Horizontal = true
 	s.features.OnChanged = func([]string) {
 		if !s.running && s.failed == nil {
 			setWizardMessage(s.problem, "") // "choose at least one" is answered
 		}
 	}
-	s.start = widget.NewButton("Sign in and set it up", s.onStart)
+	s.start = kit.NewButton("Sign in and set it up", s.onStart)
 	s.start.Importance = widget.HighImportance
 	s.cancel = widget.NewButton("Cancel", s.onCancel)
 	s.remove = widget.NewButton("Remove what was created", s.onRemove)
@@ -111,6 +114,9 @@ func (s *autoSetupStep) view() fyne.CanvasObject {
 }
 
 func (s *autoSetupStep) shown() {}
+
+// field is where the keyboard goes: the connection's name.
+func (s *autoSetupStep) field() fyne.Focusable { return s.name }
 
 // showSignIn shows the sign-in page's address while setup waits for it.
 func (s *autoSetupStep) showSignIn(url string) {

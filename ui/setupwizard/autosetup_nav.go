@@ -21,6 +21,7 @@ func (v *Wizard) showAutoSetup() {
 	v.next.Hide()
 	v.back.Enable()
 	v.relayout()
+	v.FocusPage()
 }
 
 // leaveAutoSetup goes back to the guided portal path, at its first step.

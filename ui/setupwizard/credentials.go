@@ -54,6 +54,9 @@ func (s *credentialsStep) view() fyne.CanvasObject {
 	)
 }
 
+// field is where the keyboard goes: the first of the app's details.
+func (s *credentialsStep) field() fyne.Focusable { return s.clientID }
+
 func (s *credentialsStep) shown() {
 	st := s.v.wz.State
 	s.clientID.SetText(st.ClientID)

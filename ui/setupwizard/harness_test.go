@@ -16,6 +16,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
@@ -104,6 +105,11 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 		LoginTimeout: o.loginTimeout, HTTPClient: o.httpClient,
 		OnFinish: func(name string) { h.finished = name },
 		SaveFile: h.saveFile, OpenFile: h.openFile,
+		Focus: func(f fyne.Focusable) {
+			if h.win != nil {
+				kit.Focus(h.win.Canvas(), f)
+			}
+		},
 	}
 	if o.demo {
 		deps.Demo = &wizard.Demo{Authority: h.info.Authority, Graph: h.info.Graph, Tenant: h.info.TenantDomain,
@@ -117,6 +123,7 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 	h.win = test.NewTempWindow(t, h.v.Content())
 	h.win.Resize(windowSize)
 	h.win.Canvas().SetOnTypedKey(h.v.OnKey)
+	h.v.FocusPage()
 	return h
 }
 
@@ -138,7 +145,7 @@ func (h *harness) openFile(chosen func(io.ReadCloser, error)) {
 
 // windowSize is the program window's first size, which the markup
 // goldens were taken at.
-var windowSize = fyne.NewSize(900, 640)
+var windowSize = kit.FirstWindowSize()
 
 // secretProfile is a client-secret connection to the demo tenant.
 func secretProfile(info demotenant.Info, name string) (keystore.Profile, keystore.Secrets) {

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
@@ -19,7 +20,7 @@ const (
 // methodStep asks how the program should sign in.
 type methodStep struct {
 	v       *Wizard
-	choice  *widget.RadioGroup
+	choice  *kit.Radio
 	problem *widget.Label
 	// ldap is true while "LDAP (Entra Domain Services)" is chosen; Next
 	// then opens the secure LDAP page instead of the Entra ID steps.
@@ -32,7 +33,7 @@ func newMethodStep(v *Wizard) *methodStep {
 	if v.deps.OnLDAP != nil {
 		choices = append(choices, methodLDAPLabel)
 	}
-	s.choice = widget.NewRadioGroup(choices, s.onChoose)
+	s.choice = kit.NewRadio(choices, s.onChoose)
 	return s
 }
 
@@ -61,6 +62,9 @@ Not sure? Pick **Sign in with a browser**: it needs fewer steps.`)))
 		s.choice, s.problem, help,
 	)
 }
+
+// field is where the keyboard goes: the choice, which the arrow keys change.
+func (s *methodStep) field() fyne.Focusable { return s.choice }
 
 func (s *methodStep) shown() {
 	switch s.v.wz.State.Method {

@@ -47,6 +47,10 @@ func (s *saveStep) view() fyne.CanvasObject {
 		s.name, s.nameErr, s.replaces, s.where, s.progress, s.problem)
 }
 
+// field is where the keyboard goes: the connection's name, so typing
+// names it and Enter saves.
+func (s *saveStep) field() fyne.Focusable { return s.name }
+
 func (s *saveStep) shown() {
 	st := &s.v.wz.State
 	if strings.TrimSpace(st.Name) == "" {

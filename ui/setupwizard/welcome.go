@@ -4,6 +4,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // welcomeStep is the first page: what the wizard does and what it needs.
@@ -11,11 +13,11 @@ type welcomeStep struct {
 	v *Wizard
 	// choice is the first choice: set it up for me, or register the app
 	// myself (the guided steps).
-	choice *widget.RadioGroup
+	choice *kit.Radio
 }
 
 func newWelcomeStep(v *Wizard) *welcomeStep {
-	s := &welcomeStep{v: v, choice: widget.NewRadioGroup([]string{choiceAutoSetup, choiceManual}, nil)}
+	s := &welcomeStep{v: v, choice: kit.NewRadio([]string{choiceAutoSetup, choiceManual}, nil)}
 	s.choice.SetSelected(choiceManual)
 	return s
 }

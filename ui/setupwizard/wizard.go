@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/wizard"
 )
 
@@ -55,6 +56,9 @@ type Deps struct {
 	// tenant's app, as an admin uploads one in the portal; nil outside
 	// --demo.
 	UploadDemoCertificate func(der []byte) error
+	// Focus gives the keyboard to a widget of the window, or takes it
+	// away with nil; a nil Focus leaves the keyboard where it is.
+	Focus func(fyne.Focusable)
 	// OnCancel leaves the wizard without saving, back to where it was
 	// opened from (the management panel's "Add connection"); nil hides
 	// Cancel, as on a first start there is nowhere to go back to.
@@ -83,9 +87,9 @@ type Wizard struct {
 	unopened     *fyne.Container
 	unopenedWhy  *widget.Label
 	unopenedLink *linkRow
-	back         *widget.Button
-	next         *widget.Button
-	cancel       *widget.Button
+	back         *kit.Button
+	next         *kit.Button
+	cancel       *kit.Button
 
 	welcome     *welcomeStep
 	method      *methodStep
@@ -125,11 +129,11 @@ func New(deps Deps) *Wizard {
 	v.unopenedLink = newLinkRow("Copy", v.copyText)
 	v.unopened = container.NewVBox(v.unopenedWhy, v.unopenedLink.view)
 	v.unopened.Hide()
-	v.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), v.onBack)
-	v.next = widget.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.onNext)
+	v.back = kit.NewButtonWithIcon("Back", theme.NavigateBackIcon(), v.onBack)
+	v.next = kit.NewButtonWithIcon("Next", theme.NavigateNextIcon(), v.onNext)
 	v.next.IconPlacement = widget.ButtonIconTrailingText
 	v.next.Importance = widget.HighImportance
-	v.cancel = widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), v.onCancel)
+	v.cancel = kit.NewButtonWithIcon("Cancel", theme.CancelIcon(), v.onCancel)
 	if deps.OnCancel == nil {
 		v.cancel.Hide()
 	}
@@ -195,6 +199,51 @@ func (v *Wizard) show() {
 	v.unopened.Hide()
 	v.refreshButtons()
 	v.relayout()
+	v.FocusPage()
+}
+
+// paged is a page with a field that takes the keyboard when it shows.
+type paged interface{ field() fyne.Focusable }
+
+// FocusPage gives the keyboard to the page's first field, when it has
+// one, so typing and the arrow keys work without a click first. The
+// window calls it once the wizard is on screen.
+func (v *Wizard) FocusPage() {
+	if v.deps.Focus == nil {
+		return
+	}
+	var page any = v.screens[v.wz.Step()]
+	if v.inAutoSetup {
+		page = v.autoSetup
+	}
+	if p, ok := page.(paged); ok {
+		v.deps.Focus(p.field())
+		v.scrollTo(p.field())
+		return
+	}
+	v.deps.Focus(nil) // not a field of the page left behind
+}
+
+// scrollTo scrolls the page, if need be, so that o shows: the keyboard's
+// place is below the fold on a small screen.
+func (v *Wizard) scrollTo(o fyne.Focusable) {
+	obj, isObj := o.(fyne.CanvasObject)
+	if len(v.body.Objects) == 0 || !isObj {
+		return
+	}
+	scroll, ok := v.body.Objects[0].(*container.Scroll)
+	if !ok || fyne.CurrentApp() == nil {
+		return
+	}
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(scroll.Content).Y
+	bottom := top + obj.Size().Height
+	switch {
+	case top < scroll.Offset.Y:
+		scroll.ScrollToOffset(fyne.NewPos(0, top))
+	case bottom > scroll.Offset.Y+scroll.Size().Height:
+		scroll.ScrollToOffset(fyne.NewPos(0, bottom-scroll.Size().Height))
+	}
 }
 
 // relayout lays the window out again after parts of a page were shown or
@@ -258,6 +307,12 @@ func (v *Wizard) Close() {
 // it saves first; on the last step it opens the panel.
 func (v *Wizard) onNext() {
 	if v.busy() {
+		return
+	}
+	if v.inAutoSetup { // the page's own button is the default
+		if v.autoSetup.start.Visible() {
+			v.autoSetup.start.Press()
+		}
 		return
 	}
 	switch v.wz.Step() {
