@@ -65,8 +65,12 @@ func TestWizardWorksFromTheKeyboard(t *testing.T) {
 		t.Fatalf("the method page opens with the keyboard on %v, not on the choice", c.Focused())
 	}
 	kittest.PressKey(c, fyne.KeyDown)
+	if h.v.method.choice.Selected != methodCertificateLabel {
+		t.Fatalf("Down chose %q, want the first choice", h.v.method.choice.Selected)
+	}
+	kittest.PressKey(c, fyne.KeyDown)
 	if h.v.method.choice.Selected != methodSecretLabel {
-		t.Fatalf("Down chose %q", h.v.method.choice.Selected)
+		t.Fatalf("Down again chose %q", h.v.method.choice.Selected)
 	}
 	h.press(fyne.KeyEscape, wizard.StepWelcome)
 	h.press(fyne.KeyReturn, wizard.StepMethod)
