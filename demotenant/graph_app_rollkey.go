@@ -60,19 +60,14 @@ var rollKeys = setupAccess{
 // audience, issued by a's object id (not its client id), valid now, and
 // for ten minutes at most. Called with s.mu held.
 func (s *Server) checkProof(a *app, proof string) error {
-	parts := strings.Split(proof, ".")
-	if len(parts) != 3 {
-		return errProofMalformed()
-	}
-	var head assertionHeader
 	var claims proofClaims
-	if decodeSegment(parts[0], &head) != nil || decodeSegment(parts[1], &claims) != nil {
+	head, parts, ok := splitCertificateJWS(proof, &claims)
+	if !ok {
 		return errProofMalformed()
 	}
 	now := s.graphNow()
 	i := slices.IndexFunc(a.Keys, func(k keyCredential) bool {
-		return !now.Before(k.Start) && now.Before(k.End) &&
-			(head.X5tS256 != "" && head.X5tS256 == k.thumbprintS256() || head.X5tS256 == "" && head.X5t != "" && head.X5t == k.thumbprintSHA1())
+		return !now.Before(k.Start) && now.Before(k.End) && head.names(k)
 	})
 	if i < 0 || !verifyAssertionSignature(a.Keys[i], head.Alg, parts) {
 		return errInsufficientPrivileges

@@ -133,7 +133,8 @@ func (s *Server) updateUser(c *graphCall) error {
 	if _, ok := body["accountEnabled"]; ok && len(body) == 1 {
 		rules = []access{enableDisableUsers}
 	}
-	if _, ok := body["passwordProfile"]; ok {
+	_, resetting := body["passwordProfile"]
+	if resetting {
 		rules = append(rules, resetPasswords)
 	}
 	for _, rule := range rules {
@@ -141,14 +142,14 @@ func (s *Server) updateUser(c *graphCall) error {
 			return err
 		}
 	}
-	if _, ok := body["passwordProfile"]; ok && !c.mayResetPasswordOf(u) {
+	if resetting && !c.mayResetPasswordOf(u) {
 		return errInsufficientPrivileges
 	}
 	changed := *u
 	if err := s.dir.applyUserChanges(&changed, body); err != nil {
 		return err
 	}
-	if _, ok := body["passwordProfile"]; ok {
+	if resetting {
 		// A new password ends the sign-ins made with the old one.
 		changed.SessionsValidFrom = s.opts.Now()
 	}

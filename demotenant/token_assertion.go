@@ -45,13 +45,9 @@ func (s *Server) checkAssertion(a *app, c clientCreds) error {
 	if c.AssertionType != assertionType {
 		return errMalformedRequest()
 	}
-	parts := strings.Split(c.Assertion, ".")
-	if len(parts) != 3 {
-		return errAssertionMalformed()
-	}
-	var head assertionHeader
 	var claims assertionClaims
-	if decodeSegment(parts[0], &head) != nil || decodeSegment(parts[1], &claims) != nil {
+	head, parts, ok := splitCertificateJWS(c.Assertion, &claims)
+	if !ok {
 		return errAssertionMalformed()
 	}
 	k, ok := s.assertionKey(a, head)
@@ -89,6 +85,26 @@ func (h assertionHeader) thumbprint() string {
 	return h.X5t
 }
 
+// names reports whether the header names certificate k: by x5t#S256 when
+// it has one, else by x5t.
+func (h assertionHeader) names(k keyCredential) bool {
+	if h.X5tS256 != "" {
+		return h.X5tS256 == k.thumbprintS256()
+	}
+	return h.X5t != "" && h.X5t == k.thumbprintSHA1()
+}
+
+// splitCertificateJWS splits a compact JWS signed with a certificate (a
+// client assertion or a proof of possession), decoding its header and its
+// claims into claims; ok is false for anything else.
+func splitCertificateJWS(token string, claims any) (head assertionHeader, parts []string, ok bool) {
+	parts = strings.Split(token, ".")
+	if len(parts) != 3 || decodeSegment(parts[0], &head) != nil || decodeSegment(parts[1], claims) != nil {
+		return head, nil, false
+	}
+	return head, parts, true
+}
+
 // assertionKey finds the app's registered certificate the header names
 // by x5t#S256 or x5t; one added moments ago is not known yet.
 func (s *Server) assertionKey(a *app, h assertionHeader) (keyCredential, bool) {
@@ -96,7 +112,7 @@ func (s *Server) assertionKey(a *app, h assertionHeader) (keyCredential, bool) {
 		if s.replicating(k.Added, s.opts.ReplicationDelay) {
 			continue
 		}
-		if (h.X5tS256 != "" && h.X5tS256 == k.thumbprintS256()) || (h.X5tS256 == "" && h.X5t != "" && h.X5t == k.thumbprintSHA1()) {
+		if h.names(k) {
 			return k, true
 		}
 	}
