@@ -87,7 +87,8 @@ func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
 	s.failed = fail
 	msg := "Could not " + fail.Step.String() + ": " + fail.Message()
 	if fail.ConsentURL != "" {
-		msg += "\nSomeone with the " + fail.MissingRole + " role can grant consent with this link:"
+		msg += "\nSomeone with the " + fail.MissingRole + " role can grant consent with this link. " +
+			"Once they have, press \"Continue from this step\": it sees what they granted."
 		s.consent.setURL(fail.ConsentURL)
 	}
 	setWizardMessage(s.problem, msg)
