@@ -28,7 +28,7 @@ func TestSetItUpForMeContinuesAfterAnAdministratorConsents(t *testing.T) {
 	if s.failed != nil {
 		t.Fatalf("continuing after consent failed: %s", s.problem.Text)
 	}
-	if _, err := h.store.Get(s.name.Text); err != nil || !strings.Contains(s.status.Text, "tested and saved") {
-		t.Fatalf("not saved (%v): %q", err, s.status.Text)
+	if _, err := h.store.Get(s.name.Text); err != nil || !strings.Contains(s.summary.Text, "tested and saved") {
+		t.Fatalf("not saved (%v): %q", err, s.summary.Text)
 	}
 }

@@ -2,6 +2,7 @@ package setupwizard
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -22,11 +23,10 @@ func (s *autoSetupStep) onStart() {
 	s.launch(func(ctx context.Context) (appsetup.Result, error) { return s.setup.Start(ctx, req) })
 }
 
-func (s *autoSetupStep) onResume() {
-	st := s.failed.State
-	if strings.Contains(s.failed.Message(), "already exists") {
-		st.Request.Reuse = true
-	}
+func (s *autoSetupStep) onResume() { s.continueWith(s.failed.State) }
+
+// continueWith runs the failed setup on from its step.
+func (s *autoSetupStep) continueWith(st *appsetup.State) {
 	s.launch(func(ctx context.Context) (appsetup.Result, error) { return s.setup.Continue(ctx, st) })
 }
 
@@ -71,11 +71,9 @@ func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
 	s.running, s.stop = false, nil
 	defer s.refresh()
 	if err == nil {
-		s.status.SetText(fmt.Sprintf("Done: %q is set up, tested and saved.", res.Profile.Name))
+		s.status.SetText("")
 		s.finishedAs = res.Profile.Name
-		if s.v.deps.OnFinish != nil {
-			s.v.deps.OnFinish(res.Profile.Name)
-		}
+		s.showSummary(res)
 		return
 	}
 	s.status.SetText("")
@@ -86,6 +84,9 @@ func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
 	}
 	s.failed = fail
 	msg := "Could not " + fail.Step.String() + ": " + fail.Message()
+	if errors.Is(fail, appsetup.ErrAppExists) {
+		msg = existsText(fail)
+	}
 	if fail.ConsentURL != "" {
 		msg += "\nSomeone with the " + fail.MissingRole + " role can grant consent with this link. " +
 			"Once they have, press \"Continue from this step\": it sees what they granted."

@@ -33,7 +33,7 @@ func TestSetItUpForMeCreatesTestsAndSaves(t *testing.T) {
 		t.Fatalf("the page offers %q for %s days; want a certificate for a year", s.method.Selected, s.days.Text)
 	}
 	s.appName.SetText("Wizard from the window")
-	s.features.SetSelected([]string{"read-users", "read-groups"})
+	s.features.SetSelected([]string{"Read users", "Read groups"})
 	test.Tap(s.start)
 	h.q.until(t, "setup", func() bool { return !s.running })
 	if s.failed != nil {
@@ -43,6 +43,7 @@ func TestSetItUpForMeCreatesTestsAndSaves(t *testing.T) {
 	if len(apps) != 1 || !slices.Equal(apps[0].Roles, []string{"User.Read.All", "Group.Read.All", "Organization.Read.All"}) {
 		t.Fatalf("registered %+v", apps)
 	}
+	test.Tap(s.openPanel)
 	p, err := h.store.Get(s.name.Text)
 	if err != nil || p.Method != keystore.MethodCertificate || p.Certificate == nil || h.finished != s.name.Text {
 		t.Fatalf("saved %+v (%v), panel opened on %q", p, err, h.finished)
@@ -69,7 +70,7 @@ func TestSetItUpForMeSecretWithItsLifetime(t *testing.T) {
 		t.Fatalf("a secret is offered for %q days", s.days.Text)
 	}
 	s.appName.SetText("Secret from the window")
-	s.features.SetSelected([]string{"read-users"})
+	s.features.SetSelected([]string{"Read users"})
 	for _, bad := range []string{"0", "731", "two years", ""} {
 		s.days.SetText(bad)
 		test.Tap(s.start)

@@ -310,8 +310,11 @@ func (v *Wizard) onNext() {
 		return
 	}
 	if v.inAutoSetup { // the page's own button is the default
-		if v.autoSetup.start.Visible() {
+		switch {
+		case v.autoSetup.start.Visible():
 			v.autoSetup.start.Press()
+		case v.autoSetup.openPanel.Visible():
+			v.autoSetup.openPanel.Press()
 		}
 		return
 	}
