@@ -61,7 +61,7 @@ func (w *Wizard) SetMethod(m Method) {
 	if id := w.State.ClientID; id == "" || id == d.ClientID || id == d.PublicClientID {
 		w.State.ClientID = d.clientIDFor(m)
 	}
-	if m == MethodSecret && w.State.Secret == "" {
+	if m == MethodSecret && w.State.Secret == "" && w.State.ClientID == d.ClientID {
 		w.State.Secret = d.Secret
 	}
 }

@@ -50,9 +50,12 @@ type autoSetupStep struct {
 	reuse, rename, over *widget.Button
 	// summary is what was set up and where it was saved; openPanel
 	// goes on to the management panel.
-	summary         *widget.Label
-	openPanel       *kit.Button
-	summaryBox      *fyne.Container
+	summary    *widget.Label
+	openPanel  *kit.Button
+	summaryBox *fyne.Container
+	hand       *handOver
+	// afterRemove runs once Remove has cleared the tenant.
+	afterRemove     func()
 	status, problem *widget.Label
 	created         *widget.Label
 	createdLinks    *fyne.Container // the portal page of each thing created, with Copy
@@ -117,6 +120,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.openPanel = kit.NewButton("Open the management panel", s.onOpenPanel)
 	s.openPanel.Importance = widget.HighImportance
 	s.summaryBox = container.NewVBox(s.summary, container.NewHBox(s.openPanel))
+	s.hand = newHandOver(s)
 	s.status, s.problem, s.created = wrappedLabel(""), wrappedLabel(""), wrappedLabel("")
 	s.createdLinks = container.NewVBox()
 	s.problem.Importance = widget.DangerImportance
@@ -145,7 +149,7 @@ func (s *autoSetupStep) view() fyne.CanvasObject {
 		wrappedLabel("Sign in once in your browser as an administrator. The program then registers the app, "+
 			"creates its certificate or secret and grants its permissions for you, tests the connection and saves it."),
 		form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created, s.createdLinks,
-		container.NewHBox(s.reuse, s.rename, s.resume, s.remove, s.over, s.guided), s.summaryBox,
+		container.NewHBox(s.reuse, s.rename, s.resume, s.remove, s.over, s.guided), s.hand.box, s.summaryBox,
 	)
 }
 

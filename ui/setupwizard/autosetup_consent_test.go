@@ -32,3 +32,46 @@ func TestSetItUpForMeContinuesAfterAnAdministratorConsents(t *testing.T) {
 		t.Fatalf("not saved (%v): %q", err, s.summary.Text)
 	}
 }
+
+// TestSetItUpForMeHandsTheAppToTheGuidedSteps leaves a run refused at
+// consent for the guided steps: keeping the app carries its client ID and
+// tenant over and removes the certificate nobody saw, and removing
+// instead leaves nothing in the tenant.
+func TestSetItUpForMeHandsTheAppToTheGuidedSteps(t *testing.T) {
+	for _, keep := range []bool{true, false} {
+		h := newHarness(t, harnessOptions{demo: true})
+		h.browser.hint = "appadmin@" + h.info.TenantDomain
+		s := openAutoSetup(h)
+		s.appName.SetText("Handed over")
+		test.Tap(s.start)
+		h.q.until(t, "setup", func() bool { return !s.running })
+		if s.failed == nil {
+			t.Fatal("setup did not stop at consent")
+		}
+		appID := s.failed.State.Created.AppID
+		test.Tap(s.guided)
+		if !h.v.inAutoSetup || !s.hand.box.Visible() {
+			t.Fatal("left for the guided steps without settling what setup created")
+		}
+		if keep {
+			test.Tap(s.hand.keep)
+		} else {
+			test.Tap(s.hand.erase)
+		}
+		h.q.until(t, "the hand-over", func() bool { return !h.v.inAutoSetup })
+		apps := h.tenant.AppsNamed("Handed over")
+		if !keep {
+			if len(apps) != 0 {
+				t.Errorf("%d apps left after removing", len(apps))
+			}
+			continue
+		}
+		if len(apps) != 1 || len(apps[0].Keys) != 0 || len(apps[0].Secrets) != 0 {
+			t.Fatalf("in the tenant: %+v; want the app without the unseen credential", apps)
+		}
+		st := h.v.wz.State
+		if st.ClientID != appID || st.Tenant != h.info.TenantID || st.Secret != "" {
+			t.Errorf("carried client ID %q tenant %q (secret set: %v); want %q in %q", st.ClientID, st.Tenant, st.Secret != "", appID, h.info.TenantID)
+		}
+	}
+}

@@ -126,13 +126,23 @@ func (s *autoSetupStep) onRemove() {
 				setWizardMessage(s.problem, "")
 				s.created.SetText("What setup had created was removed. Nothing is left in your tenant.")
 				s.createdLinks.RemoveAll()
+				s.hand.box.Hide()
 			}
 			s.refresh()
+			if after := s.afterRemove; err == nil && after != nil {
+				s.afterRemove = nil
+				after()
+			}
 		})
 	}()
 }
 
 // onGuided goes to the portal path: the wizard's own steps.
+// When setup created the app, it first asks whether to keep it.
 func (s *autoSetupStep) onGuided() {
+	if s.wantsHandOver() {
+		s.askHandOver()
+		return
+	}
 	s.v.leaveAutoSetup()
 }
