@@ -63,6 +63,9 @@ type autoSetupStep struct {
 	// consent link after a refusal: both to open by hand or send on.
 	signIn, consent       *linkRow
 	signInBox, consentBox *fyne.Container
+	// intro says how often the admin signs in; signInWhy whether the
+	// browser opened.
+	intro, signInWhy *widget.Label
 
 	setup      *appsetup.Setup
 	failed     *appsetup.Failure
@@ -125,8 +128,9 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.createdLinks = container.NewVBox()
 	s.problem.Importance = widget.DangerImportance
 	s.signIn, s.consent = newLinkRow("Copy", v.copyText), newLinkRow("Copy the consent link", v.copyText)
-	s.signInBox = container.NewVBox(
-		wrappedLabel("If no browser window opened, open this address in a browser by hand:"), s.signIn.view)
+	s.intro = wrappedLabel(appsetup.SignIns(appsetup.MethodCertificate))
+	s.signInWhy = wrappedLabel(noBrowserYet)
+	s.signInBox = container.NewVBox(s.signInWhy, s.signIn.view)
 	s.consentBox = container.NewVBox(s.consent.view)
 	if d := v.deps.Demo; d != nil {
 		s.name.SetText("Demo tenant (set up)")
@@ -145,10 +149,7 @@ func (s *autoSetupStep) view() fyne.CanvasObject {
 		widget.NewFormItem("App name", s.appName), widget.NewFormItem("Sign-in", s.method),
 		widget.NewFormItem("Valid for (days)", s.days),
 		widget.NewFormItem("Use it for", s.features))
-	return container.NewVBox(
-		wrappedLabel("Sign in once in your browser as an administrator. The program then registers the app, "+
-			"creates its certificate or secret and grants its permissions for you, tests the connection and saves it."),
-		form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created, s.createdLinks,
+	return container.NewVBox(s.intro, form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created, s.createdLinks,
 		container.NewHBox(s.reuse, s.rename, s.resume, s.remove, s.over, s.guided), s.hand.box, s.summaryBox,
 	)
 }
@@ -241,6 +242,9 @@ func defaultDays(method string) string {
 // of their own; a browser sign-in has no credential to expire.
 func (s *autoSetupStep) onMethod(label string) {
 	m := setupMethods[label]
+	if s.intro != nil {
+		s.intro.SetText(appsetup.SignIns(m))
+	}
 	if s.days.Text == "" || s.days.Text == defaultDays(appsetup.MethodCertificate) || s.days.Text == defaultDays(appsetup.MethodSecret) {
 		s.days.SetText(defaultDays(m))
 	}
@@ -263,8 +267,12 @@ func lifetimeDays(text, method string) (int, error) {
 }
 
 func (s *autoSetupStep) deps() appsetup.Deps {
+	open := s.v.deps.OpenURL // nil: the system browser
+	if open != nil {
+		open = s.openURL
+	}
 	return appsetup.Deps{
-		HTTPClient: s.v.deps.HTTPClient, OpenURL: s.v.deps.OpenURL, LoginTimeout: s.v.deps.LoginTimeout,
+		HTTPClient: s.v.deps.HTTPClient, OpenURL: open, LoginTimeout: s.v.deps.LoginTimeout,
 		Progress: func(p appsetup.Progress) { s.v.deps.Do(func() { s.onProgress(p) }) },
 		OnURL:    func(url string) { s.v.deps.Do(func() { s.showSignIn(url) }) },
 		Save: func(p keystore.Profile, sec keystore.Secrets) error {

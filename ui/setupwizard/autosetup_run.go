@@ -36,6 +36,7 @@ func (s *autoSetupStep) launch(run func(context.Context) (appsetup.Result, error
 	ctx, stop := context.WithCancel(context.Background())
 	s.stop, s.running, s.failed = stop, true, nil
 	s.signIn.setURL("")
+	s.signInWhy.SetText(noBrowserYet)
 	setWizardMessage(s.problem, "")
 	s.created.SetText("")
 	s.createdLinks.RemoveAll()
@@ -61,8 +62,12 @@ func (s *autoSetupStep) onProgress(p appsetup.Progress) {
 	}
 	text := p.Step.String()
 	text = strings.ToUpper(text[:1]) + text[1:] + "..."
-	if p.Step == appsetup.StepSignIn {
-		text += "\n" + oauth.WaitingHelp("press Cancel")
+	switch {
+	case p.Step == appsetup.StepSignIn:
+		text += "\n" + appsetup.WaitingHelp("press Cancel")
+	case p.Step == appsetup.StepTest && s.failed == nil && setupMethods[s.method.Selected] == appsetup.MethodBrowser:
+		text += "\nThe browser opens once more: sign in again, this time to the new app, so the program can test the connection as you.\n" +
+			oauth.WaitingHelp("press Cancel")
 	}
 	s.status.SetText(text)
 }
@@ -145,4 +150,22 @@ func (s *autoSetupStep) onGuided() {
 		return
 	}
 	s.v.leaveAutoSetup()
+}
+
+// noBrowserYet is said under the sign-in address until the browser is
+// known to have failed.
+const noBrowserYet = "If no browser window opened, open this address in a browser by hand:"
+
+// openURL opens a sign-in page in the browser of Deps.OpenURL and, when it
+// cannot, says so above the address to open by hand.
+func (s *autoSetupStep) openURL(url string) error {
+	err := s.v.deps.OpenURL(url)
+	if err != nil {
+		s.v.deps.Do(func() {
+			s.signInWhy.SetText("The browser could not be opened. Open this address in a browser by hand " +
+				"(on this computer: the program waits for the sign-in to come back here):")
+			s.v.relayout()
+		})
+	}
+	return err
 }
