@@ -25,6 +25,7 @@ const demoAppName = appsetup.DefaultAppName + " (set up for me)"
 const (
 	choiceAutoSetup = "Set it up for me (sign in as an administrator)"
 	choiceManual    = "I'll register the app myself"
+	choiceLDAP      = "Secure LDAP (Entra Domain Services)"
 )
 
 // autoSetupStep is "Set it up for me": one administrator sign-in, then the

@@ -281,6 +281,9 @@ func (v *Wizard) refreshButtons() {
 	}
 	v.next.Enable()
 	v.cancel.Enable()
+	if step == wizard.StepWelcome && !v.welcome.chosen() {
+		v.next.Disable() // Start waits for a way to be chosen
+	}
 	if step == wizard.StepDone {
 		v.cancel.Disable() // saved: the next button opens the panel
 	}
@@ -320,8 +323,17 @@ func (v *Wizard) onNext() {
 	}
 	switch v.wz.Step() {
 	case wizard.StepWelcome:
-		if v.welcome.choice.Selected == choiceAutoSetup {
+		switch v.welcome.choice.Selected {
+		case "": // Enter before a choice: Start is off
+			v.problems.SetText("Choose how you would like to connect, then press Start.")
+			v.problems.Show()
+			v.relayout()
+			return
+		case choiceAutoSetup:
 			v.showAutoSetup()
+			return
+		case choiceLDAP:
+			v.deps.OnLDAP()
 			return
 		}
 	case wizard.StepSave:
