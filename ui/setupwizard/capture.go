@@ -30,7 +30,7 @@ func (v *Wizard) Capture(shoot func(name string) error) error {
 	before := map[wizard.Step]func(){
 		wizard.StepWelcome: func() { v.welcome.choice.SetSelected(choiceManual) },
 		wizard.StepMethod:  func() { v.method.choice.SetSelected(methodSecretLabel) },
-		wizard.StepTest:   v.check.onStart,
+		wizard.StepTest:    v.check.onStart,
 	}
 	for {
 		var step wizard.Step
