@@ -1,6 +1,7 @@
 package setupwizard
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -50,4 +51,19 @@ func TestSetItUpForMeWaitingHelpFitsMicrosoftsOwnApp(t *testing.T) {
 	}
 	test.Tap(s.cancel)
 	h.q.until(t, "cancelling", func() bool { return !s.running })
+}
+
+// TestSetItUpForMeOffersFeaturesByTheTestPagesNames: "Use it for" lists
+// what the connection test calls each feature, not command-line names.
+func TestSetItUpForMeOffersFeaturesByTheTestPagesNames(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	s := openAutoSetup(h)
+	for _, o := range s.features.Options {
+		if strings.Contains(o, "-") || o == "" {
+			t.Errorf("offered %q", o)
+		}
+	}
+	if !slices.Contains(s.features.Options, "Read users") {
+		t.Errorf("offered %q", s.features.Options)
+	}
 }

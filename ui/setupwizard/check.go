@@ -3,6 +3,7 @@ package setupwizard
 import (
 	"context"
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -259,6 +260,11 @@ func (s *checkStep) showReport(r graph.Report) {
 			"Fix the items below, then test again.")
 	}
 	s.features.Objects = nil
+	if !consent {
+		for _, note := range featureNotes(r.Features) {
+			s.features.Add(wrappedLabel(note))
+		}
+	}
 	for _, f := range r.Features {
 		if consent {
 			s.features.Add(consentRow(f))
@@ -269,13 +275,23 @@ func (s *checkStep) showReport(r graph.Report) {
 	s.features.Refresh()
 }
 
+// featureNotes are the caveats of the working features, each once above
+// the checklist: a signed-in user's directory role applies to every
+// feature alike.
+func featureNotes(features []graph.FeatureStatus) []string {
+	var out []string
+	for _, f := range features {
+		if f.OK && f.Note != "" && !slices.Contains(out, f.Note) {
+			out = append(out, f.Note)
+		}
+	}
+	return out
+}
+
 // featureRow is one line of the checklist.
 func (s *checkStep) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
 	if f.OK {
-		lines := container.NewVBox(widget.NewLabel(f.Title))
-		if f.Note != "" {
-			lines.Add(wrappedLabel(f.Note))
-		}
+		lines := container.NewVBox(widget.NewLabel(f.Title)) // its note is above the list
 		return container.NewBorder(nil, nil, lineIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon())), nil, lines)
 	}
 	lines := container.NewVBox(widget.NewLabelWithStyle(f.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
