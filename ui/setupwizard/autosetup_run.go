@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -105,6 +106,15 @@ func (s *autoSetupStep) showCreated() {
 	links := s.failed.Links()
 	if len(links) == 0 {
 		s.created.SetText("Nothing was created in your tenant.")
+		return
+	}
+	if s.cloud.names[s.cloud.choice.Selected] == keystore.CloudDemo {
+		s.created.SetText("Created so far in the demo tenant. The demo has no Entra admin center to look at them in; " +
+			"\"Remove what was created\" removes them here.")
+		for _, l := range links {
+			s.createdLinks.Add(widget.NewLabel(l.Title))
+		}
+		s.createdLinks.Refresh()
 		return
 	}
 	s.created.SetText("Created so far (each page opens in a browser at its address):")

@@ -261,6 +261,10 @@ func (s *checkStep) showReport(r graph.Report) {
 	}
 	s.features.Objects = nil
 	if !consent {
+		if s.demo() && slices.ContainsFunc(r.Features, func(f graph.FeatureStatus) bool { return f.FixURL != "" }) {
+			s.features.Add(wrappedLabel("The demo has no Entra admin center to fix these in: in a real tenant, " +
+				"each is fixed on the app's pages there, as its line says."))
+		}
 		for _, note := range featureNotes(r.Features) {
 			s.features.Add(wrappedLabel(note))
 		}
@@ -301,7 +305,7 @@ func (s *checkStep) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
 	if f.Fix != "" {
 		lines.Add(wrappedLabel("Fix: " + f.Fix))
 	}
-	if f.FixURL != "" {
+	if f.FixURL != "" && !s.demo() {
 		url := f.FixURL
 		fix := widget.NewButtonWithIcon("Open the page to fix it", theme.ComputerIcon(), func() { s.v.openURL(url) })
 		s.fixes = append(s.fixes, fix)
@@ -335,3 +339,7 @@ func lineIcon(res fyne.Resource) fyne.CanvasObject {
 	line.SetMinSize(fyne.NewSize(theme.IconInlineSize(), widget.NewLabel("").MinSize().Height))
 	return container.NewVBox(container.NewStack(line, container.NewCenter(widget.NewIcon(res))))
 }
+
+// demo reports whether the connection is to the demo tenant, which has
+// no admin center for the fixes to open.
+func (s *checkStep) demo() bool { return s.v.wz.State.Cloud == wizard.CloudDemo }

@@ -23,3 +23,18 @@ func TestWizardTestPageSaysANoteOnce(t *testing.T) {
 		t.Errorf("the note is said %d times:\n%s", n, text)
 	}
 }
+
+// TestWizardDemoFixesNameNoRealAdminCenter: in the demo the features
+// that do not work say plainly that the demo has no admin center, instead
+// of opening the real one.
+func TestWizardDemoFixesNameNoRealAdminCenter(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true, scenario: "readonly"})
+	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.runTest()
+	if len(h.v.check.fixes) != 0 {
+		t.Errorf("%d buttons open the real admin center", len(h.v.check.fixes))
+	}
+	if !strings.Contains(labelsUnder(h.v.check.features), "no Entra admin center") {
+		t.Errorf("the checklist says:\n%s", labelsUnder(h.v.check.features))
+	}
+}
