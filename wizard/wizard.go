@@ -155,6 +155,10 @@ func (w *Wizard) Connection(now time.Time) (keystore.Profile, keystore.Secrets, 
 	switch st.Method {
 	case MethodSecret:
 		s.ClientSecret = trimmed(st.Secret)
+		if !st.SecretExpires.IsZero() {
+			exp := st.SecretExpires
+			p.SecretExpires = &exp
+		}
 	case MethodCertificate:
 		c := st.Certificate
 		p.Certificate = connection.CertificateSettings(c)
