@@ -53,7 +53,8 @@ func (f *Failure) Message() string {
 		return e.Message()
 	}
 	if errors.Is(f.Err, ErrAppExists) {
-		return fmt.Sprintf("an app registration named %q already exists. Reuse it (a new secret is added), or choose another name.", f.State.Request.AppName)
+		return fmt.Sprintf("an app registration named %q already exists. Reuse it (a new %s is added to it), or choose another name.",
+			f.State.Request.AppName, f.State.Request.credentialName())
 	}
 	return f.Err.Error()
 }

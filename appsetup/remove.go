@@ -47,3 +47,23 @@ func removeCredential(ctx context.Context, g *graph.Client, c Created) error {
 	}
 	return err
 }
+
+// DropCredential removes the secret or certificate this run added, which
+// nobody has seen, and keeps the app: the admin carries on by hand with
+// the app and makes a credential of their own in the portal.
+func (s *Setup) DropCredential(ctx context.Context, st *State) error {
+	c := st.Created
+	if c.SecretKeyID == "" && c.CertificateKeyID == "" {
+		return nil
+	}
+	g, err := s.graphClient(st)
+	if err != nil {
+		return err
+	}
+	if err := removeCredential(ctx, g, c); err != nil {
+		return err
+	}
+	st.Created.SecretKeyID, st.Created.CertificateKeyID, st.Created.CertificateThumbprint = "", "", ""
+	st.secret, st.cert = "", nil
+	return nil
+}

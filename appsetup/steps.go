@@ -163,6 +163,9 @@ func (s *Setup) consent(ctx context.Context, st *State) error {
 		return err
 	}
 	names := st.Request.granted()
+	if err := s.grantedAlready(ctx, g, st); err != nil {
+		return err
+	}
 	if st.Request.Method == MethodBrowser {
 		if len(st.Created.Granted) == len(names) {
 			return nil
@@ -185,4 +188,51 @@ func (s *Setup) consent(ctx context.Context, st *State) error {
 		st.Created.Granted = append(st.Created.Granted, name)
 	}
 	return nil
+}
+
+// grantedAlready notes the permissions the app holds already: an
+// administrator may have granted them through the admin-consent link after
+// this account was refused, and granting them again would be refused again.
+func (s *Setup) grantedAlready(ctx context.Context, g *graph.Client, st *State) error {
+	names := st.Request.granted()
+	if len(st.Created.Granted) == len(names) || st.Created.PrincipalID == "" {
+		return nil
+	}
+	var have []string
+	if st.Request.Method == MethodBrowser {
+		scopes, err := g.DelegatedGrants(ctx, st.Created.PrincipalID)
+		if err != nil {
+			return err
+		}
+		if !allIn(names, scopes) {
+			return nil // one grant names them all: make it whole
+		}
+		have = names
+	} else {
+		ids, err := g.AssignedAppRoles(ctx, st.Created.PrincipalID, st.graphSP.ID)
+		if err != nil {
+			return err
+		}
+		for i, name := range names {
+			if slices.Contains(ids, st.permIDs[i]) {
+				have = append(have, name)
+			}
+		}
+	}
+	for _, name := range have {
+		if !slices.Contains(st.Created.Granted, name) {
+			st.Created.Granted = append(st.Created.Granted, name)
+		}
+	}
+	return nil
+}
+
+// allIn reports whether every one of want is in have.
+func allIn(want, have []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
 }

@@ -222,8 +222,10 @@ func (c *Client) SetCertificates(ctx context.Context, objectID string, certs []C
 
 // keyCredentials renders certificates as Graph's keyCredentials: the
 // certificate for verifying assertions (AsymmetricX509Cert, Verify).
+// None is an empty list, not a missing one: PATCH with no keyCredentials
+// would leave the app's certificates as they are.
 func keyCredentials(certs []Certificate) ([]models.KeyCredentialable, error) {
-	var out []models.KeyCredentialable
+	out := []models.KeyCredentialable{}
 	for _, cert := range certs {
 		id, err := uuid.Parse(cert.KeyID)
 		if err != nil {

@@ -62,8 +62,10 @@ func resolve(ctx context.Context, cfg Config, host string) ([]string, error) {
 	if err == nil {
 		return addrs, nil
 	}
+	// Not "type the IP address instead": the certificate covers names
+	// only, so the certificate check would then fail.
 	dnsHint := "Create a DNS record (type A) named " + host + " that points to the managed domain's secure LDAP external IP address " +
-		"(shown on its Properties page in the Azure portal), or type that IP address as the server."
+		"(shown on its Properties page in the Azure portal); for a quick try from this computer alone, a line in its hosts file does the same."
 	var de *net.DNSError
 	if errors.As(err, &de) && de.IsNotFound {
 		return nil, newError(StepDNS, CodeNameNotFound, err, dnsHint, "the name %s does not resolve to an address", host)

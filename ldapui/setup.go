@@ -54,13 +54,15 @@ type Setup struct {
 // onSaved opens the saved connection.
 func NewSetup(deps Deps, onBack func(), onSaved func(name string)) *Setup {
 	s := &Setup{deps: deps, onBack: onBack, onSaved: onSaved, guide: newGuide(deps), checklist: newChecklist()}
-	s.name = s.entry("Managed domain", keystore.ValidateName)
-	s.server = s.entry("ldaps.aaddscontoso.com", ldapconn.ValidateServer)
+	// Placeholders say "for example": grey text alone reads as a value
+	// already filled in.
+	s.name = s.entry("for example: Contoso directory", keystore.ValidateName)
+	s.server = s.entry("for example: ldaps.aaddscontoso.com", ldapconn.ValidateServer)
 	s.port = s.entry("636", func(t string) error { _, err := ldapconn.ParsePort(t); return err })
 	s.port.SetText(strconv.Itoa(ldapconn.DefaultPort))
-	s.bind = s.entry("admin@aaddscontoso.com", ldapconn.ValidateBindAccount)
+	s.bind = s.entry("for example: admin@aaddscontoso.com", ldapconn.ValidateBindAccount)
 	s.password = widget.NewPasswordEntry()
-	s.baseDN = s.entry("DC=aaddscontoso,DC=com", ldapconn.ValidateBaseDN)
+	s.baseDN = s.entry("for example: DC=aaddscontoso,DC=com", ldapconn.ValidateBaseDN)
 	for _, e := range []*widget.Entry{s.name, s.server, s.port, s.bind, s.password, s.baseDN} {
 		e.OnChanged = func(string) { s.changed() }
 	}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 )
 
@@ -36,6 +38,7 @@ func (s *Setup) onTest() {
 func (s *Setup) showReport(rep ldapconn.Report, key string) {
 	s.test.Enable()
 	s.checklist.show(rep)
+	s.showChecklist()
 	s.offered = nil
 	if rep.OK() {
 		if key == s.key() {
@@ -88,5 +91,21 @@ func (s *Setup) onSave() {
 	s.saved.SetText(fmt.Sprintf("Saved %q: settings in %s; password in %s.", s.name.Text, saved.SettingsFile, saved.Keychain))
 	if s.onSaved != nil {
 		s.onSaved(s.name.Text)
+	}
+}
+
+// showChecklist scrolls the page so the checklist's top shows: below the
+// fields it is out of sight on a laptop's screen, and Test would seem to
+// do nothing.
+func (s *Setup) showChecklist() {
+	s.root.Refresh()
+	app := fyne.CurrentApp()
+	if app == nil || s.scroll.Content == nil {
+		return
+	}
+	d := app.Driver()
+	top := d.AbsolutePositionForObject(s.checklist.box).Y - d.AbsolutePositionForObject(s.scroll.Content).Y
+	if top < s.scroll.Offset.Y || top > s.scroll.Offset.Y+s.scroll.Size().Height/2 {
+		s.scroll.ScrollToOffset(fyne.NewPos(0, top))
 	}
 }

@@ -12,13 +12,13 @@ import (
 )
 
 // mainMenu is the window's menu bar: Edit, with Find (Ctrl+F), and Help,
-// with the About entry. A menu's shortcut works wherever the keyboard is,
+// with the About entry and the documentation. A menu's shortcut works wherever the keyboard is,
 // also in a text field, which a shortcut of the window's alone does not.
 func (u *UI) mainMenu() *fyne.MainMenu {
 	find := fyne.NewMenuItem("Find", u.focusSearch)
 	find.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	return fyne.NewMainMenu(fyne.NewMenu("Edit", find),
-		fyne.NewMenu("Help", fyne.NewMenuItem("About "+appTitle, u.showAbout)))
+		fyne.NewMenu("Help", fyne.NewMenuItem("About "+appTitle, u.showAbout), u.docsItem()))
 }
 
 // focusSearch gives the keyboard to the panel's search box, if a panel
@@ -48,10 +48,13 @@ func aboutText(info buildinfo.Info) string {
 func (u *UI) showAbout() {
 	facts := widget.NewLabel(aboutText(buildinfo.Read()))
 	facts.Selectable = true
+	settings := widget.NewLabel(u.settingsText())
+	settings.Selectable = true
 	content := container.NewVBox(
 		widget.NewLabelWithStyle(appTitle, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("Connects an app to Microsoft Entra ID and manages its users and groups."),
 		facts,
+		settings,
 	)
 	d := dialog.NewCustom("About "+appTitle, "Close", content, u.win)
 	u.about = kit.NewDialog(u.win, d, nil, d.Hide)

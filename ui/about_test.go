@@ -74,3 +74,29 @@ func menuItem(t *testing.T, u *UI, menu string, i int) *fyne.MenuItem {
 	t.Fatalf("the window has no %s menu with an entry %d", menu, i)
 	return nil
 }
+
+// TestHelpMenuLinksTheDocumentationAndSaysWhereSettingsLive: Help opens
+// the documentation in the browser, and About names the settings file.
+func TestHelpMenuLinksTheDocumentationAndSaysWhereSettingsLive(t *testing.T) {
+	_, store := appTenant(t)
+	var opened []string
+	u := New(test.NewTempApp(t), Deps{Store: store, OpenURL: func(s string) error { opened = append(opened, s); return nil }})
+	docs := menuItem(t, u, "Help", 1)
+	if docs.Label != "Documentation" {
+		t.Fatalf("the Help menu's second entry is %q", docs.Label)
+	}
+	docs.Action()
+	if len(opened) != 1 || !strings.HasPrefix(opened[0], "https://github.com/entra-wizard/entra-wizard") {
+		t.Fatalf("opened %q", opened)
+	}
+	menuItem(t, u, "Help", 0).Action()
+	var all string
+	for _, o := range test.LaidOutObjects(u.Window().Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok {
+			all += l.Text + "\n"
+		}
+	}
+	if !strings.Contains(all, store.SettingsFile()) {
+		t.Errorf("About does not say where the settings live:\n%s", all)
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,7 @@ func TestAddConnectionCanBeCancelledBackToThePanel(t *testing.T) {
 		}
 		switch how {
 		case "Cancel":
+			chooseFirst(u.win.Content(), "I'll register the app myself")
 			test.Tap(findButton(t, u.win.Content(), "Start"))
 			walk(u.win.Content(), func(o fyne.CanvasObject) {
 				if r, ok := o.(*kit.Radio); ok {
@@ -73,4 +75,14 @@ func visibleButton(t *testing.T, root fyne.CanvasObject, text string) button {
 		t.Fatalf("no %q button to press", text)
 	}
 	return found
+}
+
+// chooseFirst picks option in the page's choices, as the admin does on the
+// wizard's first page.
+func chooseFirst(content fyne.CanvasObject, option string) {
+	walk(content, func(o fyne.CanvasObject) {
+		if r, ok := o.(*kit.Radio); ok && slices.Contains(r.Options, option) {
+			r.SetSelected(option)
+		}
+	})
 }

@@ -115,6 +115,7 @@ func TestWizardChoosesLDAPTrustsTheCertificateSavesAndOpensTheLDAPView(t *testin
 		LDAP: ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 10 * time.Second}}, q.do)
 	content := func() fyne.CanvasObject { return u.win.Content() }
 
+	chooseFirst(content(), "I'll register the app myself")
 	test.Tap(findButton(t, content(), "Start")) // past the welcome page
 	var radio *kit.Radio
 	walk(content(), func(o fyne.CanvasObject) {

@@ -1,6 +1,10 @@
 package wizard
 
-import "github.com/entra-wizard/entra-wizard/oauth"
+import (
+	"time"
+
+	"github.com/entra-wizard/entra-wizard/oauth"
+)
 
 // Cloud names the wizard uses besides the Microsoft clouds of oauth.Clouds.
 const (
@@ -30,6 +34,9 @@ type State struct {
 	Tenant   string
 	// Secret is the client secret's Value; used by MethodSecret only.
 	Secret string
+	// SecretExpires is when that secret expires, as the admin center's
+	// Certificates & secrets page lists it; zero when not known.
+	SecretExpires time.Time
 	// Certificate is the certificate of MethodCertificate and its key,
 	// made here or imported; the key is kept in memory until the
 	// connection is saved, and then only in the keychain.

@@ -61,7 +61,7 @@ func (w *Wizard) SetMethod(m Method) {
 	if id := w.State.ClientID; id == "" || id == d.ClientID || id == d.PublicClientID {
 		w.State.ClientID = d.clientIDFor(m)
 	}
-	if m == MethodSecret && w.State.Secret == "" {
+	if m == MethodSecret && w.State.Secret == "" && w.State.ClientID == d.ClientID {
 		w.State.Secret = d.Secret
 	}
 }
@@ -155,6 +155,10 @@ func (w *Wizard) Connection(now time.Time) (keystore.Profile, keystore.Secrets, 
 	switch st.Method {
 	case MethodSecret:
 		s.ClientSecret = trimmed(st.Secret)
+		if !st.SecretExpires.IsZero() {
+			exp := st.SecretExpires
+			p.SecretExpires = &exp
+		}
 	case MethodCertificate:
 		c := st.Certificate
 		p.Certificate = connection.CertificateSettings(c)

@@ -24,8 +24,19 @@ type Radio struct {
 	OnChanged func(string)
 
 	focused  bool
+	disabled bool
 	renderer *radioRenderer // nil until drawn
 }
+
+// Disable stops clicks and keys from changing the choice, and greys it:
+// for a choice that can no longer take effect.
+func (r *Radio) Disable() { r.disabled = true; r.Refresh() }
+
+// Enable lets the choice change again.
+func (r *Radio) Enable() { r.disabled = false; r.Refresh() }
+
+// Disabled reports whether the choice is locked.
+func (r *Radio) Disabled() bool { return r.disabled }
 
 // NewRadio is a choice among options, none chosen yet.
 func NewRadio(options []string, changed func(string)) *Radio {
@@ -69,6 +80,9 @@ func (r *Radio) move(by int) {
 // Tapped chooses the option clicked, and takes the keyboard so the arrow
 // keys go on from there.
 func (r *Radio) Tapped(ev *fyne.PointEvent) {
+	if r.disabled {
+		return
+	}
 	if rr := r.renderer; rr != nil {
 		for i, row := range rr.rows {
 			if y := row.Position().Y; ev.Position.Y >= y && ev.Position.Y < y+row.Size().Height {
@@ -96,6 +110,9 @@ func (r *Radio) TypedRune(rune) {}
 // TypedKey moves the choice with the arrow keys and Space, and passes
 // Enter and Escape to the window.
 func (r *Radio) TypedKey(ev *fyne.KeyEvent) {
+	if r.disabled && ev.Name != fyne.KeyReturn && ev.Name != fyne.KeyEnter && ev.Name != fyne.KeyEscape {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyUp, fyne.KeyLeft:
 		r.move(-1)
@@ -147,7 +164,12 @@ func (rr *radioRenderer) Refresh() {
 	place := max(rr.r.selectedIndex(), 0)
 	objects := make([]fyne.CanvasObject, len(rr.rows))
 	for i, o := range rr.r.Options {
+		rr.texts[i].Importance = widget.MediumImportance
+		if rr.r.disabled {
+			rr.texts[i].Importance = widget.LowImportance
+		}
 		rr.texts[i].SetText(o)
+		rr.texts[i].Refresh()
 		if o == rr.r.Selected {
 			rr.icons[i].SetResource(theme.NewPrimaryThemedResource(theme.RadioButtonCheckedIcon()))
 		} else {

@@ -17,10 +17,15 @@ import (
 	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
+// demoAppName is the app "Set it up for me" registers in the demo tenant,
+// whose app of the default name the guided path uses.
+const demoAppName = appsetup.DefaultAppName + " (set up for me)"
+
 // The wizard's first choice.
 const (
 	choiceAutoSetup = "Set it up for me (sign in as an administrator)"
 	choiceManual    = "I'll register the app myself"
+	choiceLDAP      = "Secure LDAP (Entra Domain Services)"
 )
 
 // autoSetupStep is "Set it up for me": one administrator sign-in, then the
@@ -34,13 +39,24 @@ type autoSetupStep struct {
 	method                *kit.Radio
 	// days is the certificate's or secret's lifetime; its default follows
 	// the method until the admin types their own.
-	days            *kit.Entry
-	cloud           *setupCloudPicker
-	features        *widget.CheckGroup
-	start           *kit.Button
-	cancel          *widget.Button
-	remove, resume  *widget.Button
-	guided          *widget.Button
+	days           *kit.Entry
+	cloud          *setupCloudPicker
+	features       *widget.CheckGroup
+	start          *kit.Button
+	cancel         *widget.Button
+	remove, resume *widget.Button
+	guided         *widget.Button
+	// reuse and rename answer a registration of the same name; over
+	// starts again when nothing was created.
+	reuse, rename, over *widget.Button
+	// summary is what was set up and where it was saved; openPanel
+	// goes on to the management panel.
+	summary    *widget.Label
+	openPanel  *kit.Button
+	summaryBox *fyne.Container
+	hand       *handOver
+	// afterRemove runs once Remove has cleared the tenant.
+	afterRemove     func()
 	status, problem *widget.Label
 	created         *widget.Label
 	createdLinks    *fyne.Container // the portal page of each thing created, with Copy
@@ -48,13 +64,29 @@ type autoSetupStep struct {
 	// consent link after a refusal: both to open by hand or send on.
 	signIn, consent       *linkRow
 	signInBox, consentBox *fyne.Container
+	// intro says how often the admin signs in; signInWhy whether the
+	// browser opened.
+	intro, signInWhy *widget.Label
 
 	setup      *appsetup.Setup
 	failed     *appsetup.Failure
 	stop       context.CancelFunc
 	running    bool
 	finishedAs string
+	// saved is where the connection was saved, set by the run's Save
+	// before its result comes back through Do.
+	saved keystore.Saved
 }
+
+// titles maps the "Use it for" choices, the connection test's words, to
+// their features.
+var titles = func() map[string]graph.Feature {
+	out := map[string]graph.Feature{}
+	for _, f := range graph.Features() {
+		out[graph.FeatureTitle(f)] = f
+	}
+	return out
+}()
 
 func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s := &autoSetupStep{v: v, name: newValidatedEntry(v, "a name for the connection, such as Contoso"),
@@ -67,7 +99,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.cloud = newSetupCloudPicker(v)
 	var all []string
 	for _, f := range graph.Features() {
-		all = append(all, string(f))
+		all = append(all, graph.FeatureTitle(f))
 	}
 	s.features = widget.NewCheckGroup(all, nil)
 	// One under the other: in a row they make the page wider than a
@@ -84,16 +116,29 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.remove = widget.NewButton("Remove what was created", s.onRemove)
 	s.resume = widget.NewButton("Continue from this step", s.onResume)
 	s.guided = widget.NewButton("Register the app myself instead", s.onGuided)
+	s.reuse = widget.NewButton("Reuse it", s.onReuse)
+	s.reuse.Importance = widget.HighImportance
+	s.rename = widget.NewButton("Use this name instead", s.onRename)
+	s.over = widget.NewButton("Start over", s.onStartOver)
+	s.summary = wrappedLabel("")
+	s.openPanel = kit.NewButton("Open the management panel", s.onOpenPanel)
+	s.openPanel.Importance = widget.HighImportance
+	s.summaryBox = container.NewVBox(s.summary, container.NewHBox(s.openPanel))
+	s.hand = newHandOver(s)
 	s.status, s.problem, s.created = wrappedLabel(""), wrappedLabel(""), wrappedLabel("")
 	s.createdLinks = container.NewVBox()
 	s.problem.Importance = widget.DangerImportance
 	s.signIn, s.consent = newLinkRow("Copy", v.copyText), newLinkRow("Copy the consent link", v.copyText)
-	s.signInBox = container.NewVBox(
-		wrappedLabel("If no browser window opened, open this address in a browser by hand:"), s.signIn.view)
+	s.intro = wrappedLabel(appsetup.SignIns(appsetup.MethodCertificate))
+	s.signInWhy = wrappedLabel(noBrowserYet)
+	s.signInBox = container.NewVBox(s.signInWhy, s.signIn.view)
 	s.consentBox = container.NewVBox(s.consent.view)
 	if d := v.deps.Demo; d != nil {
 		s.name.SetText("Demo tenant (set up)")
 		s.tenant.SetText(d.Tenant)
+		// The demo tenant holds the guided path's app under the default
+		// name: a first run registers one of its own.
+		s.appName.SetText(demoAppName)
 	}
 	s.refresh()
 	return s
@@ -105,11 +150,8 @@ func (s *autoSetupStep) view() fyne.CanvasObject {
 		widget.NewFormItem("App name", s.appName), widget.NewFormItem("Sign-in", s.method),
 		widget.NewFormItem("Valid for (days)", s.days),
 		widget.NewFormItem("Use it for", s.features))
-	return container.NewVBox(
-		wrappedLabel("Sign in once in your browser as an administrator. The program then registers the app, "+
-			"creates its certificate or secret and grants its permissions for you, tests the connection and saves it."),
-		form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created, s.createdLinks,
-		container.NewHBox(s.resume, s.remove, s.guided),
+	return container.NewVBox(s.intro, form, container.NewHBox(s.start, s.cancel), s.status, s.signInBox, s.problem, s.consentBox, s.created, s.createdLinks,
+		container.NewHBox(s.reuse, s.rename, s.resume, s.remove, s.over, s.guided), s.hand.box, s.summaryBox,
 	)
 }
 
@@ -130,13 +172,32 @@ func (s *autoSetupStep) showSignIn(url string) {
 // refresh shows the buttons that fit: Start when idle, Cancel while
 // running, the failure's choices after a failure.
 func (s *autoSetupStep) refresh() {
-	showIf(s.start, !s.running && s.failed == nil)
+	failed, done := !s.running && s.failed != nil, s.finishedAs != ""
+	exists := failed && errors.Is(s.failed, appsetup.ErrAppExists)
+	showIf(s.start, !s.running && s.failed == nil && !done)
 	showIf(s.cancel, s.running)
-	showIf(s.resume, !s.running && s.failed != nil)
-	showIf(s.remove, !s.running && s.failed != nil && s.failed.State.Created.Any())
-	showIf(s.guided, !s.running && s.failed != nil)
+	showIf(s.reuse, exists)
+	showIf(s.rename, exists)
+	showIf(s.resume, failed && !exists)
+	showIf(s.remove, failed && s.failed.State.Created.Any())
+	showIf(s.over, failed && !exists && !s.failed.State.Created.Any())
+	showIf(s.guided, failed)
 	showIf(s.signInBox, s.running && s.signIn.url.Text != "")
-	showIf(s.consentBox, !s.running && s.failed != nil && s.failed.ConsentURL != "")
+	showIf(s.consentBox, failed && s.failed.ConsentURL != "")
+	showIf(s.summaryBox, done)
+	s.lock(s.running || s.failed != nil || done, exists)
+}
+
+// lock disables the fields while a run goes on, after a failure (Continue
+// goes on with the choices of the run that failed) and once done, so
+// nothing typed is silently ignored. named leaves the app's name open, to
+// use instead of one that exists.
+func (s *autoSetupStep) lock(locked, named bool) {
+	for _, w := range []fyne.Disableable{s.name, s.tenant, s.cloud.choice, s.method, s.features} {
+		enableIf(w, !locked)
+	}
+	enableIf(s.appName, !locked || named)
+	enableIf(s.days, !locked && setupMethods[s.method.Selected] != appsetup.MethodBrowser)
 }
 
 // request reads the typed values.
@@ -152,8 +213,8 @@ func (s *autoSetupStep) request() (appsetup.Request, error) {
 			return req, err
 		}
 	}
-	for _, f := range s.features.Selected {
-		req.Features = append(req.Features, graph.Feature(f))
+	for _, title := range s.features.Selected {
+		req.Features = append(req.Features, titles[title])
 	}
 	if len(req.Features) == 0 {
 		return req, errors.New("choose at least one thing to use the connection for")
@@ -182,14 +243,13 @@ func defaultDays(method string) string {
 // of their own; a browser sign-in has no credential to expire.
 func (s *autoSetupStep) onMethod(label string) {
 	m := setupMethods[label]
+	if s.intro != nil {
+		s.intro.SetText(appsetup.SignIns(m))
+	}
 	if s.days.Text == "" || s.days.Text == defaultDays(appsetup.MethodCertificate) || s.days.Text == defaultDays(appsetup.MethodSecret) {
 		s.days.SetText(defaultDays(m))
 	}
-	if m == appsetup.MethodBrowser {
-		s.days.Disable()
-	} else {
-		s.days.Enable()
-	}
+	enableIf(s.days, m != appsetup.MethodBrowser)
 }
 
 // lifetimeDays reads the typed lifetime: whole days from 1 to
@@ -208,15 +268,20 @@ func lifetimeDays(text, method string) (int, error) {
 }
 
 func (s *autoSetupStep) deps() appsetup.Deps {
+	open := s.v.deps.OpenURL // nil: the system browser
+	if open != nil {
+		open = s.openURL
+	}
 	return appsetup.Deps{
-		HTTPClient: s.v.deps.HTTPClient, OpenURL: s.v.deps.OpenURL, LoginTimeout: s.v.deps.LoginTimeout,
+		HTTPClient: s.v.deps.HTTPClient, OpenURL: open, LoginTimeout: s.v.deps.LoginTimeout,
 		Progress: func(p appsetup.Progress) { s.v.deps.Do(func() { s.onProgress(p) }) },
 		OnURL:    func(url string) { s.v.deps.Do(func() { s.showSignIn(url) }) },
 		Save: func(p keystore.Profile, sec keystore.Secrets) error {
 			if s.v.deps.Store == nil {
 				return fmt.Errorf("the connection cannot be saved: %w", s.v.deps.StoreErr)
 			}
-			_, err := s.v.deps.Store.Save(p, sec)
+			saved, err := s.v.deps.Store.Save(p, sec)
+			s.saved = saved
 			return err
 		},
 	}

@@ -2,6 +2,7 @@ package setupwizard
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -22,11 +24,10 @@ func (s *autoSetupStep) onStart() {
 	s.launch(func(ctx context.Context) (appsetup.Result, error) { return s.setup.Start(ctx, req) })
 }
 
-func (s *autoSetupStep) onResume() {
-	st := s.failed.State
-	if strings.Contains(s.failed.Message(), "already exists") {
-		st.Request.Reuse = true
-	}
+func (s *autoSetupStep) onResume() { s.continueWith(s.failed.State) }
+
+// continueWith runs the failed setup on from its step.
+func (s *autoSetupStep) continueWith(st *appsetup.State) {
 	s.launch(func(ctx context.Context) (appsetup.Result, error) { return s.setup.Continue(ctx, st) })
 }
 
@@ -36,6 +37,7 @@ func (s *autoSetupStep) launch(run func(context.Context) (appsetup.Result, error
 	ctx, stop := context.WithCancel(context.Background())
 	s.stop, s.running, s.failed = stop, true, nil
 	s.signIn.setURL("")
+	s.signInWhy.SetText(noBrowserYet)
 	setWizardMessage(s.problem, "")
 	s.created.SetText("")
 	s.createdLinks.RemoveAll()
@@ -61,8 +63,12 @@ func (s *autoSetupStep) onProgress(p appsetup.Progress) {
 	}
 	text := p.Step.String()
 	text = strings.ToUpper(text[:1]) + text[1:] + "..."
-	if p.Step == appsetup.StepSignIn {
-		text += "\n" + oauth.WaitingHelp("press Cancel")
+	switch {
+	case p.Step == appsetup.StepSignIn:
+		text += "\n" + appsetup.WaitingHelp("press Cancel")
+	case p.Step == appsetup.StepTest && s.failed == nil && setupMethods[s.method.Selected] == appsetup.MethodBrowser:
+		text += "\nThe browser opens once more: sign in again, this time to the new app, so the program can test the connection as you.\n" +
+			oauth.WaitingHelp("press Cancel")
 	}
 	s.status.SetText(text)
 }
@@ -71,11 +77,9 @@ func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
 	s.running, s.stop = false, nil
 	defer s.refresh()
 	if err == nil {
-		s.status.SetText(fmt.Sprintf("Done: %q is set up, tested and saved.", res.Profile.Name))
+		s.status.SetText("")
 		s.finishedAs = res.Profile.Name
-		if s.v.deps.OnFinish != nil {
-			s.v.deps.OnFinish(res.Profile.Name)
-		}
+		s.showSummary(res)
 		return
 	}
 	s.status.SetText("")
@@ -86,8 +90,12 @@ func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
 	}
 	s.failed = fail
 	msg := "Could not " + fail.Step.String() + ": " + fail.Message()
+	if errors.Is(fail, appsetup.ErrAppExists) {
+		msg = existsText(fail)
+	}
 	if fail.ConsentURL != "" {
-		msg += "\nSomeone with the " + fail.MissingRole + " role can grant consent with this link:"
+		msg += "\nSomeone with the " + fail.MissingRole + " role can grant consent with this link. " +
+			"Once they have, press \"Continue from this step\": it sees what they granted."
 		s.consent.setURL(fail.ConsentURL)
 	}
 	setWizardMessage(s.problem, msg)
@@ -98,6 +106,15 @@ func (s *autoSetupStep) showCreated() {
 	links := s.failed.Links()
 	if len(links) == 0 {
 		s.created.SetText("Nothing was created in your tenant.")
+		return
+	}
+	if s.cloud.names[s.cloud.choice.Selected] == keystore.CloudDemo {
+		s.created.SetText("Created so far in the demo tenant. The demo has no Entra admin center to look at them in; " +
+			"\"Remove what was created\" removes them here.")
+		for _, l := range links {
+			s.createdLinks.Add(widget.NewLabel(l.Title))
+		}
+		s.createdLinks.Refresh()
 		return
 	}
 	s.created.SetText("Created so far (each page opens in a browser at its address):")
@@ -124,13 +141,41 @@ func (s *autoSetupStep) onRemove() {
 				setWizardMessage(s.problem, "")
 				s.created.SetText("What setup had created was removed. Nothing is left in your tenant.")
 				s.createdLinks.RemoveAll()
+				s.hand.box.Hide()
 			}
 			s.refresh()
+			if after := s.afterRemove; err == nil && after != nil {
+				s.afterRemove = nil
+				after()
+			}
 		})
 	}()
 }
 
 // onGuided goes to the portal path: the wizard's own steps.
+// When setup created the app, it first asks whether to keep it.
 func (s *autoSetupStep) onGuided() {
+	if s.wantsHandOver() {
+		s.askHandOver()
+		return
+	}
 	s.v.leaveAutoSetup()
+}
+
+// noBrowserYet is said under the sign-in address until the browser is
+// known to have failed.
+const noBrowserYet = "If no browser window opened, open this address in a browser by hand:"
+
+// openURL opens a sign-in page in the browser of Deps.OpenURL and, when it
+// cannot, says so above the address to open by hand.
+func (s *autoSetupStep) openURL(url string) error {
+	err := s.v.deps.OpenURL(url)
+	if err != nil {
+		s.v.deps.Do(func() {
+			s.signInWhy.SetText("The browser could not be opened. Open this address in a browser by hand " +
+				"(on this computer: the program waits for the sign-in to come back here):")
+			s.v.relayout()
+		})
+	}
+	return err
 }

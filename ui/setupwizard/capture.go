@@ -28,8 +28,9 @@ func (v *Wizard) Capture(shoot func(name string) error) error {
 		wizard.StepTest: "test", wizard.StepSave: "save", wizard.StepDone: "done",
 	}
 	before := map[wizard.Step]func(){
-		wizard.StepMethod: func() { v.method.choice.SetSelected(methodSecretLabel) },
-		wizard.StepTest:   v.check.onStart,
+		wizard.StepWelcome: func() { v.welcome.choice.SetSelected(choiceManual) },
+		wizard.StepMethod:  func() { v.method.choice.SetSelected(methodSecretLabel) },
+		wizard.StepTest:    v.check.onStart,
 	}
 	for {
 		var step wizard.Step

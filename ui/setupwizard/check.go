@@ -3,6 +3,7 @@ package setupwizard
 import (
 	"context"
 	"image/color"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -259,6 +260,15 @@ func (s *checkStep) showReport(r graph.Report) {
 			"Fix the items below, then test again.")
 	}
 	s.features.Objects = nil
+	if !consent {
+		if s.demo() && slices.ContainsFunc(r.Features, func(f graph.FeatureStatus) bool { return f.FixURL != "" }) {
+			s.features.Add(wrappedLabel("The demo has no Entra admin center to fix these in: in a real tenant, " +
+				"each is fixed on the app's pages there, as its line says."))
+		}
+		for _, note := range featureNotes(r.Features) {
+			s.features.Add(wrappedLabel(note))
+		}
+	}
 	for _, f := range r.Features {
 		if consent {
 			s.features.Add(consentRow(f))
@@ -269,13 +279,23 @@ func (s *checkStep) showReport(r graph.Report) {
 	s.features.Refresh()
 }
 
+// featureNotes are the caveats of the working features, each once above
+// the checklist: a signed-in user's directory role applies to every
+// feature alike.
+func featureNotes(features []graph.FeatureStatus) []string {
+	var out []string
+	for _, f := range features {
+		if f.OK && f.Note != "" && !slices.Contains(out, f.Note) {
+			out = append(out, f.Note)
+		}
+	}
+	return out
+}
+
 // featureRow is one line of the checklist.
 func (s *checkStep) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
 	if f.OK {
-		lines := container.NewVBox(widget.NewLabel(f.Title))
-		if f.Note != "" {
-			lines.Add(wrappedLabel(f.Note))
-		}
+		lines := container.NewVBox(widget.NewLabel(f.Title)) // its note is above the list
 		return container.NewBorder(nil, nil, lineIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon())), nil, lines)
 	}
 	lines := container.NewVBox(widget.NewLabelWithStyle(f.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
@@ -285,7 +305,7 @@ func (s *checkStep) featureRow(f graph.FeatureStatus) fyne.CanvasObject {
 	if f.Fix != "" {
 		lines.Add(wrappedLabel("Fix: " + f.Fix))
 	}
-	if f.FixURL != "" {
+	if f.FixURL != "" && !s.demo() {
 		url := f.FixURL
 		fix := widget.NewButtonWithIcon("Open the page to fix it", theme.ComputerIcon(), func() { s.v.openURL(url) })
 		s.fixes = append(s.fixes, fix)
@@ -319,3 +339,7 @@ func lineIcon(res fyne.Resource) fyne.CanvasObject {
 	line.SetMinSize(fyne.NewSize(theme.IconInlineSize(), widget.NewLabel("").MinSize().Height))
 	return container.NewVBox(container.NewStack(line, container.NewCenter(widget.NewIcon(res))))
 }
+
+// demo reports whether the connection is to the demo tenant, which has
+// no admin center for the fixes to open.
+func (s *checkStep) demo() bool { return s.v.wz.State.Cloud == wizard.CloudDemo }

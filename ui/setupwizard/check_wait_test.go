@@ -70,7 +70,7 @@ func TestSetItUpForMeCancelsAWaitingAdministratorSignIn(t *testing.T) {
 	s.appName.SetText("Never signed in")
 	test.Tap(s.start)
 	h.q.until(t, "the sign-in address", func() bool { return s.signInBox.Visible() })
-	for _, want := range []string{"Waiting for you to finish signing in", "AADSTS50011", "press Cancel"} {
+	for _, want := range []string{"Waiting for you to finish signing in", "AADSTS90002", "press Cancel"} {
 		if !strings.Contains(s.status.Text, want) {
 			t.Errorf("while waiting, the page says %q; it lacks %q", s.status.Text, want)
 		}

@@ -135,6 +135,7 @@ func TestWizardKeysAndBackKeepValues(t *testing.T) {
 	h := newHarness(t, harnessOptions{})
 	enter := &fyne.KeyEvent{Name: fyne.KeyReturn}
 	escape := &fyne.KeyEvent{Name: fyne.KeyEscape}
+	h.v.welcome.choice.SetSelected(choiceManual)
 	h.win.Canvas().OnTypedKey()(enter)
 	if h.v.wz.Step() != wizard.StepMethod {
 		t.Fatalf("Enter on welcome: step %v", h.v.wz.Step())

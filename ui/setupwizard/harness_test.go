@@ -157,6 +157,9 @@ func secretProfile(info demotenant.Info, name string) (keystore.Profile, keystor
 // next taps Next and checks the wizard moved to want.
 func (h *harness) next(want wizard.Step) {
 	h.t.Helper()
+	if h.v.wz.Step() == wizard.StepWelcome && !h.v.welcome.chosen() {
+		h.v.welcome.choice.SetSelected(choiceManual) // the admin registers the app
+	}
 	test.Tap(h.v.next)
 	if got := h.v.wz.Step(); got != want {
 		h.t.Fatalf("after Next: step %v, want %v (problems: %q)", got, want, h.v.problems.Text)

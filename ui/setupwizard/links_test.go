@@ -68,7 +68,7 @@ func TestSetItUpForMeShowsTheSignInAddressWhenNoBrowserOpens(t *testing.T) {
 	}
 	go visit(url) // the admin opens it by hand
 	h.q.until(t, "setup", func() bool { return !s.running })
-	if s.failed != nil || h.finished == "" {
+	if s.failed != nil || s.finishedAs == "" {
 		t.Fatalf("setup by hand failed: %q", s.problem.Text)
 	}
 	if s.signInBox.Visible() {

@@ -26,7 +26,8 @@ type saveStep struct {
 	progress *widget.ProgressBarInfinite
 
 	saving bool
-	saved  map[string]bool // names of the connections saved before
+	saved  map[string]keystore.Profile // the connections saved before, by name
+	expiry *secretExpiry
 }
 
 func newSaveStep(v *Wizard) *saveStep {
@@ -36,6 +37,11 @@ func newSaveStep(v *Wizard) *saveStep {
 	s.progress.Hide()
 	s.name = newValidatedEntry(v, "For example: Contoso")
 	s.name.OnChanged = s.onNameChanged
+	s.expiry = newSecretExpiry(v)
+	s.expiry.entry.OnChanged = func(string) {
+		setWizardMessage(s.expiry.problem, "")
+		s.onNameChanged(s.name.Text)
+	}
 	return s
 }
 
@@ -44,7 +50,7 @@ func (s *saveStep) view() fyne.CanvasObject {
 		wrappedLabel("Give this connection a name. You pick it by this name in the management panel "+
 			"when you have several organizations."),
 		widget.NewLabelWithStyle("Connection name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.name, s.nameErr, s.replaces, s.where, s.progress, s.problem)
+		s.name, s.nameErr, s.replaces, s.expiry.box, s.where, s.progress, s.problem)
 }
 
 // field is where the keyboard goes: the connection's name, so typing
@@ -67,14 +73,15 @@ func (s *saveStep) shown() {
 	s.where.SetText(secret + " is stored only in your system's keychain; the other settings (tenant, " +
 		"client ID, cloud) go into a settings file on this computer. Press Save.")
 	setWizardMessage(s.problem, "")
+	s.expiry.shown()
 	s.saved = s.savedNames()
 	s.onNameChanged(st.Name)
 }
 
 // savedNames reads the names of the saved connections, once per visit
 // rather than on every key press.
-func (s *saveStep) savedNames() map[string]bool {
-	names := map[string]bool{}
+func (s *saveStep) savedNames() map[string]keystore.Profile {
+	names := map[string]keystore.Profile{}
 	if s.v.deps.Store == nil {
 		return names
 	}
@@ -83,7 +90,7 @@ func (s *saveStep) savedNames() map[string]bool {
 		return names
 	}
 	for _, p := range profiles {
-		names[p.Name] = true
+		names[p.Name] = p
 	}
 	return names
 }
@@ -112,10 +119,15 @@ func (s *saveStep) onNameChanged(text string) {
 
 // replaceWarning warns when a saved connection already has the name.
 func (s *saveStep) replaceWarning(name string) string {
-	if !s.saved[name] {
+	old, ok := s.saved[name]
+	if !ok {
 		return ""
 	}
-	return "A connection called \"" + name + "\" is already saved. Saving replaces it; choose another name to keep both."
+	msg := "A connection called \"" + name + "\" is already saved. Saving replaces it; choose another name to keep both."
+	if lost := s.expiry.replacedExpiry(old); lost != "" {
+		msg += "\n" + lost
+	}
+	return msg
 }
 
 func (s *saveStep) running() bool { return s.saving }
@@ -135,6 +147,9 @@ func (s *saveStep) onSave() {
 	setWizardMessage(s.problem, "")
 	if msg := s.v.wz.FieldError(wizard.FieldName); msg != "" {
 		setWizardMessage(s.nameErr, msg)
+		return
+	}
+	if !s.expiry.read() {
 		return
 	}
 	if s.v.deps.Store == nil {

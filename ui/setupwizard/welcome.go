@@ -17,38 +17,45 @@ type welcomeStep struct {
 }
 
 func newWelcomeStep(v *Wizard) *welcomeStep {
-	s := &welcomeStep{v: v, choice: kit.NewRadio([]string{choiceAutoSetup, choiceManual}, nil)}
-	s.choice.SetSelected(choiceManual)
+	choices := []string{choiceAutoSetup, choiceManual}
+	if v.deps.OnLDAP != nil {
+		choices = append(choices, choiceLDAP)
+	}
+	// None is chosen: each way needs something different of the admin,
+	// and Start waits until they have read which.
+	s := &welcomeStep{v: v}
+	s.choice = kit.NewRadio(choices, func(string) { v.refreshButtons() })
 	return s
 }
 
 func (s *welcomeStep) view() fyne.CanvasObject {
 	intro := wrappedLabel("This wizard connects this program to your organization's Microsoft Entra ID, " +
-		"so you can manage users and groups from here. It takes about 10 minutes.")
-	need := markdown(`**What you will need**
+		"so you can manage users and groups from here. Choose one of the ways below.")
+	ways := `**Set it up for me** (about 2 minutes): you sign in in your browser as an administrator, and the program registers its app, gives it a certificate or secret, grants its permissions, tests the connection and saves it. You need the **Application Administrator** or **Cloud Application Administrator** role to register the app, and a **Privileged Role Administrator** or **Global Administrator** to approve its permissions (the program gives you a link to send them).
 
-- A browser, and an account that can sign in to the Microsoft Entra admin center.
-- To register the app: the **Application Administrator** or **Cloud Application Administrator** role.
-- To approve its permissions: a **Privileged Role Administrator** or **Global Administrator**; for browser sign-in, an Application Administrator too.
+**I'll register the app myself** (about 10 minutes): the wizard shows each click in the Entra admin center, you paste the app's details here, an administrator approves its permissions, and the wizard tests the connection and tells you exactly what works and what is missing. You can also sign in with your own account through the browser this way.`
+	if s.v.deps.OnLDAP != nil {
+		ways += `
 
-**What happens**
+**Secure LDAP (Entra Domain Services)**: for a managed domain that a program or appliance reads over LDAPS, read-only. The wizard guides its setup on a page of its own.`
+	}
+	ways += `
 
-1. You choose how the program signs in.
-2. You register an app for it in the Entra admin center (the wizard shows each click).
-3. You paste the app's details here, and an administrator approves its permissions.
-4. The wizard tests the connection and tells you exactly what works and what is missing.
-5. The connection is saved: secrets in your system's keychain, never in a plain file.`)
-	items := []fyne.CanvasObject{intro, need}
+Either way the connection is saved with its secrets in your system's keychain, never in a plain file.`
+	items := []fyne.CanvasObject{intro, markdown(ways)}
 	if s.v.deps.Demo != nil {
 		items = append([]fyne.CanvasObject{demoNotice()}, items...)
 	}
-	keys := widget.NewLabel("Press Start (or Enter) to begin. Escape goes back a step.")
+	keys := widget.NewLabel("Choose a way, then press Start (or Enter). Escape goes back a step.")
+	keys.Wrapping = fyne.TextWrapWord
 	if s.v.deps.OnCancel != nil {
 		keys.SetText(keys.Text + " Cancel (or Escape here) goes back to the management panel without saving anything.")
-		keys.Wrapping = fyne.TextWrapWord
 	}
 	items = append(items, wrappedLabel("How would you like to connect?"), s.choice, keys)
 	return container.NewVBox(items...)
 }
 
 func (s *welcomeStep) shown() {}
+
+// chosen reports whether a way has been chosen, which Start waits for.
+func (s *welcomeStep) chosen() bool { return s.choice.Selected != "" }

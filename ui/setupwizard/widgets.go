@@ -54,6 +54,15 @@ func showIf(o fyne.CanvasObject, on bool) {
 	}
 }
 
+// enableIf enables w when on holds and disables it otherwise.
+func enableIf(w fyne.Disableable, on bool) {
+	if on {
+		w.Enable()
+	} else {
+		w.Disable()
+	}
+}
+
 // copyRow shows a value with a button that copies it.
 func copyRow(label, value string, copyText func(string)) (fyne.CanvasObject, *widget.Button) {
 	b := widget.NewButtonWithIcon("Copy", theme.ContentCopyIcon(), func() { copyText(value) })

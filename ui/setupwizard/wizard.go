@@ -281,6 +281,9 @@ func (v *Wizard) refreshButtons() {
 	}
 	v.next.Enable()
 	v.cancel.Enable()
+	if step == wizard.StepWelcome && !v.welcome.chosen() {
+		v.next.Disable() // Start waits for a way to be chosen
+	}
 	if step == wizard.StepDone {
 		v.cancel.Disable() // saved: the next button opens the panel
 	}
@@ -310,15 +313,27 @@ func (v *Wizard) onNext() {
 		return
 	}
 	if v.inAutoSetup { // the page's own button is the default
-		if v.autoSetup.start.Visible() {
+		switch {
+		case v.autoSetup.start.Visible():
 			v.autoSetup.start.Press()
+		case v.autoSetup.openPanel.Visible():
+			v.autoSetup.openPanel.Press()
 		}
 		return
 	}
 	switch v.wz.Step() {
 	case wizard.StepWelcome:
-		if v.welcome.choice.Selected == choiceAutoSetup {
+		switch v.welcome.choice.Selected {
+		case "": // Enter before a choice: Start is off
+			v.problems.SetText("Choose how you would like to connect, then press Start.")
+			v.problems.Show()
+			v.relayout()
+			return
+		case choiceAutoSetup:
 			v.showAutoSetup()
+			return
+		case choiceLDAP:
+			v.deps.OnLDAP()
 			return
 		}
 	case wizard.StepSave:

@@ -1,0 +1,54 @@
+package setupwizard
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/wizard"
+)
+
+// TestWizardAsksWhenAHandTypedSecretExpires saves a client secret typed
+// by hand: the save step asks for its expiry, refuses a date that is not
+// one or has passed, saves the one given so the panel can warn, and says
+// when replacing a connection would forget a known expiry.
+func TestWizardAsksWhenAHandTypedSecretExpires(t *testing.T) {
+	h := newHarness(t, harnessOptions{demo: true})
+	p, sec := secretProfile(h.info, "Northwind Traders (demo)")
+	old := time.Now().AddDate(0, 2, 0)
+	p.SecretExpires = &old
+	if _, err := h.store.Save(p, sec); err != nil {
+		t.Fatal(err)
+	}
+	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.runTest()
+	h.next(wizard.StepSave)
+	e := h.v.save.expiry
+	if !e.box.Visible() {
+		t.Fatal("the save step does not ask when the secret expires")
+	}
+	h.v.save.name.SetText(p.Name)
+	if !strings.Contains(h.v.save.replaces.Text, "knows its secret expires") {
+		t.Errorf("replacing warns %q", h.v.save.replaces.Text)
+	}
+	for _, bad := range []string{"30/06/2027", "2020-01-31"} {
+		e.entry.SetText(bad)
+		test.Tap(h.v.next)
+		if h.v.wz.Step() != wizard.StepSave || !e.problem.Visible() {
+			t.Fatalf("%q was taken: step %v", bad, h.v.wz.Step())
+		}
+	}
+	want := time.Now().AddDate(0, 5, 0).Format(time.DateOnly)
+	e.entry.SetText(want)
+	if strings.Contains(h.v.save.replaces.Text, "knows its secret expires") {
+		t.Error("the warning stays once an expiry is typed")
+	}
+	test.Tap(h.v.next)
+	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == wizard.StepDone })
+	got, err := h.store.Get(p.Name)
+	if err != nil || got.SecretExpires == nil || got.SecretExpires.Local().Format(time.DateOnly) != want {
+		t.Fatalf("saved expiry %v (%v), want %s", got.SecretExpires, err, want)
+	}
+}
