@@ -68,7 +68,7 @@ func (t *deletedTab) start(s *session) {
 // row says who a deleted user is and how long they can still be restored.
 func (t *deletedTab) row(u graph.DeletedUser) string {
 	left := restoreDays - int(t.now().Sub(u.DeletedDateTime).Hours()/24)
-	return fmt.Sprintf("%s · %s · %d days left to restore", u.DisplayName, u.UserPrincipalName, max(left, 0))
+	return fmt.Sprintf("%s · %s · %d days left to restore", u.DisplayName, signInName(u.UserPrincipalName, u.Mail), max(left, 0))
 }
 
 // reload lists the deleted users in the background.
@@ -101,7 +101,7 @@ func (t *deletedTab) reload() {
 		case 1:
 			t.count.SetText("1 deleted user")
 		default:
-			t.count.SetText(fmt.Sprintf("%d deleted users", len(users)))
+			t.count.SetText(number(len(users)) + " deleted users")
 		}
 		t.list.Refresh()
 	})

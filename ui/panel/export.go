@@ -50,9 +50,9 @@ func runExport(p *Panel, s *session, suggested string, export exporter) {
 					return
 				}
 				if total > 0 {
-					p.setNotice(fmt.Sprintf("Exporting %s: %d of %d…", suggested, done, total))
+					p.setNotice(fmt.Sprintf("Exporting %s: %s of %s…", suggested, number(done), number(total)))
 				} else {
-					p.setNotice(fmt.Sprintf("Exporting %s: %d so far…", suggested, done))
+					p.setNotice(fmt.Sprintf("Exporting %s: %s so far…", suggested, number(done)))
 				}
 			})
 		}
@@ -76,7 +76,7 @@ func rowCount(n int) string {
 	if n == 1 {
 		return "1 row"
 	}
-	return fmt.Sprintf("%d rows", n)
+	return number(n) + " rows"
 }
 
 // exportUsers exports every user matching search.

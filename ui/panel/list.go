@@ -214,15 +214,15 @@ func (l *searchList[T]) showCount() {
 	case len(l.items) == 0:
 		l.count.SetText("No " + l.noun + " found.")
 	case total >= 0 && total > len(l.items):
-		l.count.SetText(fmt.Sprintf("Showing %d of %d %s", len(l.items), total, l.noun))
+		l.count.SetText(fmt.Sprintf("Showing %s of %s %s", number(len(l.items)), number(total), l.noun))
 	case total == 1 || (total < 0 && len(l.items) == 1 && !l.pager.More()):
 		l.count.SetText("1 " + l.one)
 	case total >= 0:
-		l.count.SetText(fmt.Sprintf("%d %s", total, l.noun))
+		l.count.SetText(number(total) + " " + l.noun)
 	case l.pager.More():
-		l.count.SetText(fmt.Sprintf("Showing the first %d %s", len(l.items), l.noun))
+		l.count.SetText(fmt.Sprintf("Showing the first %s %s", number(len(l.items)), l.noun))
 	default:
-		l.count.SetText(fmt.Sprintf("%d %s", len(l.items), l.noun))
+		l.count.SetText(number(len(l.items)) + " " + l.noun)
 	}
 }
 

@@ -109,7 +109,7 @@ func (m *membersView) onRemove() {
 	g := m.group
 	items := make([]bulkItem, 0, len(m.list.checked))
 	for _, mb := range m.list.checkedItems() {
-		items = append(items, bulkItem{ID: mb.ID, Name: mb.DisplayName, UPN: mb.UserPrincipalName})
+		items = append(items, bulkItem{ID: mb.ID, Name: mb.DisplayName, UPN: address(mb.UserPrincipalName, "")})
 	}
 	// Removing takes access away: the dialog names whom, and waits for the
 	// admin to press Remove.
@@ -128,7 +128,7 @@ func memberRow(mb graph.Member) string {
 	case mb.Type == "group":
 		return fmt.Sprintf("%s (group)", mb.DisplayName)
 	case mb.UserPrincipalName != "":
-		return mb.DisplayName + " · " + mb.UserPrincipalName
+		return mb.DisplayName + " · " + signInName(mb.UserPrincipalName, "")
 	default:
 		return mb.DisplayName
 	}

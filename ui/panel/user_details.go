@@ -146,7 +146,7 @@ func (d *userDetails) show(u graph.User) {
 	d.empty.Hide()
 	d.body.Show()
 	d.title.SetText(u.DisplayName)
-	d.upn.SetText(u.UserPrincipalName)
+	d.upn.SetText(signInName(u.UserPrincipalName, u.Mail))
 	d.showState()
 	d.fields.fill(u)
 	setStatus(d.status, "")
@@ -277,7 +277,7 @@ func (d *userDetails) onToggle() {
 func (d *userDetails) onSignOut() {
 	u, s := d.user, d.s
 	msg := fmt.Sprintf("Sign %s (%s) out of every app and browser? They will have to sign in again everywhere, "+
-		"which can take a few minutes to reach every app.", u.DisplayName, u.UserPrincipalName)
+		"which can take a few minutes to reach every app.", u.DisplayName, address(u.UserPrincipalName, u.Mail))
 	if u.UserType == "Guest" {
 		msg += " As a guest they sign in at their own organization, which keeps its sessions: this ends only what this tenant issued."
 	}
@@ -299,7 +299,7 @@ func (d *userDetails) onSignOut() {
 
 func (d *userDetails) onDelete() {
 	u, s := d.user, d.s
-	msg := fmt.Sprintf("Delete %s (%s)? They lose access at once. You can restore them from \"Recently deleted\" for 30 days; after that they are gone for good.", u.DisplayName, u.UserPrincipalName)
+	msg := fmt.Sprintf("Delete %s (%s)? They lose access at once. You can restore them from \"Recently deleted\" for 30 days; after that they are gone for good.", u.DisplayName, address(u.UserPrincipalName, u.Mail))
 	d.deleteConfirm = newConfirmDialog(d.p.cfg.Window, "Delete user", msg, "Delete", u.DisplayName, func() {
 		setStatus(d.status, "Deleting…")
 		d.p.background(s, func(ctx context.Context) error {

@@ -1,8 +1,6 @@
 package panel
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -87,7 +85,7 @@ func (t *usersTab) start(s *session) {
 }
 
 func (t *usersTab) onChecked(n int) {
-	t.checkedCount.SetText(fmt.Sprintf("%d checked", n))
+	t.checkedCount.SetText(number(n) + " checked")
 	t.addToGroup.setReady(n > 0)
 	t.removeFromGroup.setReady(n > 0)
 }
@@ -118,5 +116,5 @@ func userRow(u graph.User) string {
 	if !u.AccountEnabled {
 		name += " (disabled)"
 	}
-	return name + " · " + u.UserPrincipalName
+	return name + " · " + signInName(u.UserPrincipalName, u.Mail)
 }
