@@ -255,7 +255,7 @@ func (p *Panel) membershipChanged(g graph.Group, results []graph.ItemResult) {
 // has just left: it belongs to that moment, not to the tab now shown.
 func (p *Panel) leftTab() {
 	p.clearNotice()
-	p.users.details.status.SetText("")
+	p.users.details.clearStatus()
 	p.groups.details.say("")
 	p.deleted.status.SetText("")
 }

@@ -91,7 +91,7 @@ func (r *passwordReset) run() {
 		return
 	}
 	mustChange := r.mustChange.Checked
-	setStatus(d.status, "Resetting the password of "+u.DisplayName+"…")
+	d.setStatus("Resetting the password of " + u.DisplayName + "…")
 	d.p.background(s, func(ctx context.Context) error {
 		return s.client.ResetPassword(ctx, u, password, mustChange)
 	}, func(err error) {
