@@ -59,7 +59,7 @@ func (b *connectionBar) tenantName(name string, r graph.Report) string {
 	if p, ok := b.profile(name); ok && p.Tenant != "" && uuid.Validate(p.Tenant) != nil {
 		return p.Tenant
 	}
-	return "tenant " + r.TenantID + " (its name is not shown: reading it needs Organization.Read.All)"
+	return "tenant " + r.TenantID + " (reading its name needs Organization.Read.All)"
 }
 
 // profile finds a saved connection by name.

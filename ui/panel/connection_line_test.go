@@ -73,7 +73,7 @@ func TestReadOnlyConnectionLineNamesTheTenant(t *testing.T) {
 	}
 	h.panel.Open("Northwind") // saved with the tenant's ID
 	h.waitText("the switcher", func() string { return bar.status.Text }, "Connected to")
-	if !strings.Contains(bar.status.Text, "reading it needs Organization.Read.All") {
+	if !strings.Contains(bar.status.Text, "reading its name needs Organization.Read.All") {
 		t.Errorf("the line says %q, want why the name is missing", bar.status.Text)
 	}
 }
