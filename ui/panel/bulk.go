@@ -54,6 +54,8 @@ type bulkRun struct {
 	add   bool
 	group *graph.Group
 	done  func() // called on the UI goroutine once the change finished
+	// say shows the outcome next to the button that started the change.
+	say func(string)
 
 	groups   *searchList[graph.Group] // nil when the group is given
 	middle   *fyne.Container          // the group picker above the results, then the results alone
@@ -74,8 +76,8 @@ type bulkRun struct {
 
 // newBulkRun builds the dialog. With group nil the admin first picks the
 // group from a search list.
-func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.Group, done func()) *bulkRun {
-	b := &bulkRun{p: p, s: s, items: items, add: add, group: group, done: done,
+func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.Group, say func(string), done func()) *bulkRun {
+	b := &bulkRun{p: p, s: s, items: items, add: add, group: group, say: say, done: done,
 		target: widget.NewLabel(""), progress: widget.NewProgressBar(), summary: widget.NewLabel("")}
 	b.summary.Wrapping = fyne.TextWrapWord
 	b.results = wrappedLabel("")
@@ -183,8 +185,8 @@ func (b *bulkRun) report(g graph.Group, results []graph.ItemResult) {
 	}
 	b.summary.SetText(t.summary(b.add, len(b.items), g))
 	// The dialog may have been closed meanwhile: the outcome also goes to
-	// the panel's notice line.
-	b.p.setNotice(b.summary.Text)
+	// the status line next to the button that started it.
+	b.say(b.summary.Text)
 	b.results.SetText(strings.Join(b.lines, "\n"))
 	b.p.membershipChanged(g, results)
 	if b.done != nil {

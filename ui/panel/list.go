@@ -152,6 +152,7 @@ func (l *searchList[T]) reload() {
 	l.list.Refresh()
 	l.list.ScrollToTop()
 	l.count.SetText("Searching…")
+	l.tellChecked() // the checked rows are not shown until they load
 	l.loadMore()
 }
 
@@ -180,6 +181,7 @@ func (l *searchList[T]) loadMore() {
 			l.items = append(l.items, page...)
 			l.showCount()
 			l.list.Refresh()
+			l.tellChecked() // some checked rows may be shown now
 			if len(l.items) == 0 && l.onNone != nil {
 				l.onNone()
 			}
@@ -271,6 +273,11 @@ func (l *searchList[T]) setChecked(item T, on bool) {
 	} else {
 		delete(l.checked, l.key(item))
 	}
+	l.tellChecked()
+}
+
+// tellChecked tells onChecked how many rows are checked.
+func (l *searchList[T]) tellChecked() {
 	if l.onChecked != nil {
 		l.onChecked(len(l.checked))
 	}
@@ -286,6 +293,28 @@ func (l *searchList[T]) checkedItems() []T {
 	}
 	slices.SortFunc(out, func(a, b T) int { return strings.Compare(l.label(a), l.label(b)) })
 	return out
+}
+
+// hiddenChecked counts the checked rows the list does not show now:
+// checked under an earlier search, or not loaded yet. A bulk change acts
+// on them too, so the count must say so.
+func (l *searchList[T]) hiddenChecked() int {
+	shown := 0
+	for _, it := range l.items {
+		if _, ok := l.checked[l.key(it)]; ok {
+			shown++
+		}
+	}
+	return len(l.checked) - shown
+}
+
+// checkAll marks items (every result of a search) for a bulk action.
+func (l *searchList[T]) checkAll(items []T) {
+	for _, it := range items {
+		l.checked[l.key(it)] = it
+	}
+	l.list.Refresh()
+	l.tellChecked()
 }
 
 // clearChecked unmarks every row.

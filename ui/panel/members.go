@@ -98,7 +98,7 @@ func (m *membersView) reload() {
 func (m *membersView) onAdd() {
 	g := m.group
 	m.picker = newUserPicker(m.p, m.s, "Add members to "+g.DisplayName, func(users []graph.User) {
-		m.bulk = newBulkRun(m.p, m.s, bulkUsers(users), true, &g, nil)
+		m.bulk = newBulkRun(m.p, m.s, bulkUsers(users), true, &g, m.sayAbout(g), nil)
 		m.bulk.dialog.Show()
 		m.bulk.onStart()
 	})
@@ -113,13 +113,19 @@ func (m *membersView) onRemove() {
 	}
 	// Removing takes access away: the dialog names whom, and waits for the
 	// admin to press Remove.
-	m.bulk = newBulkRun(m.p, m.s, items, false, &g, nil)
+	m.bulk = newBulkRun(m.p, m.s, items, false, &g, m.sayAbout(g), nil)
 	m.bulk.dialog.Show()
 }
 
 func (m *membersView) onExport() {
 	g, s, transitive := m.group, m.s, m.transitive.Checked
-	runExport(m.p, s, "members.csv", exportMembers(s.client, g.ID, transitive))
+	runExport(m.p, s, exportJob{file: "members.csv", noun: "members", say: m.sayAbout(g)}, exportMembers(s.client, g.ID, transitive))
+}
+
+// sayAbout shows how an action on group g's members went on the group's
+// status line while g is shown, else on the panel's notice line.
+func (m *membersView) sayAbout(g graph.Group) func(string) {
+	return func(text string) { m.p.groups.details.sayAbout(g, text) }
 }
 
 // memberRow is a member's line in a list.

@@ -255,6 +255,8 @@ func (p *Panel) membershipChanged(g graph.Group, results []graph.ItemResult) {
 // has just left: it belongs to that moment, not to the tab now shown.
 func (p *Panel) leftTab() {
 	p.clearNotice()
+	p.users.say("")
+	p.groups.say("")
 	p.users.details.clearStatus()
 	p.groups.details.say("")
 	p.deleted.status.SetText("")
