@@ -68,6 +68,11 @@ type searchList[T any] struct {
 	failed bool
 	timer  *time.Timer
 
+	// order sorts the rows when one page holds every result; nil keeps
+	// Graph's order. Rows of a longer list stay in Graph's order, so rows
+	// already shown do not move when the next page arrives.
+	order func(a, b T) int
+
 	// matches says whether an item made here (a new user) belongs in the
 	// results of a search, as Graph's $search would find it; nil: always.
 	matches func(item T, search string) bool
@@ -179,6 +184,9 @@ func (l *searchList[T]) loadMore() {
 				return
 			}
 			l.items = append(l.items, page...)
+			if l.order != nil && len(l.items) == len(page) && !pager.More() {
+				slices.SortStableFunc(l.items, l.order)
+			}
 			l.showCount()
 			l.list.Refresh()
 			l.tellChecked() // some checked rows may be shown now

@@ -2,6 +2,7 @@ package panel
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,6 +37,9 @@ func newMembersView(p *Panel, status *widget.Label) *membersView {
 		memberRow)
 	// A group of thousands needs a way to find one member.
 	m.list.search.SetPlaceHolder("Search members by name")
+	// Graph sorts members only in lists of one kind (users, or groups):
+	// a group that fits one page is sorted here, by name.
+	m.list.order = byMemberName
 	m.list.checkable = true
 	m.list.onChecked = func(n int) { m.remove.setReady(n > 0) }
 	m.transitive = widget.NewCheck("Include members of nested groups", func(bool) { m.reload() })
@@ -126,6 +130,11 @@ func (m *membersView) onExport() {
 // status line while g is shown, else on the panel's notice line.
 func (m *membersView) sayAbout(g graph.Group) func(string) {
 	return func(text string) { m.p.groups.details.sayAbout(g, text) }
+}
+
+// byMemberName orders members by display name, as people read it.
+func byMemberName(a, b graph.Member) int {
+	return strings.Compare(strings.ToLower(a.DisplayName), strings.ToLower(b.DisplayName))
 }
 
 // memberRow is a member's line in a list.
