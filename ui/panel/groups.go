@@ -19,6 +19,7 @@ type groupsTab struct {
 	create  *featureGate
 	export  *widget.Button
 	status  *widget.Label // how the last export went; hidden while empty
+	counts  memberCounts
 	details *groupDetails
 
 	createForm *groupForm // the last create dialog
@@ -28,9 +29,10 @@ type groupsTab struct {
 func newGroupsTab(p *Panel) *groupsTab {
 	t := &groupsTab{p: p, status: wrappedLabel("")}
 	t.status.Hide()
+	t.resetCounts()
 	t.list = newSearchList(p.cfg.Do, "groups",
 		func(g graph.Group) string { return g.ID },
-		groupRow)
+		t.rowWithCount)
 	t.details = newGroupDetails(p, t.list)
 	t.list.onSelect = func(g graph.Group) {
 		p.clearNotice()
@@ -63,6 +65,7 @@ func (t *groupsTab) say(text string) {
 // start shows the groups of a newly opened connection.
 func (t *groupsTab) start(s *session) {
 	t.s = s
+	t.resetCounts()
 	t.create.apply(s.report)
 	t.export.Enable()
 	t.details.start(s)

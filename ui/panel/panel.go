@@ -246,6 +246,7 @@ func (p *Panel) membershipChanged(g graph.Group, results []graph.ItemResult) {
 		ids[i] = r.ID
 	}
 	p.users.details.membershipChanged(ids)
+	p.groups.forgetCount(g.ID)
 	if m := p.groups.details.members; m.group.ID == g.ID && p.groups.details.body.Visible() {
 		m.reload()
 	}
