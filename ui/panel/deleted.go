@@ -121,21 +121,31 @@ func (t *deletedTab) onRestore() {
 	if t.selected < 0 || t.selected >= len(t.users) {
 		return
 	}
-	u, s := t.users[t.selected], t.s
-	t.restore.setReady(false)
-	t.status.SetText("Restoring " + u.DisplayName + "…")
+	u := t.users[t.selected]
 	var restored graph.User
-	t.p.background(s, func(ctx context.Context) (err error) {
-		restored, err = s.client.RestoreUser(ctx, u.ID)
+	t.restoreOne(t.restore, u.DisplayName, func(ctx context.Context, c *graph.Client) (err error) {
+		restored, err = c.RestoreUser(ctx, u.ID)
 		return err
-	}, func(err error) {
-		if err != nil {
-			t.restore.setReady(true)
-			t.status.SetText(errorText("restore "+u.DisplayName, err))
-			return
-		}
+	}, func() {
 		t.status.SetText(u.DisplayName + " was restored, with their groups and licenses.")
 		t.p.users.list.prepend(restored)
+	})
+}
+
+// restoreOne restores the object named name from the recycle bin in the
+// background, with gate waiting meanwhile; restored shows the outcome
+// once it worked, before the list is read again.
+func (t *deletedTab) restoreOne(gate *featureGate, name string, work func(context.Context, *graph.Client) error, restored func()) {
+	s := t.s
+	gate.setReady(false)
+	t.status.SetText("Restoring " + name + "…")
+	t.p.background(s, func(ctx context.Context) error { return work(ctx, s.client) }, func(err error) {
+		if err != nil {
+			gate.setReady(true)
+			t.status.SetText(errorText("restore "+name, err))
+			return
+		}
+		restored()
 		t.reload()
 	})
 }

@@ -45,21 +45,13 @@ func (t *deletedTab) onRestoreGroup() {
 	if t.selected < 0 || i < 0 || i >= len(t.groups) {
 		return
 	}
-	g, s := t.groups[i], t.s
-	t.restoreGroup.setReady(false)
-	t.status.SetText("Restoring " + g.DisplayName + "…")
+	g := t.groups[i]
 	var restored graph.Group
-	t.p.background(s, func(ctx context.Context) (err error) {
-		restored, err = s.client.RestoreGroup(ctx, g.ID)
+	t.restoreOne(t.restoreGroup, g.DisplayName, func(ctx context.Context, c *graph.Client) (err error) {
+		restored, err = c.RestoreGroup(ctx, g.ID)
 		return err
-	}, func(err error) {
-		if err != nil {
-			t.restoreGroup.setReady(true)
-			t.status.SetText(errorText("restore "+g.DisplayName, err))
-			return
-		}
+	}, func() {
 		t.status.SetText(g.DisplayName + " was restored, with its members.")
 		t.p.groups.list.prepend(restored)
-		t.reload()
 	})
 }
