@@ -43,6 +43,9 @@ type Report struct {
 	TenantID     string
 	// Delegated is true when the token acts for a signed-in user.
 	Delegated bool
+	// SignedInAs is the account a delegated token acts for (its upn or
+	// preferred_username); "" for app-only tokens.
+	SignedInAs string
 	// Granted are the permissions the token carries; Missing are the
 	// recommended permissions of features that do not work.
 	Granted, Missing []string
@@ -126,6 +129,7 @@ func grantedPermissions(accessToken string, rep *Report) []string {
 	rep.Granted = slices.Clone(claims.Roles)
 	if rep.Delegated {
 		rep.Granted = slices.Clone(claims.Scopes)
+		rep.SignedInAs = claims.User
 	}
 	slices.Sort(rep.Granted)
 	if rep.Granted == nil {

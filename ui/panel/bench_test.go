@@ -49,7 +49,7 @@ func BenchmarkPanelBulkAdd1000(b *testing.B) {
 		}
 		before := h.srv.GraphRequests()
 		b.StartTimer()
-		bulk := newBulkRun(h.panel, h.panel.session, items, true, &created, nil)
+		bulk := newBulkRun(h.panel, h.panel.session, items, true, &created, h.panel.setNotice, nil)
 		bulk.onStart()
 		h.waitFor("the bulk add", func() bool { return bulk.finished })
 		b.StopTimer()

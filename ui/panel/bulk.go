@@ -39,7 +39,7 @@ func (it bulkItem) label() string {
 func bulkUsers(users []graph.User) []bulkItem {
 	items := make([]bulkItem, len(users))
 	for i, u := range users {
-		items[i] = bulkItem{ID: u.ID, Name: u.DisplayName, UPN: u.UserPrincipalName}
+		items[i] = bulkItem{ID: u.ID, Name: u.DisplayName, UPN: address(u.UserPrincipalName, u.Mail)}
 	}
 	return items
 }
@@ -54,6 +54,8 @@ type bulkRun struct {
 	add   bool
 	group *graph.Group
 	done  func() // called on the UI goroutine once the change finished
+	// say shows the outcome next to the button that started the change.
+	say func(string)
 
 	groups   *searchList[graph.Group] // nil when the group is given
 	middle   *fyne.Container          // the group picker above the results, then the results alone
@@ -74,8 +76,8 @@ type bulkRun struct {
 
 // newBulkRun builds the dialog. With group nil the admin first picks the
 // group from a search list.
-func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.Group, done func()) *bulkRun {
-	b := &bulkRun{p: p, s: s, items: items, add: add, group: group, done: done,
+func newBulkRun(p *Panel, s *session, items []bulkItem, add bool, group *graph.Group, say func(string), done func()) *bulkRun {
+	b := &bulkRun{p: p, s: s, items: items, add: add, group: group, say: say, done: done,
 		target: widget.NewLabel(""), progress: widget.NewProgressBar(), summary: widget.NewLabel("")}
 	b.summary.Wrapping = fyne.TextWrapWord
 	b.results = wrappedLabel("")
@@ -179,12 +181,12 @@ func (b *bulkRun) report(g graph.Group, results []graph.ItemResult) {
 	// Anything Graph gave no answer for did not happen either.
 	if missing := len(b.items) - len(results); missing > 0 {
 		t.failed += missing
-		b.lines = append(b.lines, fmt.Sprintf("✗ %d more were not attempted", missing))
+		b.lines = append(b.lines, "✗ "+number(missing)+" more were not attempted")
 	}
 	b.summary.SetText(t.summary(b.add, len(b.items), g))
 	// The dialog may have been closed meanwhile: the outcome also goes to
-	// the panel's notice line.
-	b.p.setNotice(b.summary.Text)
+	// the status line next to the button that started it.
+	b.say(b.summary.Text)
 	b.results.SetText(strings.Join(b.lines, "\n"))
 	b.p.membershipChanged(g, results)
 	if b.done != nil {
@@ -220,9 +222,9 @@ func (t *bulkTally) add(adding bool, it bulkItem, r graph.ItemResult, g graph.Gr
 // summary is the report's first line, e.g. "Added 1 of 2 users to Sales;
 // 1 was already a member."
 func (t bulkTally) summary(adding bool, n int, g graph.Group) string {
-	out := fmt.Sprintf("Added %d of %s to %s", t.changed, count(n, "user", "users"), g.DisplayName)
+	out := fmt.Sprintf("Added %s of %s to %s", number(t.changed), count(n, "user", "users"), g.DisplayName)
 	if !adding {
-		out = fmt.Sprintf("Removed %d of %s from %s", t.changed, count(n, "user", "users"), g.DisplayName)
+		out = fmt.Sprintf("Removed %s of %s from %s", number(t.changed), count(n, "user", "users"), g.DisplayName)
 	}
 	if t.already > 0 {
 		out += "; " + count(t.already, "was already a member", "were already members")
@@ -235,7 +237,7 @@ func (t bulkTally) summary(adding bool, n int, g graph.Group) string {
 		if !adding {
 			verb = "removed"
 		}
-		out += fmt.Sprintf("; %d could not be %s", t.failed, verb)
+		out += fmt.Sprintf("; %s could not be %s", number(t.failed), verb)
 	}
 	return out + "."
 }
@@ -278,7 +280,7 @@ func count(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	return number(n) + " " + many
 }
 
 // alreadyThere reports whether an item of an add failed only because it

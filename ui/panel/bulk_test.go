@@ -63,8 +63,8 @@ func TestPanelBulkAddAndRemoveCompleteUnderThrottling(t *testing.T) {
 	if !strings.HasPrefix(b.summary.Text, fmt.Sprintf("Added %d of %d", ok, n)) {
 		t.Fatalf("the summary %q does not match the %d lines that succeeded", b.summary.Text, ok)
 	}
-	if h.panel.notice.Text != b.summary.Text || !h.panel.notice.Visible() {
-		t.Fatalf("the panel's notice says %q (shown: %v), the dialog %q", h.panel.notice.Text, h.panel.notice.Visible(), b.summary.Text)
+	if s := h.panel.users.status; s.Text != b.summary.Text || !s.Visible() {
+		t.Fatalf("the users tab says %q (shown: %v), the dialog %q", s.Text, s.Visible(), b.summary.Text)
 	}
 	if h.panel.users.checkedCount.Text != "0 checked" {
 		t.Fatalf("the checks stay after the change: %q", h.panel.users.checkedCount.Text)

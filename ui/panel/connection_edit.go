@@ -107,8 +107,9 @@ func (b *connectionBar) offUI(work func() error, done func(error)) {
 		err := work()
 		b.p.cfg.Do(func() {
 			b.busy = false
-			b.setIdle()
 			done(err)
+			// After done: a removal leaves no connection to act on.
+			b.setIdle()
 		})
 	}()
 }

@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/entra-wizard/entra-wizard/graph"
 )
 
 // connectionBar is the connection switcher at the top of the panel:
@@ -29,6 +27,9 @@ type connectionBar struct {
 	current string
 	attempt int  // numbers open attempts; an answer for an older one is dropped
 	busy    bool // a rename or removal is under way
+	// retesting is set by Test again for the open it starts, whose
+	// outcome then says it is a new one.
+	retesting bool
 
 	renamePrompt  *promptDialog
 	removeConfirm *confirmDialog
@@ -47,7 +48,7 @@ func newConnectionBar(p *Panel) *connectionBar {
 	if p.cfg.OnAdd == nil {
 		b.add.Hide()
 	}
-	b.retest = widget.NewButtonWithIcon("Test again", theme.ViewRefreshIcon(), func() { b.open(b.current) })
+	b.retest = widget.NewButtonWithIcon(retestLabel, theme.ViewRefreshIcon(), b.onRetest)
 	b.rename = widget.NewButtonWithIcon("Rename", theme.DocumentCreateIcon(), b.onRename)
 	b.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), b.onRemove)
 	if p.cfg.Connections == nil {
@@ -106,8 +107,14 @@ func (b *connectionBar) open(name string) {
 	b.reloadNames()
 	b.picker.SetSelected(name)
 	b.attempt++
-	attempt := b.attempt
-	b.status.SetText(fmt.Sprintf("Connecting to %q and checking what it may do…", name))
+	attempt, again := b.attempt, b.retesting
+	b.retesting = false
+	if again {
+		b.status.SetText(fmt.Sprintf("Testing %q again: signing in and checking what it may do…", name))
+		b.retest.SetText("Testing…")
+	} else {
+		b.status.SetText(fmt.Sprintf("Connecting to %q and checking what it may do…", name))
+	}
 	b.retest.Disable()
 	go func() {
 		client, report, err := b.p.cfg.Open(context.Background(), name)
@@ -115,6 +122,7 @@ func (b *connectionBar) open(name string) {
 			if attempt != b.attempt {
 				return
 			}
+			b.retest.SetText(retestLabel)
 			b.setIdle()
 			b.secret.show(name) // also when it failed: an expired secret is renewed here
 			b.p.notifyExpiring(time.Now())
@@ -125,10 +133,10 @@ func (b *connectionBar) open(name string) {
 				b.p.closeSession()
 				b.p.tabs.Hide()
 				b.p.placebox.Show()
-				b.status.SetText(errorText(fmt.Sprintf("connect to %q", name), err))
+				b.status.SetText(testedAgain(again) + errorText(fmt.Sprintf("connect to %q", name), err))
 				return
 			}
-			b.status.SetText(reportSummary(report))
+			b.status.SetText(testedAgain(again) + b.summary(name, report))
 			b.p.use(name, client, report)
 		})
 	}()
@@ -144,23 +152,4 @@ func (b *connectionBar) setIdle() {
 	b.retest.Enable()
 	b.rename.Enable()
 	b.remove.Enable()
-}
-
-// reportSummary says in one line what the connection may do.
-func reportSummary(r graph.Report) string {
-	ok := 0
-	for _, f := range r.Features {
-		if f.OK {
-			ok++
-		}
-	}
-	org := r.Organization
-	if org == "" {
-		org = r.TenantID
-	}
-	s := fmt.Sprintf("Connected to %s. %d of %d features available", org, ok, len(r.Features))
-	if ok < len(r.Features) {
-		return s + "; disabled actions say which permission they need."
-	}
-	return s + "."
 }

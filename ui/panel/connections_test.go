@@ -105,7 +105,7 @@ func TestPanelSaysWhySignInFailedAndTestsAgain(t *testing.T) {
 	h.open = func() (*graph.Client, graph.Report, error) { return h.client, h.report, nil }
 	tapPanel(t, bar.retest)
 	h.waitFor("the connection to open", func() bool { return h.panel.session != nil && len(h.panel.users.list.items) > 0 })
-	if !strings.HasPrefix(bar.status.Text, "Connected to") {
+	if !strings.HasPrefix(bar.status.Text, "Tested again at ") || !strings.Contains(bar.status.Text, "Connected to") {
 		t.Fatalf("after testing again the switcher says %q", bar.status.Text)
 	}
 }

@@ -13,9 +13,9 @@ func TestPanelExportsEveryMatchingUserAsCSV(t *testing.T) {
 	h := newHarness(t, demotenant.Options{})
 	h.openConnection("Northwind")
 	tapPanel(t, h.panel.users.export)
-	h.waitText("the notice", func() string { return h.panel.notice.Text }, "Saved users.csv")
+	h.waitText("the status", func() string { return h.panel.users.status.Text }, "Saved users.csv")
 
-	rows, err := csv.NewReader(strings.NewReader(h.export("users.csv"))).ReadAll()
+	rows, err := csv.NewReader(strings.NewReader(exported(t, h, "users.csv"))).ReadAll()
 	if err != nil {
 		t.Fatalf("the export is not CSV: %v", err)
 	}
@@ -45,8 +45,8 @@ func TestPanelExportsAGroupsMembers(t *testing.T) {
 	h.openConnection("Northwind")
 	g := h.selectGroup("Finance")
 	tapPanel(t, h.panel.groups.details.members.export)
-	h.waitText("the notice", func() string { return h.panel.notice.Text }, "Saved members.csv")
-	rows, err := csv.NewReader(strings.NewReader(h.export("members.csv"))).ReadAll()
+	h.waitText("the status", func() string { return h.panel.groups.details.status.Text }, "Saved members.csv")
+	rows, err := csv.NewReader(strings.NewReader(exported(t, h, "members.csv"))).ReadAll()
 	if err != nil {
 		t.Fatalf("the export is not CSV: %v", err)
 	}
@@ -64,8 +64,8 @@ func TestPanelExportsTheGroupsOfTheCurrentSearch(t *testing.T) {
 		t.Fatalf("searching groups for Engineering found %d", found)
 	}
 	tapPanel(t, h.panel.groups.export)
-	h.waitText("the notice", func() string { return h.panel.notice.Text }, "Saved groups.csv")
-	rows, err := csv.NewReader(strings.NewReader(h.export("groups.csv"))).ReadAll()
+	h.waitText("the status", func() string { return h.panel.groups.status.Text }, "Saved groups.csv")
+	rows, err := csv.NewReader(strings.NewReader(exported(t, h, "groups.csv"))).ReadAll()
 	if err != nil {
 		t.Fatalf("the export is not CSV: %v", err)
 	}
@@ -76,5 +76,38 @@ func TestPanelExportsTheGroupsOfTheCurrentSearch(t *testing.T) {
 		if !strings.Contains(strings.Join(r, ","), "Engineering") {
 			t.Fatalf("the export holds a group the search did not find: %q", r)
 		}
+	}
+}
+
+// exported is the export saved as name, which starts with the UTF-8 byte
+// order mark that Excel on Windows needs to read accents right.
+func exported(t *testing.T, h *harness, name string) string {
+	t.Helper()
+	text, ok := strings.CutPrefix(h.export(name), utf8BOM)
+	if !ok {
+		t.Fatalf("%s does not start with a UTF-8 byte order mark: %q", name, h.export(name)[:min(len(h.export(name)), 12)])
+	}
+	return text
+}
+
+// After a search the users export holds its results only, and says so
+// next to the button, with the folder the file went to.
+func TestExportSaysWhereItSavedAndThatTheSearchNarrowedIt(t *testing.T) {
+	h := newHarness(t, demotenant.Options{})
+	h.openConnection("Northwind")
+	searchFor(h, h.panel.users.list, "Megan")
+	tapPanel(t, h.panel.users.export)
+	status := h.panel.users.status
+	h.waitText("the status", func() string { return status.Text }, "Saved users.csv")
+	const want = `Saved users.csv in /home/admin/Documents: 1 row. Only the users matching "Megan", as the search shows; clear the search to export them all.`
+	if status.Text != want || !status.Visible() {
+		t.Errorf("after the export the users tab says %q (shown: %v), want %q", status.Text, status.Visible(), want)
+	}
+	if h.panel.Notice() != "" {
+		t.Errorf("the outcome is also at the bottom of the window: %q", h.panel.Notice())
+	}
+	rows, err := csv.NewReader(strings.NewReader(exported(t, h, "users.csv"))).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("the export holds %d rows (%v), want a header and Megan", len(rows), err)
 	}
 }

@@ -124,6 +124,22 @@ func setStatus(l *widget.Label, text string) {
 	l.SetText(text)
 }
 
+// sayOnLine shows text on a status line that takes no room while it is
+// empty, and reports whether the line appeared or went, so that the pane
+// around it lays itself out again.
+func sayOnLine(l *widget.Label, text string) (resized bool) {
+	setStatus(l, text)
+	if (text != "") == l.Visible() {
+		return false
+	}
+	if text == "" {
+		l.Hide()
+	} else {
+		l.Show()
+	}
+	return true
+}
+
 // wrappedLabel is a label whose long text wraps.
 func wrappedLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)

@@ -45,7 +45,7 @@ func newGroupForm(p *Panel, s *session, created func(graph.Group)) *groupForm {
 	f.kind = kit.NewRadio(groupKinds, nil)
 	f.kind.SetSelected(groupKinds[0])
 	form := widget.NewForm(
-		widget.NewFormItem("Name", f.name),
+		hinted("Name", f.name, "Required"),
 		widget.NewFormItem("Description", f.description),
 		widget.NewFormItem("Kind", f.kind),
 	)

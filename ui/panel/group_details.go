@@ -114,16 +114,9 @@ func (d *groupDetails) show(g graph.Group) {
 // say shows text on the status line, which takes no room while it is
 // empty: the members list below gets the height.
 func (d *groupDetails) say(text string) {
-	setStatus(d.status, text)
-	if (text != "") == d.status.Visible() {
-		return
+	if sayOnLine(d.status, text) {
+		d.body.Refresh()
 	}
-	if text == "" {
-		d.status.Hide()
-	} else {
-		d.status.Show()
-	}
-	d.body.Refresh()
 }
 
 // sayAbout shows the outcome of an action on group g: on the status line

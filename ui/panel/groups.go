@@ -18,6 +18,8 @@ type groupsTab struct {
 	list    *searchList[graph.Group]
 	create  *featureGate
 	export  *widget.Button
+	status  *widget.Label // how the last export went; hidden while empty
+	counts  memberCounts
 	details *groupDetails
 
 	createForm *groupForm // the last create dialog
@@ -25,10 +27,12 @@ type groupsTab struct {
 }
 
 func newGroupsTab(p *Panel) *groupsTab {
-	t := &groupsTab{p: p}
+	t := &groupsTab{p: p, status: wrappedLabel("")}
+	t.status.Hide()
+	t.resetCounts()
 	t.list = newSearchList(p.cfg.Do, "groups",
 		func(g graph.Group) string { return g.ID },
-		groupRow)
+		t.rowWithCount)
 	t.details = newGroupDetails(p, t.list)
 	t.list.onSelect = func(g graph.Group) {
 		p.clearNotice()
@@ -41,7 +45,7 @@ func newGroupsTab(p *Panel) *groupsTab {
 	t.create = newFeatureGate("New group", theme.ContentAddIcon(), graph.ManageGroups, t.onCreate)
 	t.export = widget.NewButtonWithIcon("Export CSV", theme.DownloadIcon(), t.onExport)
 	t.export.Disable()
-	tools := container.NewVBox(container.NewGridWithColumns(2, t.create.button, t.export), permissionNotes(t.create))
+	tools := container.NewVBox(container.NewGridWithColumns(2, t.create.button, t.export), permissionNotes(t.create), t.status)
 	left := container.NewBorder(tools, nil, nil, nil, t.list.view())
 	split := container.NewHSplit(left, t.details.view())
 	split.Offset = 0.4
@@ -51,9 +55,17 @@ func newGroupsTab(p *Panel) *groupsTab {
 
 func (t *groupsTab) view() fyne.CanvasObject { return t.root }
 
+// say shows text on the status line under the tab's buttons.
+func (t *groupsTab) say(text string) {
+	if sayOnLine(t.status, text) {
+		t.root.Refresh()
+	}
+}
+
 // start shows the groups of a newly opened connection.
 func (t *groupsTab) start(s *session) {
 	t.s = s
+	t.resetCounts()
 	t.create.apply(s.report)
 	t.export.Enable()
 	t.details.start(s)
@@ -73,7 +85,7 @@ func (t *groupsTab) onCreate() {
 
 func (t *groupsTab) onExport() {
 	s, search := t.s, t.list.search.Text
-	runExport(t.p, s, "groups.csv", exportGroups(s.client, search))
+	runExport(t.p, s, exportJob{file: "groups.csv", noun: "groups", search: search, say: t.say}, exportGroups(s.client, search))
 }
 
 // groupRow is a group's line in a list.

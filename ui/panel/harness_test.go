@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
@@ -135,13 +136,18 @@ func (h *harness) saveFile(name string, chosen func(io.WriteCloser, error)) {
 	buf := &bytes.Buffer{}
 	h.exports[name] = buf
 	h.mu.Unlock()
-	chosen(testFile{buf: buf, mu: &h.mu}, nil)
+	chosen(testFile{name: name, buf: buf, mu: &h.mu}, nil)
 }
 
+// testFile is a file the save dialog stands-in chose, in an admin's
+// Documents folder.
 type testFile struct {
-	buf *bytes.Buffer
-	mu  *sync.Mutex
+	name string
+	buf  *bytes.Buffer
+	mu   *sync.Mutex
 }
+
+func (f testFile) URI() fyne.URI { return storage.NewFileURI("/home/admin/Documents/" + f.name) }
 
 func (f testFile) Write(p []byte) (int, error) {
 	f.mu.Lock()

@@ -193,7 +193,7 @@ func productTitle(name, part, id string) string {
 // skuOption names a product with the tenant's units: they are the tenant's,
 // not the user's, so the words say so.
 func skuOption(s graph.SKU) string {
-	return fmt.Sprintf("%s · %d in tenant, %d free", productTitle(s.ProductName, s.PartNumber, s.ID), s.Enabled, s.Free())
+	return fmt.Sprintf("%s · %s in tenant, %s free", productTitle(s.ProductName, s.PartNumber, s.ID), number(s.Enabled), number(s.Free()))
 }
 
 func (l *licensesView) selectedSKU() (graph.SKU, bool) {

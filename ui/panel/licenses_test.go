@@ -22,7 +22,7 @@ func TestPanelRemovesAndAssignsALicense(t *testing.T) {
 	}
 	tapPanel(t, remove)
 	tapPanel(t, overlayButton(t, h, "Remove"))
-	h.waitText("the status", func() string { return h.panel.users.details.status.Text }, "(EMS) removed")
+	h.waitText("the status", func() string { return h.panel.users.details.licenseStatus.Text }, "(EMS) removed")
 	if hasLicense(t, h, u.ID, ems) {
 		t.Fatal("the tenant still has the license assigned")
 	}
@@ -34,7 +34,7 @@ func TestPanelRemovesAndAssignsALicense(t *testing.T) {
 	}
 	l.picker.SetSelected(option)
 	tapPanel(t, l.assign.button)
-	h.waitText("the status", func() string { return h.panel.users.details.status.Text }, "(EMS) assigned")
+	h.waitText("the status", func() string { return h.panel.users.details.licenseStatus.Text }, "(EMS) assigned")
 	if !hasLicense(t, h, u.ID, ems) {
 		t.Fatal("the tenant does not have the license assigned")
 	}
@@ -60,7 +60,7 @@ func TestPanelExplainsWhyALicenseCannotBeAssigned(t *testing.T) {
 	// The guest has no usage location: Graph refuses to license them.
 	u := h.selectUser("Ravi Kumar (Contoso)")
 	l := h.panel.users.details.licenses
-	status := h.panel.users.details.status
+	status := h.panel.users.details.licenseStatus
 	l.picker.SetSelected(optionFor(t, l, "Enterprise Mobility + Security E3 (EMS)"))
 	tapPanel(t, l.assign.button)
 	h.waitText("the status", func() string { return status.Text }, "Could not assign Enterprise Mobility + Security E3 (EMS) to Ravi Kumar")
@@ -108,7 +108,7 @@ func TestPanelRefusesToAssignAProductWithNoFreeUnits(t *testing.T) {
 	l.picker.SetSelected(option)
 	before := h.srv.GraphRequests()
 	tapPanel(t, l.assign.button)
-	if status := h.panel.users.details.status.Text; !strings.Contains(status, "No free Office 365 E3 (ENTERPRISEPACK) licenses are left") {
+	if status := h.panel.users.details.licenseStatus.Text; !strings.Contains(status, "No free Office 365 E3 (ENTERPRISEPACK) licenses are left") {
 		t.Fatalf("the status says %q", status)
 	}
 	if h.srv.GraphRequests() != before {

@@ -82,7 +82,7 @@ func TestRemovingALicenseAsksFirst(t *testing.T) {
 	}
 	tapPanel(t, remove)
 	tapPanel(t, overlayButton(t, h, "Remove"))
-	h.waitText("the status", func() string { return h.panel.users.details.status.Text }, "(EMS) removed from Megan Bowen")
+	h.waitText("the status", func() string { return h.panel.users.details.licenseStatus.Text }, "(EMS) removed from Megan Bowen")
 	if hasLicense(t, h, u.ID, skuEMS) {
 		t.Fatal("the license is still assigned after confirming")
 	}

@@ -68,6 +68,11 @@ type searchList[T any] struct {
 	failed bool
 	timer  *time.Timer
 
+	// order sorts the rows when one page holds every result; nil keeps
+	// Graph's order. Rows of a longer list stay in Graph's order, so rows
+	// already shown do not move when the next page arrives.
+	order func(a, b T) int
+
 	// matches says whether an item made here (a new user) belongs in the
 	// results of a search, as Graph's $search would find it; nil: always.
 	matches func(item T, search string) bool
@@ -152,6 +157,7 @@ func (l *searchList[T]) reload() {
 	l.list.Refresh()
 	l.list.ScrollToTop()
 	l.count.SetText("Searching…")
+	l.tellChecked() // the checked rows are not shown until they load
 	l.loadMore()
 }
 
@@ -178,8 +184,12 @@ func (l *searchList[T]) loadMore() {
 				return
 			}
 			l.items = append(l.items, page...)
+			if l.order != nil && len(l.items) == len(page) && !pager.More() {
+				slices.SortStableFunc(l.items, l.order)
+			}
 			l.showCount()
 			l.list.Refresh()
+			l.tellChecked() // some checked rows may be shown now
 			if len(l.items) == 0 && l.onNone != nil {
 				l.onNone()
 			}
@@ -214,15 +224,15 @@ func (l *searchList[T]) showCount() {
 	case len(l.items) == 0:
 		l.count.SetText("No " + l.noun + " found.")
 	case total >= 0 && total > len(l.items):
-		l.count.SetText(fmt.Sprintf("Showing %d of %d %s", len(l.items), total, l.noun))
+		l.count.SetText(fmt.Sprintf("Showing %s of %s %s", number(len(l.items)), number(total), l.noun))
 	case total == 1 || (total < 0 && len(l.items) == 1 && !l.pager.More()):
 		l.count.SetText("1 " + l.one)
 	case total >= 0:
-		l.count.SetText(fmt.Sprintf("%d %s", total, l.noun))
+		l.count.SetText(number(total) + " " + l.noun)
 	case l.pager.More():
-		l.count.SetText(fmt.Sprintf("Showing the first %d %s", len(l.items), l.noun))
+		l.count.SetText(fmt.Sprintf("Showing the first %s %s", number(len(l.items)), l.noun))
 	default:
-		l.count.SetText(fmt.Sprintf("%d %s", len(l.items), l.noun))
+		l.count.SetText(number(len(l.items)) + " " + l.noun)
 	}
 }
 
@@ -271,6 +281,11 @@ func (l *searchList[T]) setChecked(item T, on bool) {
 	} else {
 		delete(l.checked, l.key(item))
 	}
+	l.tellChecked()
+}
+
+// tellChecked tells onChecked how many rows are checked.
+func (l *searchList[T]) tellChecked() {
 	if l.onChecked != nil {
 		l.onChecked(len(l.checked))
 	}
@@ -286,6 +301,28 @@ func (l *searchList[T]) checkedItems() []T {
 	}
 	slices.SortFunc(out, func(a, b T) int { return strings.Compare(l.label(a), l.label(b)) })
 	return out
+}
+
+// hiddenChecked counts the checked rows the list does not show now:
+// checked under an earlier search, or not loaded yet. A bulk change acts
+// on them too, so the count must say so.
+func (l *searchList[T]) hiddenChecked() int {
+	shown := 0
+	for _, it := range l.items {
+		if _, ok := l.checked[l.key(it)]; ok {
+			shown++
+		}
+	}
+	return len(l.checked) - shown
+}
+
+// checkAll marks items (every result of a search) for a bulk action.
+func (l *searchList[T]) checkAll(items []T) {
+	for _, it := range items {
+		l.checked[l.key(it)] = it
+	}
+	l.list.Refresh()
+	l.tellChecked()
 }
 
 // clearChecked unmarks every row.

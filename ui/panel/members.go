@@ -2,6 +2,7 @@ package panel
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -36,6 +37,9 @@ func newMembersView(p *Panel, status *widget.Label) *membersView {
 		memberRow)
 	// A group of thousands needs a way to find one member.
 	m.list.search.SetPlaceHolder("Search members by name")
+	// Graph sorts members only in lists of one kind (users, or groups):
+	// a group that fits one page is sorted here, by name.
+	m.list.order = byMemberName
 	m.list.checkable = true
 	m.list.onChecked = func(n int) { m.remove.setReady(n > 0) }
 	m.transitive = widget.NewCheck("Include members of nested groups", func(bool) { m.reload() })
@@ -98,7 +102,7 @@ func (m *membersView) reload() {
 func (m *membersView) onAdd() {
 	g := m.group
 	m.picker = newUserPicker(m.p, m.s, "Add members to "+g.DisplayName, func(users []graph.User) {
-		m.bulk = newBulkRun(m.p, m.s, bulkUsers(users), true, &g, nil)
+		m.bulk = newBulkRun(m.p, m.s, bulkUsers(users), true, &g, m.sayAbout(g), nil)
 		m.bulk.dialog.Show()
 		m.bulk.onStart()
 	})
@@ -109,17 +113,28 @@ func (m *membersView) onRemove() {
 	g := m.group
 	items := make([]bulkItem, 0, len(m.list.checked))
 	for _, mb := range m.list.checkedItems() {
-		items = append(items, bulkItem{ID: mb.ID, Name: mb.DisplayName, UPN: mb.UserPrincipalName})
+		items = append(items, bulkItem{ID: mb.ID, Name: mb.DisplayName, UPN: address(mb.UserPrincipalName, "")})
 	}
 	// Removing takes access away: the dialog names whom, and waits for the
 	// admin to press Remove.
-	m.bulk = newBulkRun(m.p, m.s, items, false, &g, nil)
+	m.bulk = newBulkRun(m.p, m.s, items, false, &g, m.sayAbout(g), nil)
 	m.bulk.dialog.Show()
 }
 
 func (m *membersView) onExport() {
 	g, s, transitive := m.group, m.s, m.transitive.Checked
-	runExport(m.p, s, "members.csv", exportMembers(s.client, g.ID, transitive))
+	runExport(m.p, s, exportJob{file: "members.csv", noun: "members", say: m.sayAbout(g)}, exportMembers(s.client, g.ID, transitive))
+}
+
+// sayAbout shows how an action on group g's members went on the group's
+// status line while g is shown, else on the panel's notice line.
+func (m *membersView) sayAbout(g graph.Group) func(string) {
+	return func(text string) { m.p.groups.details.sayAbout(g, text) }
+}
+
+// byMemberName orders members by display name, as people read it.
+func byMemberName(a, b graph.Member) int {
+	return strings.Compare(strings.ToLower(a.DisplayName), strings.ToLower(b.DisplayName))
 }
 
 // memberRow is a member's line in a list.
@@ -128,7 +143,7 @@ func memberRow(mb graph.Member) string {
 	case mb.Type == "group":
 		return fmt.Sprintf("%s (group)", mb.DisplayName)
 	case mb.UserPrincipalName != "":
-		return mb.DisplayName + " · " + mb.UserPrincipalName
+		return mb.DisplayName + " · " + signInName(mb.UserPrincipalName, "")
 	default:
 		return mb.DisplayName
 	}

@@ -25,7 +25,7 @@ func TestPanelFindsAMemberOfAGroupOfThousands(t *testing.T) {
 	if !l.search.Visible() {
 		t.Fatal("the members cannot be searched")
 	}
-	if want := fmt.Sprintf("Showing %d of 5000 members", len(l.items)); l.count.Text != want {
+	if want := fmt.Sprintf("Showing %d of 5,000 members", len(l.items)); l.count.Text != want {
 		t.Fatalf("the members count says %q, want %q", l.count.Text, want)
 	}
 	first := len(l.items)

@@ -246,6 +246,7 @@ func (p *Panel) membershipChanged(g graph.Group, results []graph.ItemResult) {
 		ids[i] = r.ID
 	}
 	p.users.details.membershipChanged(ids)
+	p.groups.forgetCount(g.ID)
 	if m := p.groups.details.members; m.group.ID == g.ID && p.groups.details.body.Visible() {
 		m.reload()
 	}
@@ -255,7 +256,9 @@ func (p *Panel) membershipChanged(g graph.Group, results []graph.ItemResult) {
 // has just left: it belongs to that moment, not to the tab now shown.
 func (p *Panel) leftTab() {
 	p.clearNotice()
-	p.users.details.status.SetText("")
+	p.users.say("")
+	p.groups.say("")
+	p.users.details.clearStatus()
 	p.groups.details.say("")
 	p.deleted.status.SetText("")
 }

@@ -68,7 +68,7 @@ func (d *userDetails) onResetPassword() {
 	r := &passwordReset{d: d, user: u, mustChange: kit.NewCheck("They must choose a new password at the next sign-in", nil)}
 	r.mustChange.SetChecked(true)
 	msg := widget.NewLabel(fmt.Sprintf("Give %s (%s) a new, generated password? The current one stops working at once.",
-		u.DisplayName, u.UserPrincipalName))
+		u.DisplayName, address(u.UserPrincipalName, u.Mail)))
 	msg.Wrapping = fyne.TextWrapWord
 	r.reset = kit.NewButtonWithIcon("Reset password", theme.ConfirmIcon(), r.run)
 	r.reset.Importance = widget.HighImportance
@@ -91,7 +91,7 @@ func (r *passwordReset) run() {
 		return
 	}
 	mustChange := r.mustChange.Checked
-	setStatus(d.status, "Resetting the password of "+u.DisplayName+"…")
+	d.setStatus("Resetting the password of " + u.DisplayName + "…")
 	d.p.background(s, func(ctx context.Context) error {
 		return s.client.ResetPassword(ctx, u, password, mustChange)
 	}, func(err error) {
@@ -100,7 +100,7 @@ func (r *passwordReset) run() {
 			return
 		}
 		d.say(u, "The password of "+u.DisplayName+" was reset.")
-		intro := u.DisplayName + " (" + u.UserPrincipalName + ") has a new password."
+		intro := u.DisplayName + " (" + address(u.UserPrincipalName, u.Mail) + ") has a new password."
 		if mustChange {
 			intro += " They choose their own at the next sign-in."
 		}

@@ -32,6 +32,7 @@ func TestPanelReadOnlyConnectionDisablesChangesAndSaysWhatTheyNeed(t *testing.T)
 		"add members":       groups.details.members.add,
 		"remove members":    groups.details.members.remove,
 		"restore user":      h.panel.deleted.restore,
+		"restore group":     h.panel.deleted.restoreGroup,
 	} {
 		if !g.button.Disabled() {
 			t.Errorf("%s is enabled on a read-only connection", name)

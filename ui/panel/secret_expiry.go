@@ -90,7 +90,7 @@ func newSecretLine(b *connectionBar) *secretLine {
 // show fills the line for the connection called name; it hides for a
 // connection without a client secret or certificate of known expiry.
 func (l *secretLine) show(name string) {
-	p, ok := l.profile(name)
+	p, ok := l.b.profile(name)
 	var cred credential
 	if ok {
 		cred, ok = credentialOf(p)
@@ -119,22 +119,6 @@ func (l *secretLine) show(name string) {
 func (l *secretLine) idleButton() {
 	l.renew.SetText("Renew " + l.cred.short)
 	l.renew.SetIcon(theme.ViewRefreshIcon())
-}
-
-func (l *secretLine) profile(name string) (keystore.Profile, bool) {
-	if l.b.p.cfg.Connections == nil {
-		return keystore.Profile{}, false
-	}
-	profiles, err := l.b.p.cfg.Connections.List()
-	if err != nil {
-		return keystore.Profile{}, false
-	}
-	for _, p := range profiles {
-		if p.Name == name {
-			return p, true
-		}
-	}
-	return keystore.Profile{}, false
 }
 
 // daysLeft counts whole days until expires, rounding up, so a secret that

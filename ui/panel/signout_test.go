@@ -17,15 +17,19 @@ import (
 )
 
 // memberSignIn signs a member in through the real browser sign-in, as an
-// app on their laptop would, and returns the sign-in and its token.
-func memberSignIn(t *testing.T, info demotenant.Info, upn string) (oauth.LoopbackLogin, *oauth2.Token) {
+// app on their laptop would, and returns the sign-in and its token. The
+// token is for User.Read unless other scopes are given.
+func memberSignIn(t *testing.T, info demotenant.Info, upn string, scopes ...string) (oauth.LoopbackLogin, *oauth2.Token) {
 	t.Helper()
 	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(scopes) == 0 {
+		scopes = []string{"User.Read"}
+	}
 	login := oauth.LoopbackLogin{Endpoints: ep, Tenant: info.TenantID, ClientID: info.PublicClientID,
-		Scopes: ep.DelegatedScopes("User.Read"), LoginHint: upn, Timeout: 30 * time.Second,
+		Scopes: ep.DelegatedScopes(scopes...), LoginHint: upn, Timeout: 30 * time.Second,
 		OpenURL: func(u string) error {
 			go func() {
 				if resp, err := http.Get(u); err == nil {

@@ -41,7 +41,11 @@ type userDetails struct {
 	resetPassword *featureGate
 	remove        *featureGate
 	groups        *widget.Label
+	// status says how the last action on the user went, below the
+	// actions; licenseStatus does so for the licenses, below them. Both
+	// take no room while they are empty.
 	status        *widget.Label
+	licenseStatus *widget.Label
 
 	licenses       *licensesView
 	deleteConfirm  *confirmDialog
@@ -64,6 +68,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		groups: widget.NewLabel(""),
 		status: widget.NewLabel(""),
 		empty:  widget.NewLabel(chooseUser),
+
+		licenseStatus: wrappedLabel(""),
 	}
 	// A long name or address wraps instead of widening the pane past the
 	// window's first size, which would push the buttons under the scrollbar.
@@ -79,10 +85,24 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.ManageUsers, d.onSignOut)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
-	d.licenses = newLicensesView(p, d.say)
+	d.status.Hide()
+	d.licenseStatus.Hide()
+	d.licenses = newLicensesView(p, d.sayAboutLicenses)
 
+	// Who the user is, their groups and licenses come first, where the
+	// pane opens, and the profile's fields and actions after them: a long
+	// form above would leave them out of sight.
 	d.content = container.NewVBox(
 		d.title, d.upn, d.state,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.groups,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Licenses", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		d.licenses.view(),
+		d.licenseStatus,
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Profile", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.fields.form(),
 		d.save.button,
 		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
@@ -90,12 +110,6 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		d.signOut.button,
 		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut),
 		d.status,
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		d.groups,
-		widget.NewSeparator(),
-		widget.NewLabelWithStyle("Licenses", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		d.licenses.view(),
 	)
 	// The scrollbar is drawn over the content's right edge: a gutter as
 	// wide as the scrollbar keeps the buttons beside it clear of it.
@@ -146,10 +160,10 @@ func (d *userDetails) show(u graph.User) {
 	d.empty.Hide()
 	d.body.Show()
 	d.title.SetText(u.DisplayName)
-	d.upn.SetText(u.UserPrincipalName)
+	d.upn.SetText(signInName(u.UserPrincipalName, u.Mail))
 	d.showState()
 	d.fields.fill(u)
-	setStatus(d.status, "")
+	d.clearStatus()
 	d.licenses.show(u)
 	d.loadGroups()
 }
@@ -187,12 +201,41 @@ func (d *userDetails) membershipChanged(userIDs []string) {
 // say shows the outcome of an action on user u: on the status line while
 // u is still shown, otherwise on the panel's notice line, so it never
 // lands beside another user's details and is not lost either.
-func (d *userDetails) say(u graph.User, text string) {
+func (d *userDetails) say(u graph.User, text string) { d.sayNear(d.status, u, text) }
+
+// sayAboutLicenses is say for the licenses' actions, whose outcome shows
+// below the licenses.
+func (d *userDetails) sayAboutLicenses(u graph.User, text string) {
+	d.sayNear(d.licenseStatus, u, text)
+}
+
+// sayNear shows the outcome of an action on user u on line, next to the
+// action, while u is still shown, and otherwise on the panel's notice line.
+func (d *userDetails) sayNear(line *widget.Label, u graph.User, text string) {
 	if d.body.Visible() && d.user.ID == u.ID {
-		setStatus(d.status, text)
+		d.sayOn(line, text)
 		return
 	}
 	d.p.noticeAbout(u.DisplayName, text)
+}
+
+// setStatus shows text on the status line below the actions.
+func (d *userDetails) setStatus(text string) { d.sayOn(d.status, text) }
+
+// clearStatus empties both status lines: what they said was about
+// another moment.
+func (d *userDetails) clearStatus() {
+	d.setStatus("")
+	d.sayOn(d.licenseStatus, "")
+}
+
+// sayOn shows text on one of the pane's status lines, which take no room
+// while they are empty.
+func (d *userDetails) sayOn(line *widget.Label, text string) {
+	if sayOnLine(line, text) {
+		d.content.Refresh()
+		d.body.Refresh()
+	}
 }
 
 // showState says what kind of account the user has and whether they can
@@ -217,17 +260,18 @@ func (d *userDetails) showState() {
 func (d *userDetails) onSave() {
 	u, s := d.user, d.s
 	if err := d.fields.valid(); err != nil {
+		d.setStatus(err.Error())
 		d.status.Importance = widget.DangerImportance
-		d.status.SetText(err.Error())
+		d.status.Refresh()
 		return
 	}
 	changes, updated := d.fields.changes(u)
 	if changes == (graph.UserChanges{}) {
-		setStatus(d.status, "Nothing to save: no field was changed.")
+		d.setStatus("Nothing to save: no field was changed.")
 		return
 	}
 	d.save.setReady(false)
-	setStatus(d.status, "Saving…")
+	d.setStatus("Saving…")
 	d.p.background(s, func(ctx context.Context) error {
 		return s.client.UpdateUser(ctx, u.ID, changes)
 	}, func(err error) {
@@ -277,12 +321,12 @@ func (d *userDetails) onToggle() {
 func (d *userDetails) onSignOut() {
 	u, s := d.user, d.s
 	msg := fmt.Sprintf("Sign %s (%s) out of every app and browser? They will have to sign in again everywhere, "+
-		"which can take a few minutes to reach every app.", u.DisplayName, u.UserPrincipalName)
+		"which can take a few minutes to reach every app.", u.DisplayName, address(u.UserPrincipalName, u.Mail))
 	if u.UserType == "Guest" {
 		msg += " As a guest they sign in at their own organization, which keeps its sessions: this ends only what this tenant issued."
 	}
 	d.signOutConfirm = newConfirmDialog(d.p.cfg.Window, "Sign out everywhere", msg, "Sign out everywhere", "", func() {
-		setStatus(d.status, "Signing "+u.DisplayName+" out everywhere…")
+		d.setStatus("Signing " + u.DisplayName + " out everywhere…")
 		d.p.background(s, func(ctx context.Context) error {
 			return s.client.RevokeSessions(ctx, u.ID)
 		}, func(err error) {
@@ -299,9 +343,9 @@ func (d *userDetails) onSignOut() {
 
 func (d *userDetails) onDelete() {
 	u, s := d.user, d.s
-	msg := fmt.Sprintf("Delete %s (%s)? They lose access at once. You can restore them from \"Recently deleted\" for 30 days; after that they are gone for good.", u.DisplayName, u.UserPrincipalName)
+	msg := fmt.Sprintf("Delete %s (%s)? They lose access at once. You can restore them from \"Recently deleted\" for 30 days; after that they are gone for good.", u.DisplayName, address(u.UserPrincipalName, u.Mail))
 	d.deleteConfirm = newConfirmDialog(d.p.cfg.Window, "Delete user", msg, "Delete", u.DisplayName, func() {
-		setStatus(d.status, "Deleting…")
+		d.setStatus("Deleting…")
 		d.p.background(s, func(ctx context.Context) error {
 			return s.client.DeleteUser(ctx, u.ID)
 		}, func(err error) {

@@ -47,15 +47,15 @@ func newUserFields() userFields {
 	return f
 }
 
-// validateUsageLocation accepts an empty value or a two-letter country
-// code; licenses can only be assigned to users with one.
+// validateUsageLocation accepts an empty value or a country's two-letter
+// ISO 3166 code; licenses can only be assigned to users with one.
 func validateUsageLocation(s string) error {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return nil
 	}
-	if len(s) != 2 || strings.IndexFunc(s, func(r rune) bool { return (r < 'a' || r > 'z') && (r < 'A' || r > 'Z') }) >= 0 {
-		return errors.New("use the two-letter country code, e.g. US, GB or DE")
+	if !isCountryCode(s) {
+		return errors.New("use a country's two-letter code, e.g. US, GB or DE")
 	}
 	return nil
 }
@@ -79,13 +79,23 @@ func (f userFields) form() *widget.Form {
 func (f userFields) createForm(upn fyne.CanvasObject) *widget.Form {
 	return widget.NewForm(
 		widget.NewFormItem("User name (sign-in)", upn),
-		widget.NewFormItem("Display name", f.displayName),
+		hinted("Display name", f.displayName, "Required"),
 		widget.NewFormItem("First name", f.givenName),
 		widget.NewFormItem("Last name", f.surname),
 		widget.NewFormItem("Job title", f.jobTitle),
 		widget.NewFormItem("Department", f.department),
-		widget.NewFormItem("Usage location", f.usageLocation),
+		hinted("Usage location", f.usageLocation, "The country they work in; licenses need it"),
 	)
+}
+
+// hinted is a form row for a checked field with a hint below it. A field
+// with a check and no hint gets its message line only when the check
+// fails, which pushes the rows below down under the pointer; the message
+// takes the hint's place instead.
+func hinted(label string, field fyne.CanvasObject, hint string) *widget.FormItem {
+	item := widget.NewFormItem(label, field)
+	item.HintText = hint
+	return item
 }
 
 // fill shows a user's current values.

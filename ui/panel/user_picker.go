@@ -1,8 +1,6 @@
 package panel
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -31,7 +29,7 @@ func newUserPicker(p *Panel, s *session, title string, picked func([]graph.User)
 	u.pick.Importance = widget.HighImportance
 	u.pick.Disable()
 	u.list.onChecked = func(n int) {
-		u.pick.SetText(fmt.Sprintf("Add %d", n))
+		u.pick.SetText("Add " + number(n))
 		if n > 0 {
 			u.pick.Enable()
 		} else {

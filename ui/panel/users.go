@@ -1,8 +1,6 @@
 package panel
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -25,8 +23,13 @@ type usersTab struct {
 	addToGroup      *featureGate
 	removeFromGroup *featureGate
 	export          *widget.Button
+	checkAll        *widget.Button
+	uncheckAll      *widget.Button
 	checkedCount    *widget.Label
-	details         *userDetails
+	// status says how the last export or bulk change went, under the
+	// buttons that started it; it takes no room while empty.
+	status  *widget.Label
+	details *userDetails
 
 	createForm *userForm // the last create dialog
 	bulk       *bulkRun  // the last bulk change
@@ -34,7 +37,8 @@ type usersTab struct {
 }
 
 func newUsersTab(p *Panel) *usersTab {
-	t := &usersTab{p: p, checkedCount: widget.NewLabel("")}
+	t := &usersTab{p: p, checkedCount: widget.NewLabel(""), status: wrappedLabel("")}
+	t.status.Hide()
 	t.list = newSearchList(p.cfg.Do, "users",
 		func(u graph.User) string { return u.ID },
 		userRow)
@@ -55,12 +59,15 @@ func newUsersTab(p *Panel) *usersTab {
 	t.removeFromGroup = newFeatureGate("Remove checked from group…", theme.ContentRemoveIcon(), graph.ManageMembers, func() { t.onBulk(false) })
 	t.export = widget.NewButtonWithIcon("Export CSV", theme.DownloadIcon(), t.onExport)
 	t.export.Disable()
+	t.checkAll, t.uncheckAll = t.newCheckButtons()
 	t.onChecked(0)
 
 	tools := container.NewVBox(
 		container.NewGridWithColumns(2, t.create.button, t.export),
 		container.NewGridWithColumns(2, t.addToGroup.button, t.removeFromGroup.button),
+		container.NewGridWithColumns(2, t.checkAll, t.uncheckAll),
 		permissionNotes(t.create, t.addToGroup, t.removeFromGroup),
+		t.status,
 	)
 	left := container.NewBorder(tools, nil, nil, nil, t.list.view())
 	split := container.NewHSplit(left, t.details.view())
@@ -71,6 +78,13 @@ func newUsersTab(p *Panel) *usersTab {
 
 func (t *usersTab) view() fyne.CanvasObject { return t.root }
 
+// say shows text on the status line under the tab's buttons.
+func (t *usersTab) say(text string) {
+	if sayOnLine(t.status, text) {
+		t.root.Refresh()
+	}
+}
+
 // start shows the users of a newly opened connection.
 func (t *usersTab) start(s *session) {
 	t.s = s
@@ -78,6 +92,12 @@ func (t *usersTab) start(s *session) {
 		g.apply(s.report)
 	}
 	t.export.Enable()
+	// Checks are for bulk member changes: without them, nothing to check.
+	if s.report.Allows(graph.ManageMembers) {
+		t.checkAll.Enable()
+	} else {
+		t.checkAll.Disable()
+	}
 	t.details.start(s)
 	t.list.checked = map[string]graph.User{}
 	t.onChecked(0)
@@ -87,7 +107,12 @@ func (t *usersTab) start(s *session) {
 }
 
 func (t *usersTab) onChecked(n int) {
-	t.checkedCount.SetText(fmt.Sprintf("%d checked", n))
+	t.checkedCount.SetText(checkedText(n, t.list.hiddenChecked()))
+	if n > 0 {
+		t.uncheckAll.Enable()
+	} else {
+		t.uncheckAll.Disable()
+	}
 	t.addToGroup.setReady(n > 0)
 	t.removeFromGroup.setReady(n > 0)
 }
@@ -102,13 +127,13 @@ func (t *usersTab) onCreate() {
 }
 
 func (t *usersTab) onBulk(add bool) {
-	t.bulk = newBulkRun(t.p, t.s, bulkUsers(t.list.checkedItems()), add, nil, t.list.clearChecked)
+	t.bulk = newBulkRun(t.p, t.s, bulkUsers(t.list.checkedItems()), add, nil, t.say, t.list.clearChecked)
 	t.bulk.dialog.Show()
 }
 
 func (t *usersTab) onExport() {
 	s, search := t.s, t.list.search.Text
-	runExport(t.p, s, "users.csv", exportUsers(s.client, search))
+	runExport(t.p, s, exportJob{file: "users.csv", noun: "users", search: search, say: t.say}, exportUsers(s.client, search))
 }
 
 // userRow is a user's line in a list. "(disabled)" comes before the
@@ -118,5 +143,5 @@ func userRow(u graph.User) string {
 	if !u.AccountEnabled {
 		name += " (disabled)"
 	}
-	return name + " · " + u.UserPrincipalName
+	return name + " · " + signInName(u.UserPrincipalName, u.Mail)
 }
