@@ -65,7 +65,7 @@ func pick(set string) (byte, error) {
 
 // needResetPassword are the permissions that reset another user's
 // password, least privileged first (Microsoft Graph's "Update user"
-// reference, passwordProfile).
+// reference, passwordProfile). Directory.ReadWrite.All does not.
 var needResetPassword = []string{"User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All"}
 
 // ErrOnPremisesPassword says the user is synchronised from an on-premises

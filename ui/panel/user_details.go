@@ -75,8 +75,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.save = newFeatureGate("Save changes", theme.DocumentSaveIcon(), graph.ManageUsers, d.onSave)
 	d.toggle = newFeatureGate("Disable sign-in", theme.VisibilityOffIcon(), graph.EnableDisable, d.onToggle)
-	d.resetPassword = newFeatureGate("Reset password…", theme.AccountIcon(), graph.ManageUsers, d.onResetPassword)
-	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.ManageUsers, d.onSignOut)
+	d.resetPassword = newFeatureGate("Reset password…", theme.AccountIcon(), graph.ResetPasswords, d.onResetPassword)
+	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.SignOutSessions, d.onSignOut)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
 	d.licenses = newLicensesView(p, d.say)
