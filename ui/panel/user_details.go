@@ -42,6 +42,8 @@ type userDetails struct {
 	remove        *featureGate
 	groups        *widget.Label
 	status        *widget.Label
+	// manager shows and changes the user's manager and direct reports.
+	manager *managerView
 
 	licenses       *licensesView
 	deleteConfirm  *confirmDialog
@@ -80,6 +82,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
 	d.licenses = newLicensesView(p, d.say)
+	d.manager = newManagerView(d)
 
 	d.content = container.NewVBox(
 		d.title, d.upn, d.state,
@@ -90,6 +93,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		d.signOut.button,
 		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut),
 		d.status,
+		widget.NewSeparator(),
+		d.manager.view(),
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.groups,
@@ -123,6 +128,7 @@ func (d *userDetails) start(s *session) {
 	}
 	d.fields.setEditable(s.report.Allows(graph.ManageUsers))
 	d.licenses.start(s)
+	d.manager.start(s)
 	d.shown++
 	d.body.Hide()
 	d.empty.Show()
@@ -151,7 +157,15 @@ func (d *userDetails) show(u graph.User) {
 	d.fields.fill(u)
 	setStatus(d.status, "")
 	d.licenses.show(u)
+	d.manager.load()
 	d.loadGroups()
+}
+
+// open shows user u, highlighting them in the list when it has them.
+func (d *userDetails) open(u graph.User) {
+	if !d.list.show(u) {
+		d.show(u)
+	}
 }
 
 // loadGroups reads the shown user's groups in the background.
