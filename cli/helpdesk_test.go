@@ -3,29 +3,18 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
-	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 // syncedUser finds a user synchronised from an on-premises directory,
 // reading the tenant as the main app.
 func (f *connectFixture) syncedUser(t *testing.T) graph.User {
 	t.Helper()
-	ep, err := oauth.CustomEndpoints(f.info.Authority, f.info.Graph)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := oauth.ClientCredentials{Endpoints: ep, Tenant: f.info.TenantID, ClientID: f.info.ClientID,
-		Secret: f.info.ClientSecret, HTTPClient: &http.Client{}}.TokenSource(context.Background())
-	c, err := graph.New(graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts})
-	if err != nil {
-		t.Fatal(err)
-	}
+	c := f.adminClient(t)
 	all, err := c.Users(graph.UserQuery{}).All(context.Background())
 	if err != nil {
 		t.Fatal(err)

@@ -65,22 +65,11 @@ func (s *Server) setManager(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	var body map[string]any
-	if err := c.decodeBody(&body); err != nil {
-		return err
-	}
-	ref, _ := body["@odata.id"].(string)
-	if ref == "" {
-		return errBadRequest("The request body must hold an '@odata.id' reference to the manager.")
-	}
-	id, err := s.dir.referencedObject(ref)
+	id, err := c.bodyReference("the manager")
 	if err != nil {
 		return err
 	}
-	if s.dir.users[id] == nil {
-		return errInvalidProperty("manager", "User") // a group manages no one
-	}
-	if id == u.ID {
+	if s.dir.users[id] == nil || id == u.ID { // a group manages no one
 		return errInvalidProperty("manager", "User")
 	}
 	u.Manager = id

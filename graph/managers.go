@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	abstractions "github.com/microsoft/kiota-abstractions-go"
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 	"github.com/microsoftgraph/msgraph-sdk-go/users"
 )
@@ -78,30 +79,12 @@ func (c *Client) DirectReports(ctx context.Context, userID string) ([]User, erro
 	if err := noID(action, userID); err != nil {
 		return nil, err
 	}
-	cfg := &users.ItemDirectReportsRequestBuilderGetRequestConfiguration{
-		QueryParameters: &users.ItemDirectReportsRequestBuilderGetQueryParameters{Select: userFields},
-	}
-	b := c.sdk().Users().ByUserId(userID).DirectReports()
-	var trail linkTrail
-	var out []User
-	for {
-		resp, err := b.Get(ctx, cfg)
-		if err != nil {
-			return out, fail(err, action, needReadManager...)
-		}
-		for _, o := range resp.GetValue() {
-			out = append(out, directoryPerson(o))
-		}
-		next := deref(resp.GetOdataNextLink())
-		if next == "" {
-			return out, nil
-		}
-		if err := trail.follow(next); err != nil {
-			return out, fail(err, action)
-		}
-		b = b.WithUrl(next)
-		cfg.QueryParameters = nil
-	}
+	return listPages(c, func(ctx context.Context) (*abstractions.RequestInformation, error) {
+		return c.sdk().Users().ByUserId(userID).DirectReports().ToGetRequestInformation(ctx,
+			&users.ItemDirectReportsRequestBuilderGetRequestConfiguration{
+				QueryParameters: &users.ItemDirectReportsRequestBuilderGetQueryParameters{Select: userFields},
+			})
+	}, wireUser.user, action, needReadManager).All(ctx)
 }
 
 // directoryPerson is a manager or direct report as a User: a user, or an
