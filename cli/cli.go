@@ -91,6 +91,10 @@ func lookup(name string) (command, bool) {
 		return RunSetup, true
 	case "renew", "renew-secret":
 		return RunRenew, true
+	case "reset-password":
+		return RunResetPassword, true
+	case "revoke-sessions":
+		return RunRevokeSessions, true
 	}
 	return nil, false
 }

@@ -22,6 +22,10 @@ Commands:
                 new one (renew-secret is the same)
   status        test saved connections
   export        write users, groups or a group's members as CSV
+  reset-password
+                give a user a new, generated password, printed once
+  revoke-sessions
+                sign a user out of every app and browser
   changes       print the users and groups changed since the last run
   watch         keep printing changes to users and groups as they happen
   demo-tenant   run the demo tenant on its own and print its credentials

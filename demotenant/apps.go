@@ -20,6 +20,7 @@ var wizardRoles = []string{
 	"Group.Read.All", "Group.ReadWrite.All", "GroupMember.Read.All",
 	"GroupMember.ReadWrite.All", "LicenseAssignment.ReadWrite.All",
 	"Organization.Read.All", "Directory.Read.All",
+	"User-PasswordProfile.ReadWrite.All", "User.RevokeSessions.All",
 }
 
 // signInScopes are the OpenID Connect scopes a browser sign-in asks for

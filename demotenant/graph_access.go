@@ -39,10 +39,10 @@ var (
 	// deleteUsers deletes users and restores or purges deleted ones:
 	// Directory.ReadWrite.All "does not allow user or group deletion".
 	deleteUsers = access{app: anyOf("User.DeleteRestore.All", "User.ReadWrite.All"), role: (*user).managesUsers}
-	// resetPasswords sets another user's password: signed in,
-	// Directory.ReadWrite.All does not allow it.
+	// resetPasswords sets another user's password through its
+	// passwordProfile: Directory.ReadWrite.All does not allow it.
 	resetPasswords = access{
-		app:       anyOf("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"),
+		app:       anyOf("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All"),
 		delegated: anyOf("User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All", "Directory.AccessAsUser.All"),
 		role:      (*user).managesUsers,
 	}
@@ -52,9 +52,10 @@ var (
 		[]string{"User.EnableDisableAccount.All", "User.Read.All"},
 		[]string{"User.EnableDisableAccount.All", "Directory.Read.All"}), role: (*user).managesUsers}
 	// revokeSessions signs a user out everywhere (revokeSignInSessions):
-	// the API reference's table names User.ReadWrite.All and
-	// Directory.ReadWrite.All, signed in or app-only.
-	revokeSessions = access{app: anyOf("User.ReadWrite.All", "Directory.ReadWrite.All"), role: (*user).managesUsers}
+	// the API reference's table names User.RevokeSessions.All, then
+	// User.ReadWrite.All and Directory.ReadWrite.All, signed in or app-only.
+	revokeSessions = access{app: anyOf("User.RevokeSessions.All", "User.ReadWrite.All", "Directory.ReadWrite.All"),
+		role: (*user).managesUsers}
 	// readUserMemberships lists another user's groups: reading users is not
 	// enough, it takes a permission that reads groups or the directory.
 	readUserMemberships = access{

@@ -128,6 +128,21 @@ func (d *directory) memberBinds(value any) ([]string, error) {
 	return ids, nil
 }
 
+// bodyReference reads the object a request body's @odata.id names, as
+// Graph's $ref requests carry it; what names the object in the refusal of
+// a body without one, e.g. "the member to add".
+func (c *graphCall) bodyReference(what string) (string, error) {
+	var body map[string]any
+	if err := c.decodeBody(&body); err != nil {
+		return "", err
+	}
+	ref, _ := body["@odata.id"].(string)
+	if ref == "" {
+		return "", errBadRequest("The request body must hold an '@odata.id' reference to %s.", what)
+	}
+	return c.s.dir.referencedObject(ref)
+}
+
 // referencedObject reads an object reference such as
 // https://graph.microsoft.com/v1.0/directoryObjects/{id} and returns the id
 // of the user or group it names.

@@ -1,6 +1,9 @@
 package demotenant
 
-import "net/http"
+import (
+	"net/http"
+	"slices"
+)
 
 // graphRoutes lists the Graph operations the tenant answers. api is the
 // mux they are served from, which $batch sends its parts through.
@@ -49,5 +52,5 @@ func (s *Server) graphRoutes(api http.Handler) []graphRoute {
 		{Method: "DELETE", Path: "/directory/deletedItems/{id}", Handler: s.purgeDeletedItem},
 
 		{Method: "POST", Path: "/$batch", Handler: s.batchHandler(api), Unlocked: true},
-	}, s.appSetupRoutes()...)
+	}, slices.Concat(s.managerRoutes(), s.appSetupRoutes())...)
 }

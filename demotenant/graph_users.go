@@ -134,7 +134,11 @@ func (s *Server) updateUser(c *graphCall) error {
 		rules = []access{enableDisableUsers}
 	}
 	_, resetting := body["passwordProfile"]
-	if resetting {
+	switch {
+	case resetting && len(body) == 1:
+		// A password alone takes the password permission alone.
+		rules = []access{resetPasswords}
+	case resetting:
 		rules = append(rules, resetPasswords)
 	}
 	for _, rule := range rules {

@@ -18,6 +18,8 @@ var graphPermissions = []permission{
 	{"User.Read.All", "df021288-bdef-4463-88db-98f22de89214", "a154be20-db9c-4678-8ab7-66f6cc099a59", true},
 	{"User.ReadWrite.All", "741f803b-c850-494e-b5df-cde7c675a1ca", "204e0828-b5ca-4ad8-b9f3-f32a958e7cc4", true},
 	{"User.DeleteRestore.All", "eccc023d-eccf-4e7b-9683-8813ab36cecc", "4bb440cd-2cf2-4f90-8004-aa2acd2537c5", true},
+	{"User-PasswordProfile.ReadWrite.All", "cc117bb9-00cf-4eb8-b580-ea2a878fe8f7", "56760768-b641-451f-8906-e1b8ab31bca7", true},
+	{"User.RevokeSessions.All", "77f3a031-c388-4f99-b373-dc68676a979e", "fc30e98b-8810-4501-81f5-c20a3196387b", true},
 	{"User.EnableDisableAccount.All", "3011c876-62b7-4ada-afa2-506cbbecc68c", "f92e74e7-2563-467f-9dd0-902688cb5863", true},
 	{"Group.Read.All", "5b567255-7703-4780-807c-7be8301ae99b", "5f8c59db-677d-491f-a6b8-5f174b11ec1d", true},
 	{"Group.ReadWrite.All", "62a82d76-70ea-41e2-9197-370581804d09", "4e46008b-f24c-477d-8fff-7bb4ec7aafe0", true},

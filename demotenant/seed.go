@@ -47,6 +47,7 @@ func (d *directory) seedPeople() {
 		s.licenses(skuE3, 24)
 		s.licenses(skuEMS, 40)
 	}
+	s.managers()
 }
 
 func seedSKUs(scenario string) []*sku {

@@ -20,6 +20,12 @@ const (
 	DeleteGroups  Feature = "delete-groups"
 	ManageMembers Feature = "manage-members"
 	Licenses      Feature = "licenses"
+	// ResetPasswords gives a user a new password (passwordProfile).
+	ResetPasswords Feature = "reset-passwords"
+	// SignOutSessions signs a user out everywhere (revokeSignInSessions).
+	SignOutSessions Feature = "sign-out-sessions"
+	// Managers sets and clears a user's manager.
+	Managers Feature = "managers"
 )
 
 // featureSpec says what a feature is called and which permissions allow it.
@@ -45,7 +51,10 @@ const (
 // creates and edits users and groups, "does not allow user or group
 // deletion" (Microsoft Graph permissions reference). Deleting users lists
 // User.ReadWrite.All first, although User.DeleteRestore.All is narrower,
-// because creating and editing users needs it anyway.
+// because creating and editing users needs it anyway. Resetting passwords
+// and signing users out have permissions of their own, narrower than
+// User.ReadWrite.All, which Microsoft's Graph reference lists first for
+// them; Directory.ReadWrite.All does not reset passwords.
 var features = []featureSpec{
 	{ReadUsers, "Read users", []string{"User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"}, probeUsers},
 	{ManageUsers, "Create and edit users", []string{"User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
@@ -56,6 +65,9 @@ var features = []featureSpec{
 	{DeleteGroups, "Delete groups", needDeleteGroups, ""},
 	{ManageMembers, "Add and remove group members", []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
 	{Licenses, "Assign licenses", []string{"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{ResetPasswords, "Reset passwords", needResetPassword, ""},
+	{SignOutSessions, "Sign users out everywhere", needRevokeSessions, ""},
+	{Managers, "Set managers", needSetManager, ""},
 }
 
 // alsoNeeds lists, for features with a read they cannot do without,

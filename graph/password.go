@@ -65,7 +65,7 @@ func pick(set string) (byte, error) {
 
 // needResetPassword are the permissions that reset another user's
 // password, least privileged first (Microsoft Graph's "Update user"
-// reference, passwordProfile).
+// reference, passwordProfile). Directory.ReadWrite.All does not.
 var needResetPassword = []string{"User-PasswordProfile.ReadWrite.All", "User.ReadWrite.All"}
 
 // ErrOnPremisesPassword says the user is synchronised from an on-premises
@@ -92,4 +92,23 @@ func (c *Client) ResetPassword(ctx context.Context, u User, password string, mus
 	body.SetPasswordProfile(pw)
 	_, err := c.sdk().Users().ByUserId(u.ID).Patch(ctx, body, nil)
 	return fail(err, "reset the password", needResetPassword...)
+}
+
+// OnPremisesPasswordAdvice says, in an admin's words, where the password
+// of u, a user synchronised from an on-premises Active Directory, is
+// reset instead.
+func OnPremisesPasswordAdvice(u User) string {
+	return u.DisplayName + "'s account comes from the on-premises Active Directory, which keeps the password: " +
+		"reset it there (Active Directory Users and Computers), and Microsoft Entra Connect brings it over."
+}
+
+// AdminPasswordAdvice explains a refused reset of u's password although
+// the connection may reset passwords: Entra's rule for administrators,
+// whose passwords only a Privileged Authentication Administrator or a
+// Global Administrator may reset (Microsoft Entra built-in roles, "Who can
+// reset passwords").
+func AdminPasswordAdvice(u User) string {
+	return "If " + u.DisplayName + " holds an administrator role, resetting their password needs a Privileged " +
+		"Authentication Administrator or a Global Administrator: sign in as one with the browser, or, for this " +
+		"app's own connection, assign the app that role under Roles and administrators."
 }

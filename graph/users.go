@@ -18,6 +18,9 @@ var (
 	// does not).
 	needDeleteUsers = []string{"User.ReadWrite.All", "User.DeleteRestore.All"}
 	needEnableUsers = []string{"User.EnableDisableAccount.All", "User.ReadWrite.All"}
+	// needRevokeSessions signs a user out everywhere (Microsoft Graph's
+	// revokeSignInSessions reference, least privileged first).
+	needRevokeSessions = []string{"User.RevokeSessions.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}
 )
 
 // pageSize is Graph's largest page for users and groups.
@@ -183,7 +186,7 @@ func (c *Client) RevokeSessions(ctx context.Context, id string) error {
 		return err
 	}
 	_, err := c.sdk().Users().ByUserId(id).RevokeSignInSessions().PostAsRevokeSignInSessionsPostResponse(ctx, nil)
-	return fail(err, "sign the user out everywhere", needManageUsers...)
+	return fail(err, "sign the user out everywhere", needRevokeSessions...)
 }
 
 // DeleteUser moves a user to the recycle bin, from where RestoreUser brings

@@ -247,7 +247,9 @@ func (h *harness) selectUserWhere(search string, match func(graph.User) bool) gr
 	searchFor(h, h.panel.users.list, search)
 	u := pick(h, h.panel.users.list, match)
 	d := h.panel.users.details
-	h.waitFor("the groups and licenses of "+u.DisplayName, func() bool { return d.groups.Text != "Loading…" && !d.licenses.loading })
+	h.waitFor("the groups, licenses and manager of "+u.DisplayName, func() bool {
+		return d.groups.Text != "Loading…" && !d.licenses.loading && d.manager.manager.Text != "Loading…"
+	})
 	return u
 }
 

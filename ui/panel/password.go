@@ -61,8 +61,7 @@ type passwordReset struct {
 func (d *userDetails) onResetPassword() {
 	u := d.user
 	if u.OnPremisesSync {
-		d.say(u, u.DisplayName+"'s account comes from the on-premises Active Directory, which keeps the password: "+
-			"reset it there (Active Directory Users and Computers), and Microsoft Entra Connect brings it over.")
+		d.say(u, graph.OnPremisesPasswordAdvice(u))
 		return
 	}
 	r := &passwordReset{d: d, user: u, mustChange: kit.NewCheck("They must choose a new password at the next sign-in", nil)}
@@ -108,17 +107,12 @@ func (r *passwordReset) run() {
 	})
 }
 
-// resetRefusal explains why Entra refused a reset. A refusal although the
-// connection may reset passwords is Entra's rule for administrators: their
-// passwords only a Privileged Authentication Administrator or a Global
-// Administrator may reset (Microsoft Entra built-in roles, "Who can reset
-// passwords").
+// resetRefusal explains why Entra refused a reset, with the rule for
+// administrators' passwords when it was refused.
 func resetRefusal(u graph.User, err error) string {
 	text := errorText("reset the password of "+u.DisplayName, err)
 	if errors.Is(err, graph.ErrDenied) {
-		text += " If " + u.DisplayName + " holds an administrator role, resetting their password needs a Privileged " +
-			"Authentication Administrator or a Global Administrator: sign in as one with the browser, or, for this " +
-			"app's own connection, assign the app that role under Roles and administrators."
+		text += " " + graph.AdminPasswordAdvice(u)
 	}
 	return text
 }

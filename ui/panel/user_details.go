@@ -46,6 +46,8 @@ type userDetails struct {
 	// take no room while they are empty.
 	status        *widget.Label
 	licenseStatus *widget.Label
+	// manager shows and changes the user's manager and direct reports.
+	manager *managerView
 
 	licenses       *licensesView
 	deleteConfirm  *confirmDialog
@@ -81,19 +83,22 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.save = newFeatureGate("Save changes", theme.DocumentSaveIcon(), graph.ManageUsers, d.onSave)
 	d.toggle = newFeatureGate("Disable sign-in", theme.VisibilityOffIcon(), graph.EnableDisable, d.onToggle)
-	d.resetPassword = newFeatureGate("Reset password…", theme.AccountIcon(), graph.ManageUsers, d.onResetPassword)
-	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.ManageUsers, d.onSignOut)
+	d.resetPassword = newFeatureGate("Reset password…", theme.AccountIcon(), graph.ResetPasswords, d.onResetPassword)
+	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.SignOutSessions, d.onSignOut)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
 	d.status.Hide()
 	d.licenseStatus.Hide()
 	d.licenses = newLicensesView(p, d.sayAboutLicenses)
+	d.manager = newManagerView(d)
 
-	// Who the user is, their groups and licenses come first, where the
+	// Who the user is, their manager, groups and licenses come first, where the
 	// pane opens, and the profile's fields and actions after them: a long
 	// form above would leave them out of sight.
 	d.content = container.NewVBox(
 		d.title, d.upn, d.state,
+		widget.NewSeparator(),
+		d.manager.view(),
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.groups,
@@ -137,6 +142,7 @@ func (d *userDetails) start(s *session) {
 	}
 	d.fields.setEditable(s.report.Allows(graph.ManageUsers))
 	d.licenses.start(s)
+	d.manager.start(s)
 	d.shown++
 	d.body.Hide()
 	d.empty.Show()
@@ -165,7 +171,15 @@ func (d *userDetails) show(u graph.User) {
 	d.fields.fill(u)
 	d.clearStatus()
 	d.licenses.show(u)
+	d.manager.load()
 	d.loadGroups()
+}
+
+// open shows user u, highlighting them in the list when it has them.
+func (d *userDetails) open(u graph.User) {
+	if !d.list.show(u) {
+		d.show(u)
+	}
 }
 
 // loadGroups reads the shown user's groups in the background.

@@ -107,6 +107,8 @@ const permissionList = `**Permissions to add** (add only what you need; features
 - **Group.ReadWrite.All**: create, edit and delete groups.
 - **GroupMember.ReadWrite.All**: add and remove members (**GroupMember.Read.All** to only list them).
 - **LicenseAssignment.ReadWrite.All**: assign and remove licenses.
+- **User-PasswordProfile.ReadWrite.All**: reset a user's password.
+- **User.RevokeSessions.All**: sign a user out everywhere.
 - **Organization.Read.All**: show your organization's name and the licenses it has bought.`
 
 func (s *registerStep) onOpenPortal() {
