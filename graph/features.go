@@ -20,6 +20,7 @@ const (
 	DeleteGroups  Feature = "delete-groups"
 	ManageMembers Feature = "manage-members"
 	Licenses      Feature = "licenses"
+	GroupOwners   Feature = "group-owners"
 )
 
 // featureSpec says what a feature is called and which permissions allow it.
@@ -56,6 +57,7 @@ var features = []featureSpec{
 	{DeleteGroups, "Delete groups", needDeleteGroups, ""},
 	{ManageMembers, "Add and remove group members", []string{"GroupMember.ReadWrite.All", "Group.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
 	{Licenses, "Assign licenses", []string{"LicenseAssignment.ReadWrite.All", "User.ReadWrite.All", "Directory.ReadWrite.All"}, ""},
+	{GroupOwners, "Manage group owners", needManageOwners, ""},
 }
 
 // alsoNeeds lists, for features with a read they cannot do without,
