@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/url"
 
 	abstractions "github.com/microsoft/kiota-abstractions-go"
 	"github.com/microsoftgraph/msgraph-sdk-go/groups"
@@ -80,28 +79,4 @@ func (c *Client) RemoveOwner(ctx context.Context, groupID, userID string) error 
 	}
 	err := c.sdk().Groups().ByGroupId(groupID).Owners().ByDirectoryObjectId(userID).Ref().Delete(ctx, nil)
 	return fail(err, "remove the owner", needManageOwners...)
-}
-
-// LeaveGroups removes a user from each of the groups, 20 per $batch
-// request. A group the user was no longer in counts as done. Results are
-// in the order of groupIDs, each with the group's ID.
-func (c *Client) LeaveGroups(ctx context.Context, userID string, groupIDs []string, progress func(done, total int)) []ItemResult {
-	if err := noID("remove the user from the groups", userID); err != nil {
-		return failAll(groupIDs, err, progress)
-	}
-	return c.deleteInBatches(ctx, batchDeletes{action: "remove the member", needs: needManageMembers,
-		path: func(groupID string) string { return memberRefPath(groupID, userID) }}, groupIDs, progress)
-}
-
-// GiveUpOwnerships removes a user as owner of each of the groups, 20 per
-// $batch request. Results are in the order of groupIDs; a group whose last
-// owner the user is keeps them, with ErrLastOwner.
-func (c *Client) GiveUpOwnerships(ctx context.Context, userID string, groupIDs []string, progress func(done, total int)) []ItemResult {
-	if err := noID("remove the user as owner", userID); err != nil {
-		return failAll(groupIDs, err, progress)
-	}
-	return c.deleteInBatches(ctx, batchDeletes{action: "remove the owner", needs: needManageOwners,
-		path: func(groupID string) string {
-			return "/groups/" + url.PathEscape(groupID) + "/owners/" + url.PathEscape(userID) + "/$ref"
-		}}, groupIDs, progress)
 }
