@@ -91,6 +91,8 @@ func lookup(name string) (command, bool) {
 		return RunSetup, true
 	case "renew", "renew-secret":
 		return RunRenew, true
+	case "offboard":
+		return RunOffboard, true
 	}
 	return nil, false
 }
