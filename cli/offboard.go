@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/offboard"
 )
 
@@ -140,16 +139,7 @@ func parseOffboardArgs(args []string) (offboardOptions, error) {
 // openOffboarder opens a saved Microsoft Graph connection with the
 // offboarding records kept beside the settings.
 func (d connectionDeps) openOffboarder(ctx context.Context, name string, env Env) (*offboard.Offboarder, error) {
-	store, err := d.openStore()
-	if err != nil {
-		return nil, err
-	}
-	if p, err := store.Get(name); err == nil && p.Method == keystore.MethodLDAP {
-		return nil, fmt.Errorf("%q is a secure LDAP connection; offboarding works through Microsoft Graph, so choose a Microsoft Graph connection", name)
-	}
-	client, err := d.openGraph(ctx, name, func(err error) {
-		fmt.Fprintf(env.Stderr, "entra-wizard offboard: the renewed sign-in could not be saved (%v); the next run may ask you to sign in again\n", err)
-	})
+	store, client, err := d.openGraphOnly(ctx, name, "offboard", "offboarding works", env)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +193,14 @@ func printPlan(env Env, plan *offboard.Plan, chosen []offboard.Step, asJSON bool
 		return writeReport(env, r, 0)
 	}
 	fmt.Fprintf(env.Stdout, "Offboarding %s (%s) would do (nothing was changed):\n", plan.User.DisplayName, plan.User.UserPrincipalName)
-	for _, sr := range r.Steps {
+	writeSteps(env.Stdout, r.Steps)
+	return 0
+}
+
+// writeSteps writes one line per step, what it would remove or removed,
+// and a line for each thing it could not remove.
+func writeSteps(w io.Writer, steps []stepReport) {
+	for _, sr := range steps {
 		line := fmt.Sprintf("  %-18s %s", sr.Step, sr.Status)
 		if sr.Already {
 			line += " (done already)"
@@ -211,9 +208,17 @@ func printPlan(env Env, plan *offboard.Plan, chosen []offboard.Step, asJSON bool
 		if len(sr.Pending) > 0 {
 			line += ": " + strings.Join(sr.Pending, ", ")
 		}
-		fmt.Fprintln(env.Stdout, line)
+		if len(sr.Removed) > 0 {
+			line += ": removed " + strings.Join(sr.Removed, ", ")
+		}
+		if sr.Error != "" {
+			line += ": " + sr.Error
+		}
+		fmt.Fprintln(w, line)
+		for _, f := range sr.Failed {
+			fmt.Fprintln(w, "      not removed: "+f)
+		}
 	}
-	return 0
 }
 
 // printResult shows each step's outcome and the temporary password, once.
@@ -232,22 +237,7 @@ func printResult(env Env, plan *offboard.Plan, res *offboard.Result, asJSON bool
 		return
 	}
 	fmt.Fprintf(env.Stdout, "Offboarding %s (%s):\n", plan.User.DisplayName, plan.User.UserPrincipalName)
-	for _, sr := range r.Steps {
-		line := fmt.Sprintf("  %-18s %s", sr.Step, sr.Status)
-		if sr.Already {
-			line += " (done already)"
-		}
-		if len(sr.Removed) > 0 {
-			line += ": removed " + strings.Join(sr.Removed, ", ")
-		}
-		if sr.Error != "" {
-			line += ": " + sr.Error
-		}
-		fmt.Fprintln(env.Stdout, line)
-		for _, f := range sr.Failed {
-			fmt.Fprintln(env.Stdout, "      not removed: "+f)
-		}
-	}
+	writeSteps(env.Stdout, r.Steps)
 	if res.Password != "" {
 		fmt.Fprintf(env.Stdout, "Temporary password (shown only now): %s\n", res.Password)
 	}

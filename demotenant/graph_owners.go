@@ -63,6 +63,18 @@ func (s *Server) listOwners(c *graphCall) error {
 	if err != nil {
 		return err
 	}
+	var owners []entity
+	for _, id := range g.Owners {
+		if e := s.dir.object(id); e != nil {
+			owners = append(owners, e)
+		}
+	}
+	return c.writeObjects(owners)
+}
+
+// writeObjects answers a list of directory objects with the path's type
+// cast (if any) and the query's options.
+func (c *graphCall) writeObjects(items []entity) error {
 	kind, set, err := c.castKind()
 	if err != nil {
 		return err
@@ -71,13 +83,7 @@ func (s *Server) listOwners(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	var owners []entity
-	for _, id := range g.Owners {
-		if e := s.dir.object(id); e != nil {
-			owners = append(owners, e)
-		}
-	}
-	return c.writeList(keepKind(owners, kind), q, set, true)
+	return c.writeList(keepKind(items, kind), q, set, true)
 }
 
 // listOwnedObjects answers GET /users/{id}/ownedObjects: the groups the
@@ -90,21 +96,13 @@ func (s *Server) listOwnedObjects(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	kind, set, err := c.castKind()
-	if err != nil {
-		return err
-	}
-	q, err := parseListQuery(c.r, kind)
-	if err != nil {
-		return err
-	}
 	var owned []entity
 	for _, g := range s.dir.groupsByID() {
 		if slices.Contains(g.(*group).Owners, u.ID) {
 			owned = append(owned, g)
 		}
 	}
-	return c.writeList(keepKind(owned, kind), q, set, true)
+	return c.writeObjects(owned)
 }
 
 // addOwnerRef answers POST /groups/{id}/owners/$ref. Only users can be
