@@ -39,14 +39,20 @@ type userDetails struct {
 	signOut *featureGate
 	// resetPassword gives the user a new, generated password.
 	resetPassword *featureGate
-	remove        *featureGate
-	groups        *widget.Label
-	status        *widget.Label
+	// offboard takes a leaving user's access away; undoOffboard puts it
+	// back. Both are hidden without a settings folder for the records.
+	offboard     *featureGate
+	undoOffboard *featureGate
+	remove       *featureGate
+	groups       *widget.Label
+	status       *widget.Label
 
 	licenses       *licensesView
 	deleteConfirm  *confirmDialog
 	signOutConfirm *confirmDialog
 	passwordReset  *passwordReset
+	offboarding    *offboarding
+	undoConfirm    *confirmDialog
 
 	content *fyne.Container // what the pane scrolls
 	body    *container.Scroll
@@ -78,6 +84,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.resetPassword = newFeatureGate("Reset password…", theme.AccountIcon(), graph.ManageUsers, d.onResetPassword)
 	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.ManageUsers, d.onSignOut)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
+	d.offboard = newFeatureGate("Offboard…", theme.LogoutIcon(), graph.ManageUsers, d.onOffboard)
+	d.undoOffboard = newFeatureGate("Undo offboarding…", theme.ContentUndoIcon(), graph.ManageUsers, d.onUndoOffboard)
 	d.remove.button.Importance = widget.DangerImportance
 	d.licenses = newLicensesView(p, d.say)
 
@@ -88,6 +96,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
 		d.resetPassword.button,
 		d.signOut.button,
+		d.offboard.button,
+		d.undoOffboard.button,
 		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut),
 		d.status,
 		widget.NewSeparator(),
@@ -118,10 +128,11 @@ func (d *userDetails) view() fyne.CanvasObject { return d.root }
 // start resets the pane for a newly opened connection.
 func (d *userDetails) start(s *session) {
 	d.s = s
-	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut} {
+	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut, d.offboard, d.undoOffboard} {
 		g.apply(s.report)
 	}
 	d.fields.setEditable(s.report.Allows(graph.ManageUsers))
+	d.offboard.setReady(true) // a run of the last connection ended with it
 	d.licenses.start(s)
 	d.shown++
 	d.body.Hide()
@@ -152,6 +163,7 @@ func (d *userDetails) show(u graph.User) {
 	setStatus(d.status, "")
 	d.licenses.show(u)
 	d.loadGroups()
+	d.showOffboarding()
 }
 
 // loadGroups reads the shown user's groups in the background.
