@@ -103,27 +103,12 @@ func (c *Client) deleteBatch(ctx context.Context, d batchDeletes, items []*ItemR
 			URL:    d.path(r.ID),
 		})
 	}
-	body, err := json.Marshal(req)
-	if err != nil {
-		return 0, fmt.Errorf("graph: %s: %w", d.action, err)
-	}
-	info := abstractions.NewRequestInformation()
-	info.Method = abstractions.POST
-	info.UrlTemplate = "{+baseurl}/$batch"
-	info.PathParameters["baseurl"] = c.baseURL
-	info.Headers.TryAdd("Accept", "application/json")
-	info.SetStreamContentAndContentType(body, "application/json")
-	info.AddRequestOptions(bulkRetries())
 	// Deletes may be sent again after a dropped connection; one that had
 	// arrived answers 404 the second time, which means it is done.
 	safe, resent := resendSafe(ctx)
-	raw, err := c.adapter.SendPrimitive(safe, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
+	ans, err := c.sendBatch(safe, d.action, d.needs, req)
 	if err != nil {
-		return 0, fail(err, d.action, d.needs...)
-	}
-	var ans batchAnswer
-	if b, _ := raw.([]byte); len(b) == 0 || json.Unmarshal(b, &ans) != nil {
-		return 0, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: d.action}
+		return 0, err
 	}
 	for _, r := range items {
 		r.Err = &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: d.action}
@@ -148,6 +133,32 @@ func (c *Client) deleteBatch(ctx context.Context, d batchDeletes, items []*ItemR
 		}
 	}
 	return wait, nil
+}
+
+// sendBatch sends one $batch through the SDK's adapter (authentication,
+// retries that honour Retry-After) and reads its answers; a failure names
+// action and the permissions it needs.
+func (c *Client) sendBatch(ctx context.Context, action string, needs []string, req batchRequest) (batchAnswer, error) {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return batchAnswer{}, fmt.Errorf("graph: %s: %w", action, err)
+	}
+	info := abstractions.NewRequestInformation()
+	info.Method = abstractions.POST
+	info.UrlTemplate = "{+baseurl}/$batch"
+	info.PathParameters["baseurl"] = c.baseURL
+	info.Headers.TryAdd("Accept", "application/json")
+	info.SetStreamContentAndContentType(body, "application/json")
+	info.AddRequestOptions(bulkRetries())
+	raw, err := c.adapter.SendPrimitive(ctx, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
+	if err != nil {
+		return batchAnswer{}, fail(err, action, needs...)
+	}
+	var ans batchAnswer
+	if b, _ := raw.([]byte); len(b) == 0 || json.Unmarshal(b, &ans) != nil {
+		return batchAnswer{}, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: action}
+	}
+	return ans, nil
 }
 
 // batchItemError decodes the error of one $batch answer.

@@ -124,13 +124,14 @@ func (p *Plan) Done(s Step) bool {
 // Preview reads the user and what they hold, and merges it into the record
 // an earlier run left: nothing is changed or saved.
 func (o *Offboarder) Preview(ctx context.Context, idOrUPN string) (*Plan, error) {
-	u, err := o.Client.User(ctx, idOrUPN)
+	h, err := o.Client.UserHoldings(ctx, idOrUPN)
 	if errors.Is(err, graph.ErrNotFound) {
 		return nil, fmt.Errorf("%s: %w", idOrUPN, ErrUserGone)
 	}
 	if err != nil {
 		return nil, err
 	}
+	u := h.User
 	rec, err := o.Store.Load(o.Connection, u.ID)
 	if err != nil {
 		return nil, err
@@ -141,42 +142,20 @@ func (o *Offboarder) Preview(ctx context.Context, idOrUPN string) (*Plan, error)
 			WasEnabled: u.AccountEnabled, Done: map[Step]time.Time{}}
 	}
 	plan.Record.UPN, plan.Record.Name = u.UserPrincipalName, u.DisplayName
-	held, err := o.holdings(ctx, u.ID)
-	if err != nil {
-		return nil, err
+	held := map[Step][]Item{}
+	for _, l := range h.Licenses {
+		held[RemoveLicenses] = append(held[RemoveLicenses], Item{ID: l.SKUID, Name: licenseName(l)})
+	}
+	for _, g := range h.Groups {
+		held[RemoveGroups] = append(held[RemoveGroups], Item{ID: g.ID, Name: g.DisplayName})
+	}
+	for _, g := range h.Owned {
+		held[RemoveOwnerships] = append(held[RemoveOwnerships], Item{ID: g.ID, Name: g.DisplayName})
 	}
 	for _, s := range []Step{RemoveLicenses, RemoveGroups, RemoveOwnerships} {
 		merge(plan.Record.items(s), held[s])
 	}
 	return plan, nil
-}
-
-// holdings reads what the user holds now: licenses, groups they are a
-// direct member of, groups they own.
-func (o *Offboarder) holdings(ctx context.Context, userID string) (map[Step][]Item, error) {
-	licenses, err := o.Client.UserLicenses(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	groups, err := o.Client.UserGroups(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	owned, err := o.Client.OwnedGroups(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	held := map[Step][]Item{}
-	for _, l := range licenses {
-		held[RemoveLicenses] = append(held[RemoveLicenses], Item{ID: l.SKUID, Name: licenseName(l)})
-	}
-	for _, g := range groups {
-		held[RemoveGroups] = append(held[RemoveGroups], Item{ID: g.ID, Name: g.DisplayName})
-	}
-	for _, g := range owned {
-		held[RemoveOwnerships] = append(held[RemoveOwnerships], Item{ID: g.ID, Name: g.DisplayName})
-	}
-	return held, nil
 }
 
 func licenseName(l graph.License) string {
