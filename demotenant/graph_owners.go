@@ -115,15 +115,7 @@ func (s *Server) addOwnerRef(c *graphCall) error {
 	if err := c.allowOwnerChange(g); err != nil {
 		return err
 	}
-	var body map[string]any
-	if err := c.decodeBody(&body); err != nil {
-		return err
-	}
-	ref, _ := body["@odata.id"].(string)
-	if ref == "" {
-		return errBadRequest("The request body must hold an '@odata.id' reference to the owner to add.")
-	}
-	id, err := s.dir.referencedObject(ref)
+	id, err := c.bodyReference("owner")
 	if err != nil {
 		return err
 	}
@@ -156,4 +148,18 @@ func (s *Server) removeOwnerRef(c *graphCall) error {
 	}
 	g.Owners = slices.DeleteFunc(g.Owners, func(o string) bool { return o == id })
 	return c.noContent()
+}
+
+// bodyReference reads the object a $ref request's body names by its
+// '@odata.id': the member or owner (what) to add.
+func (c *graphCall) bodyReference(what string) (string, error) {
+	var body map[string]any
+	if err := c.decodeBody(&body); err != nil {
+		return "", err
+	}
+	ref, _ := body["@odata.id"].(string)
+	if ref == "" {
+		return "", errBadRequest("The request body must hold an '@odata.id' reference to the %s to add.", what)
+	}
+	return c.s.dir.referencedObject(ref)
 }
