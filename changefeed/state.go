@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/internal/safename"
 )
 
 // DirName is the folder, inside the config folder, that holds the feeds.
@@ -54,21 +55,8 @@ func (s *Store) path(connection, reader string) string {
 	return filepath.Join(s.dir, fileSafe(connection)+"."+fileSafe(reader)+".json")
 }
 
-// fileSafe keeps letters, digits, '-' and '_' and writes any other byte as
-// ~XX, so every connection name makes a distinct, portable file name.
-func fileSafe(name string) string {
-	var b strings.Builder
-	for i := 0; i < len(name); i++ {
-		c := name[i]
-		switch {
-		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_':
-			b.WriteByte(c)
-		default:
-			fmt.Fprintf(&b, "~%02X", c)
-		}
-	}
-	return b.String()
-}
+// fileSafe makes a name a file name (safename.File).
+func fileSafe(name string) string { return safename.File(name) }
 
 // Load reads a feed's state; a feed never polled has an empty one.
 func (s *Store) Load(connection, reader string) (*State, error) {

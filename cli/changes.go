@@ -13,7 +13,6 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/changefeed"
 	"github.com/entra-wizard/entra-wizard/graph"
-	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
 const changesUsage = `Usage: entra-wizard changes users|groups|all --name CONNECTION [--json] [--baseline]
@@ -121,16 +120,7 @@ func parseChangesArgs(command string, args []string, watch bool) (changesOptions
 // openFeed opens the change feed of a saved Microsoft Graph connection, its
 // place kept in the changes folder beside the settings.
 func (d connectionDeps) openFeed(ctx context.Context, name, command string, env Env) (*changefeed.Feed, error) {
-	store, err := d.openStore()
-	if err != nil {
-		return nil, err
-	}
-	if p, err := store.Get(name); err == nil && p.Method == keystore.MethodLDAP {
-		return nil, fmt.Errorf("%q is a secure LDAP connection; changes are followed through Microsoft Graph, so choose a Microsoft Graph connection", name)
-	}
-	client, err := d.openGraph(ctx, name, func(err error) {
-		fmt.Fprintf(env.Stderr, "entra-wizard %s: the renewed sign-in could not be saved (%v); the next run may ask you to sign in again\n", command, err)
-	})
+	store, client, err := d.openGraphOnly(ctx, name, command, "changes are followed", env)
 	if err != nil {
 		return nil, err
 	}

@@ -95,6 +95,8 @@ func lookup(name string) (command, bool) {
 		return RunResetPassword, true
 	case "revoke-sessions":
 		return RunRevokeSessions, true
+	case "offboard":
+		return RunOffboard, true
 	}
 	return nil, false
 }

@@ -28,6 +28,7 @@ Commands:
                 sign a user out of every app and browser
   changes       print the users and groups changed since the last run
   watch         keep printing changes to users and groups as they happen
+  offboard      take a leaving user's access away, or --undo it
   demo-tenant   run the demo tenant on its own and print its credentials
   help          show this text
 

@@ -93,6 +93,9 @@ func (s *Server) graphHandler(rt graphRoute) http.Handler {
 			return
 		}
 		c := &graphCall{s: s, w: w, r: r, p: caller.p, version: caller.version}
+		if rt.Method != http.MethodGet && !rt.Unlocked {
+			s.graphWrites.Add(1)
+		}
 		if !rt.Unlocked {
 			s.mu.Lock()
 			defer s.mu.Unlock()

@@ -41,7 +41,7 @@ func TestGraphSubscribedSKUs(t *testing.T) {
 	s := startTenant(t, Options{})
 	g := appGraph(t, s)
 	skus := g.get("/subscribedSkus").list(t)
-	if len(skus) != 2 || skus[0]["skuPartNumber"] != "ENTERPRISEPACK" {
+	if len(skus) != 3 || skus[0]["skuPartNumber"] != "ENTERPRISEPACK" {
 		t.Fatalf("SKUs: %v", skus)
 	}
 	if free := freeUnits(t, g, skuE3); free != 1 {
@@ -80,6 +80,7 @@ func TestGraphSKUsListEveryServicePlan(t *testing.T) {
 			"932ad362-64a8-4783-9106-97849a1a30b9 ADALLOM_S_DISCOVERY", "113feb6c-3fe4-4440-bddc-54d774bf0318 EXCHANGE_S_FOUNDATION",
 			"bea4c11e-220a-4e6d-8eb8-8ea15d019f90 RMS_S_ENTERPRISE", "8a256a2b-b617-496d-b51b-e76466e88db0 MFA_PREMIUM",
 			"c1ec4a95-1f05-45b3-a911-aa3fa01094f5 INTUNE_A"}},
+		"POWER_BI_PRO": {2, []string{"70d33638-9c74-4d01-bfd3-562de28bd4ba BI_AZURE_P2"}},
 	}
 	bySKU := map[string][]string{}
 	for _, k := range g.get("/subscribedSkus").list(t) {

@@ -52,5 +52,5 @@ func (s *Server) graphRoutes(api http.Handler) []graphRoute {
 		{Method: "DELETE", Path: "/directory/deletedItems/{id}", Handler: s.purgeDeletedItem},
 
 		{Method: "POST", Path: "/$batch", Handler: s.batchHandler(api), Unlocked: true},
-	}, slices.Concat(s.managerRoutes(), s.appSetupRoutes())...)
+	}, slices.Concat(s.managerRoutes(), s.appSetupRoutes(), s.ownerRoutes())...)
 }

@@ -19,6 +19,7 @@ func newPassword(kind string) string {
 const (
 	skuE3  = "6fd2c87f-b296-42f0-b197-1e91e994b900" // ENTERPRISEPACK (Office 365 E3)
 	skuEMS = "efccb6f7-5641-4e0e-bd10-b4976e1bf68e" // EMS (Enterprise Mobility + Security E3)
+	skuPBI = "f8a1db68-be16-40ed-86d5-cb42ce701560" // POWER_BI_PRO (Power BI Pro)
 )
 
 // seeder generates a scenario's people from a fixed random seed.
@@ -46,6 +47,7 @@ func (d *directory) seedPeople() {
 		s.standardGroups()
 		s.licenses(skuE3, 24)
 		s.licenses(skuEMS, 40)
+		s.licenses(skuPBI, 2)
 	}
 	s.managers()
 }
@@ -58,6 +60,7 @@ func seedSKUs(scenario string) []*sku {
 	return []*sku{
 		{SkuID: skuE3, SkuPartNumber: "ENTERPRISEPACK", Enabled: e3, ServicePlans: e3ServicePlans},
 		{SkuID: skuEMS, SkuPartNumber: "EMS", Enabled: ems, ServicePlans: emsServicePlans},
+		{SkuID: skuPBI, SkuPartNumber: "POWER_BI_PRO", Enabled: 10, ServicePlans: pbiServicePlans},
 	}
 }
 

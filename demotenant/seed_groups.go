@@ -2,6 +2,7 @@ package demotenant
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -53,6 +54,7 @@ func (s *seeder) standardGroups() {
 				g.Members = append(g.Members, u.ID)
 			}
 		}
+		g.Owners = seedOwners(s.order, g.Members, spec.Unified)
 	}
 	for _, spec := range seedGroups {
 		g := byName[spec.Name]
@@ -60,6 +62,24 @@ func (s *seeder) standardGroups() {
 			g.Members = append(g.Members, byName[name].ID)
 		}
 	}
+}
+
+// seedOwners picks a group's owners among its members: its first two
+// managers or directors, one for a Microsoft 365 group, so the demo shows a
+// group whose only owner cannot be removed.
+func seedOwners(people []*user, members []string, unified bool) []string {
+	limit := 2
+	if unified {
+		limit = 1
+	}
+	var owners []string
+	for _, u := range people {
+		if len(owners) < limit && slices.Contains(members, u.ID) &&
+			(strings.Contains(u.JobTitle, "Manager") || strings.Contains(u.JobTitle, "Director")) {
+			owners = append(owners, u.ID)
+		}
+	}
+	return owners
 }
 
 func (spec seedGroup) matches(u *user) bool {

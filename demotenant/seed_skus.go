@@ -56,3 +56,10 @@ var emsServicePlans = []servicePlan{
 	{"8a256a2b-b617-496d-b51b-e76466e88db0", "MFA_PREMIUM"},
 	{"c1ec4a95-1f05-45b3-a911-aa3fa01094f5", "INTUNE_A"},
 }
+
+// pbiServicePlans are Power BI Pro's plans, as Microsoft's licensing table
+// lists them.
+var pbiServicePlans = []servicePlan{
+	{"113feb6c-3fe4-4440-bddc-54d774bf0318", "EXCHANGE_S_FOUNDATION"},
+	{"70d33638-9c74-4d01-bfd3-562de28bd4ba", "BI_AZURE_P2"},
+}

@@ -159,6 +159,7 @@ type Server struct {
 
 	requests      atomic.Int64 // every request served
 	graphRequests atomic.Int64 // Graph requests, for throttling and drops
+	graphWrites   atomic.Int64 // Graph requests and $batch parts that may change something
 	tokenRequests atomic.Int64
 
 	other otherAdmin
@@ -249,6 +250,10 @@ func (s *Server) GraphRequests() int64 { return s.graphRequests.Load() }
 
 // TokenRequests reports how many token requests the tenant has received.
 func (s *Server) TokenRequests() int64 { return s.tokenRequests.Load() }
+
+// GraphWrites counts the Graph requests other than reads, each part of a
+// $batch on its own, so a test can tell that nothing was asked to change.
+func (s *Server) GraphWrites() int64 { return s.graphWrites.Load() }
 
 func checkLoopback(addr string) error {
 	host, _, err := net.SplitHostPort(addr)

@@ -26,13 +26,34 @@ func (c *Client) RemoveMembers(ctx context.Context, groupID string, ids []string
 	if err := noID("remove the members", groupID); err != nil {
 		return failAll(ids, err, progress)
 	}
+	return c.deleteInBatches(ctx, batchDeletes{action: "remove the member", needs: needManageMembers,
+		path: func(id string) string { return memberRefPath(groupID, id) }}, ids, progress)
+}
+
+// batchDeletes describes DELETE requests sent by $batch: the action and
+// permissions their failures name, and the path of the request for one
+// item.
+type batchDeletes struct {
+	action string
+	needs  []string
+	path   func(id string) string
+}
+
+// memberRefPath is the path that removes member from group.
+func memberRefPath(groupID, memberID string) string {
+	return "/groups/" + url.PathEscape(groupID) + "/members/" + url.PathEscape(memberID) + "/$ref"
+}
+
+// deleteInBatches sends the DELETE of each item 20 per $batch request,
+// sending throttled items again after the Retry-After Graph asked for.
+func (c *Client) deleteInBatches(ctx context.Context, d batchDeletes, ids []string, progress func(done, total int)) []ItemResult {
 	return c.inChunks(ctx, ids, progress, func(chunk []ItemResult) {
 		pending := make([]*ItemResult, len(chunk))
 		for i := range chunk {
 			pending[i] = &chunk[i]
 		}
 		for round := 0; len(pending) > 0; round++ {
-			wait, err := c.removeBatch(ctx, groupID, pending)
+			wait, err := c.deleteBatch(ctx, d, pending)
 			if err != nil {
 				for _, r := range pending {
 					r.Err = err
@@ -70,42 +91,27 @@ type batchAnswer struct {
 	} `json:"responses"`
 }
 
-// removeBatch sends one $batch of member removals through the SDK's
-// adapter (authentication, retries) and records each item's result. It
-// returns the longest Retry-After among throttled items.
-func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemResult) (time.Duration, error) {
+// deleteBatch sends one $batch of deletes through the SDK's adapter
+// (authentication, retries) and records each item's result. It returns the
+// longest Retry-After among throttled items.
+func (c *Client) deleteBatch(ctx context.Context, d batchDeletes, items []*ItemResult) (time.Duration, error) {
 	var req batchRequest
 	for i, r := range items {
 		req.Requests = append(req.Requests, batchStep{
 			ID:     strconv.Itoa(i),
 			Method: http.MethodDelete,
-			URL:    "/groups/" + url.PathEscape(groupID) + "/members/" + url.PathEscape(r.ID) + "/$ref",
+			URL:    d.path(r.ID),
 		})
 	}
-	body, err := json.Marshal(req)
-	if err != nil {
-		return 0, fmt.Errorf("graph: remove the members: %w", err)
-	}
-	info := abstractions.NewRequestInformation()
-	info.Method = abstractions.POST
-	info.UrlTemplate = "{+baseurl}/$batch"
-	info.PathParameters["baseurl"] = c.baseURL
-	info.Headers.TryAdd("Accept", "application/json")
-	info.SetStreamContentAndContentType(body, "application/json")
-	info.AddRequestOptions(bulkRetries())
-	// Removals may be sent again after a dropped connection; one that had
+	// Deletes may be sent again after a dropped connection; one that had
 	// arrived answers 404 the second time, which means it is done.
 	safe, resent := resendSafe(ctx)
-	raw, err := c.adapter.SendPrimitive(safe, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
+	ans, err := c.sendBatch(safe, d.action, d.needs, req)
 	if err != nil {
-		return 0, fail(err, "remove the members", needManageMembers...)
-	}
-	var ans batchAnswer
-	if b, _ := raw.([]byte); len(b) == 0 || json.Unmarshal(b, &ans) != nil {
-		return 0, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: "remove the members"}
+		return 0, err
 	}
 	for _, r := range items {
-		r.Err = &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: "remove the member"}
+		r.Err = &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: d.action}
 	}
 	var wait time.Duration
 	for _, a := range ans.Responses {
@@ -117,7 +123,7 @@ func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemR
 			items[i].Err = nil
 			continue
 		}
-		items[i].Err = batchItemError(a.Status, a.Headers, a.Body)
+		items[i].Err = batchItemError(d, a.Status, a.Headers, a.Body)
 		if a.Status == http.StatusNotFound && resent.happened() && !errors.Is(items[i].Err, ErrDenied) {
 			items[i].Err, items[i].Already = nil, true
 			continue
@@ -129,9 +135,35 @@ func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemR
 	return wait, nil
 }
 
+// sendBatch sends one $batch through the SDK's adapter (authentication,
+// retries that honour Retry-After) and reads its answers; a failure names
+// action and the permissions it needs.
+func (c *Client) sendBatch(ctx context.Context, action string, needs []string, req batchRequest) (batchAnswer, error) {
+	body, err := json.Marshal(req)
+	if err != nil {
+		return batchAnswer{}, fmt.Errorf("graph: %s: %w", action, err)
+	}
+	info := abstractions.NewRequestInformation()
+	info.Method = abstractions.POST
+	info.UrlTemplate = "{+baseurl}/$batch"
+	info.PathParameters["baseurl"] = c.baseURL
+	info.Headers.TryAdd("Accept", "application/json")
+	info.SetStreamContentAndContentType(body, "application/json")
+	info.AddRequestOptions(bulkRetries())
+	raw, err := c.adapter.SendPrimitive(ctx, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
+	if err != nil {
+		return batchAnswer{}, fail(err, action, needs...)
+	}
+	var ans batchAnswer
+	if b, _ := raw.([]byte); len(b) == 0 || json.Unmarshal(b, &ans) != nil {
+		return batchAnswer{}, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: action}
+	}
+	return ans, nil
+}
+
 // batchItemError decodes the error of one $batch answer.
-func batchItemError(status int, headers map[string]string, body json.RawMessage) *Error {
-	e := &Error{Status: status, Action: "remove the member", Needs: needManageMembers}
+func batchItemError(d batchDeletes, status int, headers map[string]string, body json.RawMessage) *Error {
+	e := &Error{Status: status, Action: d.action, Needs: d.needs}
 	var odata struct {
 		Error struct {
 			Code       string `json:"code"`

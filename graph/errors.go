@@ -98,6 +98,8 @@ func (e *Error) Is(target error) bool {
 		return e.Code == "CredentialTypeNotAllowedAsPerAppPolicy"
 	case ErrPolicyLifetime:
 		return e.Code == "CredentialInvalidLifetimeAsPerAppPolicy"
+	case ErrLastOwner:
+		return e.isLastOwner()
 	}
 	return false
 }

@@ -26,6 +26,8 @@ const (
 	SignOutSessions Feature = "sign-out-sessions"
 	// Managers sets and clears a user's manager.
 	Managers Feature = "managers"
+	// GroupOwners adds and removes a group's owners.
+	GroupOwners Feature = "group-owners"
 )
 
 // featureSpec says what a feature is called and which permissions allow it.
@@ -68,6 +70,7 @@ var features = []featureSpec{
 	{ResetPasswords, "Reset passwords", needResetPassword, ""},
 	{SignOutSessions, "Sign users out everywhere", needRevokeSessions, ""},
 	{Managers, "Set managers", needSetManager, ""},
+	{GroupOwners, "Manage group owners", needManageOwners, ""},
 }
 
 // alsoNeeds lists, for features with a read they cannot do without,

@@ -37,8 +37,12 @@ func (e *Error) explain() string {
 		return "The user has no usage location. Set the usage location (a country) on the user first, then assign the license."
 	case e.has("does not have any available licenses") || e.has("not enough licenses") || e.has("no available licenses"):
 		return "There are no free licenses of this product left. Buy more, or remove the license from someone who no longer needs it."
+	case e.has("object references already exist") && e.has("'owners'"):
+		return "This user is already an owner of the group."
 	case e.has("object references already exist"):
 		return "This object is already a member of the group."
+	case e.isLastOwner():
+		return "A group keeps at least one owner, and this is its last: add another owner to the group first, then remove this one."
 	case e.Status == http.StatusUnauthorized:
 		return "Microsoft Graph did not accept the connection's sign-in (the token is missing, expired or was issued for another tenant). Test the connection again." + e.needsText()
 	case errors.Is(e, ErrDenied):

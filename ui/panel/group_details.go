@@ -31,6 +31,7 @@ type groupDetails struct {
 	remove      *featureGate
 	status      *widget.Label
 	members     *membersView
+	owners      *ownersView
 
 	deleteConfirm *confirmDialog
 	body          fyne.CanvasObject
@@ -55,6 +56,7 @@ func newGroupDetails(p *Panel, list *searchList[graph.Group]) *groupDetails {
 	d.remove = newFeatureGate("Delete group…", theme.DeleteIcon(), graph.DeleteGroups, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
 	d.members = newMembersView(p, d.status)
+	d.owners = newOwnersView(p, d.sayAbout)
 	d.readable = readableFields{}
 	form := widget.NewForm(
 		widget.NewFormItem("Name", d.readable.row(d.name)),
@@ -65,8 +67,8 @@ func newGroupDetails(p *Panel, list *searchList[graph.Group]) *groupDetails {
 	actions := container.NewVBox(d.save.button, d.remove.button)
 	head := container.NewVBox(container.NewHBox(d.title, d.kind),
 		container.NewBorder(nil, nil, nil, actions, form),
-		permissionNotes(d.save, d.remove),
-		d.status, widget.NewSeparator())
+		permissionNotes(d.save, d.remove, d.owners.add),
+		d.status, widget.NewSeparator(), d.owners.view(), widget.NewSeparator())
 	d.body = container.NewBorder(head, nil, nil, nil, d.members.view())
 	d.body.Hide()
 	d.root = container.NewStack(d.empty, d.body)
@@ -83,6 +85,7 @@ func (d *groupDetails) start(s *session) {
 	// Read-only without the permission to save: see userFields.setEditable.
 	d.readable.setEditable(s.report.Allows(graph.ManageGroups))
 	d.members.start(s)
+	d.owners.start(s)
 	d.body.Hide()
 	d.empty.Show()
 }
@@ -109,6 +112,7 @@ func (d *groupDetails) show(g graph.Group) {
 	d.readable.sync()
 	d.say("")
 	d.members.show(g)
+	d.owners.show(g)
 }
 
 // say shows text on the status line, which takes no room while it is

@@ -39,8 +39,12 @@ type userDetails struct {
 	signOut *featureGate
 	// resetPassword gives the user a new, generated password.
 	resetPassword *featureGate
-	remove        *featureGate
-	groups        *widget.Label
+	// offboard takes a leaving user's access away; undoOffboard puts it
+	// back. Both are hidden without a settings folder for the records.
+	offboard     *featureGate
+	undoOffboard *featureGate
+	remove       *featureGate
+	groups       *widget.Label
 	// status says how the last action on the user went, below the
 	// actions; licenseStatus does so for the licenses, below them. Both
 	// take no room while they are empty.
@@ -53,6 +57,8 @@ type userDetails struct {
 	deleteConfirm  *confirmDialog
 	signOutConfirm *confirmDialog
 	passwordReset  *passwordReset
+	offboarding    *offboarding
+	undoConfirm    *confirmDialog
 
 	content *fyne.Container // what the pane scrolls
 	body    *container.Scroll
@@ -86,6 +92,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.resetPassword = newFeatureGate("Reset password…", theme.AccountIcon(), graph.ResetPasswords, d.onResetPassword)
 	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.SignOutSessions, d.onSignOut)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
+	d.offboard = newFeatureGate("Offboard…", theme.LogoutIcon(), graph.ManageUsers, d.onOffboard)
+	d.undoOffboard = newFeatureGate("Undo offboarding…", theme.ContentUndoIcon(), graph.ManageUsers, d.onUndoOffboard)
 	d.remove.button.Importance = widget.DangerImportance
 	d.status.Hide()
 	d.licenseStatus.Hide()
@@ -113,6 +121,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
 		d.resetPassword.button,
 		d.signOut.button,
+		d.offboard.button,
+		d.undoOffboard.button,
 		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut),
 		d.status,
 	)
@@ -137,10 +147,11 @@ func (d *userDetails) view() fyne.CanvasObject { return d.root }
 // start resets the pane for a newly opened connection.
 func (d *userDetails) start(s *session) {
 	d.s = s
-	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut} {
+	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut, d.offboard, d.undoOffboard} {
 		g.apply(s.report)
 	}
 	d.fields.setEditable(s.report.Allows(graph.ManageUsers))
+	d.offboard.setReady(true) // a run of the last connection ended with it
 	d.licenses.start(s)
 	d.manager.start(s)
 	d.shown++
@@ -173,6 +184,7 @@ func (d *userDetails) show(u graph.User) {
 	d.licenses.show(u)
 	d.manager.load()
 	d.loadGroups()
+	d.showOffboarding()
 }
 
 // open shows user u, highlighting them in the list when it has them.
