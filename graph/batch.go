@@ -27,27 +27,37 @@ func (c *Client) RemoveMembers(ctx context.Context, groupID string, ids []string
 		return failAll(ids, err, progress)
 	}
 	return c.inChunks(ctx, ids, progress, func(chunk []ItemResult) {
-		pending := make([]*ItemResult, len(chunk))
-		for i := range chunk {
-			pending[i] = &chunk[i]
-		}
-		for round := 0; len(pending) > 0; round++ {
-			wait, err := c.removeBatch(ctx, groupID, pending)
-			if err != nil {
-				for _, r := range pending {
-					r.Err = err
-				}
-				return
-			}
-			pending = throttled(pending)
-			if len(pending) == 0 {
-				return
-			}
-			if round+1 == maxBatchRounds || c.clock.Sleep(ctx, wait) != nil {
-				return // the items keep their throttled error
-			}
-		}
+		c.inRounds(ctx, chunk, func(items []*ItemResult) (time.Duration, error) {
+			return c.removeBatch(ctx, groupID, items)
+		})
 	})
+}
+
+// inRounds sends chunk through send, then sends again the items Graph
+// throttled, after the longest Retry-After they asked for, up to
+// maxBatchRounds times. When send fails as a whole, every item still
+// pending gets its error.
+func (c *Client) inRounds(ctx context.Context, chunk []ItemResult, send func([]*ItemResult) (time.Duration, error)) {
+	pending := make([]*ItemResult, len(chunk))
+	for i := range chunk {
+		pending[i] = &chunk[i]
+	}
+	for round := 0; len(pending) > 0; round++ {
+		wait, err := send(pending)
+		if err != nil {
+			for _, r := range pending {
+				r.Err = err
+			}
+			return
+		}
+		pending = throttled(pending)
+		if len(pending) == 0 {
+			return
+		}
+		if round+1 == maxBatchRounds || c.clock.Sleep(ctx, wait) != nil {
+			return // the items keep their throttled error
+		}
+	}
 }
 
 // batchRequest and batchAnswer are the JSON of Graph's $batch.
@@ -56,35 +66,84 @@ type batchRequest struct {
 }
 
 type batchStep struct {
-	ID     string `json:"id"`
-	Method string `json:"method"`
-	URL    string `json:"url"`
+	ID      string            `json:"id"`
+	Method  string            `json:"method"`
+	URL     string            `json:"url"`
+	Headers map[string]string `json:"headers,omitempty"`
+	Body    json.RawMessage   `json:"body,omitempty"`
 }
 
 type batchAnswer struct {
-	Responses []struct {
-		ID      string            `json:"id"`
-		Status  int               `json:"status"`
-		Headers map[string]string `json:"headers"`
-		Body    json.RawMessage   `json:"body"`
-	} `json:"responses"`
+	Responses []batchItem `json:"responses"`
 }
 
-// removeBatch sends one $batch of member removals through the SDK's
-// adapter (authentication, retries) and records each item's result. It
-// returns the longest Retry-After among throttled items.
+// removeBatch sends one $batch of member removals and records each item's
+// result. It returns the longest Retry-After among throttled items.
 func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemResult) (time.Duration, error) {
-	var req batchRequest
+	steps := make([]batchStep, len(items))
 	for i, r := range items {
-		req.Requests = append(req.Requests, batchStep{
-			ID:     strconv.Itoa(i),
+		steps[i] = batchStep{
 			Method: http.MethodDelete,
 			URL:    "/groups/" + url.PathEscape(groupID) + "/members/" + url.PathEscape(r.ID) + "/$ref",
-		})
+		}
 	}
-	body, err := json.Marshal(req)
+	// Removals may be sent again after a dropped connection; one that had
+	// arrived answers 404 the second time, which means it is done.
+	safe, resent := resendSafe(ctx)
+	answers, err := c.postBatch(safe, "remove the members", steps, needManageMembers)
 	if err != nil {
-		return 0, fmt.Errorf("graph: remove the members: %w", err)
+		return 0, err
+	}
+	var wait time.Duration
+	for i, r := range items {
+		a := answers[i]
+		r.Err = a.err("remove the member", needManageMembers)
+		if a.Status == http.StatusNotFound && resent.happened() && !errors.Is(r.Err, ErrDenied) {
+			r.Err, r.Already = nil, true
+		}
+		wait = max(wait, a.retryAfter())
+	}
+	return wait, nil
+}
+
+// batchItem is Graph's answer to one request of a $batch.
+type batchItem struct {
+	ID      string            `json:"id"`
+	Status  int               `json:"status"`
+	Headers map[string]string `json:"headers"`
+	Body    json.RawMessage   `json:"body"`
+}
+
+// err is the item's error, nil when it succeeded; an item Graph did not
+// answer is an error of its own.
+func (a batchItem) err(action string, needs []string) error {
+	switch {
+	case a.Status == 0:
+		return &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: action}
+	case a.Status >= 200 && a.Status < 300:
+		return nil
+	}
+	return batchItemError(a.Status, a.Headers, a.Body, action, needs)
+}
+
+// retryAfter is how long a throttled item asks to wait; 0 for the others.
+func (a batchItem) retryAfter() time.Duration {
+	if a.Status != http.StatusTooManyRequests {
+		return 0
+	}
+	return retryAfter(a.Headers)
+}
+
+// postBatch sends steps as one $batch through the SDK's adapter
+// (authentication, retries) and returns the answers in the order of steps,
+// numbering the steps itself.
+func (c *Client) postBatch(ctx context.Context, action string, steps []batchStep, needs []string) ([]batchItem, error) {
+	for i := range steps {
+		steps[i].ID = strconv.Itoa(i)
+	}
+	body, err := json.Marshal(batchRequest{Requests: steps})
+	if err != nil {
+		return nil, fmt.Errorf("graph: %s: %w", action, err)
 	}
 	info := abstractions.NewRequestInformation()
 	info.Method = abstractions.POST
@@ -93,45 +152,26 @@ func (c *Client) removeBatch(ctx context.Context, groupID string, items []*ItemR
 	info.Headers.TryAdd("Accept", "application/json")
 	info.SetStreamContentAndContentType(body, "application/json")
 	info.AddRequestOptions(bulkRetries())
-	// Removals may be sent again after a dropped connection; one that had
-	// arrived answers 404 the second time, which means it is done.
-	safe, resent := resendSafe(ctx)
-	raw, err := c.adapter.SendPrimitive(safe, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
+	raw, err := c.adapter.SendPrimitive(ctx, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
 	if err != nil {
-		return 0, fail(err, "remove the members", needManageMembers...)
+		return nil, fail(err, action, needs...)
 	}
 	var ans batchAnswer
 	if b, _ := raw.([]byte); len(b) == 0 || json.Unmarshal(b, &ans) != nil {
-		return 0, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: "remove the members"}
+		return nil, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: action}
 	}
-	for _, r := range items {
-		r.Err = &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: "remove the member"}
-	}
-	var wait time.Duration
+	items := make([]batchItem, len(steps))
 	for _, a := range ans.Responses {
-		i, err := strconv.Atoi(a.ID)
-		if err != nil || i < 0 || i >= len(items) {
-			continue
-		}
-		if a.Status >= 200 && a.Status < 300 {
-			items[i].Err = nil
-			continue
-		}
-		items[i].Err = batchItemError(a.Status, a.Headers, a.Body)
-		if a.Status == http.StatusNotFound && resent.happened() && !errors.Is(items[i].Err, ErrDenied) {
-			items[i].Err, items[i].Already = nil, true
-			continue
-		}
-		if a.Status == http.StatusTooManyRequests {
-			wait = max(wait, retryAfter(a.Headers))
+		if i, err := strconv.Atoi(a.ID); err == nil && i >= 0 && i < len(items) {
+			items[i] = a
 		}
 	}
-	return wait, nil
+	return items, nil
 }
 
 // batchItemError decodes the error of one $batch answer.
-func batchItemError(status int, headers map[string]string, body json.RawMessage) *Error {
-	e := &Error{Status: status, Action: "remove the member", Needs: needManageMembers}
+func batchItemError(status int, headers map[string]string, body json.RawMessage, action string, needs []string) *Error {
+	e := &Error{Status: status, Action: action, Needs: needs}
 	var odata struct {
 		Error struct {
 			Code       string `json:"code"`
