@@ -203,7 +203,11 @@ func progressLine(w io.Writer, what string) func(done, total int) {
 }
 
 // exportFailed explains err on standard error and returns exit code 1.
-func exportFailed(env Env, err error) int {
+func exportFailed(env Env, err error) int { return commandFailed(env, "export", err) }
+
+// commandFailed explains why command failed on standard error, in plain
+// words with the fix where there is one, and returns exit code 1.
+func commandFailed(env Env, command string, err error) int {
 	msg := err.Error()
 	if e, ok := graph.AsError(err); ok {
 		msg = e.Plain()
@@ -222,6 +226,6 @@ func exportFailed(env Env, err error) int {
 	} else if h := saveHint(err); h != "" {
 		msg += ". " + h
 	}
-	fmt.Fprintf(env.Stderr, "entra-wizard export: %s\n", msg)
+	fmt.Fprintf(env.Stderr, "entra-wizard %s: %s\n", command, msg)
 	return 1
 }

@@ -22,6 +22,8 @@ Commands:
                 new one (renew-secret is the same)
   status        test saved connections
   export        write users, groups or a group's members as CSV
+  import        create users from a CSV in the admin center's bulk-create
+                format
   changes       print the users and groups changed since the last run
   watch         keep printing changes to users and groups as they happen
   demo-tenant   run the demo tenant on its own and print its credentials

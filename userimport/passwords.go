@@ -1,8 +1,10 @@
 package userimport
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 
 	"github.com/entra-wizard/entra-wizard/internal/csvsafe"
@@ -17,6 +19,21 @@ func (im *Import) GeneratedPasswords() int {
 		}
 	}
 	return n
+}
+
+// ReservePasswordsFile creates path, empty and readable by its owner only,
+// before anyone is created: a path that cannot be written is found while
+// nothing is lost yet. An existing file is refused, so the passwords of an
+// earlier run in it are not overwritten.
+func ReservePasswordsFile(path string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s already exists: choose a new file for the passwords, so that those already in it are kept", path)
+	}
+	if err != nil {
+		return fmt.Errorf("could not create %s for the passwords: %w", path, err)
+	}
+	return f.Close()
 }
 
 // WritePasswords writes the generated passwords of the created users to

@@ -78,8 +78,8 @@ func TestReadsExcelUnicodeTextAndSemicolons(t *testing.T) {
 	semicolons := "[displayName];[userPrincipalName];[passwordProfile];[accountEnabled];[usageLocation]\n" +
 		"Ólafur Ørn;olafur@contoso.com;;true;is\n"
 	for name, data := range map[string][]byte{
-		"UTF-16 LE, tabs": utf16File(tabs, false),
-		"UTF-16 BE, tabs": utf16File(tabs, true),
+		"UTF-16 LE, tabs":                  utf16File(tabs, false),
+		"UTF-16 BE, tabs":                  utf16File(tabs, true),
 		"semicolons, bracketed names only": []byte(semicolons),
 	} {
 		t.Run(name, func(t *testing.T) {
