@@ -84,6 +84,8 @@ type user struct {
 	// SessionsValidFrom is signInSessionsValidFromDateTime: refresh
 	// tokens issued before it are refused.
 	SessionsValidFrom time.Time
+	// Manager is the ID of the user's manager; "" for none.
+	Manager string
 }
 
 type assignedLicense struct {

@@ -49,5 +49,5 @@ func (s *Server) graphRoutes(api http.Handler) []graphRoute {
 		{Method: "DELETE", Path: "/directory/deletedItems/{id}", Handler: s.purgeDeletedItem},
 
 		{Method: "POST", Path: "/$batch", Handler: s.batchHandler(api), Unlocked: true},
-	}, s.appSetupRoutes()...)
+	}, append(s.appSetupRoutes(), s.managerRefRoutes()...)...)
 }
