@@ -40,7 +40,7 @@ func ReadLikeness(ctx context.Context, c *graph.Client, from graph.User) (Likene
 // LikeStep is one part of a likeness given to the new user, and how it
 // went.
 type LikeStep struct {
-	What string // e.g. "member of Sales"
+	What string // e.g. "membership of Sales"
 	Err  error
 }
 
@@ -54,13 +54,13 @@ func CreateLike(ctx context.Context, c *graph.Client, nu graph.NewUser, l Likene
 	}
 	var steps []LikeStep
 	for _, g := range l.Groups {
-		steps = append(steps, LikeStep{"member of " + g.DisplayName, c.AddMember(ctx, g.ID, u.ID)})
+		steps = append(steps, LikeStep{"membership of " + g.DisplayName, c.AddMember(ctx, g.ID, u.ID)})
 	}
 	for _, lic := range l.Licenses {
-		steps = append(steps, LikeStep{"license " + lic.ProductName, c.AssignLicense(ctx, u.ID, lic.SKUID)})
+		steps = append(steps, LikeStep{"the license " + lic.ProductName, c.AssignLicense(ctx, u.ID, lic.SKUID)})
 	}
 	if l.Manager != nil {
-		steps = append(steps, LikeStep{"manager " + l.Manager.DisplayName, c.SetManager(ctx, u.ID, l.Manager.ID)})
+		steps = append(steps, LikeStep{l.Manager.DisplayName + " as manager", c.SetManager(ctx, u.ID, l.Manager.ID)})
 	}
 	return u, steps, nil
 }

@@ -40,8 +40,11 @@ type userDetails struct {
 	// resetPassword gives the user a new, generated password.
 	resetPassword *featureGate
 	remove        *featureGate
-	groups        *widget.Label
-	status        *widget.Label
+	// newLike creates a user like the shown one.
+	newLike  *featureGate
+	likeForm *userLike // the last New user like dialog
+	groups   *widget.Label
+	status   *widget.Label
 
 	licenses       *licensesView
 	deleteConfirm  *confirmDialog
@@ -79,6 +82,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.signOut = newFeatureGate("Sign out everywhere…", theme.LogoutIcon(), graph.ManageUsers, d.onSignOut)
 	d.remove = newFeatureGate("Delete user…", theme.DeleteIcon(), graph.DeleteUsers, d.onDelete)
 	d.remove.button.Importance = widget.DangerImportance
+	d.newLike = newFeatureGate("New user like…", theme.ContentCopyIcon(), graph.ManageUsers, d.onNewLike)
 	d.licenses = newLicensesView(p, d.say)
 
 	d.content = container.NewVBox(
@@ -88,7 +92,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
 		d.resetPassword.button,
 		d.signOut.button,
-		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut),
+		d.newLike.button,
+		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut, d.newLike),
 		d.status,
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -118,7 +123,7 @@ func (d *userDetails) view() fyne.CanvasObject { return d.root }
 // start resets the pane for a newly opened connection.
 func (d *userDetails) start(s *session) {
 	d.s = s
-	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut} {
+	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut, d.newLike} {
 		g.apply(s.report)
 	}
 	d.fields.setEditable(s.report.Allows(graph.ManageUsers))

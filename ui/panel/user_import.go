@@ -42,7 +42,6 @@ type userImport struct {
 	create   *kit.Button
 	close    *kit.Button
 	dialog   *kit.Dialog
-	content  fyne.CanvasObject
 }
 
 func newUserImport(p *Panel, s *session, created func()) *userImport {
@@ -65,8 +64,8 @@ func newUserImport(p *Panel, s *session, created func()) *userImport {
 	u.create.Disable()
 	top := container.NewVBox(container.NewBorder(nil, nil, u.choose, nil, u.file), u.summary)
 	bottom := container.NewVBox(u.detail, u.progress)
-	u.content = container.NewBorder(top, bottom, nil, nil, u.rows)
-	d := dialog.NewCustomWithoutButtons("New users from a CSV", u.content, p.cfg.Window)
+	content := container.NewBorder(top, bottom, nil, nil, u.rows)
+	d := dialog.NewCustomWithoutButtons("New users from a CSV", content, p.cfg.Window)
 	d.SetButtons([]fyne.CanvasObject{u.close, u.savePWs, u.create})
 	d.Resize(kit.DialogSize(p.cfg.Window, fyne.NewSize(760, 560)))
 	u.dialog = kit.NewDialog(p.cfg.Window, d, u.choose, u.create.Press)

@@ -68,7 +68,7 @@ func TestPanelCreatesUsersFromACSVOnce(t *testing.T) {
 	if !strings.Contains(u.detail.Text, "already on line 3 of the file") {
 		t.Errorf("the repeated row says %q", u.detail.Text)
 	}
-	kittest.AssertFits(t, "the import dialog", u.content)
+	kittest.AssertFits(t, "the import dialog", h.win.Canvas().Overlays().Top())
 
 	tapPanel(t, u.create)
 	if !strings.Contains(u.progress.Text, "Choose where to save the generated passwords first") || u.busy {
