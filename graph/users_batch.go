@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -86,47 +87,83 @@ func userJSON(nu NewUser) (json.RawMessage, error) {
 	return b, nil
 }
 
-// ExistingUserPrincipalNames tells which of upns already name a user,
-// reading 20 per $batch request (GET /users/{userPrincipalName}). The keys
-// are the names in lower case, as the directory compares them.
+// upnsPerQuery is how many names one $filter with in looks up: Graph
+// takes up to 15 values in one in.
+const upnsPerQuery = 15
+
+// ExistingUserPrincipalNames tells which of upns already name a user. Each
+// request of a $batch looks up 15 names with $filter=userPrincipalName in
+// (...), so one round trip checks 300. The keys are the names in lower
+// case, as the directory compares them; progress counts names.
 func (c *Client) ExistingUserPrincipalNames(ctx context.Context, upns []string, progress func(done, total int)) (map[string]bool, error) {
+	var groups [][]string
+	for i := 0; i < len(upns); i += upnsPerQuery {
+		groups = append(groups, upns[i:min(i+upnsPerQuery, len(upns))])
+	}
+	keys := make([]string, len(groups))
+	for i := range groups {
+		keys[i] = strconv.Itoa(i)
+	}
+	counted := func(done, total int) {
+		if progress != nil {
+			progress(min(done*upnsPerQuery, len(upns)), len(upns))
+		}
+	}
 	found := map[string]bool{}
-	var firstErr error
-	results := c.inChunks(ctx, upns, progress, func(chunk []ItemResult) {
+	results := c.inChunks(ctx, keys, counted, func(chunk []ItemResult) {
 		c.inRounds(ctx, chunk, func(items []*ItemResult) (time.Duration, error) {
-			return c.lookupBatch(ctx, items, found)
+			return c.lookupBatch(ctx, items, groups, found)
 		})
 	})
 	for _, r := range results {
 		if r.Err != nil {
-			firstErr = r.Err
-			break
+			return found, r.Err
 		}
 	}
-	return found, firstErr
+	return found, nil
 }
 
-// lookupBatch reads one $batch of users by name; a name nobody has is not
-// an error.
-func (c *Client) lookupBatch(ctx context.Context, items []*ItemResult, found map[string]bool) (time.Duration, error) {
+// lookupBatch sends one $batch of name lookups; each item's ID is the
+// index of its group of names.
+func (c *Client) lookupBatch(ctx context.Context, items []*ItemResult, groups [][]string, found map[string]bool) (time.Duration, error) {
 	steps := make([]batchStep, len(items))
 	for i, r := range items {
-		steps[i] = batchStep{Method: http.MethodGet, URL: "/users/" + url.PathEscape(r.ID) + "?$select=id,userPrincipalName"}
+		n, _ := strconv.Atoi(r.ID)
+		steps[i] = batchStep{Method: http.MethodGet, URL: "/users?" + upnFilter(groups[n])}
 	}
-	answers, err := c.postBatch(ctx, "read the users", steps, needReadUsers)
+	answers, err := c.postBatch(ctx, "look up the users", steps, needReadUsers)
 	if err != nil {
 		return 0, err
 	}
 	var wait time.Duration
 	for i, r := range items {
-		r.Err = answers[i].err("read the user", needReadUsers)
-		switch {
-		case r.Err == nil:
-			found[strings.ToLower(r.ID)] = true
-		case errors.Is(r.Err, ErrNotFound) && !errors.Is(r.Err, ErrDenied):
-			r.Err = nil
+		a := answers[i]
+		if r.Err = a.err("look up the users", needReadUsers); r.Err == nil {
+			var page struct {
+				Value []struct {
+					UserPrincipalName string `json:"userPrincipalName"`
+				} `json:"value"`
+			}
+			if json.Unmarshal(a.Body, &page) != nil {
+				r.Err = &Error{Status: http.StatusBadGateway, Message: "the list of users could not be read", Action: "look up the users"}
+			}
+			for _, u := range page.Value {
+				found[strings.ToLower(u.UserPrincipalName)] = true
+			}
 		}
-		wait = max(wait, answers[i].retryAfter())
+		wait = max(wait, a.retryAfter())
 	}
 	return wait, nil
+}
+
+// upnFilter is the query that reads the users named upns.
+func upnFilter(upns []string) string {
+	quoted := make([]string, len(upns))
+	for i, u := range upns {
+		quoted[i] = "'" + strings.ReplaceAll(u, "'", "''") + "'"
+	}
+	return url.Values{
+		"$filter": {"userPrincipalName in (" + strings.Join(quoted, ",") + ")"},
+		"$select": {"id,userPrincipalName"},
+	}.Encode()
 }

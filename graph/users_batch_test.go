@@ -73,20 +73,31 @@ func TestExistingUserPrincipalNames(t *testing.T) {
 	tn := startTenant(t, demotenant.Options{ThrottleBatchPartEvery: 5})
 	ctx := context.Background()
 	users := newUsers(tn, "exists", 3)
+	users[1].UserPrincipalName = "o'brien@" + tn.info.TenantDomain // an apostrophe is allowed
 	for _, r := range tn.client.CreateUsers(ctx, users[:2], nil) {
 		if r.Err != nil {
 			t.Fatal(r.Err)
 		}
 	}
 	upns := []string{"EXISTS.0@" + tn.info.TenantDomain, users[1].UserPrincipalName, users[2].UserPrincipalName}
-	for i := range 30 {
+	for i := range 40 {
 		upns = append(upns, fmt.Sprintf("nobody.%d@%s", i, tn.info.TenantDomain))
 	}
-	found, err := tn.client.ExistingUserPrincipalNames(ctx, upns, nil)
+	before := tn.srv.GraphRequests()
+	progress := &progressLog{t: t}
+	found, err := tn.client.ExistingUserPrincipalNames(ctx, upns, progress.report)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(found) != 2 || !found["exists.0@"+tn.info.TenantDomain] || !found[users[1].UserPrincipalName] {
 		t.Errorf("found %v", found)
+	}
+	// 43 names are 3 lookups of 15 in one $batch, one of them throttled
+	// and sent again.
+	if n := tn.srv.GraphRequests() - before; n != 2 {
+		t.Errorf("%d requests to look up 43 names", n)
+	}
+	if !progress.endsAt(len(upns)) {
+		t.Errorf("progress %v", progress.calls)
 	}
 }
