@@ -45,15 +45,7 @@ func (s *Server) putManagerRef(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	var body map[string]any
-	if err := c.decodeBody(&body); err != nil {
-		return err
-	}
-	ref, _ := body["@odata.id"].(string)
-	if ref == "" {
-		return errBadRequest("The request body must hold an '@odata.id' reference to the manager.")
-	}
-	id, err := s.dir.referencedObject(ref)
+	id, err := c.bodyReference("the manager")
 	if err != nil {
 		return err
 	}
@@ -62,4 +54,18 @@ func (s *Server) putManagerRef(c *graphCall) error {
 	}
 	u.Manager = id
 	return c.noContent()
+}
+
+// bodyReference reads the object a $ref request body names by its
+// @odata.id; what says what it should be, for the error.
+func (c *graphCall) bodyReference(what string) (string, error) {
+	var body map[string]any
+	if err := c.decodeBody(&body); err != nil {
+		return "", err
+	}
+	ref, _ := body["@odata.id"].(string)
+	if ref == "" {
+		return "", errBadRequest("The request body must hold an '@odata.id' reference to %s.", what)
+	}
+	return c.s.dir.referencedObject(ref)
 }

@@ -135,15 +135,7 @@ func (s *Server) addMemberRef(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	var body map[string]any
-	if err := c.decodeBody(&body); err != nil {
-		return err
-	}
-	ref, _ := body["@odata.id"].(string)
-	if ref == "" {
-		return errBadRequest("The request body must hold an '@odata.id' reference to the member to add.")
-	}
-	id, err := s.dir.referencedObject(ref)
+	id, err := c.bodyReference("the member to add")
 	if err != nil {
 		return err
 	}
