@@ -55,9 +55,11 @@ func (c *Client) createBatch(ctx context.Context, items []*ItemResult, byUPN map
 	if len(steps) == 0 {
 		return 0, nil
 	}
-	// A creation sent again after a dropped connection answers that the
-	// name is taken, which is reported as already there.
-	safe, _ := resendSafe(ctx)
+	// A batch sent again after a dropped connection may have arrived the
+	// first time: its creations then answer that the name is taken. Those
+	// users were made by this batch, with its passwords, so they count as
+	// created; otherwise a taken name was there before.
+	safe, resent := resendSafe(ctx)
 	answers, err := c.postBatch(safe, "create the users", steps, needManageUsers)
 	if err != nil {
 		return 0, err
@@ -66,7 +68,7 @@ func (c *Client) createBatch(ctx context.Context, items []*ItemResult, byUPN map
 	for i, r := range sent {
 		r.Err = answers[i].err("create the user", needManageUsers)
 		if errors.Is(r.Err, ErrConflict) {
-			r.Err, r.Already = nil, true
+			r.Err, r.Already = nil, !resent.happened()
 		}
 		wait = max(wait, answers[i].retryAfter())
 	}
