@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -42,6 +43,7 @@ type userImport struct {
 	create   *kit.Button
 	close    *kit.Button
 	dialog   *kit.Dialog
+	content  *fyne.Container
 }
 
 func newUserImport(p *Panel, s *session, created func()) *userImport {
@@ -62,10 +64,10 @@ func newUserImport(p *Panel, s *session, created func()) *userImport {
 	u.close = kit.NewButton("Close", func() { u.dialog.Hide() })
 	u.savePWs.Disable()
 	u.create.Disable()
-	top := container.NewVBox(container.NewBorder(nil, nil, u.choose, nil, u.file), u.summary)
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewVBox(u.choose), nil, u.file), u.summary)
 	bottom := container.NewVBox(u.detail, u.progress)
-	content := container.NewBorder(top, bottom, nil, nil, u.rows)
-	d := dialog.NewCustomWithoutButtons("New users from a CSV", content, p.cfg.Window)
+	u.content = container.NewBorder(top, bottom, nil, nil, u.rows)
+	d := dialog.NewCustomWithoutButtons("New users from a CSV", u.content, p.cfg.Window)
 	d.SetButtons([]fyne.CanvasObject{u.close, u.savePWs, u.create})
 	d.Resize(kit.DialogSize(p.cfg.Window, fyne.NewSize(760, 560)))
 	u.dialog = kit.NewDialog(p.cfg.Window, d, u.choose, u.create.Press)
@@ -209,8 +211,9 @@ func (u *userImport) writePasswords() {
 		u.passwords = ""
 		return
 	}
-	u.progress.SetText(u.progress.Text + fmt.Sprintf(" The %d generated passwords are in %s, readable by you only; "+
-		"the users must change them at their first sign-in.", n, u.passwords))
+	u.progress.SetText(u.progress.Text + fmt.Sprintf(" %d generated passwords saved to %s, readable by you only.",
+		n, filepath.Base(u.passwords)))
+	u.relayout()
 }
 
 // refresh enables what can be done now and shows the counts.
@@ -229,8 +232,13 @@ func (u *userImport) refresh() {
 		return
 	}
 	n := u.im.Counts()
-	u.summary.SetText(fmt.Sprintf("%d rows: %d ready, %d already exist, %d with problems.",
-		len(u.im.Rows), n[userimport.Ready], n[userimport.Exists], n[userimport.Invalid]))
+	summary := fmt.Sprintf("%d rows: %d ready, %d already exist, %d with problems.",
+		len(u.im.Rows), n[userimport.Ready], n[userimport.Exists], n[userimport.Invalid])
+	if u.finished {
+		summary = fmt.Sprintf("%d rows: %d created, %d already exist, %d failed, %d with problems.",
+			len(u.im.Rows), n[userimport.Created], n[userimport.Exists], n[userimport.Failed], n[userimport.Invalid])
+	}
+	u.summary.SetText(summary)
 	if len(u.im.NotImported) > 0 {
 		u.summary.SetText(u.summary.Text + " Not imported: " + strings.Join(u.im.NotImported, ", ") + ".")
 	}
@@ -252,11 +260,21 @@ func (u *userImport) refresh() {
 func (u *userImport) say(text string) {
 	u.progress.Importance = widget.MediumImportance
 	u.progress.SetText(text)
+	u.relayout()
 }
 
 func (u *userImport) fail(text string) {
 	u.progress.Importance = widget.DangerImportance
 	u.progress.SetText(text)
+	u.relayout()
+}
+
+// relayout gives the dialog room for a message that grew: the list gives
+// up the height the message needs.
+func (u *userImport) relayout() {
+	if u.content != nil {
+		u.content.Refresh()
+	}
 }
 
 // openDialog asks which file to read with the standard open dialog.

@@ -35,10 +35,10 @@ type userLike struct {
 func newUserLike(p *Panel, s *session, from graph.User, created func(graph.User)) *userLike {
 	l := &userLike{from: from, parts: container.NewVBox(),
 		note: wrappedLabel("Reading the groups, licenses and manager of " + from.DisplayName + "…")}
-	parts := container.NewVScroll(l.parts)
-	parts.SetMinSize(fyne.NewSize(0, 140))
+	// The ticks scroll with the fields: a scroll inside the dialog's
+	// scroll would not show what it hides.
 	extra := container.NewVBox(widget.NewLabelWithStyle("Taken from "+from.DisplayName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		l.note, parts)
+		l.note, l.parts)
 	l.form = buildUserForm(p, s, "New user like "+from.DisplayName, extra, created)
 	l.form.creator = l.creator
 	fields := l.form.fields
