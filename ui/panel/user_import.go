@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -177,7 +178,10 @@ func (u *userImport) onCreate() {
 	}
 	u.busy = true
 	u.refresh()
-	im := u.im
+	// The background works on its own copy of the rows while the list
+	// shows these; the copy takes their place once it is done.
+	im := *u.im
+	im.Rows = slices.Clone(u.im.Rows)
 	total := im.Counts()[userimport.Ready]
 	u.say(fmt.Sprintf("Creating %d users…", total))
 	u.p.background(u.s, func(ctx context.Context) error {
@@ -185,6 +189,7 @@ func (u *userImport) onCreate() {
 			u.p.cfg.Do(func() { u.say(fmt.Sprintf("Creating users: %d of %d sent…", done, total)) })
 		})
 	}, func(err error) {
+		u.im = &im
 		u.busy, u.finished = false, true
 		if err != nil {
 			u.fail(errorText("create the users", err))
