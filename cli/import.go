@@ -79,6 +79,9 @@ func runImport(ctx context.Context, args []string, env Env, deps connectionDeps)
 	if err != nil {
 		return commandUsageError(env, "import", "", err)
 	}
+	if len(im.NotImported) > 0 {
+		fmt.Fprintf(env.Stderr, "Not imported (set them later in the admin center): %s.\n", strings.Join(im.NotImported, ", "))
+	}
 	client, err := deps.openGraph(ctx, opts.Name, func(err error) {
 		fmt.Fprintf(env.Stderr, "entra-wizard import: %v\n", err)
 	})

@@ -95,8 +95,18 @@ func TestImportUsersOnceKeepingThePasswords(t *testing.T) {
 func TestImportUsersExitCodes(t *testing.T) {
 	f := exportFixture(t)
 	good := importFile(t, f.info.TenantDomain, 0, "Given,given@"+f.info.TenantDomain+",Given-Pass-2026,Yes,")
-	if res := f.run(t, runImport, "", "users", "--name", "northwind", "--file", good); res.code != 0 || !strings.Contains(res.stdout, "\tcreated") {
+	if res := f.run(t, runImport, "", "users", "--name", "northwind", "--file", good); res.code != 0 || !strings.Contains(res.stdout, "\tcreated") ||
+		strings.Contains(res.stderr, "Not imported") {
 		t.Errorf("a valid file: exit %d\n%s%s", res.code, res.stdout, res.stderr)
+	}
+	address := filepath.Join(t.TempDir(), "address.csv")
+	if err := os.WriteFile(address, []byte("[displayName],[userPrincipalName],[passwordProfile],[accountEnabled],Street address [streetAddress],Badge\n"+
+		"Addressed,addressed@"+f.info.TenantDomain+",Given-Pass-2026,No,Main St 1,42\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res := f.run(t, runImport, "", "users", "--name", "northwind", "--file", address, "--dry-run"); res.code != 0 ||
+		!strings.Contains(res.stderr, "Not imported (set them later in the admin center): Street address [streetAddress], Badge.") {
+		t.Errorf("columns not imported: exit %d\n%s", res.code, res.stderr)
 	}
 	latin1 := filepath.Join(t.TempDir(), "latin1.csv")
 	if err := os.WriteFile(latin1, []byte("[displayName],[userPrincipalName],[passwordProfile],[accountEnabled]\nZo\xeb,zoe@x.example,,No\n"), 0o644); err != nil {
