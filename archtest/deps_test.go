@@ -42,7 +42,7 @@ func matching(paths []string, prefixes ...string) []string {
 }
 
 func TestEnginePackagesDoNotDependOnFyne(t *testing.T) {
-	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli", "ldapconn", "appsetup", "changefeed", "offboard", "buildinfo", "console"} {
+	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli", "ldapconn", "appsetup", "changefeed", "offboard", "userimport", "buildinfo", "console"} {
 		t.Run(pkg, func(t *testing.T) {
 			deps := goList(t, "-deps", module+"/"+pkg)
 			// console has code only on Windows, so elsewhere it lists just

@@ -2,15 +2,16 @@
 // packages may depend on what. It has no code of its own.
 //
 // The rules, from the design: the engine packages (wizard, oauth, keystore,
-// graph, connection, appsetup, changefeed, demotenant) and the command line
-// never depend on Fyne, only the ui packages do; the setup wizard's screens
-// (ui/setupwizard) and the management panel (ui/panel) never import each
-// other or the ui shell, and the shell never imports demotenant; the demo
-// tenant uses the standard library only, so the clients tested against it
-// share no code with it; the Microsoft Graph SDK is imported by graph alone
-// and the LDAP library by ldapconn alone; and only the connection engine
-// (connection) builds token sources (oauth defines them; graph only wraps
-// the one it is given), while the command line, the window, the wizard,
-// setup and the change feed neither choose endpoints nor open Graph clients
-// themselves. Setup's administrator sign-in goes through the engine too.
+// graph, connection, appsetup, changefeed, userimport, demotenant) and the
+// command line never depend on Fyne, only the ui packages do; the setup
+// wizard's screens (ui/setupwizard) and the management panel (ui/panel)
+// never import each other or the ui shell, and the shell never imports
+// demotenant; the demo tenant uses the standard library only, so the clients
+// tested against it share no code with it; the Microsoft Graph SDK is
+// imported by graph alone and the LDAP library by ldapconn alone; and only
+// the connection engine (connection) builds token sources (oauth defines
+// them; graph only wraps the one it is given), while the command line, the
+// window, the wizard, setup, the change feed and the user import neither
+// choose endpoints nor open Graph clients themselves. Setup's administrator
+// sign-in goes through the engine too.
 package archtest

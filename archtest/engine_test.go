@@ -57,7 +57,7 @@ func TestOnlyTheEngineBuildsTokenSources(t *testing.T) {
 }
 
 func TestOnlyTheEngineResolvesEndpointsAndOpensGraph(t *testing.T) {
-	dirs := goList(t, "-f", "{{.Dir}}", module+"/cli", module+"/ui/...", module+"/appsetup", module+"/changefeed", module+"/wizard")
+	dirs := goList(t, "-f", "{{.Dir}}", module+"/cli", module+"/ui/...", module+"/appsetup", module+"/changefeed", module+"/userimport", module+"/wizard")
 	if len(dirs) < 7 {
 		t.Fatalf("go list found only %d front-end packages", len(dirs))
 	}

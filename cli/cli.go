@@ -81,6 +81,8 @@ func lookup(name string) (command, bool) {
 		return RunStatus, true
 	case "export":
 		return RunExport, true
+	case "import":
+		return RunImport, true
 	case "changes":
 		return RunChanges, true
 	case "watch":

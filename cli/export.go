@@ -205,8 +205,8 @@ func progressLine(w io.Writer, what string) func(done, total int) {
 // exportFailed explains err on standard error and returns exit code 1.
 func exportFailed(env Env, err error) int { return commandFailed(env, "export", err) }
 
-// commandFailed explains why command failed on standard error, in an
-// admin's words, and returns exit code 1.
+// commandFailed explains why command failed on standard error, in plain
+// words with the fix where there is one, and returns exit code 1.
 func commandFailed(env Env, command string, err error) int {
 	msg := err.Error()
 	if e, ok := graph.AsError(err); ok {

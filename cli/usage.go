@@ -26,6 +26,8 @@ Commands:
                 give a user a new, generated password, printed once
   revoke-sessions
                 sign a user out of every app and browser
+  import        create users from a CSV in the admin center's bulk-create
+                format
   changes       print the users and groups changed since the last run
   watch         keep printing changes to users and groups as they happen
   offboard      take a leaving user's access away, or --undo it

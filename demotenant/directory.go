@@ -84,7 +84,7 @@ type user struct {
 	// SessionsValidFrom is signInSessionsValidFromDateTime: refresh
 	// tokens issued before it are refused.
 	SessionsValidFrom time.Time
-	// Manager is the id of the user's manager; "" for none.
+	// Manager is the ID of the user's manager; "" for none.
 	Manager string
 }
 

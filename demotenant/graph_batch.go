@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -51,6 +52,8 @@ func (s *Server) batchHandler(api http.Handler) func(*graphCall) error {
 				a.Status = http.StatusFailedDependency
 				a.Body = graphErrorBody{Error: graphErrorDetail{Code: "FailedDependency",
 					Message: "The request was not run because a request it depends on failed."}}
+			} else if s.throttlePart() {
+				a = throttledPart(c, part)
 			} else {
 				a = runBatchPart(c, api, part)
 			}
@@ -59,6 +62,24 @@ func (s *Server) batchHandler(api http.Handler) func(*graphCall) error {
 		}
 		return c.writeJSON(http.StatusOK, map[string]any{"responses": answers})
 	}
+}
+
+// throttlePart counts a part of a batch and says whether the
+// ThrottleBatchPartEvery knob throttles it.
+func (s *Server) throttlePart() bool {
+	n := s.batchParts.Add(1)
+	every := int64(s.opts.ThrottleBatchPartEvery)
+	return every > 0 && n%every == 0
+}
+
+// throttledPart is Graph's answer to a part of a batch it throttles: 429
+// with the Retry-After in the part's own headers.
+func throttledPart(c *graphCall, part batchPart) batchAnswer {
+	rec := &batchRecorder{header: http.Header{}, status: http.StatusOK}
+	setRequestIDs(rec, c.r)
+	rec.header.Set("Retry-After", strconv.Itoa(c.s.opts.RetryAfter))
+	writeGraphError(rec, errThrottled)
+	return rec.answer(part.ID)
 }
 
 func checkBatch(parts []batchPart) error {

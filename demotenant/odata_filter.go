@@ -7,28 +7,42 @@ import (
 // The $filter the demo tenant understands is what the program sends
 // (displayName eq '…' on applications, clientId eq '…' on grants, userType
 // eq '…' and the like on users and groups) and what a demo needs: equality
-// of a filterable property with a quoted string or a boolean, several
-// joined by "and". Everything else Graph can filter by (or, not,
-// parentheses, in, ne, null, functions, lambdas) answers as Graph does for
-// an unsupported query: 400 Request_UnsupportedQuery. Malformed input is a
-// 400 BadRequest.
+// of a filterable property with a quoted string or a boolean, or its
+// membership of a list of quoted strings (userPrincipalName in ('a','b'),
+// as the user import looks names up), several joined by "and". Everything
+// else Graph can filter by (or, not, parentheses, ne, null, functions,
+// lambdas) answers as Graph does for an unsupported query: 400
+// Request_UnsupportedQuery. Malformed input is a 400 BadRequest.
 
 // filter is a parsed $filter: clauses that must all hold.
 type filter struct{ clauses []equals }
 
-// equals is prop eq value.
+// equals is prop eq value, or prop in (values...).
 type equals struct {
-	prop  string
-	value any // string or bool
+	prop   string
+	value  any   // string or bool
+	values []any // the list of an in; nil for eq
 }
 
 func (f *filter) match(e entity) bool {
 	for _, c := range f.clauses {
-		if !equalValues(e.property(c.prop), c.value) {
+		if !c.holds(e.property(c.prop)) {
 			return false
 		}
 	}
 	return true
+}
+
+func (c equals) holds(v any) bool {
+	if c.values == nil {
+		return equalValues(v, c.value)
+	}
+	for _, want := range c.values {
+		if equalValues(v, want) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseFilter parses src, checking each property against kind.
@@ -88,18 +102,48 @@ func (p *filterParser) clause() (equals, error) {
 	switch op := p.next(); {
 	case op.Kind != tokIdent:
 		return equals{}, filterSyntaxError(p.src, op.Pos)
+	case op.Text == "in":
+		return p.list(name.Text)
 	case op.Text != "eq":
 		return equals{}, errUnsupportedFilter(name.Text, p.kind.Name)
 	}
 	switch v := p.next(); {
 	case v.Kind == tokString:
-		return equals{name.Text, v.Text}, nil
+		return equals{prop: name.Text, value: v.Text}, nil
 	case v.Kind == tokIdent && (v.Text == "true" || v.Text == "false"):
-		return equals{name.Text, v.Text == "true"}, nil
+		return equals{prop: name.Text, value: v.Text == "true"}, nil
 	case v.Kind == tokEOF, v.Kind == tokOther && strings.Contains("),:", v.Text):
 		return equals{}, filterSyntaxError(p.src, v.Pos)
 	}
 	return equals{}, errUnsupportedFilter(name.Text, p.kind.Name) // null, numbers, unquoted ids, lists
+}
+
+// maxInValues is how many values one in may list.
+const maxInValues = 15
+
+// list parses the ('a', 'b') after prop in.
+func (p *filterParser) list(prop string) (equals, error) {
+	if t := p.next(); t.Kind != tokOther || t.Text != "(" {
+		return equals{}, filterSyntaxError(p.src, t.Pos)
+	}
+	c := equals{prop: prop, values: []any{}}
+	for {
+		v := p.next()
+		if v.Kind != tokString {
+			return equals{}, filterSyntaxError(p.src, v.Pos)
+		}
+		c.values = append(c.values, v.Text)
+		switch t := p.next(); {
+		case t.Kind == tokOther && t.Text == ",":
+		case t.Kind == tokOther && t.Text == ")":
+			if len(c.values) > maxInValues {
+				return equals{}, errUnsupportedFilter(prop, p.kind.Name)
+			}
+			return c, nil
+		default:
+			return equals{}, filterSyntaxError(p.src, t.Pos)
+		}
+	}
 }
 
 // equalValues compares a property value with a literal the way the

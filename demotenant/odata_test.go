@@ -101,7 +101,7 @@ func TestGraphFilterSearchAndCount(t *testing.T) {
 
 	// Beyond what the program sends, Graph's answer for an unsupported
 	// query.
-	for _, f := range []string{"groupTypes/any(c:c eq 'Unified')", "startswith(displayName,'meg')", "department in ('Legal')"} {
+	for _, f := range []string{"groupTypes/any(c:c eq 'Unified')", "startswith(displayName,'meg')", "department eq 'Legal' or department eq 'Sales'"} {
 		query(url.Values{"$filter": {f}}).wantError(t, 400, "Request_UnsupportedQuery")
 	}
 }

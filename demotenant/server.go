@@ -54,6 +54,11 @@ type Options struct {
 	// RetryAfter is the Retry-After value in seconds for throttled answers;
 	// 0 means 1.
 	RetryAfter int
+	// ThrottleBatchPartEvery answers every Nth request inside a $batch
+	// with 429 and a Retry-After header of its own while the batch itself
+	// succeeds, as Graph throttles the parts of a batch one by one; 0
+	// disables it.
+	ThrottleBatchPartEvery int
 	// DropEvery closes the connection without answering on every Nth Graph
 	// request; 0 disables it.
 	DropEvery int
@@ -160,6 +165,7 @@ type Server struct {
 	requests      atomic.Int64 // every request served
 	graphRequests atomic.Int64 // Graph requests, for throttling and drops
 	graphWrites   atomic.Int64 // Graph requests and $batch parts that may change something
+	batchParts    atomic.Int64 // requests inside a $batch, for their throttling
 	tokenRequests atomic.Int64
 
 	other otherAdmin

@@ -48,27 +48,37 @@ func memberRefPath(groupID, memberID string) string {
 // sending throttled items again after the Retry-After Graph asked for.
 func (c *Client) deleteInBatches(ctx context.Context, d batchDeletes, ids []string, progress func(done, total int)) []ItemResult {
 	return c.inChunks(ctx, ids, progress, func(chunk []ItemResult) {
-		pending := make([]*ItemResult, len(chunk))
-		for i := range chunk {
-			pending[i] = &chunk[i]
-		}
-		for round := 0; len(pending) > 0; round++ {
-			wait, err := c.deleteBatch(ctx, d, pending)
-			if err != nil {
-				for _, r := range pending {
-					r.Err = err
-				}
-				return
-			}
-			pending = throttled(pending)
-			if len(pending) == 0 {
-				return
-			}
-			if round+1 == maxBatchRounds || c.clock.Sleep(ctx, wait) != nil {
-				return // the items keep their throttled error
-			}
-		}
+		c.inRounds(ctx, chunk, func(items []*ItemResult) (time.Duration, error) {
+			return c.deleteBatch(ctx, d, items)
+		})
 	})
+}
+
+// inRounds sends chunk through send, then sends again the items Graph
+// throttled, after the longest Retry-After they asked for, up to
+// maxBatchRounds times. When send fails as a whole, every item still
+// pending gets its error.
+func (c *Client) inRounds(ctx context.Context, chunk []ItemResult, send func([]*ItemResult) (time.Duration, error)) {
+	pending := make([]*ItemResult, len(chunk))
+	for i := range chunk {
+		pending[i] = &chunk[i]
+	}
+	for round := 0; len(pending) > 0; round++ {
+		wait, err := send(pending)
+		if err != nil {
+			for _, r := range pending {
+				r.Err = err
+			}
+			return
+		}
+		pending = throttled(pending)
+		if len(pending) == 0 {
+			return
+		}
+		if round+1 == maxBatchRounds || c.clock.Sleep(ctx, wait) != nil {
+			return // the items keep their throttled error
+		}
+	}
 }
 
 // batchRequest and batchAnswer are the JSON of Graph's $batch.
@@ -77,71 +87,81 @@ type batchRequest struct {
 }
 
 type batchStep struct {
-	ID     string `json:"id"`
-	Method string `json:"method"`
-	URL    string `json:"url"`
+	ID      string            `json:"id"`
+	Method  string            `json:"method"`
+	URL     string            `json:"url"`
+	Headers map[string]string `json:"headers,omitempty"`
+	Body    json.RawMessage   `json:"body,omitempty"`
 }
 
 type batchAnswer struct {
-	Responses []struct {
-		ID      string            `json:"id"`
-		Status  int               `json:"status"`
-		Headers map[string]string `json:"headers"`
-		Body    json.RawMessage   `json:"body"`
-	} `json:"responses"`
+	Responses []batchItem `json:"responses"`
 }
 
-// deleteBatch sends one $batch of deletes through the SDK's adapter
-// (authentication, retries) and records each item's result. It returns the
-// longest Retry-After among throttled items.
+// deleteBatch sends one $batch of deletes and records each item's result.
+// It returns the longest Retry-After among throttled items.
 func (c *Client) deleteBatch(ctx context.Context, d batchDeletes, items []*ItemResult) (time.Duration, error) {
-	var req batchRequest
+	steps := make([]batchStep, len(items))
 	for i, r := range items {
-		req.Requests = append(req.Requests, batchStep{
-			ID:     strconv.Itoa(i),
-			Method: http.MethodDelete,
-			URL:    d.path(r.ID),
-		})
+		steps[i] = batchStep{Method: http.MethodDelete, URL: d.path(r.ID)}
 	}
 	// Deletes may be sent again after a dropped connection; one that had
 	// arrived answers 404 the second time, which means it is done.
 	safe, resent := resendSafe(ctx)
-	ans, err := c.sendBatch(safe, d.action, d.needs, req)
+	answers, err := c.postBatch(safe, d.action, steps, d.needs)
 	if err != nil {
 		return 0, err
 	}
-	for _, r := range items {
-		r.Err = &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: d.action}
-	}
 	var wait time.Duration
-	for _, a := range ans.Responses {
-		i, err := strconv.Atoi(a.ID)
-		if err != nil || i < 0 || i >= len(items) {
-			continue
+	for i, r := range items {
+		a := answers[i]
+		r.Err = a.err(d.action, d.needs)
+		if a.Status == http.StatusNotFound && resent.happened() && !errors.Is(r.Err, ErrDenied) {
+			r.Err, r.Already = nil, true
 		}
-		if a.Status >= 200 && a.Status < 300 {
-			items[i].Err = nil
-			continue
-		}
-		items[i].Err = batchItemError(d, a.Status, a.Headers, a.Body)
-		if a.Status == http.StatusNotFound && resent.happened() && !errors.Is(items[i].Err, ErrDenied) {
-			items[i].Err, items[i].Already = nil, true
-			continue
-		}
-		if a.Status == http.StatusTooManyRequests {
-			wait = max(wait, retryAfter(a.Headers))
-		}
+		wait = max(wait, a.retryAfter())
 	}
 	return wait, nil
 }
 
-// sendBatch sends one $batch through the SDK's adapter (authentication,
-// retries that honour Retry-After) and reads its answers; a failure names
-// action and the permissions it needs.
-func (c *Client) sendBatch(ctx context.Context, action string, needs []string, req batchRequest) (batchAnswer, error) {
-	body, err := json.Marshal(req)
+// batchItem is Graph's answer to one request of a $batch.
+type batchItem struct {
+	ID      string            `json:"id"`
+	Status  int               `json:"status"`
+	Headers map[string]string `json:"headers"`
+	Body    json.RawMessage   `json:"body"`
+}
+
+// err is the item's error, nil when it succeeded; an item Graph did not
+// answer is an error of its own.
+func (a batchItem) err(action string, needs []string) error {
+	switch {
+	case a.Status == 0:
+		return &Error{Status: http.StatusBadGateway, Message: "no answer for this item in the batch", Action: action}
+	case a.Status >= 200 && a.Status < 300:
+		return nil
+	}
+	return batchItemError(a.Status, a.Headers, a.Body, action, needs)
+}
+
+// retryAfter is how long a throttled item asks to wait; 0 for the others.
+func (a batchItem) retryAfter() time.Duration {
+	if a.Status != http.StatusTooManyRequests {
+		return 0
+	}
+	return retryAfter(a.Headers)
+}
+
+// postBatch sends steps as one $batch through the SDK's adapter
+// (authentication, retries) and returns the answers in the order of steps,
+// numbering the steps itself.
+func (c *Client) postBatch(ctx context.Context, action string, steps []batchStep, needs []string) ([]batchItem, error) {
+	for i := range steps {
+		steps[i].ID = strconv.Itoa(i)
+	}
+	body, err := json.Marshal(batchRequest{Requests: steps})
 	if err != nil {
-		return batchAnswer{}, fmt.Errorf("graph: %s: %w", action, err)
+		return nil, fmt.Errorf("graph: %s: %w", action, err)
 	}
 	info := abstractions.NewRequestInformation()
 	info.Method = abstractions.POST
@@ -152,18 +172,24 @@ func (c *Client) sendBatch(ctx context.Context, action string, needs []string, r
 	info.AddRequestOptions(bulkRetries())
 	raw, err := c.adapter.SendPrimitive(ctx, info, "[]byte", abstractions.ErrorMappings{"XXX": odataerrors.CreateODataErrorFromDiscriminatorValue})
 	if err != nil {
-		return batchAnswer{}, fail(err, action, needs...)
+		return nil, fail(err, action, needs...)
 	}
 	var ans batchAnswer
 	if b, _ := raw.([]byte); len(b) == 0 || json.Unmarshal(b, &ans) != nil {
-		return batchAnswer{}, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: action}
+		return nil, &Error{Status: http.StatusBadGateway, Message: "the $batch answer could not be read", Action: action}
 	}
-	return ans, nil
+	items := make([]batchItem, len(steps))
+	for _, a := range ans.Responses {
+		if i, err := strconv.Atoi(a.ID); err == nil && i >= 0 && i < len(items) {
+			items[i] = a
+		}
+	}
+	return items, nil
 }
 
 // batchItemError decodes the error of one $batch answer.
-func batchItemError(d batchDeletes, status int, headers map[string]string, body json.RawMessage) *Error {
-	e := &Error{Status: status, Action: d.action, Needs: d.needs}
+func batchItemError(status int, headers map[string]string, body json.RawMessage, action string, needs []string) *Error {
+	e := &Error{Status: status, Action: action, Needs: needs}
 	var odata struct {
 		Error struct {
 			Code       string `json:"code"`

@@ -89,34 +89,34 @@ func (c *Client) UserHoldings(ctx context.Context, idOrUPN string) (Holdings, er
 	}
 	user := "/users/" + url.PathEscape(idOrUPN)
 	groups := "?$select=" + strings.Join(groupFields, ",") + "&$top=999"
-	req := batchRequest{Requests: []batchStep{
-		{ID: "user", Method: http.MethodGet, URL: user + "?$select=" + strings.Join(userFields, ",")},
-		{ID: "licenses", Method: http.MethodGet, URL: user + "/licenseDetails?$select=skuId,skuPartNumber"},
-		{ID: "groups", Method: http.MethodGet, URL: user + "/memberOf/microsoft.graph.group" + groups},
-		{ID: "owned", Method: http.MethodGet, URL: user + "/ownedObjects/microsoft.graph.group" + groups},
-	}}
-	ans, err := c.sendBatch(ctx, "read the user", needReadUsers, req)
+	// The parts of the batch, in the order of steps.
+	const userPart, licensesPart, groupsPart, ownedPart = 0, 1, 2, 3
+	steps := []batchStep{
+		userPart:     {Method: http.MethodGet, URL: user + "?$select=" + strings.Join(userFields, ",")},
+		licensesPart: {Method: http.MethodGet, URL: user + "/licenseDetails?$select=skuId,skuPartNumber"},
+		groupsPart:   {Method: http.MethodGet, URL: user + "/memberOf/microsoft.graph.group" + groups},
+		ownedPart:    {Method: http.MethodGet, URL: user + "/ownedObjects/microsoft.graph.group" + groups},
+	}
+	answers, err := c.postBatch(ctx, "read the user", steps, needReadUsers)
 	if err != nil {
 		return Holdings{}, err
 	}
-	parts := map[string]json.RawMessage{}
-	for _, a := range ans.Responses {
-		if a.Status == http.StatusOK {
-			parts[a.ID] = a.Body
+	parts := make([]json.RawMessage, len(answers))
+	for i, a := range answers {
+		if a.Status != http.StatusOK {
+			return c.holdingsOneByOne(ctx, idOrUPN)
 		}
-	}
-	if len(parts) != len(req.Requests) {
-		return c.holdingsOneByOne(ctx, idOrUPN)
+		parts[i] = a.Body
 	}
 	var h Holdings
 	var wu wireUser
-	if err := json.Unmarshal(parts["user"], &wu); err != nil || wu.ID == "" {
+	if err := json.Unmarshal(parts[userPart], &wu); err != nil || wu.ID == "" {
 		return c.holdingsOneByOne(ctx, idOrUPN)
 	}
 	h.User = wu.user()
-	if h.Licenses, err = batchedList(ctx, c, parts["licenses"], wireLicense.license); err == nil {
-		if h.Groups, err = batchedList(ctx, c, parts["groups"], wireGroup.group); err == nil {
-			h.Owned, err = batchedList(ctx, c, parts["owned"], wireGroup.group)
+	if h.Licenses, err = batchedList(ctx, c, parts[licensesPart], wireLicense.license); err == nil {
+		if h.Groups, err = batchedList(ctx, c, parts[groupsPart], wireGroup.group); err == nil {
+			h.Owned, err = batchedList(ctx, c, parts[ownedPart], wireGroup.group)
 		}
 	}
 	if err != nil {

@@ -45,6 +45,12 @@ type NewUser struct {
 	JobTitle          string
 	Department        string
 	UsageLocation     string
+	OfficeLocation    string
+	City              string
+	Country           string
+	MobilePhone       string
+	// BlockSignIn creates the account disabled (accountEnabled false).
+	BlockSignIn bool
 	// Password is the initial password; the user must change it at the
 	// next sign-in.
 	Password string

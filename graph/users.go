@@ -76,14 +76,27 @@ func (c *Client) User(ctx context.Context, idOrUPN string) (User, error) {
 	return toUser(u), nil
 }
 
-// CreateUser creates an enabled user who must change the initial password
-// at the first sign-in.
+// CreateUser creates a user, enabled unless BlockSignIn is set, who must
+// change the initial password at the first sign-in.
 func (c *Client) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	if err := nu.validate(); err != nil {
 		return User{}, err
 	}
+	body := nu.body()
+	u, err := c.sdk().Users().Post(ctx, body, nil)
+	if err == nil && u == nil {
+		err = errEmptyAnswer
+	}
+	if err != nil {
+		return User{}, fail(err, "create the user", needManageUsers...)
+	}
+	return c.readBack(ctx, toUser(u)), nil
+}
+
+// body is the request body that creates nu.
+func (nu NewUser) body() *models.User {
 	body := newUserBody()
-	body.SetAccountEnabled(ptr(true))
+	body.SetAccountEnabled(ptr(!nu.BlockSignIn))
 	body.SetDisplayName(ptr(strings.TrimSpace(nu.DisplayName)))
 	upn := strings.TrimSpace(nu.UserPrincipalName)
 	body.SetUserPrincipalName(&upn)
@@ -97,18 +110,15 @@ func (c *Client) CreateUser(ctx context.Context, nu NewUser) (User, error) {
 	setIf(body.SetJobTitle, nu.JobTitle)
 	setIf(body.SetDepartment, nu.Department)
 	setIf(body.SetUsageLocation, strings.ToUpper(strings.TrimSpace(nu.UsageLocation)))
+	setIf(body.SetOfficeLocation, nu.OfficeLocation)
+	setIf(body.SetCity, nu.City)
+	setIf(body.SetCountry, nu.Country)
+	setIf(body.SetMobilePhone, nu.MobilePhone)
 	pw := models.NewPasswordProfile()
 	pw.SetPassword(&nu.Password)
 	pw.SetForceChangePasswordNextSignIn(ptr(true))
 	body.SetPasswordProfile(pw)
-	u, err := c.sdk().Users().Post(ctx, body, nil)
-	if err == nil && u == nil {
-		err = errEmptyAnswer
-	}
-	if err != nil {
-		return User{}, fail(err, "create the user", needManageUsers...)
-	}
-	return c.readBack(ctx, toUser(u)), nil
+	return body
 }
 
 // readBack reads a user just written, with every field the program shows:

@@ -48,6 +48,14 @@ type Config struct {
 	// chosen file to chosen; it does nothing when the admin cancels. Nil
 	// means the standard save dialog.
 	SaveFile func(suggested string, chosen func(io.WriteCloser, error))
+	// OpenFile asks which file to read (new users from a CSV) and hands it
+	// to chosen with its name; it does nothing when the admin cancels. Nil
+	// means the standard open dialog.
+	OpenFile func(chosen func(r io.ReadCloser, name string, err error))
+	// SavePath asks where to save a file of secrets (generated passwords)
+	// and hands its path to chosen, so that the program makes it readable
+	// by the admin only. Nil means the standard save dialog.
+	SavePath func(suggested string, chosen func(path string, err error))
 	// Do runs f on the UI goroutine; nil means fyne.Do. Tests pass a queue
 	// they drain themselves.
 	Do func(f func())
@@ -106,6 +114,12 @@ func New(cfg Config) *Panel {
 	}
 	if cfg.SaveFile == nil {
 		cfg.SaveFile = saveDialog(cfg.Window)
+	}
+	if cfg.OpenFile == nil {
+		cfg.OpenFile = openDialog(cfg.Window)
+	}
+	if cfg.SavePath == nil {
+		cfg.SavePath = savePathDialog(cfg.Window)
 	}
 	p := &Panel{cfg: cfg}
 	p.conn = newConnectionBar(p)

@@ -36,13 +36,27 @@ type userForm struct {
 	cancel *kit.Button
 	dialog *kit.Dialog
 
+	// creator, called on the UI goroutine as Create is pressed, gives what
+	// creates the user in the background and says what else it did, for
+	// the password dialog; nil creates the user alone.
+	creator func() createFunc
+
 	// password is the dialog that shows the new user's password once.
 	password     *kit.Dialog
 	passwordText *widget.Label
 	copyPassword *kit.Button
 }
 
+// createFunc creates a user and says what else it did.
+type createFunc func(ctx context.Context, nu graph.NewUser) (graph.User, string, error)
+
 func newUserForm(p *Panel, s *session, created func(graph.User)) *userForm {
+	return buildUserForm(p, s, "New user", nil, created)
+}
+
+// buildUserForm builds the dialog called title, with extra (if any) below
+// the fields.
+func buildUserForm(p *Panel, s *session, title string, extra fyne.CanvasObject, created func(graph.User)) *userForm {
 	f := &userForm{p: p, s: s, fields: newUserFields(), upn: kit.NewEntry(), status: widget.NewLabel("")}
 	f.status.Wrapping = fyne.TextWrapWord
 	f.upn.SetPlaceHolder("name")
@@ -62,10 +76,18 @@ func newUserForm(p *Panel, s *session, created func(graph.User)) *userForm {
 	f.create = kit.NewButtonWithIcon("Create user", theme.ConfirmIcon(), func() { f.onCreate(created) })
 	f.create.Importance = widget.HighImportance
 	f.cancel = kit.NewButton("Cancel", func() { f.dialog.Hide() })
-	content := container.NewVBox(form, widget.NewLabel("A strong password is generated; the user must change it at the next sign-in."), f.status)
-	d := dialog.NewCustomWithoutButtons("New user", content, p.cfg.Window)
+	note := widget.NewLabel("A strong password is generated; the user must change it at the next sign-in.")
+	var content fyne.CanvasObject = container.NewVBox(form, note, f.status)
+	size := fyne.NewSize(560, 0)
+	if extra != nil {
+		// With what is taken from another user the dialog is taller than
+		// a laptop's window at 125 %: the fields scroll, the status stays.
+		content = container.NewBorder(nil, f.status, nil, nil, container.NewVScroll(container.NewVBox(form, note, extra)))
+		size = kit.DialogSize(p.cfg.Window, fyne.NewSize(600, 640))
+	}
+	d := dialog.NewCustomWithoutButtons(title, content, p.cfg.Window)
 	d.SetButtons([]fyne.CanvasObject{f.cancel, f.create})
-	d.Resize(fyne.NewSize(560, 0))
+	d.Resize(size)
 	f.dialog = kit.NewDialog(p.cfg.Window, d, f.fields.displayName, f.create.Press)
 	f.readDomains()
 	return f
@@ -182,9 +204,17 @@ func (f *userForm) onCreate(created func(graph.User)) {
 	}
 	f.create.Disable()
 	f.say("Creating…")
+	create := func(ctx context.Context, nu graph.NewUser) (graph.User, string, error) {
+		u, err := f.s.client.CreateUser(ctx, nu)
+		return u, "", err
+	}
+	if f.creator != nil {
+		create = f.creator()
+	}
 	var user graph.User
+	var also string
 	f.p.background(f.s, func(ctx context.Context) (err error) {
-		user, err = f.s.client.CreateUser(ctx, nu)
+		user, also, err = create(ctx, nu)
 		return err
 	}, func(err error) {
 		f.create.Enable()
@@ -194,13 +224,17 @@ func (f *userForm) onCreate(created func(graph.User)) {
 		}
 		f.dialog.Hide()
 		created(user)
-		f.showPassword(user, password)
+		f.showPassword(user, password, also)
 	})
 }
 
-// showPassword shows the generated password once, with a copy button.
-func (f *userForm) showPassword(u graph.User, password string) {
-	shown := showPasswordOnce(f.p, "User created", u.DisplayName+" ("+u.UserPrincipalName+") was created. "+
-		"They must change the password at their next sign-in.", password)
+// showPassword shows the generated password once, with a copy button,
+// after what else was done.
+func (f *userForm) showPassword(u graph.User, password, also string) {
+	intro := u.DisplayName + " (" + u.UserPrincipalName + ") was created. They must change the password at their next sign-in."
+	if also != "" {
+		intro += "\n\n" + also
+	}
+	shown := showPasswordOnce(f.p, "User created", intro, password)
 	f.password, f.passwordText, f.copyPassword = shown.dialog, shown.text, shown.copy
 }

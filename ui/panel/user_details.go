@@ -44,7 +44,10 @@ type userDetails struct {
 	offboard     *featureGate
 	undoOffboard *featureGate
 	remove       *featureGate
-	groups       *widget.Label
+	// newLike creates a user like the shown one.
+	newLike  *featureGate
+	likeForm *userLike // the last New user like dialog
+	groups   *widget.Label
 	// status says how the last action on the user went, below the
 	// actions; licenseStatus does so for the licenses, below them. Both
 	// take no room while they are empty.
@@ -95,6 +98,7 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.offboard = newFeatureGate("Offboard…", theme.LogoutIcon(), graph.ManageUsers, d.onOffboard)
 	d.undoOffboard = newFeatureGate("Undo offboarding…", theme.ContentUndoIcon(), graph.ManageUsers, d.onUndoOffboard)
 	d.remove.button.Importance = widget.DangerImportance
+	d.newLike = newFeatureGate("New user like…", theme.ContentCopyIcon(), graph.ManageUsers, d.onNewLike)
 	d.status.Hide()
 	d.licenseStatus.Hide()
 	d.licenses = newLicensesView(p, d.sayAboutLicenses)
@@ -121,9 +125,10 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		container.NewGridWithColumns(2, d.toggle.button, d.remove.button),
 		d.resetPassword.button,
 		d.signOut.button,
+		d.newLike.button,
 		d.offboard.button,
 		d.undoOffboard.button,
-		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut),
+		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut, d.newLike),
 		d.status,
 	)
 	// The scrollbar is drawn over the content's right edge: a gutter as
@@ -147,7 +152,7 @@ func (d *userDetails) view() fyne.CanvasObject { return d.root }
 // start resets the pane for a newly opened connection.
 func (d *userDetails) start(s *session) {
 	d.s = s
-	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut, d.offboard, d.undoOffboard} {
+	for _, g := range []*featureGate{d.save, d.toggle, d.remove, d.resetPassword, d.signOut, d.offboard, d.undoOffboard, d.newLike} {
 		g.apply(s.report)
 	}
 	d.fields.setEditable(s.report.Allows(graph.ManageUsers))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
+	"github.com/entra-wizard/entra-wizard/userimport"
 )
 
 // userFields are the profile fields an admin edits on a user, shared by
@@ -47,17 +48,15 @@ func newUserFields() userFields {
 	return f
 }
 
-// validateUsageLocation accepts an empty value or a country's two-letter
-// ISO 3166 code; licenses can only be assigned to users with one.
+// validateUsageLocation accepts an empty value or an ISO 3166-1 country
+// code, which is what Graph takes (UK is not one: Great Britain is GB);
+// licenses can only be assigned to users with one.
 func validateUsageLocation(s string) error {
 	s = strings.TrimSpace(s)
-	if s == "" {
+	if s == "" || userimport.IsCountryCode(s) {
 		return nil
 	}
-	if !isCountryCode(s) {
-		return errors.New("use a country's two-letter code, e.g. US, GB or DE")
-	}
-	return nil
+	return errors.New("use the two-letter country code, e.g. US, GB or DE")
 }
 
 // form lays the fields out for the details pane.

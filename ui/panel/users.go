@@ -20,6 +20,7 @@ type usersTab struct {
 
 	list            *searchList[graph.User]
 	create          *featureGate
+	importCSV       *featureGate
 	addToGroup      *featureGate
 	removeFromGroup *featureGate
 	export          *widget.Button
@@ -31,8 +32,9 @@ type usersTab struct {
 	status  *widget.Label
 	details *userDetails
 
-	createForm *userForm // the last create dialog
-	bulk       *bulkRun  // the last bulk change
+	createForm *userForm   // the last create dialog
+	imports    *userImport // the last import from a CSV
+	bulk       *bulkRun    // the last bulk change
 	root       fyne.CanvasObject
 }
 
@@ -55,6 +57,7 @@ func newUsersTab(p *Panel) *usersTab {
 		return searchMatches(search, u.DisplayName, u.UserPrincipalName, u.Mail)
 	}
 	t.create = newFeatureGate("New user", theme.ContentAddIcon(), graph.ManageUsers, t.onCreate)
+	t.importCSV = newFeatureGate("New users from a CSV…", theme.UploadIcon(), graph.ManageUsers, t.onImport)
 	t.addToGroup = newFeatureGate("Add checked to group…", theme.ContentAddIcon(), graph.ManageMembers, func() { t.onBulk(true) })
 	t.removeFromGroup = newFeatureGate("Remove checked from group…", theme.ContentRemoveIcon(), graph.ManageMembers, func() { t.onBulk(false) })
 	t.export = widget.NewButtonWithIcon("Export CSV", theme.DownloadIcon(), t.onExport)
@@ -65,8 +68,9 @@ func newUsersTab(p *Panel) *usersTab {
 	tools := container.NewVBox(
 		container.NewGridWithColumns(2, t.create.button, t.export),
 		container.NewGridWithColumns(2, t.addToGroup.button, t.removeFromGroup.button),
+		container.NewGridWithColumns(2, t.importCSV.button),
 		container.NewGridWithColumns(2, t.checkAll, t.uncheckAll),
-		permissionNotes(t.create, t.addToGroup, t.removeFromGroup),
+		permissionNotes(t.create, t.importCSV, t.addToGroup, t.removeFromGroup),
 		t.status,
 	)
 	left := container.NewBorder(tools, nil, nil, nil, t.list.view())
@@ -88,7 +92,7 @@ func (t *usersTab) say(text string) {
 // start shows the users of a newly opened connection.
 func (t *usersTab) start(s *session) {
 	t.s = s
-	for _, g := range []*featureGate{t.create, t.addToGroup, t.removeFromGroup} {
+	for _, g := range []*featureGate{t.create, t.importCSV, t.addToGroup, t.removeFromGroup} {
 		g.apply(s.report)
 	}
 	t.export.Enable()
@@ -124,6 +128,13 @@ func (t *usersTab) onCreate() {
 		}
 	})
 	t.createForm.dialog.Show()
+}
+
+// onImport opens the dialog that creates users from a CSV; the list shows
+// them once they are created.
+func (t *usersTab) onImport() {
+	t.imports = newUserImport(t.p, t.s, t.list.reload)
+	t.imports.dialog.Show()
 }
 
 func (t *usersTab) onBulk(add bool) {
