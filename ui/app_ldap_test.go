@@ -133,10 +133,10 @@ func TestWizardChoosesLDAPTrustsTheCertificateSavesAndOpensTheLDAPView(t *testin
 	}
 
 	page := content()
-	test.Type(findEntry(t, page, "Managed domain"), "Managed domain")
-	test.Type(findEntry(t, page, "ldaps.aaddscontoso.com"), slapdtest.ServerName)
+	test.Type(findEntry(t, page, "for example: Contoso directory"), "Managed domain")
+	test.Type(findEntry(t, page, "for example: ldaps.aaddscontoso.com"), slapdtest.ServerName)
 	findEntry(t, page, "636").SetText(strconv.Itoa(srv.Port))
-	test.Type(findEntry(t, page, "admin@aaddscontoso.com"), slapdtest.BindDN)
+	test.Type(findEntry(t, page, "for example: admin@aaddscontoso.com"), slapdtest.BindDN)
 	var password *widget.Entry
 	walk(page, func(o fyne.CanvasObject) {
 		if e, ok := o.(*widget.Entry); ok && e.Password {
