@@ -106,6 +106,9 @@ func (s *Store) Load(connection, userID string) (*Record, error) {
 	if r.Done == nil {
 		r.Done = map[Step]time.Time{}
 	}
+	// The folder says whose record it is: a renamed connection keeps its
+	// records, and saving one again must not write it back to the old name.
+	r.Connection = connection
 	return r, nil
 }
 
@@ -156,6 +159,33 @@ func (s *Store) Save(r *Record) (err error) {
 		err = os.Rename(tmp.Name(), path)
 	}
 	return err
+}
+
+// Forget removes every record of a connection, for when the connection is
+// removed from this computer.
+func (s *Store) Forget(connection string) error {
+	return os.RemoveAll(filepath.Join(s.dir, fileSafe(connection)))
+}
+
+// Rename moves a connection's records to its new name, for when the
+// connection is renamed: Undo stays possible, since the tenant is the same.
+// A record already kept under the new name is replaced.
+func (s *Store) Rename(oldName, newName string) error {
+	from := filepath.Join(s.dir, fileSafe(oldName))
+	files, err := filepath.Glob(filepath.Join(from, "*.json"))
+	if err != nil || len(files) == 0 {
+		return err
+	}
+	to := filepath.Join(s.dir, fileSafe(newName))
+	if err := os.MkdirAll(to, 0o700); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := os.Rename(f, filepath.Join(to, filepath.Base(f))); err != nil {
+			return err
+		}
+	}
+	return os.Remove(from)
 }
 
 // Remove deletes a user's record, once Undo has put everything back.

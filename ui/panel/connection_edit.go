@@ -5,20 +5,26 @@ import (
 	"fmt"
 
 	"github.com/entra-wizard/entra-wizard/changefeed"
+	"github.com/entra-wizard/entra-wizard/offboard"
 )
 
-// errFeeds marks a saved connection that was changed while its Activity
-// history (its place in the change feed) was not.
-type errFeeds struct{ err error }
+// errFiles marks a saved connection that was changed while the files kept
+// beside it (its Activity history, its offboarding records) were not.
+type errFiles struct{ err error }
 
-func (e errFeeds) Error() string {
-	return "its Activity history could not be updated: " + e.err.Error()
+func (e errFiles) Error() string { return e.err.Error() }
+
+// connectionFiles are what is kept per connection beside its settings: the
+// Activity tab's place in the change feed and the offboarding records.
+type connectionFiles struct {
+	feeds   *changefeed.Store
+	records *offboard.Store
 }
 
-// withFeeds runs change on the saved connections and then feeds on the
-// Activity tab's files, if there are any: a removed or renamed connection
-// must not leave them behind.
-func (b *connectionBar) withFeeds(change func() error, feeds func(*changefeed.Store) error) func() error {
+// withFiles runs change on the saved connections and then files on the
+// connection's other files, if there are any: a removed or renamed
+// connection must not leave them behind.
+func (b *connectionBar) withFiles(change func() error, files func(connectionFiles) (feeds, records error)) func() error {
 	return func() error {
 		if err := change(); err != nil {
 			return err
@@ -26,8 +32,12 @@ func (b *connectionBar) withFeeds(change func() error, feeds func(*changefeed.St
 		if b.p.cfg.ConfigDir == "" {
 			return nil
 		}
-		if err := feeds(changefeed.OpenStore(b.p.cfg.ConfigDir)); err != nil {
-			return errFeeds{err}
+		feeds, records := files(connectionFiles{changefeed.OpenStore(b.p.cfg.ConfigDir), offboard.OpenStore(b.p.cfg.ConfigDir)})
+		switch {
+		case feeds != nil:
+			return errFiles{fmt.Errorf("its Activity history could not be updated: %w", feeds)}
+		case records != nil:
+			return errFiles{fmt.Errorf("its offboarding records could not be updated: %w", records)}
 		}
 		return nil
 	}
@@ -40,10 +50,10 @@ func (b *connectionBar) onRename() {
 			return
 		}
 		b.status.SetText(fmt.Sprintf("Renaming %q…", old))
-		rename := b.withFeeds(func() error { return b.p.cfg.Connections.Rename(old, name) },
-			func(f *changefeed.Store) error { return f.Rename(old, name) })
+		rename := b.withFiles(func() error { return b.p.cfg.Connections.Rename(old, name) },
+			func(f connectionFiles) (error, error) { return f.feeds.Rename(old, name), f.records.Rename(old, name) })
 		b.offUI(rename, func(err error) {
-			if err != nil && !errors.As(err, new(errFeeds)) {
+			if err != nil && !errors.As(err, new(errFiles)) {
 				b.status.SetText(fmt.Sprintf("Could not rename %q: %v", old, err))
 				return
 			}
@@ -55,7 +65,7 @@ func (b *connectionBar) onRename() {
 			}
 			b.reloadNames()
 			b.picker.SetSelected(b.current)
-			b.status.SetText(fmt.Sprintf("Renamed %q to %q.", old, name) + feedsNote(err))
+			b.status.SetText(fmt.Sprintf("Renamed %q to %q.", old, name) + filesNote(err))
 		})
 	})
 	b.renamePrompt.dialog.Show()
@@ -66,10 +76,10 @@ func (b *connectionBar) onRemove() {
 	msg := fmt.Sprintf("Remove the saved connection %q from this computer? Its secret is deleted from the keychain. The app registration in Entra is not changed.", name)
 	b.removeConfirm = newConfirmDialog(b.p.cfg.Window, "Remove connection", msg, "Remove", "", func() {
 		b.status.SetText(fmt.Sprintf("Removing %q…", name))
-		remove := b.withFeeds(func() error { return b.p.cfg.Connections.Delete(name) },
-			func(f *changefeed.Store) error { return f.Forget(name) })
+		remove := b.withFiles(func() error { return b.p.cfg.Connections.Delete(name) },
+			func(f connectionFiles) (error, error) { return f.feeds.Forget(name), f.records.Forget(name) })
 		b.offUI(remove, func(err error) {
-			if err != nil && !errors.As(err, new(errFeeds)) {
+			if err != nil && !errors.As(err, new(errFiles)) {
 				b.status.SetText(fmt.Sprintf("Could not remove %q: %v", name, err))
 				return
 			}
@@ -82,15 +92,15 @@ func (b *connectionBar) onRemove() {
 				b.picker.ClearSelected()
 			}
 			b.reloadNames()
-			b.status.SetText(fmt.Sprintf("Removed %q.", name) + feedsNote(err))
+			b.status.SetText(fmt.Sprintf("Removed %q.", name) + filesNote(err))
 		})
 	})
 	b.removeConfirm.dialog.Show()
 }
 
-// feedsNote is what a status line adds when only the Activity history
-// could not follow a change; "" otherwise.
-func feedsNote(err error) string {
+// filesNote is what a status line adds when only the connection's other
+// files could not follow a change; "" otherwise.
+func filesNote(err error) string {
 	if err == nil {
 		return ""
 	}

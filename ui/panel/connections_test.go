@@ -14,6 +14,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
+	"github.com/entra-wizard/entra-wizard/offboard"
 )
 
 func (h *harness) savedNames() []string {
@@ -127,9 +128,9 @@ func TestPanelWithoutSavedConnectionsStillOpensOne(t *testing.T) {
 }
 
 // TestRenamedAndRemovedConnectionsTakeTheirActivityAlong checks the
-// Activity tab's place in the change feed follows a rename and goes with
-// the connection when it is removed, instead of being left in the
-// settings folder.
+// Activity tab's place in the change feed and the offboarding records
+// follow a rename and go with the connection when it is removed, instead of
+// being left in the settings folder.
 func TestRenamedAndRemovedConnectionsTakeTheirActivityAlong(t *testing.T) {
 	h := activityHarness(t)
 	feeds := filepath.Join(h.panel.cfg.ConfigDir, changefeed.DirName)
@@ -147,6 +148,10 @@ func TestRenamedAndRemovedConnectionsTakeTheirActivityAlong(t *testing.T) {
 	if got := files(); !slices.Equal(got, []string{"Northwind.app.json"}) {
 		t.Fatalf("feed files after the baseline: %q", got)
 	}
+	records := offboard.OpenStore(h.panel.cfg.ConfigDir)
+	if err := records.Save(&offboard.Record{Connection: "Northwind", UserID: "leaver"}); err != nil {
+		t.Fatal(err)
+	}
 
 	bar := h.panel.conn
 	tapPanel(t, bar.rename)
@@ -156,12 +161,21 @@ func TestRenamedAndRemovedConnectionsTakeTheirActivityAlong(t *testing.T) {
 	if got := files(); !slices.Equal(got, []string{"Northwind~20EU.app.json"}) {
 		t.Errorf("feed files after renaming: %q", got)
 	}
+	if r, err := records.Load("Northwind EU", "leaver"); err != nil || r == nil || r.Connection != "Northwind EU" {
+		t.Errorf("the offboarding record after renaming: %+v, %v", r, err)
+	}
+	if records.Has("Northwind", "leaver") {
+		t.Error("the offboarding record stayed under the old name")
+	}
 
 	tapPanel(t, bar.remove)
 	tapPanel(t, bar.removeConfirm.confirm)
 	h.waitText("the switcher", func() string { return bar.status.Text }, "Removed")
 	if got := files(); len(got) != 0 {
 		t.Errorf("feed files left after removing the connection: %q", got)
+	}
+	if left, _ := os.ReadDir(filepath.Join(h.panel.cfg.ConfigDir, offboard.DirName)); len(left) != 0 {
+		t.Errorf("offboarding records left after removing the connection: %v", left)
 	}
 	if strings.Contains(bar.status.Text, "Activity history") {
 		t.Errorf("the switcher says %q", bar.status.Text)
