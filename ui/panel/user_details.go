@@ -104,13 +104,12 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 	d.licenses = newLicensesView(p, d.sayAboutLicenses)
 	d.manager = newManagerView(d)
 
-	// Who the user is, their manager, groups and licenses come first, where the
-	// pane opens, and the profile's fields and actions after them: a long
-	// form above would leave them out of sight.
+	// Who the user is, their groups and licenses come first, where the
+	// pane opens, and the profile's fields and actions after them, then the
+	// manager and direct reports: a long form above would leave them out of
+	// sight.
 	d.content = container.NewVBox(
 		d.title, d.upn, d.state,
-		widget.NewSeparator(),
-		d.manager.view(),
 		widget.NewSeparator(),
 		widget.NewLabelWithStyle("Groups", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		d.groups,
@@ -130,6 +129,8 @@ func newUserDetails(p *Panel, list *searchList[graph.User]) *userDetails {
 		d.undoOffboard.button,
 		permissionNotes(d.save, d.toggle, d.remove, d.resetPassword, d.signOut, d.newLike),
 		d.status,
+		widget.NewSeparator(),
+		d.manager.view(),
 	)
 	// The scrollbar is drawn over the content's right edge: a gutter as
 	// wide as the scrollbar keeps the buttons beside it clear of it.

@@ -56,7 +56,7 @@ func validateUsageLocation(s string) error {
 	if s == "" || userimport.IsCountryCode(s) {
 		return nil
 	}
-	return errors.New("use the two-letter country code, e.g. US, GB or DE")
+	return errors.New("use a country's two-letter code, e.g. US, GB or DE")
 }
 
 // form lays the fields out for the details pane.
