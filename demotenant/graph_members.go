@@ -41,15 +41,7 @@ func (s *Server) listMembers(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	kind, set, err := c.castKind()
-	if err != nil {
-		return err
-	}
-	q, err := parseListQuery(c.r, kind)
-	if err != nil {
-		return err
-	}
-	return c.writeList(keepKind(s.dir.membersOf(g, c.r.URL.Path), kind), q, set, true)
+	return c.writeObjects(s.dir.membersOf(g, c.r.URL.Path))
 }
 
 // countMembers answers /groups/{id}/members/$count and its transitive
