@@ -1,7 +1,6 @@
 package changefeed
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/internal/jsonfile"
 	"github.com/entra-wizard/entra-wizard/internal/safename"
 )
 
@@ -62,19 +62,9 @@ func fileSafe(name string) string { return safename.File(name) }
 func (s *Store) Load(connection, reader string) (*State, error) {
 	st := &State{Version: stateVersion, Collections: map[graph.Collection]*Tracking{}}
 	path := s.path(connection, reader)
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
+	found, err := jsonfile.Read(path, maxStateFile, "a change feed", st)
+	if !found {
 		return st, nil
-	}
-	if err == nil && info.Size() > maxStateFile {
-		err = fmt.Errorf("the file is %d MB, more than a change feed can hold", info.Size()>>20)
-	}
-	var data []byte
-	if err == nil {
-		data, err = os.ReadFile(path)
-	}
-	if err == nil {
-		err = json.Unmarshal(data, st)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the change feed of %q (%s): %w", connection, path, err)
@@ -88,37 +78,10 @@ func (s *Store) Load(connection, reader string) (*State, error) {
 	return st, nil
 }
 
-// Save replaces a feed's state atomically: a temporary file in the same
-// folder, flushed, then renamed over the old one.
+// Save replaces a feed's state atomically (jsonfile.Write).
 func (s *Store) Save(connection, reader string, st *State) (err error) {
 	st.Version = stateVersion
-	data, err := json.Marshal(st)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(s.dir, 0o700); err != nil {
-		return fmt.Errorf("saving the change feed: %w", err)
-	}
-	tmp, err := os.CreateTemp(s.dir, ".feed.*.tmp")
-	if err != nil {
-		return fmt.Errorf("saving the change feed: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err == nil {
-		err = tmp.Sync()
-	}
-	if err == nil {
-		err = tmp.Close()
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), s.path(connection, reader))
-	}
-	if err != nil {
+	if err := jsonfile.Write(s.path(connection, reader), st); err != nil {
 		return fmt.Errorf("saving the change feed: %w", err)
 	}
 	return nil

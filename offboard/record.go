@@ -1,7 +1,6 @@
 package offboard
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +8,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/entra-wizard/entra-wizard/internal/jsonfile"
 	"github.com/entra-wizard/entra-wizard/internal/safename"
 )
 
@@ -82,20 +82,10 @@ func fileSafe(name string) string { return safename.File(name) }
 // Load reads a user's record; nil without error when there is none.
 func (s *Store) Load(connection, userID string) (*Record, error) {
 	path := s.path(connection, userID)
-	info, err := os.Stat(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err == nil && info.Size() > maxRecordFile {
-		err = fmt.Errorf("the file is %d MB, more than a record holds", info.Size()>>20)
-	}
-	var data []byte
-	if err == nil {
-		data, err = os.ReadFile(path)
-	}
 	r := &Record{}
-	if err == nil {
-		err = json.Unmarshal(data, r)
+	found, err := jsonfile.Read(path, maxRecordFile, "a record", r)
+	if !found {
+		return nil, nil
 	}
 	if err == nil && r.Version > recordVersion {
 		err = errors.New("it was written by a newer version of this program")
@@ -120,45 +110,12 @@ func (s *Store) Has(connection, userID string) bool {
 
 // Save replaces a record atomically, readable by its owner only: a
 // temporary file in the same folder, flushed, then renamed over the old one.
-func (s *Store) Save(r *Record) (err error) {
+func (s *Store) Save(r *Record) error {
 	r.Version = recordVersion
-	data, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return err
+	if err := jsonfile.Write(s.path(r.Connection, r.UserID), r); err != nil {
+		return fmt.Errorf("saving the offboarding record: %w", err)
 	}
-	path := s.path(r.Connection, r.UserID)
-	dir := filepath.Dir(path)
-	defer func() {
-		if err != nil {
-			err = fmt.Errorf("saving the offboarding record: %w", err)
-		}
-	}()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".record.*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = tmp.Chmod(0o600); err == nil {
-		_, err = tmp.Write(data)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if err == nil {
-		err = tmp.Close()
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
-	}
-	return err
+	return nil
 }
 
 // Forget removes every record of a connection, for when the connection is
