@@ -83,6 +83,11 @@ func TestGraphCreateUser(t *testing.T) {
 			b["usageLocation"] = "usa"
 			return b
 		}(), "Invalid value specified for property 'usageLocation' of resource 'User'."},
+		{"usage location that is no country", func() map[string]any {
+			b := newUserBody("xx@"+domain, "Str0ng-Passw0rd")
+			b["usageLocation"] = "XX"
+			return b
+		}(), "Invalid value specified for property 'usageLocation' of resource 'User'."},
 		{"unknown property", func() map[string]any {
 			b := newUserBody("prop@"+domain, "Str0ng-Passw0rd")
 			b["shoeSize"] = "44"
