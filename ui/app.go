@@ -214,10 +214,13 @@ func (u *UI) closeContent() {
 	u.closeLDAP()
 }
 
-// onKey sends Enter and Escape to the wizard when no field has the
-// keyboard.
+// onKey sends Enter and Escape to the wizard, or the secure LDAP setup
+// page, when no field has the keyboard.
 func (u *UI) onKey(ev *fyne.KeyEvent) {
-	if u.wizard != nil {
+	switch {
+	case u.wizard != nil:
 		u.wizard.OnKey(ev)
+	case u.ldapSetup != nil:
+		u.ldapSetup.OnKey(ev)
 	}
 }

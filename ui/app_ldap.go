@@ -19,11 +19,19 @@ func (u *UI) ldapDeps() ldapui.Deps {
 
 // showLDAPSetup replaces the window's content with the secure LDAP setup
 // page; Back returns to a new wizard, which can still be cancelled if the
-// one it replaces could.
+// one it replaces could. Cancel (or Escape) leaves as the wizard's Cancel
+// would, or to the wizard's first page when there is nowhere else to go.
 func (u *UI) showLDAPSetup() {
 	u.closeContent()
 	cancel := u.cancelWizard
 	u.ldapSetup = ldapui.NewSetup(u.ldapDeps(), func() { u.showWizard(cancel) }, u.showPanel)
+	u.ldapSetup.SetOnCancel(func() {
+		if cancel != nil {
+			cancel()
+			return
+		}
+		u.showWizard(nil)
+	})
 	u.win.SetContent(u.ldapSetup.View())
 }
 
