@@ -237,3 +237,23 @@ func (s *Setup) onCancelTapped() {
 	s.Close()
 	s.onCancel()
 }
+
+// Draft is what the admin typed on the page, but the password, to fill in
+// again when they come back to it.
+type Draft struct{ Domain, Name, Server, Port, Bind, BaseDN string }
+
+// Draft is what the fields hold now.
+func (s *Setup) Draft() Draft {
+	return Draft{Domain: s.domain.Text, Name: s.name.Text, Server: s.server.Text, Port: s.port.Text, Bind: s.bind.Text, BaseDN: s.baseDN.Text}
+}
+
+// Restore fills the fields with d. The domain goes first, so a server or
+// base DN that only followed it goes on following it.
+func (s *Setup) Restore(d Draft) {
+	s.domain.SetText(d.Domain)
+	s.name.SetText(d.Name)
+	s.server.SetText(d.Server)
+	s.port.SetText(d.Port)
+	s.bind.SetText(d.Bind)
+	s.baseDN.SetText(d.BaseDN)
+}

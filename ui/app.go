@@ -72,6 +72,9 @@ type UI struct {
 	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
 	ldapSetup *ldapui.Setup
 	ldapPanel *ldapui.Panel
+	// ldapDraft is what was typed on the secure LDAP setup page when it
+	// was left without saving.
+	ldapDraft *ldapui.Draft
 	about     *kit.Dialog // the About box, once opened
 	// do runs UI updates from background work: fyne.Do, or a queue the
 	// tests drain.

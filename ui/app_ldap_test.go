@@ -259,6 +259,7 @@ func TestLDAPSetupCancelAndEscapeGoBackWithoutSaving(t *testing.T) {
 	page = openLDAPSetup(t, u)
 	name := findEntry(t, page, "for example: Contoso directory")
 	test.Type(name, "Not saved")
+	test.Type(findEntry(t, page, "for example: aaddscontoso.com"), "fabrikam.com")
 	var field fyne.Focusable = name
 	walk(page, func(o fyne.CanvasObject) {
 		if e, ok := o.(*kit.Entry); ok && &e.Entry == name {
@@ -272,5 +273,20 @@ func TestLDAPSetupCancelAndEscapeGoBackWithoutSaving(t *testing.T) {
 	}
 	if list, err := store.List(); err != nil || len(list) != 0 {
 		t.Errorf("leaving saved %v, %v", list, err)
+	}
+
+	// Coming back, what was typed is there again.
+	page = openLDAPSetup(t, u)
+	if got := findEntry(t, page, "for example: Contoso directory").Text; got != "Not saved" {
+		t.Errorf("the name came back as %q", got)
+	}
+	server := findEntry(t, page, "for example: ldaps.aaddscontoso.com")
+	if server.Text != "ldaps.fabrikam.com" {
+		t.Errorf("the server came back as %q", server.Text)
+	}
+	// The server still follows the domain: it was not typed by the admin.
+	findEntry(t, page, "for example: aaddscontoso.com").SetText("contoso.com")
+	if server.Text != "ldaps.contoso.com" {
+		t.Errorf("after coming back the server no longer follows the domain: %q", server.Text)
 	}
 }
