@@ -119,13 +119,13 @@ func (s *Setup) entry(placeholder string, check func(string) error) *kit.Entry {
 	return e
 }
 
-// bindHint says which forms of the bind account the managed domain takes:
-// Active Directory accepts a user principal name, a down-level logon name
-// or a DN in a simple bind.
 // exampleDomain is Microsoft's example managed domain, shown until the
 // admin types theirs.
 const exampleDomain = "aaddscontoso.com"
 
+// bindHint says which forms of the bind account the managed domain takes:
+// Active Directory accepts a user principal name, a down-level logon name
+// or a DN in a simple bind.
 const bindHint = `user@domain, DOMAIN\user (the domain's NetBIOS name, such as AADDSCONTOSO) or the account's DN`
 
 func (s *Setup) build() fyne.CanvasObject {
@@ -176,7 +176,7 @@ func (s *Setup) settings() (ldapconn.Settings, error) {
 func (s *Setup) changed() {
 	domain := s.domain.Text
 	if domain != "" && ldapconn.ValidateServer(domain) == nil {
-		s.follow(&s.server.Entry, &s.suggestedServer, "ldaps."+domain)
+		follow(&s.server.Entry, &s.suggestedServer, "ldaps."+domain)
 	} else {
 		domain = ldapconn.ManagedDomainOf(s.server.Text, s.bind.Text)
 	}
@@ -188,7 +188,7 @@ func (s *Setup) changed() {
 	if p := "for example: admin@" + example; s.bind.PlaceHolder != p {
 		s.bind.SetPlaceHolder(p)
 	}
-	s.follow(&s.baseDN.Entry, &s.suggested, ldapconn.SuggestBaseDN(domain))
+	follow(&s.baseDN.Entry, &s.suggested, ldapconn.SuggestBaseDN(domain))
 	if s.save != nil && s.passedFor != s.key() {
 		s.save.Disable()
 	}
@@ -196,7 +196,7 @@ func (s *Setup) changed() {
 
 // follow fills value into e unless the admin typed a value of their own
 // there: e is empty or holds what was last filled in (*suggested).
-func (s *Setup) follow(e *widget.Entry, suggested *string, value string) {
+func follow(e *widget.Entry, suggested *string, value string) {
 	if value == "" || value == e.Text || (e.Text != "" && e.Text != *suggested) {
 		return
 	}

@@ -20,8 +20,8 @@ func (u *UI) ldapDeps() ldapui.Deps {
 // showLDAPSetup replaces the window's content with the secure LDAP setup
 // page; Back returns to a new wizard, which can still be cancelled if the
 // one it replaces could. What was typed there before in this run is filled
-// in again. Cancel (or Escape) leaves as the wizard's Cancel
-// would, or to the wizard's first page when there is nowhere else to go.
+// in again. Cancel (or Escape) leaves as the wizard's Cancel would, or to
+// the wizard's first page when there is nowhere else to go.
 func (u *UI) showLDAPSetup() {
 	u.closeContent()
 	cancel := u.cancelWizard
