@@ -27,14 +27,13 @@ func (s *Setup) CaptureSetup(v CaptureValues, shot func(name string) error) erro
 		s.port.SetText(strconv.Itoa(v.Port))
 		s.bind.SetText(v.Bind)
 		s.password.SetText(v.Password)
-		s.guide.accordion.Open(3)
+		s.guide.show(3)
 	})
 	if err := settle(shot, "ldap-01-guide"); err != nil {
 		return err
 	}
 	for _, step := range []string{"ldap-02-untrusted", "ldap-03-trusted"} {
 		fyne.DoAndWait(func() {
-			s.guide.accordion.CloseAll()
 			if step == "ldap-02-untrusted" {
 				s.onTest()
 			} else {

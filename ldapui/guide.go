@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // Portal pages the guide opens.
@@ -40,7 +41,7 @@ var guideSteps = []guideStep{
 		text: func(string) string {
 			return "Secure LDAP comes from a Microsoft Entra Domain Services managed domain; Entra ID alone has no LDAP. " +
 				"Open Domain Services and pick your managed domain, or create one (it takes about an hour). " +
-				"Its DNS domain name, such as aaddscontoso.com, is used below."
+				"Type its DNS domain name, such as aaddscontoso.com, below: the other steps and fields follow it."
 		},
 		links: []guideLink{{"Open Domain Services", domainServicesURL}, {"Create a managed domain", createDomainURL}},
 	},
@@ -102,21 +103,62 @@ var guideSteps = []guideStep{
 	},
 }
 
-// guide is the accordion of guide steps, rebuilt when the domain changes.
+// guide shows the steps one at a time, with Previous and Next step, and
+// says which step shows, as the manual wizard does. Its views are rebuilt
+// when the domain changes.
 type guide struct {
-	deps      Deps
-	accordion *widget.Accordion
-	domain    string
+	deps Deps
+	// domainField is step 1's field for the managed domain.
+	domainField fyne.CanvasObject
+	domain      string
+	current     int
+	title       *widget.Label
+	position    *widget.Label
+	body        *fyne.Container
+	prev, next  *kit.Button
+	view        fyne.CanvasObject
 	// copyButtons and linkButtons are keyed by step and label, for tests.
 	copyButtons map[string]*widget.Button
 	linkButtons map[string]*widget.Button
 }
 
-func newGuide(deps Deps) *guide {
-	g := &guide{deps: deps, accordion: widget.NewAccordion()}
-	g.accordion.MultiOpen = true
+func newGuide(deps Deps, domainField fyne.CanvasObject) *guide {
+	g := &guide{deps: deps, domainField: domainField, body: container.NewStack(), position: widget.NewLabel("")}
+	g.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	g.prev = kit.NewButtonWithIcon("Previous step", theme.NavigateBackIcon(), func() { g.show(g.current - 1) })
+	g.next = kit.NewButtonWithIcon("Next step", theme.NavigateNextIcon(), func() { g.show(g.current + 1) })
+	g.next.IconPlacement = widget.ButtonIconTrailingText
+	g.view = container.NewVBox(g.title, g.body, container.NewHBox(g.prev, g.next))
 	g.setDomain("")
 	return g
+}
+
+// show displays step i (from 0) and says where it is among the steps.
+func (g *guide) show(i int) {
+	if i < 0 || i >= len(guideSteps) {
+		return
+	}
+	g.current = i
+	for n, o := range g.body.Objects {
+		if n == i {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+	g.title.SetText(guideSteps[i].title)
+	g.position.SetText(fmt.Sprintf("Step %d of %d", i+1, len(guideSteps)))
+	setEnabled(g.prev, i > 0)
+	setEnabled(g.next, i < len(guideSteps)-1)
+	g.body.Refresh()
+}
+
+func setEnabled(b *kit.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
 }
 
 // setDomain fills the managed domain's name into the steps.
@@ -128,22 +170,20 @@ func (g *guide) setDomain(domain string) {
 		return
 	}
 	g.domain = domain
-	open := map[string]bool{}
-	for _, it := range g.accordion.Items {
-		open[it.Title] = it.Open
-	}
 	g.copyButtons, g.linkButtons = map[string]*widget.Button{}, map[string]*widget.Button{}
-	var items []*widget.AccordionItem
-	for _, st := range guideSteps {
-		item := widget.NewAccordionItem(st.title, g.stepView(st))
-		item.Open = open[st.title]
-		items = append(items, item)
+	var views []fyne.CanvasObject
+	for i, st := range guideSteps {
+		v := g.stepView(st)
+		if i == 0 && g.domainField != nil {
+			v.Add(g.domainField)
+		}
+		views = append(views, v)
 	}
-	g.accordion.Items = items
-	g.accordion.Refresh()
+	g.body.Objects = views
+	g.show(g.current)
 }
 
-func (g *guide) stepView(st guideStep) fyne.CanvasObject {
+func (g *guide) stepView(st guideStep) *fyne.Container {
 	text := widget.NewLabel(st.text(g.domain))
 	text.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(text)

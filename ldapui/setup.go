@@ -12,36 +12,44 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
+	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // Setup is the page that sets up a secure LDAP connection: the guide, the
 // fields, the test and saving.
 type Setup struct {
-	deps    Deps
-	onBack  func()
-	onSaved func(name string)
+	deps     Deps
+	onBack   func()
+	onCancel func()
+	onSaved  func(name string)
 
-	guide    *guide
-	name     *widget.Entry
-	server   *widget.Entry
-	port     *widget.Entry
-	bind     *widget.Entry
+	guide *guide
+	// domain is the managed domain's DNS name; the server, the bind
+	// account's example and the base DN follow it.
+	domain   *kit.Entry
+	name     *kit.Entry
+	server   *kit.Entry
+	port     *kit.Entry
+	bind     *kit.Entry
 	password *widget.Entry
-	baseDN   *widget.Entry
+	baseDN   *kit.Entry
 	problem  *widget.Label
 
-	test      *widget.Button
+	test      *kit.Button
 	checklist *checklist
-	trust     *widget.Button
+	trust     *kit.Button
 	trusted   *widget.Label
-	save      *widget.Button
+	save      *kit.Button
 	saved     *widget.Label
-	back      *widget.Button
+	back      *kit.Button
+	cancelBtn *kit.Button
 
 	// pinned is the fingerprint the admin chose to trust.
 	pinned string
-	// suggested is the base DN last filled in for the admin.
-	suggested string
+	// suggested is the base DN last filled in for the admin;
+	// suggestedServer the server name.
+	suggested       string
+	suggestedServer string
 	// passedFor is the key of the values the last passing test ran with.
 	passedFor string
 	offered   *ldapconn.Certificate
@@ -51,36 +59,40 @@ type Setup struct {
 }
 
 // NewSetup builds the setup page. onBack returns to the choice of method;
-// onSaved opens the saved connection.
+// onSaved opens the saved connection. SetOnCancel adds a Cancel.
 func NewSetup(deps Deps, onBack func(), onSaved func(name string)) *Setup {
-	s := &Setup{deps: deps, onBack: onBack, onSaved: onSaved, guide: newGuide(deps), checklist: newChecklist()}
+	s := &Setup{deps: deps, onBack: onBack, onSaved: onSaved, checklist: newChecklist()}
 	// Placeholders say "for example": grey text alone reads as a value
 	// already filled in.
+	s.domain = s.entry("for example: "+exampleDomain, ldapconn.ValidateServer)
+	s.guide = newGuide(deps, widget.NewForm(widget.NewFormItem("Managed domain", s.domain)))
 	s.name = s.entry("for example: Contoso directory", keystore.ValidateName)
-	s.server = s.entry("for example: ldaps.aaddscontoso.com", ldapconn.ValidateServer)
+	s.server = s.entry("for example: ldaps."+exampleDomain, ldapconn.ValidateServer)
 	s.port = s.entry("636", func(t string) error { _, err := ldapconn.ParsePort(t); return err })
 	s.port.SetText(strconv.Itoa(ldapconn.DefaultPort))
-	s.bind = s.entry("for example: admin@aaddscontoso.com", ldapconn.ValidateBindAccount)
+	s.bind = s.entry("for example: admin@"+exampleDomain, ldapconn.ValidateBindAccount)
 	s.password = widget.NewPasswordEntry()
 	s.baseDN = s.entry("for example: DC=aaddscontoso,DC=com", ldapconn.ValidateBaseDN)
-	for _, e := range []*widget.Entry{s.name, s.server, s.port, s.bind, s.password, s.baseDN} {
+	for _, e := range []*widget.Entry{&s.domain.Entry, &s.name.Entry, &s.server.Entry, &s.port.Entry, &s.bind.Entry, s.password, &s.baseDN.Entry} {
 		e.OnChanged = func(string) { s.changed() }
 	}
 	s.problem = widget.NewLabel("")
 	s.problem.Wrapping = fyne.TextWrapWord
 	s.problem.Importance = widget.DangerImportance
-	s.test = widget.NewButtonWithIcon("Test connection", theme.MediaPlayIcon(), s.onTest)
+	s.test = kit.NewButtonWithIcon("Test connection", theme.MediaPlayIcon(), s.onTest)
 	s.test.Importance = widget.HighImportance
-	s.trust = widget.NewButtonWithIcon("Trust this certificate", theme.ConfirmIcon(), s.onTrust)
+	s.trust = kit.NewButtonWithIcon("Trust this certificate", theme.ConfirmIcon(), s.onTrust)
 	s.trust.Hide()
 	s.trusted = widget.NewLabel("")
 	s.trusted.Wrapping = fyne.TextWrapWord
 	s.trusted.Hide()
-	s.save = widget.NewButtonWithIcon("Save connection", theme.DocumentSaveIcon(), s.onSave)
+	s.save = kit.NewButtonWithIcon("Save connection", theme.DocumentSaveIcon(), s.onSave)
 	s.save.Disable()
 	s.saved = widget.NewLabel("")
 	s.saved.Wrapping = fyne.TextWrapWord
-	s.back = widget.NewButtonWithIcon("Back", theme.NavigateBackIcon(), s.onBackTapped)
+	s.back = kit.NewButtonWithIcon("Back", theme.NavigateBackIcon(), s.onBackTapped)
+	s.cancelBtn = kit.NewButtonWithIcon("Cancel", theme.CancelIcon(), s.onCancelTapped)
+	s.cancelBtn.Hide()
 	s.root = s.build()
 	return s
 }
@@ -95,8 +107,8 @@ func (s *Setup) Close() {
 	}
 }
 
-func (s *Setup) entry(placeholder string, check func(string) error) *widget.Entry {
-	e := widget.NewEntry()
+func (s *Setup) entry(placeholder string, check func(string) error) *kit.Entry {
+	e := kit.NewEntry()
 	e.SetPlaceHolder(placeholder)
 	e.Validator = func(t string) error {
 		if t == "" {
@@ -107,6 +119,10 @@ func (s *Setup) entry(placeholder string, check func(string) error) *widget.Entr
 	return e
 }
 
+// exampleDomain is Microsoft's example managed domain, shown until the
+// admin types theirs.
+const exampleDomain = "aaddscontoso.com"
+
 // bindHint says which forms of the bind account the managed domain takes:
 // Active Directory accepts a user principal name, a down-level logon name
 // or a DN in a simple bind.
@@ -114,7 +130,7 @@ const bindHint = `user@domain, DOMAIN\user (the domain's NetBIOS name, such as A
 
 func (s *Setup) build() fyne.CanvasObject {
 	heading := widget.NewLabelWithStyle("Secure LDAP through Microsoft Entra Domain Services", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	intro := widget.NewLabel("Follow the steps in the Azure portal (open each one), then fill in the fields and test. " +
+	intro := widget.NewLabel("Follow the steps in the Azure portal, then fill in the fields and test. " +
 		"Nothing is saved until the test passes; the password goes to the system keychain only.")
 	intro.Wrapping = fyne.TextWrapWord
 	bindItem := widget.NewFormItem("Bind account", s.bind)
@@ -128,10 +144,13 @@ func (s *Setup) build() fyne.CanvasObject {
 		widget.NewFormItem("Base DN", s.baseDN),
 	)
 	actions := container.NewHBox(s.test, s.trust, s.save)
-	body := container.NewVBox(heading, intro, s.guide.accordion, widget.NewSeparator(), form, s.problem,
+	body := container.NewVBox(intro, s.guide.view, widget.NewSeparator(), form, s.problem,
 		actions, s.trusted, s.checklist.box, s.saved)
 	s.scroll = container.NewVScroll(container.NewPadded(body))
-	return container.NewBorder(nil, container.NewHBox(s.back), nil, nil, s.scroll)
+	// The heading and the step counter stay above the scrolled part, as
+	// the manual wizard's do.
+	top := container.NewPadded(container.NewBorder(nil, nil, nil, s.guide.position, heading))
+	return container.NewBorder(top, container.NewHBox(s.cancelBtn, s.back), nil, nil, s.scroll)
 }
 
 // settings reads the fields; the first problem is shown and returned.
@@ -151,20 +170,38 @@ func (s *Setup) settings() (ldapconn.Settings, error) {
 	return st, st.Validate()
 }
 
-// changed follows typing: it suggests the base DN, fills the domain into
-// the guide, and forgets a test made with other values.
+// changed follows typing: it suggests the server and the base DN, fills
+// the domain into the guide and the bind account's example, and forgets a
+// test made with other values.
 func (s *Setup) changed() {
-	domain := ldapconn.ManagedDomainOf(s.server.Text, s.bind.Text)
-	s.guide.setDomain(domain)
-	if s.baseDN.Text == "" || s.baseDN.Text == s.suggested {
-		if dn := ldapconn.SuggestBaseDN(domain); dn != "" && dn != s.baseDN.Text {
-			s.suggested = dn
-			s.baseDN.SetText(dn)
-		}
+	domain := s.domain.Text
+	if domain != "" && ldapconn.ValidateServer(domain) == nil {
+		follow(&s.server.Entry, &s.suggestedServer, "ldaps."+domain)
+	} else {
+		domain = ldapconn.ManagedDomainOf(s.server.Text, s.bind.Text)
 	}
+	s.guide.setDomain(domain)
+	example := exampleDomain
+	if domain != "" {
+		example = domain
+	}
+	if p := "for example: admin@" + example; s.bind.PlaceHolder != p {
+		s.bind.SetPlaceHolder(p)
+	}
+	follow(&s.baseDN.Entry, &s.suggested, ldapconn.SuggestBaseDN(domain))
 	if s.save != nil && s.passedFor != s.key() {
 		s.save.Disable()
 	}
+}
+
+// follow fills value into e unless the admin typed a value of their own
+// there: e is empty or holds what was last filled in (*suggested).
+func follow(e *widget.Entry, suggested *string, value string) {
+	if value == "" || value == e.Text || (e.Text != "" && e.Text != *suggested) {
+		return
+	}
+	*suggested = value
+	e.SetText(value)
 }
 
 // key identifies the values a test ran with.
@@ -177,4 +214,46 @@ func (s *Setup) onBackTapped() {
 	if s.onBack != nil {
 		s.onBack()
 	}
+}
+
+// SetOnCancel shows Cancel, which leaves the page without saving, as
+// Escape does.
+func (s *Setup) SetOnCancel(f func()) {
+	s.onCancel = f
+	s.cancelBtn.Show()
+}
+
+// OnKey takes the keys no field kept: Escape cancels.
+func (s *Setup) OnKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		s.onCancelTapped()
+	}
+}
+
+func (s *Setup) onCancelTapped() {
+	if s.onCancel == nil {
+		return
+	}
+	s.Close()
+	s.onCancel()
+}
+
+// Draft is what the admin typed on the page, but the password, to fill in
+// again when they come back to it.
+type Draft struct{ Domain, Name, Server, Port, Bind, BaseDN string }
+
+// Draft is what the fields hold now.
+func (s *Setup) Draft() Draft {
+	return Draft{Domain: s.domain.Text, Name: s.name.Text, Server: s.server.Text, Port: s.port.Text, Bind: s.bind.Text, BaseDN: s.baseDN.Text}
+}
+
+// Restore fills the fields with d. The domain goes first, so a server or
+// base DN that only followed it goes on following it.
+func (s *Setup) Restore(d Draft) {
+	s.domain.SetText(d.Domain)
+	s.name.SetText(d.Name)
+	s.server.SetText(d.Server)
+	s.port.SetText(d.Port)
+	s.bind.SetText(d.Bind)
+	s.baseDN.SetText(d.BaseDN)
 }

@@ -72,6 +72,9 @@ type UI struct {
 	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
 	ldapSetup *ldapui.Setup
 	ldapPanel *ldapui.Panel
+	// ldapDraft is what was typed on the secure LDAP setup page when it
+	// was left without saving.
+	ldapDraft *ldapui.Draft
 	about     *kit.Dialog // the About box, once opened
 	// do runs UI updates from background work: fyne.Do, or a queue the
 	// tests drain.
@@ -214,10 +217,13 @@ func (u *UI) closeContent() {
 	u.closeLDAP()
 }
 
-// onKey sends Enter and Escape to the wizard when no field has the
-// keyboard.
+// onKey sends Enter and Escape to the wizard, or the secure LDAP setup
+// page, when no field has the keyboard.
 func (u *UI) onKey(ev *fyne.KeyEvent) {
-	if u.wizard != nil {
+	switch {
+	case u.wizard != nil:
 		u.wizard.OnKey(ev)
+	case u.ldapSetup != nil:
+		u.ldapSetup.OnKey(ev)
 	}
 }

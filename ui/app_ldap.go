@@ -19,11 +19,26 @@ func (u *UI) ldapDeps() ldapui.Deps {
 
 // showLDAPSetup replaces the window's content with the secure LDAP setup
 // page; Back returns to a new wizard, which can still be cancelled if the
-// one it replaces could.
+// one it replaces could. What was typed there before in this run is filled
+// in again. Cancel (or Escape) leaves as the wizard's Cancel would, or to
+// the wizard's first page when there is nowhere else to go.
 func (u *UI) showLDAPSetup() {
 	u.closeContent()
 	cancel := u.cancelWizard
-	u.ldapSetup = ldapui.NewSetup(u.ldapDeps(), func() { u.showWizard(cancel) }, u.showPanel)
+	u.ldapSetup = ldapui.NewSetup(u.ldapDeps(), func() { u.showWizard(cancel) }, func(name string) {
+		u.showPanel(name)
+		u.ldapDraft = nil // saved: a new setup starts empty
+	})
+	if u.ldapDraft != nil {
+		u.ldapSetup.Restore(*u.ldapDraft)
+	}
+	u.ldapSetup.SetOnCancel(func() {
+		if cancel != nil {
+			cancel()
+			return
+		}
+		u.showWizard(nil)
+	})
 	u.win.SetContent(u.ldapSetup.View())
 }
 
@@ -46,6 +61,8 @@ func (u *UI) isLDAP(name string) bool {
 
 func (u *UI) closeLDAP() {
 	if u.ldapSetup != nil {
+		d := u.ldapSetup.Draft()
+		u.ldapDraft = &d
 		u.ldapSetup.Close()
 		u.ldapSetup = nil
 	}

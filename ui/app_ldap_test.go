@@ -16,6 +16,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
+	"github.com/entra-wizard/entra-wizard/ui/kit/kittest"
 )
 
 // walk visits every object shown under o, the way a person sees the
@@ -84,7 +85,11 @@ func findEntry(t *testing.T, root fyne.CanvasObject, placeholder string) *widget
 	t.Helper()
 	var found *widget.Entry
 	walk(root, func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.PlaceHolder == placeholder && found == nil {
+		e, ok := o.(*widget.Entry)
+		if k, isKit := o.(*kit.Entry); isKit {
+			e, ok = &k.Entry, true
+		}
+		if ok && e.PlaceHolder == placeholder && found == nil {
 			found = e
 		}
 	})
@@ -182,4 +187,106 @@ func TestWizardChoosesLDAPTrustsTheCertificateSavesAndOpensTheLDAPView(t *testin
 	}
 	again.closeContent()
 	u.closeContent()
+}
+
+// openLDAPSetup walks a new wizard to the secure LDAP setup page.
+func openLDAPSetup(t *testing.T, u *UI) fyne.CanvasObject {
+	t.Helper()
+	content := u.win.Content()
+	chooseFirst(content, "I'll register the app myself")
+	test.Tap(findButton(t, content, "Start"))
+	walk(u.win.Content(), func(o fyne.CanvasObject) {
+		if r, ok := o.(*kit.Radio); ok {
+			r.SetSelected("LDAP (Entra Domain Services)")
+		}
+	})
+	test.Tap(findButton(t, u.win.Content(), "Next"))
+	if u.ldapSetup == nil {
+		t.Fatal("Next with LDAP chosen did not open the secure LDAP page")
+	}
+	return u.win.Content()
+}
+
+// newLDAPUI is the window with a store of the test's own.
+func newLDAPUI(t *testing.T) (*UI, *keystore.Store) {
+	t.Helper()
+	store, err := keystore.Open(filepath.Join(t.TempDir(), "config"), keystore.MemoryKeyring())
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := newUI(test.NewTempApp(t), Deps{Store: store}, newQueue().do)
+	t.Cleanup(u.closeContent)
+	return u, store
+}
+
+// TestLDAPSetupHasAFieldForTheManagedDomain: the domain typed in its own
+// field names the server and the bind account's example.
+func TestLDAPSetupHasAFieldForTheManagedDomain(t *testing.T) {
+	u, _ := newLDAPUI(t)
+	page := openLDAPSetup(t, u)
+	test.Type(findEntry(t, page, "for example: aaddscontoso.com"), "corp.fabrikam.com")
+	if got := findEntry(t, page, "for example: ldaps.aaddscontoso.com").Text; got != "ldaps.corp.fabrikam.com" {
+		t.Errorf("the server field follows the domain as %q", got)
+	}
+	findEntry(t, page, "for example: admin@corp.fabrikam.com")
+}
+
+// TestLDAPSetupCountsTheGuideSteps: the page says which of the guide's
+// steps shows, and Next step moves on.
+func TestLDAPSetupCountsTheGuideSteps(t *testing.T) {
+	u, _ := newLDAPUI(t)
+	page := openLDAPSetup(t, u)
+	if text := pageText(page); !strings.Contains(text, "Step 1 of 6") {
+		t.Fatalf("no step counter on the page:\n%s", text)
+	}
+	test.Tap(findButton(t, page, "Next step"))
+	if text := pageText(page); !strings.Contains(text, "Step 2 of 6") {
+		t.Errorf("Next step does not move the counter:\n%s", text)
+	}
+}
+
+// TestLDAPSetupCancelAndEscapeGoBackWithoutSaving: Cancel, and Escape in a
+// field, go back to the wizard's first page and save nothing.
+func TestLDAPSetupCancelAndEscapeGoBackWithoutSaving(t *testing.T) {
+	u, store := newLDAPUI(t)
+	page := openLDAPSetup(t, u)
+	test.Tap(findButton(t, page, "Cancel"))
+	if u.ldapSetup != nil || u.wizard == nil {
+		t.Fatal("Cancel did not go back to the wizard")
+	}
+	findButton(t, u.win.Content(), "Start") // its first page
+
+	page = openLDAPSetup(t, u)
+	name := findEntry(t, page, "for example: Contoso directory")
+	test.Type(name, "Not saved")
+	test.Type(findEntry(t, page, "for example: aaddscontoso.com"), "fabrikam.com")
+	var field fyne.Focusable = name
+	walk(page, func(o fyne.CanvasObject) {
+		if e, ok := o.(*kit.Entry); ok && &e.Entry == name {
+			field = e
+		}
+	})
+	u.win.Canvas().Focus(field)
+	kittest.PressKey(u.win.Canvas(), fyne.KeyEscape)
+	if u.ldapSetup != nil || u.wizard == nil {
+		t.Fatal("Escape in a field did not go back to the wizard")
+	}
+	if list, err := store.List(); err != nil || len(list) != 0 {
+		t.Errorf("leaving saved %v, %v", list, err)
+	}
+
+	// Coming back, what was typed is there again.
+	page = openLDAPSetup(t, u)
+	if got := findEntry(t, page, "for example: Contoso directory").Text; got != "Not saved" {
+		t.Errorf("the name came back as %q", got)
+	}
+	server := findEntry(t, page, "for example: ldaps.aaddscontoso.com")
+	if server.Text != "ldaps.fabrikam.com" {
+		t.Errorf("the server came back as %q", server.Text)
+	}
+	// The server still follows the domain: it was not typed by the admin.
+	findEntry(t, page, "for example: aaddscontoso.com").SetText("contoso.com")
+	if server.Text != "ldaps.contoso.com" {
+		t.Errorf("after coming back the server no longer follows the domain: %q", server.Text)
+	}
 }
