@@ -3,6 +3,8 @@ package graph_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net/http"
 	"testing"
 	"time"
 
@@ -58,5 +60,33 @@ func TestFindOwnSecretReadsTheExpiryWhenTheAppMay(t *testing.T) {
 	got, err = c.FindOwnSecret(ctx, other.info.ClientID, "zz")
 	if err != nil || got.Matches != 0 || !got.Expires.IsZero() {
 		t.Fatalf("a secret too short for a hint matched: %+v, %v", got, err)
+	}
+}
+
+// TestFindOwnSecretTakesTheSoonestOfSecretsSharingTheHint answers, as
+// Graph may when two secrets happen to begin alike, with three secrets of
+// which two share the hint: the soonest of those two is taken, with no key
+// id, since which one is in use cannot be told; the request selects only
+// the id and the secrets.
+func TestFindOwnSecretTakesTheSoonestOfSecretsSharingTheHint(t *testing.T) {
+	var asked string
+	c := fakeGraph(t, func(w http.ResponseWriter, r *http.Request) {
+		asked = r.URL.Path + "?" + r.URL.Query().Get("$select")
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"id":"obj-1","passwordCredentials":[
+			{"hint":"abc","keyId":"11111111-1111-1111-1111-111111111111","endDateTime":"2028-03-01T00:00:00Z"},
+			{"hint":"xyz","keyId":"22222222-2222-2222-2222-222222222222","endDateTime":"2026-01-01T00:00:00Z"},
+			{"hint":"abc","keyId":"33333333-3333-3333-3333-333333333333","endDateTime":"2027-05-01T00:00:00Z"}]}`)
+	})
+	got, err := c.FindOwnSecret(context.Background(), "app-1", "abc8Q~rest-of-the-secret")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := time.Date(2027, 5, 1, 0, 0, 0, 0, time.UTC)
+	if got.Matches != 2 || !got.Expires.Equal(want) || got.KeyID != "" || got.AppObjectID != "obj-1" {
+		t.Errorf("found %+v, want two matches, the soonest %v and no key id", got, want)
+	}
+	if asked != "/v1.0/applications(appId='app-1')?id,passwordCredentials" {
+		t.Errorf("asked %s", asked)
 	}
 }
