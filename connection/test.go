@@ -42,6 +42,13 @@ type Result struct {
 	// RefreshToken is the browser sign-in's newest, to save with the
 	// connection; "" for a client secret.
 	RefreshToken string
+	// OwnSecret is what Graph lists of a working client secret (its
+	// expiry, its app's object id), read from the app's own registration;
+	// OwnSecretErr says why it could not be read, such as a refusal
+	// (graph.ErrDenied) when the app may not read its registration. Both
+	// are empty for other methods and for a connection that does not work.
+	OwnSecret    graph.OwnSecret
+	OwnSecretErr error
 }
 
 // Test signs in to a connection being set up (with its secret, or through
@@ -58,7 +65,11 @@ func (e *Engine) Test(ctx context.Context, a Attempt) Result {
 	}
 	if p.Method != keystore.MethodBrowser {
 		ts, _ := e.appOnly(ctx, ep, p, a.secrets())
-		return Result{Endpoints: ep, Report: e.check(ctx, ep, p, ts)}
+		res := Result{Endpoints: ep, Report: e.check(ctx, ep, p, ts)}
+		if p.Method == keystore.MethodClientSecret && res.Report.OK() {
+			res.OwnSecret, res.OwnSecretErr = e.ownSecret(ctx, ep, p.ClientID, a.Secret, ts)
+		}
+		return res
 	}
 	login := e.login(ep, p)
 	login.OnURL = a.OnURL
@@ -86,6 +97,16 @@ func (e *Engine) check(ctx context.Context, ep oauth.Endpoints, p keystore.Profi
 		Config: graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, HTTPClient: e.HTTPClient, Clock: e.Clock},
 		Links:  oauth.PortalLinks(ep, p.ClientID),
 	})
+}
+
+// ownSecret reads, with the tested token, how Graph lists the client
+// secret the connection signs in with, so its expiry need not be asked.
+func (e *Engine) ownSecret(ctx context.Context, ep oauth.Endpoints, clientID, secret string, ts oauth2.TokenSource) (graph.OwnSecret, error) {
+	c, err := graph.New(graph.Config{BaseURL: ep.GraphBaseURL(), TokenSource: ts, HTTPClient: e.HTTPClient, Clock: e.Clock})
+	if err != nil {
+		return graph.OwnSecret{}, err
+	}
+	return c.FindOwnSecret(ctx, clientID, secret)
 }
 
 // CertificateSettings is what a certificate connection's settings keep of

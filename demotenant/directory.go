@@ -149,8 +149,8 @@ type app struct {
 	// Created is when Graph created the app; zero for seeded apps. The
 	// sign-in service learns of a new app only after a replication delay.
 	Created time.Time
-	// Owners are the object ids of the users who own the registration: who
-	// registered it, signed in.
+	// Owners are the object ids of the users who own the registration (who
+	// registered it, signed in) and of service principals made owners.
 	Owners []string
 }
 

@@ -52,12 +52,12 @@ func (s *Server) getByAppID(c *graphCall) error {
 	}
 	appID := strings.ToLower(m[2])
 	if m[1] == "applications" {
-		if err := c.allowSetup(readApplications); err != nil {
-			return err
-		}
 		a, ok := s.dir.apps[appID]
 		if !ok || appID == graphCLIAppID {
 			return errNotFound(appID)
+		}
+		if err := c.allowRead(a); err != nil {
+			return err
 		}
 		return c.writeEntity(a, applicationKind, "applications")
 	}

@@ -41,7 +41,7 @@ func TestGraphMembersRegisterAndOwnApps(t *testing.T) {
 		object(t, http.StatusOK)
 	g.do("POST", appPath+"/removePassword", map[string]any{"keyId": pw["keyId"]}).wantStatus(t, http.StatusNoContent)
 
-	seeded := appGraph(t, s).get("/applications(appId='"+s.Info().ClientID+"')").object(t, http.StatusOK)
+	seeded := g.get("/applications(appId='"+s.Info().ClientID+"')").object(t, http.StatusOK)
 	runChecks(t, g, []graphCheck{
 		{"POST", "/applications/" + seeded["id"].(string) + "/addPassword", map[string]any{"passwordCredential": map[string]any{}}, 403},
 		{"DELETE", "/applications/" + seeded["id"].(string), nil, 403},

@@ -94,11 +94,11 @@ func (s *Server) listApplications(c *graphCall) error {
 }
 
 func (s *Server) getApplication(c *graphCall) error {
-	if err := c.allowSetup(readApplications); err != nil {
-		return err
-	}
 	a, err := c.pathApplication()
 	if err != nil {
+		return err
+	}
+	if err := c.allowRead(a); err != nil {
 		return err
 	}
 	return c.writeEntity(a, applicationKind, "applications")

@@ -19,6 +19,14 @@ var (
 		scopes: []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 		roles:  []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"},
 	}
+	// getApplication reads one registration: unlike the list, an app-only
+	// caller needs an Application permission (Directory.Read.All does not
+	// do), or Application.ReadWrite.OwnedBy over a registration it owns
+	// (ownsItself).
+	getApplication = setupAccess{
+		scopes: []string{"Application.Read.All", "Application.ReadWrite.All", "Directory.Read.All"},
+		roles:  []string{"Application.Read.All", "Application.ReadWrite.All"},
+	}
 	// registerApplications creates an app registration: by default every
 	// member may ("Users can register applications"), and owns what they
 	// register.
@@ -71,6 +79,18 @@ func (c *graphCall) allowOwner(a *app) error {
 		return nil
 	}
 	return c.allowSetup(writeApplications)
+}
+
+// allowRead lets the caller read a: whoever getApplication allows, and an
+// app-only caller holding Application.ReadWrite.OwnedBy whose service
+// principal owns a.
+func (c *graphCall) allowRead(a *app) error {
+	if !c.p.Delegated() && holdsAny(c.p.Roles, anyOf("Application.ReadWrite.OwnedBy")) {
+		if sp := c.s.dir.principalOf(c.p.AppID); sp != nil && slices.Contains(a.Owners, sp.ID) {
+			return nil
+		}
+	}
+	return c.allowSetup(getApplication)
 }
 
 // allowSetup checks the caller against a; a refusal is Graph's 403

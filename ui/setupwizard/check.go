@@ -221,6 +221,7 @@ func (s *checkStep) finish(run int, state wizard.State, res connection.Result) {
 	s.idle() // the sign-in address dies with the attempt, so it goes too
 	if state == s.v.wz.State {
 		s.v.wz.RecordTest(res.Report, res.RefreshToken)
+		s.v.save.expiry.learn(res.OwnSecret, res.OwnSecretErr)
 	}
 	s.showReport(res.Report)
 	s.setStartText()

@@ -50,7 +50,7 @@ func (s *saveStep) view() fyne.CanvasObject {
 		wrappedLabel("Give this connection a name. You pick it by this name in the management panel "+
 			"when you have several organizations."),
 		widget.NewLabelWithStyle("Connection name", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.name, s.nameErr, s.replaces, s.expiry.box, s.where, s.progress, s.problem)
+		s.name, s.nameErr, s.replaces, s.expiry.view, s.where, s.progress, s.problem)
 }
 
 // field is where the keyboard goes: the connection's name, so typing
@@ -166,6 +166,7 @@ func (s *saveStep) onSave() {
 		setWizardMessage(s.problem, problemText(err))
 		return
 	}
+	s.expiry.fill(&p)
 	s.saving = true
 	s.progress.Show()
 	s.progress.Start()
