@@ -148,7 +148,8 @@ func isComplexPassword(pw string) bool {
 
 // countryCodes are the ISO 3166-1 alpha-2 codes, the only values Graph
 // takes as a user's usageLocation. The program keeps its own list
-// (userimport): the demo tenant shares no code with the clients it tests.
+// (graph.IsCountryCode): the demo tenant shares no code with the clients
+// it tests.
 var countryCodes = func() map[string]bool {
 	codes := map[string]bool{}
 	for _, c := range strings.Fields(`

@@ -181,7 +181,7 @@ func (r *Row) check(block string) {
 	} else if why := passwordProblem(u.Password); why != "" {
 		r.problem("the initial password " + why)
 	}
-	if u.UsageLocation != "" && !IsCountryCode(u.UsageLocation) {
+	if u.UsageLocation != "" && !graph.IsCountryCode(u.UsageLocation) {
 		r.problem("the usage location " + u.UsageLocation + " is not a country code: use two letters such as US, GB or DE")
 	}
 }

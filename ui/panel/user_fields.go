@@ -9,7 +9,6 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
-	"github.com/entra-wizard/entra-wizard/userimport"
 )
 
 // userFields are the profile fields an admin edits on a user, shared by
@@ -53,7 +52,7 @@ func newUserFields() userFields {
 // licenses can only be assigned to users with one.
 func validateUsageLocation(s string) error {
 	s = strings.TrimSpace(s)
-	if s == "" || userimport.IsCountryCode(s) {
+	if s == "" || graph.IsCountryCode(s) {
 		return nil
 	}
 	return errors.New("use a country's two-letter code, e.g. US, GB or DE")

@@ -1,4 +1,4 @@
-package userimport
+package graph
 
 import "strings"
 
