@@ -42,7 +42,7 @@ func matching(paths []string, prefixes ...string) []string {
 }
 
 func TestEnginePackagesDoNotDependOnFyne(t *testing.T) {
-	for _, pkg := range []string{"wizard", "oauth", "keystore", "graph", "demotenant", "cli", "ldapconn", "appsetup", "changefeed", "offboard", "userimport", "buildinfo", "console"} {
+	for _, pkg := range []string{"ui/setupwizard/flow", "oauth", "keystore", "graph", "demotenant", "cli", "ldapconn", "provision", "changefeed", "offboard", "userimport", "buildinfo", "console"} {
 		t.Run(pkg, func(t *testing.T) {
 			deps := goList(t, "-deps", module+"/"+pkg)
 			// console has code only on Windows, so elsewhere it lists just
@@ -121,9 +121,9 @@ func without(paths []string, drop string) []string {
 	return kept
 }
 
-func TestAppSetupSitsBelowTheCommandLineAndTheWindow(t *testing.T) {
-	imports := goList(t, "-f", "{{join .Imports \" \"}}", module+"/appsetup")
+func TestProvisionSitsBelowTheCommandLineAndTheWindow(t *testing.T) {
+	imports := goList(t, "-f", "{{join .Imports \" \"}}", module+"/provision")
 	if bad := matching(imports, module+"/cli", module+"/ui", module+"/demotenant"); len(bad) > 0 {
-		t.Errorf("appsetup imports %v; the command line and the window use it, not the other way round", bad)
+		t.Errorf("provision imports %v; the command line and the window use it, not the other way round", bad)
 	}
 }

@@ -1,8 +1,8 @@
 // Package archtest holds tests of the program's architecture: which of its
 // packages may depend on what. It has no code of its own.
 //
-// The rules, from the design: the engine packages (wizard, oauth, keystore,
-// graph, connection, appsetup, changefeed, userimport, demotenant) and the
+// The rules, from the design: the engine packages (ui/setupwizard/flow, oauth, keystore,
+// graph, connection, provision, changefeed, userimport, demotenant) and the
 // command line never depend on Fyne, only the ui packages do; the setup
 // wizard's screens (ui/setupwizard) and the management panel (ui/panel)
 // never import each other or the ui shell, and the shell never imports

@@ -20,7 +20,7 @@ const (
 
 // signsIn are the ways to get tokens: client credentials, a browser
 // sign-in, refresh tokens, and x/oauth2's own configs. Only the connection
-// engine (and oauth, which defines them) may use them; appsetup's
+// engine (and oauth, which defines them) may use them; provision's
 // administrator sign-in goes through the engine too (Engine.SignInOnce).
 var signsIn = []string{
 	oauthPkg + ".ClientCredentials", oauthPkg + ".LoopbackLogin", oauthPkg + ".RefreshTokenSource",
@@ -57,7 +57,7 @@ func TestOnlyTheEngineBuildsTokenSources(t *testing.T) {
 }
 
 func TestOnlyTheEngineResolvesEndpointsAndOpensGraph(t *testing.T) {
-	dirs := goList(t, "-f", "{{.Dir}}", module+"/cli", module+"/ui/...", module+"/appsetup", module+"/changefeed", module+"/userimport", module+"/wizard")
+	dirs := goList(t, "-f", "{{.Dir}}", module+"/cli", module+"/ui/...", module+"/provision", module+"/changefeed", module+"/userimport", module+"/ui/setupwizard/flow")
 	if len(dirs) < 7 {
 		t.Fatalf("go list found only %d front-end packages", len(dirs))
 	}

@@ -11,7 +11,7 @@ import (
 // screenshot scripts and the Fyne hello world the start benchmark runs.
 func isUIPackage(pkg string) bool {
 	rel := strings.TrimPrefix(strings.TrimPrefix(pkg, module), "/")
-	return rel == "" || rel == "ui" || strings.HasPrefix(rel, "ui/") || rel == "ldapui" || rel == "assets" ||
+	return rel == "" || (rel == "ui" || strings.HasPrefix(rel, "ui/")) && rel != "ui/setupwizard/flow" || rel == "assets" ||
 		strings.HasPrefix(rel, "scripts/") || rel == "internal/hellofyne"
 }
 

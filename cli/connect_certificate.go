@@ -8,10 +8,10 @@ import (
 	"os"
 	"time"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 // defaultUploadWait is how long connect --new-certificate waits for the
@@ -32,7 +32,7 @@ const notUploaded = "AADSTS700027"
 func (o connectOptions) certificateOf(stdin io.Reader, now time.Time) (*oauth.Certificate, error) {
 	if o.NewCertificate != "" {
 		computer, _ := os.Hostname()
-		return oauth.NewCertificate(appsetup.DefaultAppName, computer, now, 0)
+		return oauth.NewCertificate(provision.DefaultAppName, computer, now, 0)
 	}
 	data, err := readCertificateFile(o.Certificate)
 	if err != nil {

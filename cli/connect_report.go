@@ -10,10 +10,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 // connectionResult is what connect and status say about one connection. Its
@@ -193,9 +193,9 @@ func (r connectionResult) writeText(w io.Writer) {
 		}
 	}
 	if r.CredentialExpires != nil && r.Credential != "browser" {
-		expiry := appsetup.SecretExpiry
+		expiry := provision.SecretExpiry
 		if r.Credential == "certificate" {
-			expiry = appsetup.CertificateExpiry
+			expiry = provision.CertificateExpiry
 		}
 		text, warn := expiry(*r.CredentialExpires, time.Now())
 		mark := "  "

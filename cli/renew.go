@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 const renewUsage = `Usage: entra-wizard renew --name NAME [--days N]
@@ -66,8 +66,8 @@ func runRenew(ctx context.Context, args []string, env Env, deps connectionDeps) 
 		return commandUsageError(env, "renew", renewUsage, fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	case *name == "":
 		return commandUsageError(env, "renew", renewUsage, errors.New("--name is needed"))
-	case *days < 0 || *days > appsetup.MaxSecretDays:
-		return commandUsageError(env, "renew", "", fmt.Errorf("--days must be between 1 and %d", appsetup.MaxSecretDays))
+	case *days < 0 || *days > provision.MaxSecretDays:
+		return commandUsageError(env, "renew", "", fmt.Errorf("--days must be between 1 and %d", provision.MaxSecretDays))
 	}
 	store, err := deps.openStore()
 	if err != nil {
@@ -84,7 +84,7 @@ func runRenew(ctx context.Context, args []string, env Env, deps connectionDeps) 
 		return 2
 	}
 	what := credentialWord(p.Method)
-	got, err := appsetup.New(deps.setupDeps(env.Stderr, store)).RenewSaved(ctx, store, *name, nil, *days)
+	got, err := provision.New(deps.setupDeps(env.Stderr, store)).RenewSaved(ctx, store, *name, nil, *days)
 	if err != nil {
 		fmt.Fprintf(env.Stdout, "X %s: the %s was not renewed: %v\n", *name, what, err)
 		if errors.Is(err, keystore.ErrEndpointsChanged) {
@@ -100,7 +100,7 @@ func runRenew(ctx context.Context, args []string, env Env, deps connectionDeps) 
 
 // writeRenewed says what the renewal made and whether the old secret or
 // certificate is gone.
-func writeRenewed(w io.Writer, old keystore.Profile, got appsetup.Renewed) {
+func writeRenewed(w io.Writer, old keystore.Profile, got provision.Renewed) {
 	p := got.Profile
 	if p.Method == keystore.MethodCertificate {
 		fmt.Fprintf(w, "✓ %s: new certificate %s saved, its key in the keychain; it expires on %s.\n", p.Name,

@@ -9,11 +9,11 @@ import (
 	"io"
 	"strings"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 const setupUsage = `Usage: entra-wizard setup --name NAME --tenant TENANT
@@ -99,7 +99,7 @@ func runSetup(ctx context.Context, args []string, env Env, deps connectionDeps) 
 		fmt.Fprintf(env.Stderr, "entra-wizard setup: %v\n", err)
 		return 1
 	}
-	s := appsetup.New(deps.setupDeps(env.Stderr, store))
+	s := provision.New(deps.setupDeps(env.Stderr, store))
 	res, err := s.Start(ctx, req)
 	out := setupOutcomeOf(req, res, err)
 	if err != nil && !opts.KeepOnFailure {
@@ -116,15 +116,15 @@ func runSetup(ctx context.Context, args []string, env Env, deps connectionDeps) 
 	return 0
 }
 
-// setupDeps are appsetup's side effects: the shared HTTP client and
+// setupDeps are provision's side effects: the shared HTTP client and
 // browser, progress on w, and saving into store.
-func (d connectionDeps) setupDeps(w io.Writer, store *keystore.Store) appsetup.Deps {
-	return appsetup.Deps{
+func (d connectionDeps) setupDeps(w io.Writer, store *keystore.Store) provision.Deps {
+	return provision.Deps{
 		HTTPClient: d.httpClient, OpenURL: d.openURL, LoginTimeout: d.loginTimeout,
 		OnURL: func(u string) {
 			fmt.Fprintf(w, "Opening the browser to sign in. If it does not open, visit:\n  %s\n", u)
 		},
-		Progress: func(p appsetup.Progress) { writeSetupProgress(w, p) },
+		Progress: func(p provision.Progress) { writeSetupProgress(w, p) },
 		Save: func(p keystore.Profile, s keystore.Secrets) error {
 			_, err := store.Save(p, s)
 			return err
@@ -132,8 +132,8 @@ func (d connectionDeps) setupDeps(w io.Writer, store *keystore.Store) appsetup.D
 	}
 }
 
-func writeSetupProgress(w io.Writer, p appsetup.Progress) {
-	if p.Step != appsetup.StepWait || p.Attempt == 0 {
+func writeSetupProgress(w io.Writer, p provision.Progress) {
+	if p.Step != provision.StepWait || p.Attempt == 0 {
 		fmt.Fprintf(w, "… %s\n", capitalize(p.Step.String()))
 		return
 	}
@@ -167,7 +167,7 @@ func parseSetupFlags(args []string) (setupOptions, error) {
 	fs.StringVar(&o.Credential, "credential", "", "")
 	fs.StringVar(&o.Features, "features", "", "")
 	fs.IntVar(&o.SecretDays, "secret-days", 0, "")
-	fs.StringVar(&o.AppName, "app-name", appsetup.DefaultAppName, "")
+	fs.StringVar(&o.AppName, "app-name", provision.DefaultAppName, "")
 	fs.BoolVar(&o.Reuse, "reuse", false, "")
 	fs.BoolVar(&o.KeepOnFailure, "keep-on-failure", false, "")
 	fs.StringVar(&o.Cloud, "cloud", "", "")
@@ -183,14 +183,14 @@ func parseSetupFlags(args []string) (setupOptions, error) {
 		return o, fmt.Errorf("unexpected argument %q", fs.Arg(0))
 	case o.Name == "" || o.Tenant == "":
 		return o, errors.New("--name and --tenant are needed")
-	case o.Method != "" && o.Method != appsetup.MethodSecret && o.Method != appsetup.MethodBrowser:
+	case o.Method != "" && o.Method != provision.MethodSecret && o.Method != provision.MethodBrowser:
 		return o, fmt.Errorf("--method %q: choose secret or browser", o.Method)
-	case o.Credential != "" && o.Credential != appsetup.MethodCertificate && o.Credential != appsetup.MethodSecret:
+	case o.Credential != "" && o.Credential != provision.MethodCertificate && o.Credential != provision.MethodSecret:
 		return o, fmt.Errorf("--credential %q: choose certificate or secret", o.Credential)
 	case o.Credential != "" && o.Method != "" && o.Credential != o.Method:
 		return o, errors.New("--credential and --method do not go together: a browser sign-in needs no credential of the app")
-	case o.SecretDays < 0 || o.SecretDays > appsetup.MaxSecretDays:
-		return o, fmt.Errorf("--secret-days must be between 1 and %d", appsetup.MaxSecretDays)
+	case o.SecretDays < 0 || o.SecretDays > provision.MaxSecretDays:
+		return o, fmt.Errorf("--secret-days must be between 1 and %d", provision.MaxSecretDays)
 	case (o.Authority == "") != (o.Graph == ""):
 		return o, errors.New("--authority and --graph go together: give both or neither")
 	case o.Authority != "" && o.Cloud != "":
@@ -200,13 +200,13 @@ func parseSetupFlags(args []string) (setupOptions, error) {
 }
 
 // request checks the typed values and builds the setup request.
-func (o setupOptions) request() (appsetup.Request, error) {
+func (o setupOptions) request() (provision.Request, error) {
 	if err := keystore.ValidateName(o.Name); err != nil {
-		return appsetup.Request{}, fmt.Errorf("--name: %w", err)
+		return provision.Request{}, fmt.Errorf("--name: %w", err)
 	}
 	tenant, err := oauth.ParseTenant(o.Tenant)
 	if err != nil {
-		return appsetup.Request{}, fmt.Errorf("--tenant %q: %w", o.Tenant, err)
+		return provision.Request{}, fmt.Errorf("--tenant %q: %w", o.Tenant, err)
 	}
 	cloud := o.Cloud
 	if o.Authority != "" {
@@ -214,15 +214,15 @@ func (o setupOptions) request() (appsetup.Request, error) {
 	}
 	e, err := connection.Resolve(cloud, o.Authority, o.Graph, nil)
 	if err != nil {
-		return appsetup.Request{}, err
+		return provision.Request{}, err
 	}
 	if err := oauth.CheckEndpoints(e, o.AllowCustom); err != nil {
 		if errors.Is(err, oauth.ErrCustomEndpoints) {
 			err = fmt.Errorf("%w (add --allow-custom-endpoints)", err)
 		}
-		return appsetup.Request{}, err
+		return provision.Request{}, err
 	}
-	req := appsetup.Request{Name: o.Name, Endpoints: e, Tenant: tenant, AppName: o.AppName, Method: o.method(),
+	req := provision.Request{Name: o.Name, Endpoints: e, Tenant: tenant, AppName: o.AppName, Method: o.method(),
 		SecretDays: o.SecretDays, Reuse: o.Reuse, AllowCustom: o.AllowCustom}
 	for _, f := range strings.Split(o.Features, ",") {
 		if f = strings.TrimSpace(f); f == "" {
@@ -236,10 +236,10 @@ func (o setupOptions) request() (appsetup.Request, error) {
 	return req, nil
 }
 
-// method is how the new connection signs in, in appsetup's spelling: the
+// method is how the new connection signs in, in provision's spelling: the
 // credential asked for, the method asked for, or a certificate.
 func (o setupOptions) method() string {
-	return cmp.Or(o.Credential, o.Method, appsetup.MethodCertificate)
+	return cmp.Or(o.Credential, o.Method, provision.MethodCertificate)
 }
 
 func containsFeature(f graph.Feature) bool {

@@ -7,7 +7,7 @@ import (
 	"io"
 	"time"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 // setupOutcome is what setup prints; its JSON form is one object.
@@ -59,10 +59,10 @@ type setupLinkOut struct {
 }
 
 // setupOutcomeOf describes a finished or failed setup.
-func setupOutcomeOf(req appsetup.Request, res appsetup.Result, err error) *setupOutcome {
+func setupOutcomeOf(req provision.Request, res provision.Result, err error) *setupOutcome {
 	out := &setupOutcome{Name: req.Name, OK: err == nil, Method: req.Method, Links: []setupLinkOut{}, Notes: nonNil(res.Notes)}
 	created := res.Created
-	var fail *appsetup.Failure
+	var fail *provision.Failure
 	switch {
 	case errors.As(err, &fail):
 		created, out.TenantID, out.Notes = fail.State.Created, fail.State.TenantID, nonNil(fail.State.Notes)
@@ -95,8 +95,8 @@ func timeOrNil(t time.Time) *time.Time {
 // removeCreated undoes what a failed setup created, so nothing is left
 // half-done, unless the failure is one an admin resolves with the app in
 // place (a consent only someone else may grant).
-func (o *setupOutcome) removeCreated(ctx context.Context, s *appsetup.Setup, err error) {
-	var fail *appsetup.Failure
+func (o *setupOutcome) removeCreated(ctx context.Context, s *provision.Setup, err error) {
+	var fail *provision.Failure
 	if !errors.As(err, &fail) || !fail.State.Created.Any() {
 		return
 	}

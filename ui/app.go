@@ -9,11 +9,11 @@ import (
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
-	"github.com/entra-wizard/entra-wizard/ldapui"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
+	"github.com/entra-wizard/entra-wizard/ui/ldap"
 	"github.com/entra-wizard/entra-wizard/ui/panel"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 const appTitle = "Entra Setup Wizard"
@@ -49,11 +49,11 @@ type DemoTenant struct {
 }
 
 // wizardValues are the demo's values the wizard fills in.
-func (d *DemoTenant) wizardValues() *wizard.Demo {
+func (d *DemoTenant) wizardValues() *flow.Demo {
 	if d == nil {
 		return nil
 	}
-	return &wizard.Demo{Authority: d.Authority, Graph: d.Graph, Tenant: d.TenantDomain,
+	return &flow.Demo{Authority: d.Authority, Graph: d.Graph, Tenant: d.TenantDomain,
 		ClientID: d.ClientID, Secret: d.ClientSecret, PublicClientID: d.PublicClientID}
 }
 
@@ -70,11 +70,11 @@ type UI struct {
 	cancelWizard func()
 	panel        *panel.Panel
 	// ldapSetup and ldapPanel are the secure LDAP pages, when shown.
-	ldapSetup *ldapui.Setup
-	ldapPanel *ldapui.Panel
+	ldapSetup *ldap.Setup
+	ldapPanel *ldap.Panel
 	// ldapDraft is what was typed on the secure LDAP setup page when it
 	// was left without saving.
-	ldapDraft *ldapui.Draft
+	ldapDraft *ldap.Draft
 	about     *kit.Dialog // the About box, once opened
 	// do runs UI updates from background work: fyne.Do, or a queue the
 	// tests drain.
@@ -143,7 +143,7 @@ func (u *UI) showWizard(onCancel func()) {
 		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
 		OnLDAP: u.showLDAPSetup, OnCancel: onCancel, Focus: func(f fyne.Focusable) { kit.Focus(u.win.Canvas(), f) },
-		SaveFile: ldapui.SaveDialog(u.win), OpenFile: openDialog(u.win),
+		SaveFile: ldap.SaveDialog(u.win), OpenFile: openDialog(u.win),
 	}
 	if u.deps.Demo != nil {
 		deps.UploadDemoCertificate = u.deps.Demo.UploadCertificate

@@ -2,12 +2,12 @@ package ui
 
 import (
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/ldapui"
+	"github.com/entra-wizard/entra-wizard/ui/ldap"
 )
 
 // ldapDeps are what the secure LDAP pages need from the window.
-func (u *UI) ldapDeps() ldapui.Deps {
-	d := ldapui.Deps{LDAP: u.deps.LDAP, OpenURL: u.deps.OpenURL, Do: u.do, SaveFile: ldapui.SaveDialog(u.win)}
+func (u *UI) ldapDeps() ldap.Deps {
+	d := ldap.Deps{LDAP: u.deps.LDAP, OpenURL: u.deps.OpenURL, Do: u.do, SaveFile: ldap.SaveDialog(u.win)}
 	if u.deps.Store != nil {
 		d.Store = u.deps.Store
 	}
@@ -25,7 +25,7 @@ func (u *UI) ldapDeps() ldapui.Deps {
 func (u *UI) showLDAPSetup() {
 	u.closeContent()
 	cancel := u.cancelWizard
-	u.ldapSetup = ldapui.NewSetup(u.ldapDeps(), func() { u.showWizard(cancel) }, func(name string) {
+	u.ldapSetup = ldap.NewSetup(u.ldapDeps(), func() { u.showWizard(cancel) }, func(name string) {
 		u.showPanel(name)
 		u.ldapDraft = nil // saved: a new setup starts empty
 	})
@@ -46,7 +46,7 @@ func (u *UI) showLDAPSetup() {
 // the secure LDAP connection called name.
 func (u *UI) showLDAPPanel(name string) {
 	u.closeContent()
-	u.ldapPanel = ldapui.NewPanel(u.ldapDeps(), name, u.showPanel, func() { u.addConnectionFrom(name) })
+	u.ldapPanel = ldap.NewPanel(u.ldapDeps(), name, u.showPanel, func() { u.addConnectionFrom(name) })
 	u.win.SetContent(u.ldapPanel.View())
 }
 

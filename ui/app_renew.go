@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 // renew is the panel's "Renew secret" and "Renew certificate": the same
@@ -20,7 +20,7 @@ func (u *UI) renew(ctx context.Context, name string, onURL func(string)) (string
 	if d := u.deps.Demo; d != nil {
 		demo = &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph}
 	}
-	setup := appsetup.New(appsetup.Deps{HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL, OnURL: onURL,
+	setup := provision.New(provision.Deps{HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL, OnURL: onURL,
 		Save: func(p keystore.Profile, sec keystore.Secrets) error {
 			_, err := store.Save(p, sec)
 			return err
@@ -34,7 +34,7 @@ func (u *UI) renew(ctx context.Context, name string, onURL func(string)) (string
 
 // renewedNote says when the new secret or certificate expires, what the
 // renewal adapted, and whether the old one is still to be removed.
-func renewedNote(got appsetup.Renewed) string {
+func renewedNote(got provision.Renewed) string {
 	p, what := got.Profile, "secret"
 	var note string
 	if p.Method == keystore.MethodCertificate {

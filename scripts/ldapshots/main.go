@@ -25,7 +25,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
-	"github.com/entra-wizard/entra-wizard/ldapui"
+	"github.com/entra-wizard/entra-wizard/ui/ldap"
 )
 
 const appID = "io.github.entra_wizard.entra_wizard"
@@ -54,11 +54,11 @@ func run(tb *programTB, out string) error {
 	w := a.NewWindow("Entra Setup Wizard")
 	w.SetIcon(assets.Icon)
 	w.Resize(fyne.NewSize(900, 640))
-	deps := ldapui.Deps{Store: store, LDAP: ldapconn.Config{Resolver: slapdtest.Resolver{}},
+	deps := ldap.Deps{Store: store, LDAP: ldapconn.Config{Resolver: slapdtest.Resolver{}},
 		Clipboard: a.Clipboard(), Do: fyne.Do, OpenURL: func(string) error { return nil }}
-	panels := make(chan *ldapui.Panel, 1)
-	setup := ldapui.NewSetup(deps, nil, func(name string) {
-		p := ldapui.NewPanel(deps, name, nil, nil)
+	panels := make(chan *ldap.Panel, 1)
+	setup := ldap.NewSetup(deps, nil, func(name string) {
+		p := ldap.NewPanel(deps, name, nil, nil)
 		w.SetContent(p.View())
 		panels <- p
 	})
@@ -73,7 +73,7 @@ func run(tb *programTB, out string) error {
 	}
 	done := make(chan error, 1)
 	go func() {
-		err := setup.CaptureSetup(ldapui.CaptureValues{Name: "Managed domain", Server: slapdtest.ServerName, Port: srv.Port,
+		err := setup.CaptureSetup(ldap.CaptureValues{Name: "Managed domain", Server: slapdtest.ServerName, Port: srv.Port,
 			Bind: slapdtest.BindDN, Password: slapdtest.BindPassword}, shot)
 		if err == nil {
 			p := <-panels

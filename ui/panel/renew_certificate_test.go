@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 // noBrowser is a computer where no browser opens.
@@ -24,7 +24,7 @@ func TestPanelRenewsACertificateWithoutASignIn(t *testing.T) {
 	f := newRenewFixture(t, func(string) error {
 		t.Error("renewing a certificate opened a sign-in page")
 		return nil
-	}, renewOptions{method: appsetup.MethodCertificate})
+	}, renewOptions{method: provision.MethodCertificate})
 	p, line := f.p, f.line
 	if !line.box.Visible() || !strings.Contains(line.expiry.Text, "The certificate expires in 10 days") ||
 		line.expiry.Importance != widget.WarningImportance || line.renew.Text != "Renew certificate" {
@@ -87,7 +87,7 @@ func TestPanelNotifiesOfAnExpiringCertificateOnceADay(t *testing.T) {
 		sent = append(sent, n)
 		fyne.CurrentApp().SendNotification(n)
 	}
-	f := newRenewFixture(t, noBrowser, renewOptions{method: appsetup.MethodCertificate, notify: notify, configDir: dir})
+	f := newRenewFixture(t, noBrowser, renewOptions{method: provision.MethodCertificate, notify: notify, configDir: dir})
 	if len(sent) != 1 || sent[0].Title != `Renew the certificate of "Expiring"` ||
 		!strings.Contains(sent[0].Content, "The certificate expires in 10 days") || !strings.Contains(sent[0].Content, "Renew certificate") {
 		t.Fatalf("notifications %+v", sent)

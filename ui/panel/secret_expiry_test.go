@@ -13,11 +13,11 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 // signInBrowser plays the browser for the demo tenant, which signs the
@@ -65,7 +65,7 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error, opts ...rene
 		o = opts[0]
 	}
 	if o.method == "" {
-		o.method = appsetup.MethodSecret
+		o.method = provision.MethodSecret
 	}
 	app := test.NewTempApp(t)
 	srv, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
@@ -87,8 +87,8 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error, opts ...rene
 	if err != nil {
 		t.Fatal(err)
 	}
-	setup := appsetup.New(appsetup.Deps{OpenURL: signInBrowser, Save: save})
-	if _, err := setup.Start(context.Background(), appsetup.Request{Name: "Expiring", Endpoints: ep, Tenant: info.TenantID,
+	setup := provision.New(provision.Deps{OpenURL: signInBrowser, Save: save})
+	if _, err := setup.Start(context.Background(), provision.Request{Name: "Expiring", Endpoints: ep, Tenant: info.TenantID,
 		AppName: expiringApp, Method: o.method, Features: []graph.Feature{graph.ReadUsers}}); err != nil {
 		t.Fatalf("setting the connection up: %v", err)
 	}
@@ -121,7 +121,7 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error, opts ...rene
 			return c.Graph, c.Check(ctx), nil
 		},
 		Renew: func(ctx context.Context, name string, onURL func(string)) (string, error) {
-			renewal := appsetup.New(appsetup.Deps{OpenURL: renewBrowser, OnURL: onURL, Save: save})
+			renewal := provision.New(provision.Deps{OpenURL: renewBrowser, OnURL: onURL, Save: save})
 			_, err := renewal.RenewSaved(ctx, store, name, demo, 0)
 			return "", err
 		},

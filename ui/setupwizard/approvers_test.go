@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestConsentPageNamesWhoMayApprovePerMethod checks the consent page
@@ -25,7 +25,7 @@ func TestConsentPageNamesWhoMayApprovePerMethod(t *testing.T) {
 	} {
 		t.Run(c.label, func(t *testing.T) {
 			h := newHarness(t, harnessOptions{demo: true})
-			h.startDemo(c.label, wizard.StepConsent)
+			h.startDemo(c.label, flow.StepConsent)
 			text := h.v.consent.who.String()
 			for _, role := range c.may {
 				if !strings.Contains(text, role) {
@@ -47,14 +47,14 @@ func TestConsentPageNamesWhoMayApprovePerMethod(t *testing.T) {
 // application permissions.
 func TestMissingConsentNamesTheApproversOfTheMethod(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, scenario: "noconsent", browser: &fakeBrowser{idle: true}})
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
 	help := h.v.check.consentHelp.Text
 	if !h.v.check.consentBox.Visible() || !strings.Contains(help, "Privileged Role Administrator or Global Administrator") ||
 		strings.Contains(help, "Application Administrator") {
 		t.Errorf("consent help for a secret: %q", help)
 	}
-	if got := consentHelp(wizard.MethodBrowser); !strings.Contains(got, "Cloud Application Administrator") {
+	if got := consentHelp(flow.MethodBrowser); !strings.Contains(got, "Cloud Application Administrator") {
 		t.Errorf("consent help for browser sign-in: %q", got)
 	}
 }

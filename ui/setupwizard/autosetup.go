@@ -11,15 +11,15 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/provision"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
 
 // demoAppName is the app "Set it up for me" registers in the demo tenant,
 // whose app of the default name the guided path uses.
-const demoAppName = appsetup.DefaultAppName + " (set up for me)"
+const demoAppName = provision.DefaultAppName + " (set up for me)"
 
 // The wizard's first choice.
 const (
@@ -68,8 +68,8 @@ type autoSetupStep struct {
 	// browser opened.
 	intro, signInWhy *widget.Label
 
-	setup      *appsetup.Setup
-	failed     *appsetup.Failure
+	setup      *provision.Setup
+	failed     *provision.Failure
 	stop       context.CancelFunc
 	running    bool
 	finishedAs string
@@ -92,7 +92,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s := &autoSetupStep{v: v, name: newValidatedEntry(v, "a name for the connection, such as Contoso"),
 		tenant:  newValidatedEntry(v, "tenant ID or domain, such as contoso.onmicrosoft.com"),
 		appName: newValidatedEntry(v, "")}
-	s.appName.SetText(appsetup.DefaultAppName)
+	s.appName.SetText(provision.DefaultAppName)
 	s.days = kit.NewEntry()
 	s.method = kit.NewRadio([]string{methodCertificateLabel, methodSecretLabel, methodBrowserLabel}, s.onMethod)
 	s.method.SetSelected(methodCertificateLabel)
@@ -129,7 +129,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.createdLinks = container.NewVBox()
 	s.problem.Importance = widget.DangerImportance
 	s.signIn, s.consent = newLinkRow("Copy", v.copyText), newLinkRow("Copy the consent link", v.copyText)
-	s.intro = wrappedLabel(appsetup.SignIns(appsetup.MethodCertificate))
+	s.intro = wrappedLabel(provision.SignIns(provision.MethodCertificate))
 	s.signInWhy = wrappedLabel(noBrowserYet)
 	s.signInBox = container.NewVBox(s.signInWhy, s.signIn.view)
 	s.consentBox = container.NewVBox(s.consent.view)
@@ -173,7 +173,7 @@ func (s *autoSetupStep) showSignIn(url string) {
 // running, the failure's choices after a failure.
 func (s *autoSetupStep) refresh() {
 	failed, done := !s.running && s.failed != nil, s.finishedAs != ""
-	exists := failed && errors.Is(s.failed, appsetup.ErrAppExists)
+	exists := failed && errors.Is(s.failed, provision.ErrAppExists)
 	showIf(s.start, !s.running && s.failed == nil && !done)
 	showIf(s.cancel, s.running)
 	showIf(s.reuse, exists)
@@ -197,18 +197,18 @@ func (s *autoSetupStep) lock(locked, named bool) {
 		enableIf(w, !locked)
 	}
 	enableIf(s.appName, !locked || named)
-	enableIf(s.days, !locked && setupMethods[s.method.Selected] != appsetup.MethodBrowser)
+	enableIf(s.days, !locked && setupMethods[s.method.Selected] != provision.MethodBrowser)
 }
 
 // request reads the typed values.
-func (s *autoSetupStep) request() (appsetup.Request, error) {
+func (s *autoSetupStep) request() (provision.Request, error) {
 	e, err := s.cloud.endpoints()
 	if err != nil {
-		return appsetup.Request{}, err
+		return provision.Request{}, err
 	}
-	req := appsetup.Request{Name: s.name.Text, Tenant: s.tenant.Text, AppName: s.appName.Text, Endpoints: e,
+	req := provision.Request{Name: s.name.Text, Tenant: s.tenant.Text, AppName: s.appName.Text, Endpoints: e,
 		Method: setupMethods[s.method.Selected]}
-	if req.Method != appsetup.MethodBrowser {
+	if req.Method != provision.MethodBrowser {
 		if req.SecretDays, err = lifetimeDays(s.days.Text, req.Method); err != nil {
 			return req, err
 		}
@@ -222,21 +222,21 @@ func (s *autoSetupStep) request() (appsetup.Request, error) {
 	return req, nil
 }
 
-// setupMethods are the sign-in choices in appsetup's spelling, as
+// setupMethods are the sign-in choices in provision's spelling, as
 // setup --credential and --method spell them.
 var setupMethods = map[string]string{
-	methodCertificateLabel: appsetup.MethodCertificate,
-	methodSecretLabel:      appsetup.MethodSecret,
-	methodBrowserLabel:     appsetup.MethodBrowser,
+	methodCertificateLabel: provision.MethodCertificate,
+	methodSecretLabel:      provision.MethodSecret,
+	methodBrowserLabel:     provision.MethodBrowser,
 }
 
 // defaultDays is the lifetime offered for a method: a year for a
 // certificate, 180 days for a secret.
 func defaultDays(method string) string {
-	if method == appsetup.MethodCertificate {
-		return strconv.Itoa(appsetup.DefaultCertificateDays)
+	if method == provision.MethodCertificate {
+		return strconv.Itoa(provision.DefaultCertificateDays)
 	}
-	return strconv.Itoa(appsetup.DefaultSecretDays)
+	return strconv.Itoa(provision.DefaultSecretDays)
 }
 
 // onMethod offers the chosen method's lifetime, unless the admin typed one
@@ -244,37 +244,37 @@ func defaultDays(method string) string {
 func (s *autoSetupStep) onMethod(label string) {
 	m := setupMethods[label]
 	if s.intro != nil {
-		s.intro.SetText(appsetup.SignIns(m))
+		s.intro.SetText(provision.SignIns(m))
 	}
-	if s.days.Text == "" || s.days.Text == defaultDays(appsetup.MethodCertificate) || s.days.Text == defaultDays(appsetup.MethodSecret) {
+	if s.days.Text == "" || s.days.Text == defaultDays(provision.MethodCertificate) || s.days.Text == defaultDays(provision.MethodSecret) {
 		s.days.SetText(defaultDays(m))
 	}
-	enableIf(s.days, m != appsetup.MethodBrowser)
+	enableIf(s.days, m != provision.MethodBrowser)
 }
 
 // lifetimeDays reads the typed lifetime: whole days from 1 to
-// appsetup.MaxSecretDays, as Microsoft recommends at most two years.
+// provision.MaxSecretDays, as Microsoft recommends at most two years.
 func lifetimeDays(text, method string) (int, error) {
 	what := "secret"
-	if method == appsetup.MethodCertificate {
+	if method == provision.MethodCertificate {
 		what = "certificate"
 	}
 	days, err := strconv.Atoi(strings.TrimSpace(text))
-	if err != nil || days < 1 || days > appsetup.MaxSecretDays {
+	if err != nil || days < 1 || days > provision.MaxSecretDays {
 		return 0, fmt.Errorf("the %s's lifetime must be a whole number of days from 1 to %d (%s is the default)",
-			what, appsetup.MaxSecretDays, defaultDays(method))
+			what, provision.MaxSecretDays, defaultDays(method))
 	}
 	return days, nil
 }
 
-func (s *autoSetupStep) deps() appsetup.Deps {
+func (s *autoSetupStep) deps() provision.Deps {
 	open := s.v.deps.OpenURL // nil: the system browser
 	if open != nil {
 		open = s.openURL
 	}
-	return appsetup.Deps{
+	return provision.Deps{
 		HTTPClient: s.v.deps.HTTPClient, OpenURL: open, LoginTimeout: s.v.deps.LoginTimeout,
-		Progress: func(p appsetup.Progress) { s.v.deps.Do(func() { s.onProgress(p) }) },
+		Progress: func(p provision.Progress) { s.v.deps.Do(func() { s.onProgress(p) }) },
 		OnURL:    func(url string) { s.v.deps.Do(func() { s.showSignIn(url) }) },
 		Save: func(p keystore.Profile, sec keystore.Secrets) error {
 			if s.v.deps.Store == nil {

@@ -5,18 +5,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 // existsText says that setup looked and found a registration of the
 // chosen name, and the two ways on.
-func existsText(f *appsetup.Failure) string {
+func existsText(f *provision.Failure) string {
 	name := f.State.Request.AppName
 	what := "a new certificate"
-	if f.State.Request.Method == appsetup.MethodSecret {
+	if f.State.Request.Method == provision.MethodSecret {
 		what = "a new client secret"
-	} else if f.State.Request.Method == appsetup.MethodBrowser {
+	} else if f.State.Request.Method == provision.MethodBrowser {
 		what = "its permissions"
 	}
 	return fmt.Sprintf("This tenant already has an app registration named %q. "+
@@ -60,7 +60,7 @@ func (s *autoSetupStep) onStartOver() {
 
 // showSummary says what was set up and where it is saved, as the guided
 // path's last page does, before the management panel opens.
-func (s *autoSetupStep) showSummary(res appsetup.Result) {
+func (s *autoSetupStep) showSummary(res provision.Result) {
 	p, c := res.Profile, res.Created
 	lines := []string{fmt.Sprintf("The connection %q is tested and saved.", p.Name)}
 	app := fmt.Sprintf("App registration: %q, client ID %s, in tenant %s", s.setupAppName(), c.AppID, p.Tenant)

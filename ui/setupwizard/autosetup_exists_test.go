@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
+	"github.com/entra-wizard/entra-wizard/provision"
 	"github.com/entra-wizard/entra-wizard/ui/kit/kittest"
 )
 
@@ -43,7 +43,7 @@ func TestSetItUpForMeFirstDemoRunSucceeds(t *testing.T) {
 func TestSetItUpForMeAnswersAnExistingName(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
 	s := openAutoSetup(h)
-	s.appName.SetText(appsetup.DefaultAppName)
+	s.appName.SetText(provision.DefaultAppName)
 	test.Tap(s.start)
 	h.q.until(t, "setup", func() bool { return !s.running })
 	if s.failed == nil || strings.Contains(s.problem.Text, "Could not") || !strings.Contains(s.problem.Text, "already has") {
@@ -69,7 +69,7 @@ func TestSetItUpForMeAnswersAnExistingName(t *testing.T) {
 	if n := len(h.tenant.AppsNamed("Renamed in the window")); n != 1 || !strings.Contains(s.summary.Text, "Renamed in the window") {
 		t.Fatalf("%d apps under the new name; summary %q", n, s.summary.Text)
 	}
-	if n := len(h.tenant.AppsNamed(appsetup.DefaultAppName)); n != 1 {
+	if n := len(h.tenant.AppsNamed(provision.DefaultAppName)); n != 1 {
 		t.Errorf("%d apps of the default name, want the demo's own", n)
 	}
 }

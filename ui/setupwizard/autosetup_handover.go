@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/provision"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // handOver is what "Register the app myself instead" asks when setup has
@@ -76,21 +76,21 @@ func (s *autoSetupStep) onEraseAndLeave() {
 
 // carryOver fills the guided steps with the app setup registered: its
 // client ID, the tenant, the cloud and the way it signs in.
-func (s *autoSetupStep) carryOver(st *appsetup.State) {
+func (s *autoSetupStep) carryOver(st *provision.State) {
 	w := s.v.wz
 	r := st.Request
 	w.SetMethod(guidedMethods[r.Method])
 	w.State.ClientID, w.State.Tenant, w.State.Secret = st.Created.AppID, st.TenantID, ""
 	w.State.Cloud, w.State.Authority, w.State.Graph = r.Endpoints.Cloud, r.Endpoints.Authority, r.Endpoints.Graph
 	if w.State.Cloud == "" {
-		w.State.Cloud = wizard.CloudGlobal
+		w.State.Cloud = flow.CloudGlobal
 	}
 	s.hand.box.Hide()
 }
 
-// guidedMethods are appsetup's methods in the guided steps' spelling.
-var guidedMethods = map[string]wizard.Method{
-	appsetup.MethodCertificate: wizard.MethodCertificate,
-	appsetup.MethodSecret:      wizard.MethodSecret,
-	appsetup.MethodBrowser:     wizard.MethodBrowser,
+// guidedMethods are provision's methods in the guided steps' spelling.
+var guidedMethods = map[string]flow.Method{
+	provision.MethodCertificate: flow.MethodCertificate,
+	provision.MethodSecret:      flow.MethodSecret,
+	provision.MethodBrowser:     flow.MethodBrowser,
 }

@@ -9,9 +9,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/appsetup"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
+	"github.com/entra-wizard/entra-wizard/provision"
 )
 
 func (s *autoSetupStep) onStart() {
@@ -20,20 +20,20 @@ func (s *autoSetupStep) onStart() {
 		setWizardMessage(s.problem, err.Error())
 		return
 	}
-	s.setup = appsetup.New(s.deps())
-	s.launch(func(ctx context.Context) (appsetup.Result, error) { return s.setup.Start(ctx, req) })
+	s.setup = provision.New(s.deps())
+	s.launch(func(ctx context.Context) (provision.Result, error) { return s.setup.Start(ctx, req) })
 }
 
 func (s *autoSetupStep) onResume() { s.continueWith(s.failed.State) }
 
 // continueWith runs the failed setup on from its step.
-func (s *autoSetupStep) continueWith(st *appsetup.State) {
-	s.launch(func(ctx context.Context) (appsetup.Result, error) { return s.setup.Continue(ctx, st) })
+func (s *autoSetupStep) continueWith(st *provision.State) {
+	s.launch(func(ctx context.Context) (provision.Result, error) { return s.setup.Continue(ctx, st) })
 }
 
 // launch runs setup off the UI goroutine; its progress and result come back
 // through Do.
-func (s *autoSetupStep) launch(run func(context.Context) (appsetup.Result, error)) {
+func (s *autoSetupStep) launch(run func(context.Context) (provision.Result, error)) {
 	ctx, stop := context.WithCancel(context.Background())
 	s.stop, s.running, s.failed = stop, true, nil
 	s.signIn.setURL("")
@@ -55,8 +55,8 @@ func (s *autoSetupStep) onCancel() {
 	}
 }
 
-func (s *autoSetupStep) onProgress(p appsetup.Progress) {
-	if p.Step == appsetup.StepWait && p.Attempt > 0 {
+func (s *autoSetupStep) onProgress(p provision.Progress) {
+	if p.Step == provision.StepWait && p.Attempt > 0 {
 		s.status.SetText(fmt.Sprintf("Waiting for Microsoft Entra to finish creating the app... %s elapsed",
 			p.Elapsed.Round(1e9)))
 		return
@@ -64,16 +64,16 @@ func (s *autoSetupStep) onProgress(p appsetup.Progress) {
 	text := p.Step.String()
 	text = strings.ToUpper(text[:1]) + text[1:] + "..."
 	switch {
-	case p.Step == appsetup.StepSignIn:
-		text += "\n" + appsetup.WaitingHelp("press Cancel")
-	case p.Step == appsetup.StepTest && s.failed == nil && setupMethods[s.method.Selected] == appsetup.MethodBrowser:
+	case p.Step == provision.StepSignIn:
+		text += "\n" + provision.WaitingHelp("press Cancel")
+	case p.Step == provision.StepTest && s.failed == nil && setupMethods[s.method.Selected] == provision.MethodBrowser:
 		text += "\nThe browser opens once more: sign in again, this time to the new app, so the program can test the connection as you.\n" +
 			oauth.WaitingHelp("press Cancel")
 	}
 	s.status.SetText(text)
 }
 
-func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
+func (s *autoSetupStep) onDone(res provision.Result, err error) {
 	s.running, s.stop = false, nil
 	defer s.refresh()
 	if err == nil {
@@ -83,14 +83,14 @@ func (s *autoSetupStep) onDone(res appsetup.Result, err error) {
 		return
 	}
 	s.status.SetText("")
-	fail, ok := err.(*appsetup.Failure)
+	fail, ok := err.(*provision.Failure)
 	if !ok {
 		setWizardMessage(s.problem, err.Error())
 		return
 	}
 	s.failed = fail
 	msg := "Could not " + fail.Step.String() + ": " + fail.Message()
-	if errors.Is(fail, appsetup.ErrAppExists) {
+	if errors.Is(fail, provision.ErrAppExists) {
 		msg = existsText(fail)
 	}
 	if fail.ConsentURL != "" {

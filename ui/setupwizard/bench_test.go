@@ -6,7 +6,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // BenchmarkWizardSecretTest measures the wizard's connection test with a
@@ -19,7 +19,7 @@ func BenchmarkWizardSecretTest(b *testing.B) {
 	defer func() { _ = srv.Close() }()
 	info := srv.Info()
 	var engine connection.Engine
-	attempt := attemptOf(wizard.State{Method: wizard.MethodSecret, Cloud: wizard.CloudCustom,
+	attempt := attemptOf(flow.State{Method: flow.MethodSecret, Cloud: flow.CloudCustom,
 		Authority: info.Authority, Graph: info.Graph, ClientID: info.ClientID, Tenant: info.TenantID, Secret: info.ClientSecret})
 	tokens, graphCalls := srv.TokenRequests(), srv.GraphRequests()
 	b.ResetTimer()
@@ -35,15 +35,15 @@ func BenchmarkWizardSecretTest(b *testing.B) {
 // BenchmarkWizardFieldCheck measures the check that runs on every key
 // press in the credentials page.
 func BenchmarkWizardFieldCheck(b *testing.B) {
-	w := wizard.New(nil)
-	w.SetMethod(wizard.MethodSecret)
+	w := flow.New(nil)
+	w.SetMethod(flow.MethodSecret)
 	w.State.ClientID = "3f2a9c1e-8b4d-4e6f-a1b2-c3d4e5f60718"
 	w.State.Tenant = "contoso.onmicrosoft.com"
 	w.State.Secret = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"
 	for b.Loop() {
-		_ = w.FieldError(wizard.FieldClientID)
-		_ = w.FieldError(wizard.FieldTenant)
-		_ = w.FieldError(wizard.FieldSecret)
+		_ = w.FieldError(flow.FieldClientID)
+		_ = w.FieldError(flow.FieldTenant)
+		_ = w.FieldError(flow.FieldSecret)
 		_ = w.SecretWarning()
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // Capture walks the wizard through every step with the demo
@@ -22,18 +22,18 @@ func (v *Wizard) Capture(shoot func(name string) error) error {
 	if v.wz.Demo() == nil {
 		return errors.New("capture: the wizard is not in demo mode")
 	}
-	names := map[wizard.Step]string{
-		wizard.StepWelcome: "welcome", wizard.StepMethod: "method", wizard.StepCloud: "cloud",
-		wizard.StepRegister: "register", wizard.StepCredentials: "credentials", wizard.StepConsent: "consent",
-		wizard.StepTest: "test", wizard.StepSave: "save", wizard.StepDone: "done",
+	names := map[flow.Step]string{
+		flow.StepWelcome: "welcome", flow.StepMethod: "method", flow.StepCloud: "cloud",
+		flow.StepRegister: "register", flow.StepCredentials: "credentials", flow.StepConsent: "consent",
+		flow.StepTest: "test", flow.StepSave: "save", flow.StepDone: "done",
 	}
-	before := map[wizard.Step]func(){
-		wizard.StepWelcome: func() { v.welcome.choice.SetSelected(choiceManual) },
-		wizard.StepMethod:  func() { v.method.choice.SetSelected(methodSecretLabel) },
-		wizard.StepTest:    v.check.onStart,
+	before := map[flow.Step]func(){
+		flow.StepWelcome: func() { v.welcome.choice.SetSelected(choiceManual) },
+		flow.StepMethod:  func() { v.method.choice.SetSelected(methodSecretLabel) },
+		flow.StepTest:    v.check.onStart,
 	}
 	for {
-		var step wizard.Step
+		var step flow.Step
 		fyne.DoAndWait(func() {
 			step = v.wz.Step()
 			if f := before[step]; f != nil {
@@ -47,14 +47,14 @@ func (v *Wizard) Capture(shoot func(name string) error) error {
 		if err := shoot(fmt.Sprintf("wizard-%02d-%s", step.Number(), names[step])); err != nil {
 			return err
 		}
-		if step == wizard.StepDone {
+		if step == flow.StepDone {
 			return nil
 		}
 		fyne.DoAndWait(v.onNext)
 		if err := v.waitIdle(); err != nil {
 			return err
 		}
-		var now wizard.Step
+		var now flow.Step
 		var problem string
 		fyne.DoAndWait(func() { now, problem = v.wz.Step(), v.problems.Text+v.check.problem.Text+v.save.problem.Text })
 		if now == step {

@@ -17,7 +17,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/internal/keyscan"
 	"github.com/entra-wizard/entra-wizard/internal/testcert"
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // assertKeyNowhere fails if the saved connection's key is in a file of the
@@ -33,7 +33,7 @@ func (h *harness) assertKeyNowhere(key string) {
 // saveConnection saves the tested connection under name and waits for it.
 func (h *harness) saveConnection(name string) {
 	h.t.Helper()
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	h.v.save.name.SetText(name)
 	test.Tap(h.v.next)
 	h.q.until(h.t, "saving", func() bool { return !h.v.save.running() })
@@ -64,13 +64,13 @@ func (h *harness) savedKey(name string) string {
 func TestWizardNewCertificateUploadTestAndSave(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
 	t.Setenv("HOME", h.home)
-	h.startDemo(methodCertificateLabel, wizard.StepCredentials)
+	h.startDemo(methodCertificateLabel, flow.StepCredentials)
 	box := h.v.credentials.certificate
 	if !box.view.Visible() || h.v.credentials.secretBox.Visible() {
 		t.Fatal("the certificate method should show the certificate, not the secret")
 	}
 	test.Tap(h.v.next)
-	if h.v.wz.Step() != wizard.StepCredentials || !strings.Contains(box.problem.Text, "Make a new certificate") {
+	if h.v.wz.Step() != flow.StepCredentials || !strings.Contains(box.problem.Text, "Make a new certificate") {
 		t.Fatalf("Next without a certificate: step %v, %q", h.v.wz.Step(), box.problem.Text)
 	}
 
@@ -96,7 +96,7 @@ func TestWizardNewCertificateUploadTestAndSave(t *testing.T) {
 		t.Errorf("opened %v, want the app's Certificates & secrets page", urls)
 	}
 
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
 	if !strings.Contains(h.v.check.problem.Text, "AADSTS700027") {
 		t.Fatalf("before the upload: %q, want the certificate refused", h.v.check.problem.Text)
@@ -112,7 +112,7 @@ func TestWizardNewCertificateUploadTestAndSave(t *testing.T) {
 		t.Fatalf("after the upload: %q, %q", h.v.check.summary.Text, h.v.check.problem.Text)
 	}
 	h.saveConnection("With a certificate")
-	if h.v.wz.Step() != wizard.StepDone {
+	if h.v.wz.Step() != flow.StepDone {
 		t.Fatalf("not saved: %q", h.v.save.problem.Text)
 	}
 	h.assertKeyNowhere(h.savedKey("With a certificate"))
@@ -124,7 +124,7 @@ func TestWizardNewCertificateUploadTestAndSave(t *testing.T) {
 func TestWizardDemoUploadAndPEMFile(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
 	h.saveAs = "wizard.pem"
-	h.startDemo(methodCertificateLabel, wizard.StepCredentials)
+	h.startDemo(methodCertificateLabel, flow.StepCredentials)
 	box := h.v.credentials.certificate
 	test.Tap(box.makeNew)
 	h.q.until(t, "the certificate file", func() bool { return box.written.Text != "" || box.problem.Visible() })
@@ -133,7 +133,7 @@ func TestWizardDemoUploadAndPEMFile(t *testing.T) {
 		t.Fatalf("the .pem file: %q, %v", data, err)
 	}
 	test.Tap(box.uploadDemo)
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
 	if !strings.Contains(h.v.check.summary.Text, "Everything works") {
 		t.Fatalf("after the demo upload: %q, %q", h.v.check.summary.Text, h.v.check.problem.Text)
@@ -165,7 +165,7 @@ func TestWizardImportsAPFXWithItsPassword(t *testing.T) {
 	path, der := importCert(t, h.home, "app.pfx", 2048, now.Add(-time.Hour), now.Add(90*24*time.Hour), "correct horse", nil)
 	before, _ := os.ReadFile(path)
 	h.pick = path
-	h.startDemo(methodCertificateLabel, wizard.StepCredentials)
+	h.startDemo(methodCertificateLabel, flow.StepCredentials)
 	box := h.v.credentials.certificate
 	test.Tap(box.importFile)
 	h.q.until(t, "the file", func() bool { return box.passwordBox.Visible() })
@@ -187,7 +187,7 @@ func TestWizardImportsAPFXWithItsPassword(t *testing.T) {
 	if _, err := h.tenant.UploadCertificate(h.info.ClientID, der); err != nil {
 		t.Fatal(err)
 	}
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
 	if !strings.Contains(h.v.check.summary.Text, "Everything works") {
 		t.Fatalf("%q, %q", h.v.check.summary.Text, h.v.check.problem.Text)
@@ -214,7 +214,7 @@ func TestWizardRefusesBadCertificateFiles(t *testing.T) {
 	later, _ := importCert(t, h.home, "later.pfx", 2048, now.Add(time.Hour), now.Add(48*time.Hour), "", nil)
 	mismatch, _ := importCert(t, h.home, "mismatch.pfx", 2048, now.Add(-time.Hour), now.Add(48*time.Hour), "", other)
 	weak, _ := importCert(t, h.home, "weak.pfx", 1024, now.Add(-time.Hour), now.Add(48*time.Hour), "", nil)
-	h.startDemo(methodCertificateLabel, wizard.StepCredentials)
+	h.startDemo(methodCertificateLabel, flow.StepCredentials)
 	box := h.v.credentials.certificate
 	for _, tc := range []struct{ path, want string }{
 		{junk, "not a certificate with its private key"},
@@ -261,15 +261,15 @@ func (k *refusingKeyring) Set(account, secret string) error {
 func TestWizardKeychainRefusingTheKeySavesNothing(t *testing.T) {
 	kr := &refusingKeyring{Keyring: keystore.MemoryKeyring()}
 	h := newHarness(t, harnessOptions{demo: true, keyring: kr})
-	h.startDemo(methodCertificateLabel, wizard.StepCredentials)
+	h.startDemo(methodCertificateLabel, flow.StepCredentials)
 	box := h.v.credentials.certificate
 	test.Tap(box.makeNew)
 	h.q.until(t, "the certificate file", func() bool { return box.written.Text != "" })
 	test.Tap(box.uploadDemo)
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
 	h.saveConnection("Refused")
-	if h.v.wz.Step() != wizard.StepSave || !strings.Contains(h.v.save.problem.Text, "nothing was saved") ||
+	if h.v.wz.Step() != flow.StepSave || !strings.Contains(h.v.save.problem.Text, "nothing was saved") ||
 		!strings.Contains(h.v.save.problem.Text, "keychain is unlocked") {
 		t.Fatalf("step %v, %q", h.v.wz.Step(), h.v.save.problem.Text)
 	}

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestWizardTestPageSaysANoteOnce signs in with the browser, where every
@@ -12,7 +12,7 @@ import (
 // counts too): the test page says it once.
 func TestWizardTestPageSaysANoteOnce(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
-	h.startDemo(methodBrowserLabel, wizard.StepTest)
+	h.startDemo(methodBrowserLabel, flow.StepTest)
 	h.runTest()
 	if h.v.check.problem.Visible() {
 		t.Fatalf("the test failed: %q", h.v.check.problem.Text)
@@ -29,7 +29,7 @@ func TestWizardTestPageSaysANoteOnce(t *testing.T) {
 // of opening the real one.
 func TestWizardDemoFixesNameNoRealAdminCenter(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, scenario: "readonly"})
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
 	if len(h.v.check.fixes) != 0 {
 		t.Errorf("%d buttons open the real admin center", len(h.v.check.fixes))

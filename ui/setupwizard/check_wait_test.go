@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestWizardCancelsASignInWhoseBrowserNeverReturns: the command that opens
@@ -18,7 +18,7 @@ func TestWizardCancelsASignInWhoseBrowserNeverReturns(t *testing.T) {
 	t.Cleanup(func() { close(hang) })
 	browser := &fakeBrowser{hang: hang}
 	h := newHarness(t, harnessOptions{demo: true, browser: browser})
-	h.startDemo(methodBrowserLabel, wizard.StepTest)
+	h.startDemo(methodBrowserLabel, flow.StepTest)
 	test.Tap(h.v.check.start)
 	h.q.until(t, "the sign-in address", func() bool { return h.v.check.manualBox.Visible() })
 	if len(browser.urls()) != 1 {
@@ -57,7 +57,7 @@ func TestWizardCancelsASignInWhoseBrowserNeverReturns(t *testing.T) {
 	if h.v.check.problem.Visible() {
 		t.Fatalf("signing in again failed: %q", h.v.check.problem.Text)
 	}
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 }
 
 // TestSetItUpForMeCancelsAWaitingAdministratorSignIn: the same for the

@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/oauth"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // Titles of the choices that are not Microsoft clouds.
@@ -37,14 +37,14 @@ func newCloudStep(v *Wizard) *cloudStep {
 	var titles []string
 	if v.deps.Demo != nil {
 		titles = append(titles, cloudDemoTitle)
-		s.names[cloudDemoTitle] = wizard.CloudDemo
+		s.names[cloudDemoTitle] = flow.CloudDemo
 	}
 	for _, c := range oauth.Clouds {
 		titles = append(titles, c.Title)
 		s.names[c.Title] = c.Name
 	}
 	titles = append(titles, cloudCustomTitle)
-	s.names[cloudCustomTitle] = wizard.CloudCustom
+	s.names[cloudCustomTitle] = flow.CloudCustom
 	s.choice = widget.NewSelect(titles, s.onChoose)
 
 	s.authority = newValidatedEntry(v, "https://login.microsoftonline.com")
@@ -78,7 +78,7 @@ func (s *cloudStep) shown() {
 	s.authority.SetText(st.Authority)
 	s.graph.SetText(st.Graph)
 	s.refresh()
-	if st.Cloud != wizard.CloudGlobal && s.advanced != nil {
+	if st.Cloud != flow.CloudGlobal && s.advanced != nil {
 		s.advanced.Open(0)
 	}
 }
@@ -94,9 +94,9 @@ func (s *cloudStep) onChoose(title string) {
 // for custom addresses only.
 func (s *cloudStep) refresh() {
 	switch cloud := s.v.wz.State.Cloud; cloud {
-	case wizard.CloudDemo:
+	case flow.CloudDemo:
 		s.summary.SetText("You are using the demo tenant, a simulation running on this computer. Press Next.")
-	case wizard.CloudCustom:
+	case flow.CloudCustom:
 		s.summary.SetText("You are using custom sign-in and Graph addresses.")
 	default:
 		title := "Microsoft Entra ID (global)"
@@ -106,7 +106,7 @@ func (s *cloudStep) refresh() {
 		s.summary.SetText("Your tenant is in: " + title + ". Nearly every organization is in the global cloud; " +
 			"if yours is too, just press Next.")
 	}
-	if s.v.wz.State.Cloud == wizard.CloudCustom {
+	if s.v.wz.State.Cloud == flow.CloudCustom {
 		s.custom.Show()
 	} else {
 		s.custom.Hide()
@@ -120,10 +120,10 @@ func (s *cloudStep) refresh() {
 func (s *cloudStep) checkAddresses(all bool) {
 	defer s.v.relayout()
 	for _, f := range []struct {
-		field wizard.Field
+		field flow.Field
 		entry *validatedEntry
 		label *widget.Label
-	}{{wizard.FieldAuthority, s.authority, s.authorityErr}, {wizard.FieldGraph, s.graph, s.graphErr}} {
+	}{{flow.FieldAuthority, s.authority, s.authorityErr}, {flow.FieldGraph, s.graph, s.graphErr}} {
 		msg := ""
 		if all || f.entry.Text != "" {
 			msg = s.v.wz.FieldError(f.field)
@@ -138,15 +138,15 @@ func (s *cloudStep) checkAddresses(all bool) {
 // trusted.
 func (s *cloudStep) trustChanged() {
 	if s.cloudErr.Visible() {
-		setWizardMessage(s.cloudErr, s.v.wz.FieldError(wizard.FieldCloud))
+		setWizardMessage(s.cloudErr, s.v.wz.FieldError(flow.FieldCloud))
 	}
 	s.v.recheck()
 }
 
 func (s *cloudStep) showFieldErrors() {
 	defer s.v.relayout()
-	setWizardMessage(s.cloudErr, s.v.wz.FieldError(wizard.FieldCloud))
-	if s.v.wz.State.Cloud == wizard.CloudCustom {
+	setWizardMessage(s.cloudErr, s.v.wz.FieldError(flow.FieldCloud))
+	if s.v.wz.State.Cloud == flow.CloudCustom {
 		s.checkAddresses(true)
 	}
 	s.advanced.Open(0)

@@ -12,7 +12,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // foreignHosts is an https server that stands in for every host on the
@@ -55,9 +55,9 @@ func (f *foreignHosts) got() []string {
 func TestWizardCustomHostNeedsExplicitTrust(t *testing.T) {
 	foreign := newForeignHosts(t)
 	h := newHarness(t, harnessOptions{httpClient: foreign.client()})
-	h.next(wizard.StepMethod)
+	h.next(flow.StepMethod)
 	h.v.method.choice.SetSelected(methodSecretLabel)
-	h.next(wizard.StepCloud)
+	h.next(flow.StepCloud)
 	h.v.cloud.choice.SetSelected(cloudCustomTitle)
 	trust := h.v.cloud.trust
 	if trust.box.Visible() {
@@ -71,7 +71,7 @@ func TestWizardCustomHostNeedsExplicitTrust(t *testing.T) {
 		t.Fatalf("warning %q (shown %t, ticked %t)", trust.warning.Text, trust.box.Visible(), trust.check.Checked)
 	}
 	test.Tap(h.v.next)
-	if h.v.wz.Step() != wizard.StepCloud || !strings.Contains(h.v.cloud.cloudErr.Text, "login.contoso-proxy.example") ||
+	if h.v.wz.Step() != flow.StepCloud || !strings.Contains(h.v.cloud.cloudErr.Text, "login.contoso-proxy.example") ||
 		!strings.Contains(h.v.cloud.cloudErr.Text, "Tick the box") {
 		t.Fatalf("Next without trusting: step %v, message %q", h.v.wz.Step(), h.v.cloud.cloudErr.Text)
 	}
@@ -98,7 +98,7 @@ func TestWizardCustomHostNeedsExplicitTrust(t *testing.T) {
 		t.Error("a mixed pair offers to be trusted")
 	}
 	test.Tap(h.v.next)
-	if h.v.wz.Step() != wizard.StepCloud || !strings.Contains(h.v.cloud.cloudErr.Text, "different services") {
+	if h.v.wz.Step() != flow.StepCloud || !strings.Contains(h.v.cloud.cloudErr.Text, "different services") {
 		t.Fatalf("mixed pair: step %v, message %q", h.v.wz.Step(), h.v.cloud.cloudErr.Text)
 	}
 	if got := foreign.got(); len(got) > 0 {
@@ -108,13 +108,13 @@ func TestWizardCustomHostNeedsExplicitTrust(t *testing.T) {
 	h.v.cloud.authority.SetText("https://login.contoso-proxy.example")
 	h.v.cloud.graph.SetText("https://graph.contoso-proxy.example")
 	test.Tap(trust.check)
-	h.next(wizard.StepRegister)
-	h.next(wizard.StepCredentials)
+	h.next(flow.StepRegister)
+	h.next(flow.StepCredentials)
 	test.Type(h.v.credentials.clientID, h.info.ClientID)
 	test.Type(h.v.credentials.tenant, h.info.TenantID)
 	test.Type(h.v.credentials.secret, h.info.ClientSecret)
-	h.next(wizard.StepConsent)
-	h.next(wizard.StepTest)
+	h.next(flow.StepConsent)
+	h.next(flow.StepTest)
 	h.runTest()
 	got := foreign.got()
 	if len(got) == 0 || !strings.HasPrefix(got[0], "POST login.contoso-proxy.example/") {

@@ -5,7 +5,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // engine is the connection engine the test step signs in with.
@@ -18,7 +18,7 @@ func (v *Wizard) engine() *connection.Engine {
 }
 
 // attemptOf is a connection test of the values typed so far.
-func attemptOf(st wizard.State) connection.Attempt {
+func attemptOf(st flow.State) connection.Attempt {
 	a := connection.Attempt{
 		Profile: keystore.Profile{
 			Cloud: st.Cloud, Authority: strings.TrimSpace(st.Authority), Graph: strings.TrimSpace(st.Graph),
@@ -27,10 +27,10 @@ func attemptOf(st wizard.State) connection.Attempt {
 		AllowCustom: st.CustomHostsTrusted(),
 	}
 	switch c := st.Certificate; {
-	case st.Method == wizard.MethodCertificate && c != nil:
+	case st.Method == flow.MethodCertificate && c != nil:
 		a.Profile.Certificate = connection.CertificateSettings(c)
 		a.CertificateKey = c.KeyText()
-	case st.Method == wizard.MethodSecret:
+	case st.Method == flow.MethodSecret:
 		a.Secret = strings.TrimSpace(st.Secret)
 	}
 	return a

@@ -10,7 +10,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/oauth"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // consentStep explains admin consent and opens the page that grants it.
@@ -58,7 +58,7 @@ After approving, the browser goes to http://localhost, which may show "This site
 func (s *consentStep) shown() {
 	text := "The program's permissions take effect only once an administrator approves them for the whole " +
 		"organization: this is admin consent. You do it once per app."
-	if s.v.wz.State.Method == wizard.MethodBrowser {
+	if s.v.wz.State.Method == flow.MethodBrowser {
 		text += " With browser sign-in, an administrator can also approve when signing in on the next page " +
 			"(the box \"Consent on behalf of your organization\")."
 	}
@@ -78,18 +78,18 @@ func (s *consentStep) shown() {
 // (application permissions), which need a Privileged Role Administrator
 // (or a Global Administrator, who may do anything). Browser sign-in asks
 // for delegated permissions only; a secret asks for app roles.
-func approvers(m wizard.Method) string {
-	if m == wizard.MethodBrowser {
+func approvers(m flow.Method) string {
+	if m == flow.MethodBrowser {
 		return "an Application Administrator, Cloud Application Administrator, Privileged Role Administrator or Global Administrator"
 	}
 	return "a Privileged Role Administrator or Global Administrator"
 }
 
 // whoMayApprove answers the consent page's "Who may grant it?".
-func whoMayApprove(m wizard.Method) string {
+func whoMayApprove(m flow.Method) string {
 	why := "With an app secret the program asks for application permissions on Microsoft Graph, which an " +
 		"Application Administrator or Cloud Application Administrator can register but cannot approve."
-	if m == wizard.MethodBrowser {
+	if m == flow.MethodBrowser {
 		why = "With browser sign-in the program asks only for delegated permissions, which all of these roles may approve."
 	}
 	who := approvers(m)

@@ -5,7 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // credentialsStep takes the app's client ID, the tenant and (for the
@@ -62,8 +62,8 @@ func (s *credentialsStep) shown() {
 	s.clientID.SetText(st.ClientID)
 	s.tenant.SetText(st.Tenant)
 	s.secret.SetText(st.Secret)
-	showIf(s.secretBox, st.Method == wizard.MethodSecret)
-	showIf(s.certificate.view, st.Method == wizard.MethodCertificate)
+	showIf(s.secretBox, st.Method == flow.MethodSecret)
+	showIf(s.certificate.view, st.Method == flow.MethodCertificate)
 	s.certificate.shown()
 	s.check(false)
 }
@@ -73,13 +73,13 @@ func (s *credentialsStep) shown() {
 func (s *credentialsStep) check(all bool) {
 	defer s.v.relayout()
 	for _, f := range []struct {
-		field wizard.Field
+		field flow.Field
 		entry *validatedEntry
 		label *widget.Label
 	}{
-		{wizard.FieldClientID, s.clientID, s.clientIDErr},
-		{wizard.FieldTenant, s.tenant, s.tenantErr},
-		{wizard.FieldSecret, s.secret, s.secretErr},
+		{flow.FieldClientID, s.clientID, s.clientIDErr},
+		{flow.FieldTenant, s.tenant, s.tenantErr},
+		{flow.FieldSecret, s.secret, s.secretErr},
 	} {
 		msg := ""
 		if all || f.entry.Text != "" {
@@ -89,7 +89,7 @@ func (s *credentialsStep) check(all bool) {
 	}
 	setWizardMessage(s.secretWarning, s.v.wz.SecretWarning())
 	if all && s.certificate.problem.Text == "" {
-		setWizardMessage(s.certificate.problem, s.v.wz.FieldError(wizard.FieldCertificate))
+		setWizardMessage(s.certificate.problem, s.v.wz.FieldError(flow.FieldCertificate))
 	}
 	s.v.recheck()
 }

@@ -12,24 +12,24 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // startDemo walks a demo-mode wizard with the given method to step.
-func (h *harness) startDemo(label string, step wizard.Step) {
+func (h *harness) startDemo(label string, step flow.Step) {
 	h.t.Helper()
-	h.next(wizard.StepMethod)
+	h.next(flow.StepMethod)
 	h.v.method.choice.SetSelected(label)
 	h.walkTo(step)
 }
 
 func TestWizardWrongSecretKeepsInputAndRetries(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
-	h.startDemo(methodSecretLabel, wizard.StepCredentials)
+	h.startDemo(methodSecretLabel, flow.StepCredentials)
 	const wrong = "Wr0ng~secret.value-typed_by-hand1234567"
 	h.v.credentials.secret.SetText("")
 	test.Type(h.v.credentials.secret, wrong)
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
 
 	if !strings.Contains(h.v.check.problem.Text, "AADSTS7000215") || !strings.Contains(h.v.check.problem.Text, "What to do:") {
@@ -39,7 +39,7 @@ func TestWizardWrongSecretKeepsInputAndRetries(t *testing.T) {
 		t.Error("the typed secret appears in the error text")
 	}
 	test.Tap(h.v.next)
-	if h.v.wz.Step() != wizard.StepTest {
+	if h.v.wz.Step() != flow.StepTest {
 		t.Fatal("moved past a failed test")
 	}
 
@@ -49,20 +49,20 @@ func TestWizardWrongSecretKeepsInputAndRetries(t *testing.T) {
 		t.Fatal("the typed secret was lost")
 	}
 	h.v.credentials.secret.SetText(h.info.ClientSecret)
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	if h.v.check.problem.Visible() || h.v.check.start.Text != "Test" {
 		t.Errorf("an old result is still shown for new values: %q, button %q", h.v.check.problem.Text, h.v.check.start.Text)
 	}
 	h.runTest()
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 }
 
 func TestWizardUnknownTenant(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
-	h.startDemo(methodSecretLabel, wizard.StepCredentials)
+	h.startDemo(methodSecretLabel, flow.StepCredentials)
 	h.v.credentials.tenant.SetText("")
 	test.Type(h.v.credentials.tenant, "no-such-tenant.onmicrosoft.com")
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
 	if !strings.Contains(h.v.check.problem.Text, "AADSTS90002") {
 		t.Fatalf("problem shown: %q", h.v.check.problem.Text)
@@ -78,11 +78,11 @@ func TestWizardUnknownTenant(t *testing.T) {
 // consent is granted.
 func TestWizardMissingConsent(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, scenario: "noconsent", browser: &fakeBrowser{idle: true}})
-	h.startDemo(methodSecretLabel, wizard.StepConsent)
+	h.startDemo(methodSecretLabel, flow.StepConsent)
 	if strings.Contains(h.v.consent.intro.Text, "already approved") {
 		t.Errorf("the consent page claims %q", h.v.consent.intro.Text)
 	}
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
 	c := h.v.check
 	if !strings.Contains(c.summary.Text, "no administrator has approved") || !c.consentBox.Visible() || !c.grant.Visible() {
@@ -122,7 +122,7 @@ func TestWizardMissingConsent(t *testing.T) {
 	if !strings.Contains(c.summary.Text, "Everything works") || c.consentBox.Visible() {
 		t.Errorf("after consent: summary %q, consent box shown %v", c.summary.Text, c.consentBox.Visible())
 	}
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 }
 
 // labelsUnder is the text of every label under o.
@@ -150,12 +150,12 @@ func (brokenKeyring) err() error {
 
 func TestWizardNoKeychainSavesNothing(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, keyring: brokenKeyring{}})
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	test.Tap(h.v.next)
 	h.q.until(t, "the save to fail", func() bool { return !h.v.save.running() })
-	if h.v.wz.Step() != wizard.StepSave {
+	if h.v.wz.Step() != flow.StepSave {
 		t.Fatalf("step %v after a failed save", h.v.wz.Step())
 	}
 	msg := h.v.save.problem.Text
@@ -172,7 +172,7 @@ func TestWizardNoKeychainSavesNothing(t *testing.T) {
 
 func TestWizardCancelledBrowserSignIn(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, browser: &fakeBrowser{idle: true}})
-	h.startDemo(methodBrowserLabel, wizard.StepTest)
+	h.startDemo(methodBrowserLabel, flow.StepTest)
 	test.Tap(h.v.check.start)
 	h.q.until(t, "the sign-in address", func() bool { return h.v.check.manualBox.Visible() })
 	if !h.v.back.Disabled() || !h.v.next.Disabled() {
@@ -190,7 +190,7 @@ func TestWizardCancelledBrowserSignIn(t *testing.T) {
 
 func TestWizardNoBrowserShowsTheAddress(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, browser: &fakeBrowser{fail: true}})
-	h.startDemo(methodBrowserLabel, wizard.StepTest)
+	h.startDemo(methodBrowserLabel, flow.StepTest)
 	test.Tap(h.v.check.start)
 	h.q.until(t, "the sign-in address", func() bool { return h.v.check.manualBox.Visible() })
 	url := h.v.check.manualURL.Text
@@ -206,18 +206,18 @@ func TestWizardNoBrowserShowsTheAddress(t *testing.T) {
 	if h.v.check.problem.Visible() {
 		t.Fatalf("sign-in by hand failed: %q", h.v.check.problem.Text)
 	}
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 }
 
 func TestWizardWithoutAStoreSaysWhyNothingIsSaved(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
 	h.v.deps.Store = nil
 	h.v.deps.StoreErr = errors.New("mkdir /home/admin/.config/entra-wizard: permission denied")
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	test.Tap(h.v.next)
-	if h.v.wz.Step() != wizard.StepSave || !strings.Contains(h.v.save.problem.Text, "permission denied") ||
+	if h.v.wz.Step() != flow.StepSave || !strings.Contains(h.v.save.problem.Text, "permission denied") ||
 		!strings.Contains(h.v.save.problem.Text, "Nothing was saved") {
 		t.Errorf("step %v, problem %q", h.v.wz.Step(), h.v.save.problem.Text)
 	}
@@ -234,9 +234,9 @@ func TestWizardExpiredSecret(t *testing.T) {
 	if expired == "" {
 		t.Skip("the demo tenant's main app has no expired secret")
 	}
-	h.startDemo(methodSecretLabel, wizard.StepCredentials)
+	h.startDemo(methodSecretLabel, flow.StepCredentials)
 	h.v.credentials.secret.SetText(expired)
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
 	if !strings.Contains(h.v.check.problem.Text, "AADSTS7000222") {
 		t.Errorf("problem shown: %q", h.v.check.problem.Text)
@@ -246,7 +246,7 @@ func TestWizardExpiredSecret(t *testing.T) {
 func TestWizardNoBrowserAndNobodySignsIn(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, browser: &fakeBrowser{fail: true},
 		loginTimeout: time.Second})
-	h.startDemo(methodBrowserLabel, wizard.StepTest)
+	h.startDemo(methodBrowserLabel, flow.StepTest)
 	h.runTest()
 	if !strings.Contains(h.v.check.problem.Text, "browser could not be opened") || h.v.check.manualBox.Visible() {
 		t.Errorf("problem %q, stale address shown %v", h.v.check.problem.Text, h.v.check.manualBox.Visible())

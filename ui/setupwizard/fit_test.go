@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/ui/kit/kittest"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestEveryPageFitsALaptopScreen walks the wizard's pages, with the
@@ -17,13 +17,13 @@ import (
 func TestEveryPageFitsALaptopScreen(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
 	kittest.AssertFits(t, "the welcome page", h.v.Content())
-	h.next(wizard.StepMethod)
+	h.next(flow.StepMethod)
 	test.Tap(h.v.next) // no method chosen: the page says so
 	kittest.AssertFits(t, "the method page with its message", h.v.Content())
 	h.v.method.choice.SetSelected(methodSecretLabel)
-	for step := wizard.StepCloud; step <= wizard.StepSave; step++ {
+	for step := flow.StepCloud; step <= flow.StepSave; step++ {
 		h.next(step)
-		if step == wizard.StepTest {
+		if step == flow.StepTest {
 			h.runTest()
 		}
 		kittest.AssertFits(t, "the page "+step.Title(), h.v.Content())

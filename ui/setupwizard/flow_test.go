@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestWizardSecretMethodEndToEnd types a real app registration's values
@@ -16,15 +16,15 @@ import (
 // custom cloud, tests the connection over HTTP and saves it.
 func TestWizardSecretMethodEndToEnd(t *testing.T) {
 	h := newHarness(t, harnessOptions{})
-	h.next(wizard.StepMethod)
+	h.next(flow.StepMethod)
 	h.v.method.choice.SetSelected(methodSecretLabel)
-	h.next(wizard.StepCloud)
+	h.next(flow.StepCloud)
 
 	h.v.cloud.choice.SetSelected(cloudCustomTitle)
 	test.Type(h.v.cloud.authority, h.info.Authority)
 	test.Type(h.v.cloud.graph, h.info.Graph)
-	h.next(wizard.StepRegister)
-	h.next(wizard.StepCredentials)
+	h.next(flow.StepRegister)
+	h.next(flow.StepCredentials)
 
 	test.Type(h.v.credentials.clientID, h.info.ClientID)
 	test.Type(h.v.credentials.tenant, h.info.TenantID)
@@ -32,17 +32,17 @@ func TestWizardSecretMethodEndToEnd(t *testing.T) {
 	if h.v.credentials.secretWarning.Visible() {
 		t.Errorf("a real secret Value is flagged: %q", h.v.credentials.secretWarning.Text)
 	}
-	h.next(wizard.StepConsent)
+	h.next(flow.StepConsent)
 	if !strings.Contains(h.v.consent.consentURL.Text, "/"+h.info.TenantID+"/v2.0/adminconsent?") ||
 		!strings.Contains(h.v.consent.consentURL.Text, "client_id="+h.info.ClientID) {
 		t.Errorf("consent link %q is not this app's admin consent page", h.v.consent.consentURL.Text)
 	}
-	h.next(wizard.StepTest)
+	h.next(flow.StepTest)
 	if h.v.next.Disabled() {
 		t.Fatal("Next is disabled before the test; it should explain instead")
 	}
 	test.Tap(h.v.next)
-	if h.v.wz.Step() != wizard.StepTest || !strings.Contains(h.v.problems.Text, "Test the connection") {
+	if h.v.wz.Step() != flow.StepTest || !strings.Contains(h.v.problems.Text, "Test the connection") {
 		t.Fatalf("Next before testing: step %v, message %q", h.v.wz.Step(), h.v.problems.Text)
 	}
 
@@ -53,14 +53,14 @@ func TestWizardSecretMethodEndToEnd(t *testing.T) {
 	if len(h.v.check.features.Objects) == 0 {
 		t.Error("no feature checklist shown")
 	}
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	if h.v.save.name.Text != "Northwind Traders (demo)" {
 		t.Errorf("suggested name %q, want the organization's", h.v.save.name.Text)
 	}
 	h.v.save.name.SetText("")
 	test.Type(h.v.save.name, "Northwind")
 	test.Tap(h.v.next)
-	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == wizard.StepDone })
+	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == flow.StepDone })
 
 	p, err := h.store.Get("Northwind")
 	if err != nil {
@@ -92,16 +92,16 @@ func TestWizardSecretMethodEndToEnd(t *testing.T) {
 // demo tenant signs in at once.
 func TestWizardBrowserMethodDemo(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
-	h.next(wizard.StepMethod)
+	h.next(flow.StepMethod)
 	h.v.method.choice.SetSelected(methodBrowserLabel)
-	h.walkTo(wizard.StepCredentials)
+	h.walkTo(flow.StepCredentials)
 	if h.v.credentials.clientID.Text != h.info.PublicClientID || h.v.credentials.tenant.Text != h.info.TenantDomain {
 		t.Fatalf("demo values not filled in: client %q tenant %q", h.v.credentials.clientID.Text, h.v.credentials.tenant.Text)
 	}
 	if h.v.credentials.secretBox.Visible() {
 		t.Error("the secret field shows for browser sign-in")
 	}
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	if h.v.check.start.Text != "Sign in" {
 		t.Errorf("test button says %q", h.v.check.start.Text)
 	}
@@ -113,9 +113,9 @@ func TestWizardBrowserMethodDemo(t *testing.T) {
 	if len(urls) != 1 || !strings.HasPrefix(urls[0], h.info.Authority+"/") || !strings.Contains(urls[0], "code_challenge_method=S256") {
 		t.Errorf("the browser opened %q, want the demo tenant's sign-in page", urls)
 	}
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	test.Tap(h.v.next)
-	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == wizard.StepDone })
+	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == flow.StepDone })
 
 	p, err := h.store.Get("Northwind Traders (demo)")
 	if err != nil {
@@ -137,15 +137,15 @@ func TestWizardKeysAndBackKeepValues(t *testing.T) {
 	escape := &fyne.KeyEvent{Name: fyne.KeyEscape}
 	h.v.welcome.choice.SetSelected(choiceManual)
 	h.win.Canvas().OnTypedKey()(enter)
-	if h.v.wz.Step() != wizard.StepMethod {
+	if h.v.wz.Step() != flow.StepMethod {
 		t.Fatalf("Enter on welcome: step %v", h.v.wz.Step())
 	}
 	h.win.Canvas().OnTypedKey()(enter)
-	if h.v.wz.Step() != wizard.StepMethod || !h.v.method.problem.Visible() {
+	if h.v.wz.Step() != flow.StepMethod || !h.v.method.problem.Visible() {
 		t.Fatalf("Enter without a method: step %v, field message %q", h.v.wz.Step(), h.v.method.problem.Text)
 	}
 	h.v.method.choice.SetSelected(methodSecretLabel)
-	h.walkTo(wizard.StepCredentials)
+	h.walkTo(flow.StepCredentials)
 	test.Type(h.v.credentials.clientID, "not-a-guid")
 	test.Type(h.v.credentials.tenant, "contoso.onmicrosoft.com")
 	test.Type(h.v.credentials.secret, "3c9d1f7e-0000-4000-8000-1234567890ab")
@@ -156,7 +156,7 @@ func TestWizardKeysAndBackKeepValues(t *testing.T) {
 		t.Errorf("no warning for a secret ID: %q", h.v.credentials.secretWarning.Text)
 	}
 	h.v.credentials.clientID.TypedKey(enter) // Enter in a field submits it
-	if h.v.wz.Step() != wizard.StepCredentials {
+	if h.v.wz.Step() != flow.StepCredentials {
 		t.Fatal("moved on with an invalid client ID")
 	}
 
@@ -176,10 +176,10 @@ func TestWizardKeysAndBackKeepValues(t *testing.T) {
 	h.v.credentials.secret.TypedKey(escape) // Escape in a field goes back too
 	h.win.Canvas().OnTypedKey()(escape)
 	h.win.Canvas().OnTypedKey()(escape)
-	if h.v.wz.Step() != wizard.StepMethod || h.v.method.choice.Selected != methodSecretLabel {
+	if h.v.wz.Step() != flow.StepMethod || h.v.method.choice.Selected != methodSecretLabel {
 		t.Fatalf("after three Escapes: step %v, method %q", h.v.wz.Step(), h.v.method.choice.Selected)
 	}
-	h.walkTo(wizard.StepCredentials)
+	h.walkTo(flow.StepCredentials)
 	c := h.v.credentials
 	if c.clientID.Text != "not-a-guid" || c.tenant.Text != "contoso.onmicrosoft.com" || c.secret.Text != "3c9d1f7e-0000-4000-8000-1234567890ab" {
 		t.Errorf("values after Back and Next: %q %q (secret kept: %v)", c.clientID.Text, c.tenant.Text,
@@ -191,7 +191,7 @@ func TestWizardKeysAndBackKeepValues(t *testing.T) {
 // open the right pages and the copy buttons copy what the portal needs.
 func TestWizardRegisterAndConsentPages(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true})
-	h.startDemo(methodBrowserLabel, wizard.StepRegister)
+	h.startDemo(methodBrowserLabel, flow.StepRegister)
 	clip := h.v.deps.App.Clipboard()
 	test.Tap(h.v.register.copyName)
 	if clip.Content() != appName {
@@ -206,7 +206,7 @@ func TestWizardRegisterAndConsentPages(t *testing.T) {
 		t.Errorf("the portal button opened %q", urls)
 	}
 
-	h.walkTo(wizard.StepConsent)
+	h.walkTo(flow.StepConsent)
 	test.Tap(h.v.consent.openConsent)
 	urls := h.browser.urls()
 	consent := urls[len(urls)-1]
@@ -226,9 +226,9 @@ func TestWizardWarnsBeforeReplacingASavedConnection(t *testing.T) {
 	if _, err := h.store.Save(p, s); err != nil {
 		t.Fatal(err)
 	}
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	if !h.v.save.replaces.Visible() || !strings.Contains(h.v.save.replaces.Text, "replaces") {
 		t.Errorf("no warning before replacing: %q", h.v.save.replaces.Text)
 	}

@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // The goldens pin what an admin sees on a few pages. Regenerate one by
@@ -19,9 +19,9 @@ func TestWizardGoldenWelcome(t *testing.T) {
 
 func TestWizardGoldenCredentialsProblems(t *testing.T) {
 	h := newHarness(t, harnessOptions{})
-	h.next(wizard.StepMethod)
+	h.next(flow.StepMethod)
 	h.v.method.choice.SetSelected(methodSecretLabel)
-	h.walkTo(wizard.StepCredentials)
+	h.walkTo(flow.StepCredentials)
 	test.Type(h.v.credentials.clientID, "my-app")
 	test.Type(h.v.credentials.secret, "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0")
 	test.Tap(h.v.next)
@@ -30,7 +30,7 @@ func TestWizardGoldenCredentialsProblems(t *testing.T) {
 
 func TestWizardGoldenReadOnlyChecklist(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, scenario: "readonly"})
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
 	test.AssertRendersToMarkup(t, "readonly_checklist.xml", h.win.Canvas())
 }

@@ -17,7 +17,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // uiQueue stands in for fyne.Do: background work queues its UI
@@ -112,7 +112,7 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 		},
 	}
 	if o.demo {
-		deps.Demo = &wizard.Demo{Authority: h.info.Authority, Graph: h.info.Graph, Tenant: h.info.TenantDomain,
+		deps.Demo = &flow.Demo{Authority: h.info.Authority, Graph: h.info.Graph, Tenant: h.info.TenantDomain,
 			ClientID: h.info.ClientID, Secret: h.info.ClientSecret, PublicClientID: h.info.PublicClientID}
 		deps.UploadDemoCertificate = func(der []byte) error {
 			_, err := srv.UploadCertificate(h.info.ClientID, der)
@@ -155,9 +155,9 @@ func secretProfile(info demotenant.Info, name string) (keystore.Profile, keystor
 }
 
 // next taps Next and checks the wizard moved to want.
-func (h *harness) next(want wizard.Step) {
+func (h *harness) next(want flow.Step) {
 	h.t.Helper()
-	if h.v.wz.Step() == wizard.StepWelcome && !h.v.welcome.chosen() {
+	if h.v.wz.Step() == flow.StepWelcome && !h.v.welcome.chosen() {
 		h.v.welcome.choice.SetSelected(choiceManual) // the admin registers the app
 	}
 	test.Tap(h.v.next)
@@ -167,7 +167,7 @@ func (h *harness) next(want wizard.Step) {
 }
 
 // walkTo taps Next until the wizard shows step.
-func (h *harness) walkTo(step wizard.Step) {
+func (h *harness) walkTo(step flow.Step) {
 	h.t.Helper()
 	for h.v.wz.Step() < step {
 		h.next(h.v.wz.Step() + 1)

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/ui/kit/kittest"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // focusOn presses Tab until o has the keyboard, failing if Tab never
@@ -28,7 +28,7 @@ func (h *harness) focusOn(o fyne.Focusable, what string) {
 func (h *harness) hasKeyboard(o any) bool { return any(h.win.Canvas().Focused()) == o }
 
 // press sends a key the way the window does and checks the step after it.
-func (h *harness) press(key fyne.KeyName, want wizard.Step) {
+func (h *harness) press(key fyne.KeyName, want flow.Step) {
 	h.t.Helper()
 	kittest.PressKey(h.win.Canvas(), key)
 	if got := h.v.wz.Step(); got != want {
@@ -50,17 +50,17 @@ func TestWizardWorksFromTheKeyboard(t *testing.T) {
 	if h.v.welcome.choice.Selected != choiceAutoSetup {
 		t.Fatalf("Up chose %q", h.v.welcome.choice.Selected)
 	}
-	h.press(fyne.KeyReturn, wizard.StepWelcome)
+	h.press(fyne.KeyReturn, flow.StepWelcome)
 	if !h.v.inAutoSetup || !h.hasKeyboard(h.v.autoSetup.name) {
 		t.Fatalf("Enter on the choice: set up for me shown %v, keyboard on %v", h.v.inAutoSetup, c.Focused())
 	}
-	h.press(fyne.KeyEscape, wizard.StepWelcome)
+	h.press(fyne.KeyEscape, flow.StepWelcome)
 	if h.v.inAutoSetup {
 		t.Fatal("Escape in the name field leaves \"Set it up for me\" open")
 	}
 	h.focusOn(h.v.welcome.choice, "the first choice")
 	kittest.PressKey(c, fyne.KeyDown)
-	h.press(fyne.KeyReturn, wizard.StepMethod)
+	h.press(fyne.KeyReturn, flow.StepMethod)
 	if !h.hasKeyboard(h.v.method.choice) {
 		t.Fatalf("the method page opens with the keyboard on %v, not on the choice", c.Focused())
 	}
@@ -72,21 +72,21 @@ func TestWizardWorksFromTheKeyboard(t *testing.T) {
 	if h.v.method.choice.Selected != methodSecretLabel {
 		t.Fatalf("Down again chose %q", h.v.method.choice.Selected)
 	}
-	h.press(fyne.KeyEscape, wizard.StepWelcome)
-	h.press(fyne.KeyReturn, wizard.StepMethod)
-	h.press(fyne.KeyReturn, wizard.StepCloud)
+	h.press(fyne.KeyEscape, flow.StepWelcome)
+	h.press(fyne.KeyReturn, flow.StepMethod)
+	h.press(fyne.KeyReturn, flow.StepCloud)
 	h.focusOn(h.v.next, "Next")
-	h.press(fyne.KeyEscape, wizard.StepMethod)
-	h.walkTo(wizard.StepCloud)
+	h.press(fyne.KeyEscape, flow.StepMethod)
+	h.walkTo(flow.StepCloud)
 	h.focusOn(h.v.back, "Back")
-	h.press(fyne.KeyReturn, wizard.StepMethod)
+	h.press(fyne.KeyReturn, flow.StepMethod)
 
-	h.walkTo(wizard.StepTest)
+	h.walkTo(flow.StepTest)
 	h.runTest()
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	if !h.hasKeyboard(h.v.save.name) {
 		t.Fatalf("the save step opens with the keyboard on %v, not in the name field", c.Focused())
 	}
 	kittest.PressKey(c, fyne.KeyReturn)
-	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == wizard.StepDone })
+	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == flow.StepDone })
 }

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestWizardLinksTheBrowserCannotOpenCanBeCopied checks that when no
@@ -15,16 +15,16 @@ import (
 // address with a Copy button, and only until the step changes.
 func TestWizardLinksTheBrowserCannotOpenCanBeCopied(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, browser: &fakeBrowser{fail: true}})
-	h.startDemo(methodSecretLabel, wizard.StepRegister)
+	h.startDemo(methodSecretLabel, flow.StepRegister)
 	clipboard := h.v.deps.App.Clipboard()
 
 	for _, open := range []struct {
-		step   wizard.Step
+		step   flow.Step
 		button func() *widget.Button
 	}{
-		{wizard.StepRegister, func() *widget.Button { return h.v.register.openPortal }},
-		{wizard.StepConsent, func() *widget.Button { return h.v.consent.openConsent }},
-		{wizard.StepConsent, func() *widget.Button { return h.v.consent.openPortal }},
+		{flow.StepRegister, func() *widget.Button { return h.v.register.openPortal }},
+		{flow.StepConsent, func() *widget.Button { return h.v.consent.openConsent }},
+		{flow.StepConsent, func() *widget.Button { return h.v.consent.openPortal }},
 	} {
 		h.walkTo(open.step)
 		test.Tap(open.button())
@@ -43,7 +43,7 @@ func TestWizardLinksTheBrowserCannotOpenCanBeCopied(t *testing.T) {
 			t.Errorf("the clipboard holds %q, want %q", got, want)
 		}
 	}
-	h.next(wizard.StepTest)
+	h.next(flow.StepTest)
 	if h.v.unopened.Visible() {
 		t.Error("the address of the last step is still shown on the next one")
 	}

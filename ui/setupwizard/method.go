@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/ui/kit"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // The method choices as the admin reads them.
@@ -68,11 +68,11 @@ func (s *methodStep) field() fyne.Focusable { return s.choice }
 
 func (s *methodStep) shown() {
 	switch s.v.wz.State.Method {
-	case wizard.MethodCertificate:
+	case flow.MethodCertificate:
 		s.choice.SetSelected(methodCertificateLabel)
-	case wizard.MethodSecret:
+	case flow.MethodSecret:
 		s.choice.SetSelected(methodSecretLabel)
-	case wizard.MethodBrowser:
+	case flow.MethodBrowser:
 		s.choice.SetSelected(methodBrowserLabel)
 	}
 	setWizardMessage(s.problem, "")
@@ -83,11 +83,11 @@ func (s *methodStep) onChoose(label string) {
 	s.ldap = label == methodLDAPLabel
 	switch label {
 	case methodCertificateLabel:
-		s.v.wz.SetMethod(wizard.MethodCertificate)
+		s.v.wz.SetMethod(flow.MethodCertificate)
 	case methodSecretLabel:
-		s.v.wz.SetMethod(wizard.MethodSecret)
+		s.v.wz.SetMethod(flow.MethodSecret)
 	case methodBrowserLabel:
-		s.v.wz.SetMethod(wizard.MethodBrowser)
+		s.v.wz.SetMethod(flow.MethodBrowser)
 	default:
 		s.v.wz.SetMethod("")
 	}
@@ -97,5 +97,5 @@ func (s *methodStep) onChoose(label string) {
 
 func (s *methodStep) showFieldErrors() {
 	defer s.v.relayout()
-	setWizardMessage(s.problem, s.v.wz.FieldError(wizard.FieldMethod))
+	setWizardMessage(s.problem, s.v.wz.FieldError(flow.FieldMethod))
 }

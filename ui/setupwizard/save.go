@@ -10,7 +10,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // saveStep names the connection and saves it: settings in a file,
@@ -65,9 +65,9 @@ func (s *saveStep) shown() {
 	s.name.SetText(st.Name)
 	secret := "The client secret"
 	switch st.Method {
-	case wizard.MethodBrowser:
+	case flow.MethodBrowser:
 		secret = "The sign-in token"
-	case wizard.MethodCertificate:
+	case flow.MethodCertificate:
 		secret = "The certificate's private key"
 	}
 	s.where.SetText(secret + " is stored only in your system's keychain; the other settings (tenant, " +
@@ -110,7 +110,7 @@ func (s *saveStep) onNameChanged(text string) {
 	s.v.wz.State.Name = text
 	msg := ""
 	if text != "" {
-		msg = s.v.wz.FieldError(wizard.FieldName)
+		msg = s.v.wz.FieldError(flow.FieldName)
 	}
 	setWizardMessage(s.nameErr, msg)
 	setWizardMessage(s.replaces, s.replaceWarning(strings.TrimSpace(text)))
@@ -134,7 +134,7 @@ func (s *saveStep) running() bool { return s.saving }
 
 func (s *saveStep) showFieldErrors() {
 	defer s.v.relayout()
-	setWizardMessage(s.nameErr, s.v.wz.FieldError(wizard.FieldName))
+	setWizardMessage(s.nameErr, s.v.wz.FieldError(flow.FieldName))
 }
 
 // onSave writes the connection in the background and moves to the last
@@ -145,7 +145,7 @@ func (s *saveStep) onSave() {
 		return
 	}
 	setWizardMessage(s.problem, "")
-	if msg := s.v.wz.FieldError(wizard.FieldName); msg != "" {
+	if msg := s.v.wz.FieldError(flow.FieldName); msg != "" {
 		setWizardMessage(s.nameErr, msg)
 		return
 	}
@@ -190,7 +190,7 @@ func explainSave(err error) (what, todo string) {
 		"Check that your keychain is unlocked and takes new entries, and that your home folder can be written to, then press Save again."
 }
 
-func (s *saveStep) finish(state wizard.State, saved keystore.Saved, err error) {
+func (s *saveStep) finish(state flow.State, saved keystore.Saved, err error) {
 	defer s.v.relayout()
 	s.saving = false
 	s.progress.Stop()

@@ -13,7 +13,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // secretExpiry fills in, when a client secret typed by hand is saved,
@@ -54,7 +54,7 @@ func (e *secretExpiry) learn(found graph.OwnSecret, err error) { e.found, e.err 
 
 // fromGraph reports whether Graph gave the secret's expiry.
 func (e *secretExpiry) fromGraph() bool {
-	return e.v.wz.State.Method == wizard.MethodSecret && e.err == nil && e.found.Matches > 0
+	return e.v.wz.State.Method == flow.MethodSecret && e.err == nil && e.found.Matches > 0
 }
 
 // knownText says which expiry Graph gave, and when several secrets begin
@@ -79,7 +79,7 @@ func (e *secretExpiry) whyAsked() string {
 			"of itself). Without it, type the date yourself."
 	case e.err != nil:
 		return "The program asks because Microsoft Graph could not tell it: " + e.err.Error()
-	case e.v.wz.State.Method == wizard.MethodSecret && e.found.AppObjectID != "":
+	case e.v.wz.State.Method == flow.MethodSecret && e.found.AppObjectID != "":
 		return "The program asks because none of the client secrets Microsoft Graph lists for this app begins " +
 			"with the characters of this one."
 	}
@@ -90,7 +90,7 @@ func (e *secretExpiry) whyAsked() string {
 // already given.
 func (e *secretExpiry) shown() {
 	st := e.v.wz.State
-	showIf(e.box, st.Method == wizard.MethodSecret && !e.fromGraph())
+	showIf(e.box, st.Method == flow.MethodSecret && !e.fromGraph())
 	known := ""
 	if e.fromGraph() {
 		known = e.knownText()
@@ -112,7 +112,7 @@ func (e *secretExpiry) read() bool {
 		return true
 	}
 	text := strings.TrimSpace(e.entry.Text)
-	if st.Method != wizard.MethodSecret || text == "" {
+	if st.Method != flow.MethodSecret || text == "" {
 		st.SecretExpires = time.Time{}
 		return true
 	}
@@ -132,7 +132,7 @@ func (e *secretExpiry) read() bool {
 // replacedExpiry warns when the saved connection being replaced knew its
 // secret's expiry and this one does not: it would be forgotten.
 func (e *secretExpiry) replacedExpiry(old keystore.Profile) string {
-	if old.SecretExpires == nil || e.fromGraph() || e.v.wz.State.Method != wizard.MethodSecret || strings.TrimSpace(e.entry.Text) != "" {
+	if old.SecretExpires == nil || e.fromGraph() || e.v.wz.State.Method != flow.MethodSecret || strings.TrimSpace(e.entry.Text) != "" {
 		return ""
 	}
 	return fmt.Sprintf("The saved connection knows its secret expires on %s; type this secret's expiry above, "+

@@ -7,7 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestWizardAsksWhenAHandTypedSecretExpires saves a client secret typed
@@ -23,9 +23,9 @@ func TestWizardAsksWhenAHandTypedSecretExpires(t *testing.T) {
 	if _, err := h.store.Save(p, sec); err != nil {
 		t.Fatal(err)
 	}
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	e := h.v.save.expiry
 	if !e.box.Visible() || e.known.Visible() {
 		t.Fatal("the save step does not ask when the secret expires")
@@ -40,7 +40,7 @@ func TestWizardAsksWhenAHandTypedSecretExpires(t *testing.T) {
 	for _, bad := range []string{"30/06/2027", "2020-01-31"} {
 		e.entry.SetText(bad)
 		test.Tap(h.v.next)
-		if h.v.wz.Step() != wizard.StepSave || !e.problem.Visible() {
+		if h.v.wz.Step() != flow.StepSave || !e.problem.Visible() {
 			t.Fatalf("%q was taken: step %v", bad, h.v.wz.Step())
 		}
 	}
@@ -50,7 +50,7 @@ func TestWizardAsksWhenAHandTypedSecretExpires(t *testing.T) {
 		t.Error("the warning stays once an expiry is typed")
 	}
 	test.Tap(h.v.next)
-	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == wizard.StepDone })
+	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == flow.StepDone })
 	got, err := h.store.Get(p.Name)
 	if err != nil || got.SecretExpires == nil || got.SecretExpires.Local().Format(time.DateOnly) != want {
 		t.Fatalf("saved expiry %v (%v), want %s", got.SecretExpires, err, want)
@@ -67,9 +67,9 @@ func TestWizardReadsAHandTypedSecretsExpiryFromGraph(t *testing.T) {
 	if err := h.tenant.GrantAppPermission(h.info.ClientID, "Application.Read.All"); err != nil {
 		t.Fatal(err)
 	}
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	e := h.v.save.expiry
 	const want = "2099-12-31"
 	if e.box.Visible() || !e.known.Visible() || !strings.Contains(e.known.Text, want) {
@@ -77,7 +77,7 @@ func TestWizardReadsAHandTypedSecretsExpiryFromGraph(t *testing.T) {
 	}
 	h.v.save.name.SetText("Northwind Traders (demo)")
 	test.Tap(h.v.next)
-	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == wizard.StepDone })
+	h.q.until(t, "saving", func() bool { return h.v.wz.Step() == flow.StepDone })
 	got, err := h.store.Get("Northwind Traders (demo)")
 	if err != nil || got.SecretExpires == nil || got.SecretExpires.UTC().Format(time.DateOnly) != want {
 		t.Fatalf("saved expiry %v (%v), want %s", got.SecretExpires, err, want)

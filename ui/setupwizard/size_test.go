@@ -5,7 +5,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestWizardKeepsItsFirstSize walks every page, the guided steps and "Set
@@ -21,14 +21,14 @@ func TestWizardKeepsItsFirstSize(t *testing.T) {
 			t.Errorf("on %s the page needs %v, the window opened at %v", page, min, first)
 		}
 	}
-	h.startDemo(methodSecretLabel, wizard.StepCredentials)
-	for h.v.wz.Step() < wizard.StepTest {
+	h.startDemo(methodSecretLabel, flow.StepCredentials)
+	for h.v.wz.Step() < flow.StepTest {
 		check(h.v.wz.Step().Title())
 		h.next(h.v.wz.Step() + 1)
 	}
 	h.runTest()
 	check("the test page")
-	for h.v.wz.Step() > wizard.StepWelcome {
+	for h.v.wz.Step() > flow.StepWelcome {
 		test.Tap(h.v.back)
 	}
 	h.browser.hint = "appadmin@" + h.info.TenantDomain

@@ -8,14 +8,14 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestWizardMessagesGoOnceTheyAreDealtWith checks that the message below
 // the page lasts only as long as what it asks for is not done.
 func TestWizardMessagesGoOnceTheyAreDealtWith(t *testing.T) {
 	h := newHarness(t, harnessOptions{})
-	h.next(wizard.StepMethod)
+	h.next(flow.StepMethod)
 	test.Tap(h.v.next)
 	if !h.v.problems.Visible() || !strings.Contains(h.v.problems.Text, "Some details need fixing") {
 		t.Fatalf("Next without a method: message %q", h.v.problems.Text)
@@ -25,7 +25,7 @@ func TestWizardMessagesGoOnceTheyAreDealtWith(t *testing.T) {
 		t.Errorf("after picking the method the page still says %q", h.v.problems.Text)
 	}
 
-	h.next(wizard.StepCloud)
+	h.next(flow.StepCloud)
 	h.v.cloud.choice.SetSelected(cloudCustomTitle)
 	test.Tap(h.v.next)
 	if !h.v.problems.Visible() {
@@ -40,8 +40,8 @@ func TestWizardMessagesGoOnceTheyAreDealtWith(t *testing.T) {
 		t.Errorf("after typing both addresses the page still says %q", h.v.problems.Text)
 	}
 
-	h.next(wizard.StepRegister)
-	h.next(wizard.StepCredentials)
+	h.next(flow.StepRegister)
+	h.next(flow.StepCredentials)
 	test.Tap(h.v.next)
 	if !strings.Contains(h.v.problems.Text, "Some details need fixing") {
 		t.Fatalf("Next with empty fields: message %q", h.v.problems.Text)
@@ -56,8 +56,8 @@ func TestWizardMessagesGoOnceTheyAreDealtWith(t *testing.T) {
 		t.Errorf("after fixing every field the page still says %q", h.v.problems.Text)
 	}
 
-	h.next(wizard.StepConsent)
-	h.next(wizard.StepTest)
+	h.next(flow.StepConsent)
+	h.next(flow.StepTest)
 	test.Tap(h.v.next)
 	if !strings.Contains(h.v.problems.Text, "Test the connection to go on.") {
 		t.Fatalf("Next before testing: message %q", h.v.problems.Text)
@@ -70,7 +70,7 @@ func TestWizardMessagesGoOnceTheyAreDealtWith(t *testing.T) {
 		t.Errorf("beside %q the page still says %q", h.v.check.summary.Text, h.v.problems.Text)
 	}
 
-	h.next(wizard.StepSave)
+	h.next(flow.StepSave)
 	h.v.save.name.SetText("")
 	test.Tap(h.v.next)
 	if !h.v.problems.Visible() && !h.v.save.nameErr.Visible() {
@@ -86,9 +86,9 @@ func TestWizardMessagesGoOnceTheyAreDealtWith(t *testing.T) {
 // test step shows its button, not the bottom of the old results.
 func TestWizardTestStepShownAgainStartsAtItsTop(t *testing.T) {
 	h := newHarness(t, harnessOptions{demo: true, scenario: "readonly"})
-	h.startDemo(methodSecretLabel, wizard.StepTest)
+	h.startDemo(methodSecretLabel, flow.StepTest)
 	h.runTest()
-	page := h.v.pages[wizard.StepTest].(*container.Scroll)
+	page := h.v.pages[flow.StepTest].(*container.Scroll)
 	if page.Content.MinSize().Height <= page.Size().Height {
 		t.Fatalf("the results (%v high) fit the page (%v): nothing to scroll", page.Content.MinSize().Height, page.Size().Height)
 	}
@@ -98,7 +98,7 @@ func TestWizardTestStepShownAgainStartsAtItsTop(t *testing.T) {
 	}
 
 	h.v.onBack()
-	h.next(wizard.StepTest)
+	h.next(flow.StepTest)
 	if h.v.check.start.Text != "Test again" {
 		t.Fatalf("button %q", h.v.check.start.Text)
 	}

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // TestWelcomeDescribesTheThreeWaysAndWaitsForAChoice: the first page
@@ -37,7 +37,7 @@ func TestWelcomeDescribesTheThreeWaysAndWaitsForAChoice(t *testing.T) {
 		t.Fatalf("preselected %q, Start disabled %v", h.v.welcome.choice.Selected, h.v.next.Disabled())
 	}
 	h.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if h.v.wz.Step() != wizard.StepWelcome || h.v.inAutoSetup || !strings.Contains(h.v.problems.Text, "Choose") {
+	if h.v.wz.Step() != flow.StepWelcome || h.v.inAutoSetup || !strings.Contains(h.v.problems.Text, "Choose") {
 		t.Fatalf("Enter without a choice: step %v, %q", h.v.wz.Step(), h.v.problems.Text)
 	}
 	h.v.welcome.choice.SetSelected(choiceLDAP)

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // wrappedLabel is a paragraph that wraps to the window's width.
@@ -93,7 +93,7 @@ func (r *linkRow) setURL(url string) { r.url.SetText(url) }
 
 // problemText turns Next's refusal into lines to show.
 func problemText(err error) string {
-	var se *wizard.StepError
+	var se *flow.StepError
 	if !errors.As(err, &se) {
 		return err.Error()
 	}

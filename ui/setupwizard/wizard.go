@@ -14,7 +14,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
-	"github.com/entra-wizard/entra-wizard/wizard"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // Store saves a connection; *keystore.Store provides it.
@@ -32,7 +32,7 @@ type Deps struct {
 	StoreErr error
 	// Demo holds the running demo tenant's values, which the wizard fills
 	// in; nil without --demo.
-	Demo *wizard.Demo
+	Demo *flow.Demo
 	// OpenURL opens a web page in the system browser.
 	OpenURL    func(string) error
 	HTTPClient *http.Client
@@ -77,7 +77,7 @@ type stepScreen interface {
 // page, and Back and Next below.
 type Wizard struct {
 	deps Deps
-	wz   *wizard.Wizard
+	wz   *flow.Wizard
 
 	heading  *widget.Label
 	position *widget.Label
@@ -104,8 +104,8 @@ type Wizard struct {
 	autoSetup   *autoSetupStep
 	autoPage    fyne.CanvasObject
 	inAutoSetup bool
-	screens     map[wizard.Step]stepScreen
-	pages       map[wizard.Step]fyne.CanvasObject
+	screens     map[flow.Step]stepScreen
+	pages       map[flow.Step]fyne.CanvasObject
 
 	root fyne.CanvasObject
 }
@@ -117,7 +117,7 @@ func New(deps Deps) *Wizard {
 	if deps.Now == nil {
 		deps.Now = time.Now
 	}
-	v := &Wizard{deps: deps, wz: wizard.New(deps.Demo)}
+	v := &Wizard{deps: deps, wz: flow.New(deps.Demo)}
 	v.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.heading.SizeName = theme.SizeNameSubHeadingText
 	v.position = widget.NewLabel("")
@@ -147,13 +147,13 @@ func New(deps Deps) *Wizard {
 	v.check = newCheckStep(v)
 	v.save = newSaveStep(v)
 	v.done = newDoneStep(v)
-	v.screens = map[wizard.Step]stepScreen{
-		wizard.StepWelcome: v.welcome, wizard.StepMethod: v.method, wizard.StepCloud: v.cloud,
-		wizard.StepRegister: v.register, wizard.StepCredentials: v.credentials,
-		wizard.StepConsent: v.consent, wizard.StepTest: v.check, wizard.StepSave: v.save,
-		wizard.StepDone: v.done,
+	v.screens = map[flow.Step]stepScreen{
+		flow.StepWelcome: v.welcome, flow.StepMethod: v.method, flow.StepCloud: v.cloud,
+		flow.StepRegister: v.register, flow.StepCredentials: v.credentials,
+		flow.StepConsent: v.consent, flow.StepTest: v.check, flow.StepSave: v.save,
+		flow.StepDone: v.done,
 	}
-	v.pages = map[wizard.Step]fyne.CanvasObject{}
+	v.pages = map[flow.Step]fyne.CanvasObject{}
 
 	v.body = container.NewStack()
 	top := container.NewBorder(nil, nil, nil, v.position, v.heading)
@@ -186,7 +186,7 @@ func (v *Wizard) show() {
 	}
 	screen.shown()
 	v.heading.SetText(step.Title())
-	v.position.SetText(fmt.Sprintf("Step %d of %d", step.Number(), len(wizard.Steps)))
+	v.position.SetText(fmt.Sprintf("Step %d of %d", step.Number(), len(flow.Steps)))
 	// A page shown again starts at its top, where its buttons are, not
 	// where it was left.
 	if scroll, ok := page.(*container.Scroll); ok {
@@ -264,11 +264,11 @@ func (v *Wizard) refreshButtons() {
 		v.back.Disable()
 	}
 	switch step {
-	case wizard.StepWelcome:
+	case flow.StepWelcome:
 		v.next.SetText("Start")
-	case wizard.StepSave:
+	case flow.StepSave:
 		v.next.SetText("Save")
-	case wizard.StepDone:
+	case flow.StepDone:
 		v.next.SetText("Open the management panel")
 	default:
 		v.next.SetText("Next")
@@ -281,10 +281,10 @@ func (v *Wizard) refreshButtons() {
 	}
 	v.next.Enable()
 	v.cancel.Enable()
-	if step == wizard.StepWelcome && !v.welcome.chosen() {
+	if step == flow.StepWelcome && !v.welcome.chosen() {
 		v.next.Disable() // Start waits for a way to be chosen
 	}
-	if step == wizard.StepDone {
+	if step == flow.StepDone {
 		v.cancel.Disable() // saved: the next button opens the panel
 	}
 }
@@ -322,7 +322,7 @@ func (v *Wizard) onNext() {
 		return
 	}
 	switch v.wz.Step() {
-	case wizard.StepWelcome:
+	case flow.StepWelcome:
 		switch v.welcome.choice.Selected {
 		case "": // Enter before a choice: Start is off
 			v.problems.SetText("Choose how you would like to connect, then press Start.")
@@ -336,15 +336,15 @@ func (v *Wizard) onNext() {
 			v.deps.OnLDAP()
 			return
 		}
-	case wizard.StepSave:
+	case flow.StepSave:
 		v.save.onSave()
 		return
-	case wizard.StepDone:
+	case flow.StepDone:
 		if v.deps.OnFinish != nil {
 			v.deps.OnFinish(v.wz.State.Name)
 		}
 		return
-	case wizard.StepMethod:
+	case flow.StepMethod:
 		if v.method.ldap && v.deps.OnLDAP != nil {
 			v.deps.OnLDAP()
 			return
@@ -388,7 +388,7 @@ func (v *Wizard) recheck() {
 	}
 	if _, fields := v.screens[v.wz.Step()].(interface{ showFieldErrors() }); !fields {
 		defer v.relayout()
-		v.problems.SetText(problemText(&wizard.StepError{Step: v.wz.Step(), Problems: problems}))
+		v.problems.SetText(problemText(&flow.StepError{Step: v.wz.Step(), Problems: problems}))
 	}
 }
 
@@ -422,7 +422,7 @@ func (v *Wizard) onBack() {
 // from somewhere to go back to. Work in progress is stopped first; a save
 // under way is not interrupted.
 func (v *Wizard) onCancel() {
-	if v.deps.OnCancel == nil || v.busy() || v.wz.Step() == wizard.StepDone ||
+	if v.deps.OnCancel == nil || v.busy() || v.wz.Step() == flow.StepDone ||
 		(v.inAutoSetup && v.autoSetup.running) {
 		return
 	}
@@ -438,7 +438,7 @@ func (v *Wizard) OnKey(ev *fyne.KeyEvent) {
 	case fyne.KeyReturn, fyne.KeyEnter:
 		v.onNext()
 	case fyne.KeyEscape:
-		if !v.inAutoSetup && v.wz.Step() == wizard.StepWelcome {
+		if !v.inAutoSetup && v.wz.Step() == flow.StepWelcome {
 			v.onCancel()
 			return
 		}
