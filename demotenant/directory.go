@@ -2,6 +2,7 @@ package demotenant
 
 import (
 	"fmt"
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"time"
 )
 
@@ -42,8 +43,8 @@ type directory struct {
 
 	// userList and groupList cache the users and groups in id order for
 	// Graph's list answers; a change that adds or removes one resets them.
-	userList  []entity
-	groupList []entity
+	userList  []odata.Entity
+	groupList []odata.Entity
 
 	// changeLog records every change to users and groups, for delta
 	// queries; see changes().
@@ -132,7 +133,7 @@ type deletedObject struct {
 // app is an app registration.
 type app struct {
 	AppID        string
-	ObjectID     string
+	ID           string
 	DisplayName  string
 	Secrets      []clientSecret
 	Keys         []keyCredential // certificates (keyCredentials)
