@@ -3,9 +3,10 @@ package demotenant
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"reflect"
 	"slices"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // The change log is what delta queries read: every create, update, delete,

@@ -2,8 +2,9 @@ package demotenant
 
 import (
 	"cmp"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"slices"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // deltaPage is one page of a delta round: the objects, and the state the

@@ -3,9 +3,10 @@ package demotenant
 import (
 	"encoding/base64"
 	"encoding/json"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // deltaTokenLifetime is how long Graph keeps the state a delta token names

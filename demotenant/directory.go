@@ -2,8 +2,9 @@ package demotenant
 
 import (
 	"fmt"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // directory is the tenant's state. Every field is guarded by Server.mu.

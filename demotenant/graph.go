@@ -3,10 +3,11 @@ package demotenant
 import (
 	"context"
 	"errors"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // graphJSONType is the Content-Type of Graph's JSON answers.

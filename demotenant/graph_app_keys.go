@@ -7,9 +7,10 @@ import (
 	"crypto/x509"
 	"encoding/base64"
 	"fmt"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // keyCredential is a certificate registered on an application, as

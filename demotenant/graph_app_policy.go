@@ -2,9 +2,10 @@ package demotenant
 
 import (
 	"fmt"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // AppPolicy is a default app management policy

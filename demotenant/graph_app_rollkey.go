@@ -1,11 +1,12 @@
 package demotenant
 
 import (
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // proofAudience is the audience of a proof of possession: the directory

@@ -1,11 +1,12 @@
 package demotenant
 
 import (
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // defaultSecretLifetime is how long a secret lives when addPassword is not

@@ -1,9 +1,10 @@
 package demotenant
 
 import (
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"slices"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 var applicationKind = &odata.Kind{

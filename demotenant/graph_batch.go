@@ -3,11 +3,12 @@ package demotenant
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // maxBatchParts is how many requests one JSON batch may hold.

@@ -1,10 +1,11 @@
 package demotenant
 
 import (
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // getDeletedItems answers /directory/deletedItems/microsoft.graph.user (or

@@ -1,12 +1,13 @@
 package demotenant
 
 import (
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // deltaRoutes are the change-tracking functions, under each name Graph

@@ -2,11 +2,12 @@ package demotenant
 
 import (
 	"cmp"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // usersByID lists every user in id order, the order of Graph's list

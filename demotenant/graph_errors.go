@@ -3,9 +3,10 @@ package demotenant
 import (
 	"crypto/rand"
 	"encoding/json"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // Graph's answers to common faults, in Graph's words.

@@ -2,9 +2,10 @@ package demotenant
 
 import (
 	"cmp"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // setManagers sets and clears a user's manager: Microsoft Graph's "Assign

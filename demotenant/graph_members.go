@@ -1,9 +1,10 @@
 package demotenant
 
 import (
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // castKind reads the optional type-cast segment of a membership list

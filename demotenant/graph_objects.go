@@ -4,9 +4,10 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 func (u *user) Kind() *odata.Kind { return userKind }

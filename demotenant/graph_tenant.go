@@ -1,9 +1,10 @@
 package demotenant
 
 import (
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 func (s *Server) getOrganization(c *graphCall) error {

@@ -1,11 +1,12 @@
 package demotenant
 
 import (
-	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 	"net/http"
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // userStringProps maps the writable string properties of a user to the
