@@ -57,13 +57,6 @@ func TestEnginePackagesDoNotDependOnFyne(t *testing.T) {
 	}
 }
 
-func TestDemoTenantUsesTheStandardLibraryOnly(t *testing.T) {
-	deps := goList(t, "-deps", "-f", "{{if not .Standard}}{{.ImportPath}}{{end}}", module+"/demotenant")
-	if len(deps) != 1 || deps[0] != module+"/demotenant" {
-		t.Errorf("demotenant depends on %v beyond the standard library", without(deps, module+"/demotenant"))
-	}
-}
-
 func TestOnlyGraphImportsTheGraphSDK(t *testing.T) {
 	lines := goList(t, "-f", "{{.ImportPath}}={{join .Imports \",\"}}", module+"/...")
 	if len(lines) < 8 {
@@ -109,16 +102,6 @@ func TestMatching(t *testing.T) {
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("matching = %v, want %v", got, want)
 	}
-}
-
-func without(paths []string, drop string) []string {
-	var kept []string
-	for _, p := range paths {
-		if p != drop {
-			kept = append(kept, p)
-		}
-	}
-	return kept
 }
 
 func TestProvisionSitsBelowTheCommandLineAndTheWindow(t *testing.T) {

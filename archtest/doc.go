@@ -6,8 +6,9 @@
 // command line never depend on Fyne, only the ui packages do; the setup
 // wizard's screens (ui/setupwizard) and the management panel (ui/panel)
 // never import each other or the ui shell, and the shell never imports
-// demotenant; the demo tenant uses the standard library only, so the clients
-// tested against it share no code with it; the Microsoft Graph SDK is
+// demotenant; the demo tenant, with its subpackages, uses the standard
+// library only, so the clients tested against it share no code with it, and
+// the rest of the program imports only its root package; the Microsoft Graph SDK is
 // imported by graph alone and the LDAP library by ldapconn alone; and only
 // the connection engine (connection) builds token sources (oauth defines
 // them; graph only wraps the one it is given), while the command line, the

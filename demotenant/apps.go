@@ -91,7 +91,7 @@ func (d *directory) seedApps() {
 	for _, spec := range appSpecs {
 		a := &app{
 			AppID:          appIDOf(spec.Name),
-			ObjectID:       stableGUID("application: " + spec.Name),
+			ID:             stableGUID("application: " + spec.Name),
 			DisplayName:    spec.Name,
 			Required:       requiredRoles(spec.Required),
 			PublicClient:   spec.Public,

@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"reflect"
 	"slices"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // The change log is what delta queries read: every create, update, delete,
@@ -64,8 +66,8 @@ func (l *changeLog) add(e changeEntry) {
 }
 
 // recordCreated notes a new or restored user or group.
-func (d *directory) recordCreated(e entity) {
-	d.changes().add(changeEntry{group: e.kind() == groupKind, id: e.objectID(), op: opCreated})
+func (d *directory) recordCreated(e odata.Entity) {
+	d.changes().add(changeEntry{group: e.Kind() == groupKind, id: e.ObjectID(), op: opCreated})
 }
 
 // recordRemoved notes a user or group deleted, softly or for good.
@@ -75,15 +77,15 @@ func (d *directory) recordRemoved(group bool, id string) {
 
 // recordUpdate notes the properties in which after differs from before,
 // two states of the same object; nothing if none differs.
-func (d *directory) recordUpdate(before, after entity) {
+func (d *directory) recordUpdate(before, after odata.Entity) {
 	var props []string
-	for _, p := range after.kind().Properties {
-		if !reflect.DeepEqual(before.property(p), after.property(p)) {
+	for _, p := range after.Kind().Properties {
+		if !reflect.DeepEqual(before.Property(p), after.Property(p)) {
 			props = append(props, p)
 		}
 	}
 	if len(props) > 0 {
-		d.changes().add(changeEntry{group: after.kind() == groupKind, id: after.objectID(), op: opUpdated, props: props})
+		d.changes().add(changeEntry{group: after.Kind() == groupKind, id: after.ObjectID(), op: opUpdated, props: props})
 	}
 }
 

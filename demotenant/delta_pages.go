@@ -3,12 +3,14 @@ package demotenant
 import (
 	"cmp"
 	"slices"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // deltaPage is one page of a delta round: the objects, and the state the
 // next page starts from (nil on the round's last page).
 type deltaPage struct {
-	items  []jsonObject
+	items  []odata.Object
 	next   *deltaState
 	lastID string // the last object a baseline page holds
 }
@@ -21,8 +23,8 @@ func (s *Server) baselinePage(st deltaState, size int) deltaPage {
 	if st.Groups {
 		all = s.dir.groupsByID()
 	}
-	start, _ := slices.BinarySearchFunc(all, st.After, func(e entity, id string) int {
-		if c := cmp.Compare(e.objectID(), id); c != 0 || id == "" {
+	start, _ := slices.BinarySearchFunc(all, st.After, func(e odata.Entity, id string) int {
+		if c := cmp.Compare(e.ObjectID(), id); c != 0 || id == "" {
 			return c
 		}
 		return -1 // the token's own object was sent already
@@ -30,7 +32,7 @@ func (s *Server) baselinePage(st deltaState, size int) deltaPage {
 	born := s.dir.changes().bornAt
 	var page deltaPage
 	for _, e := range all[start:] {
-		if at, ok := born[e.objectID()]; ok && at > st.To {
+		if at, ok := born[e.ObjectID()]; ok && at > st.To {
 			continue // made after the baseline's position: the next round has it
 		}
 		if len(page.items) == size {
@@ -41,10 +43,10 @@ func (s *Server) baselinePage(st deltaState, size int) deltaPage {
 		}
 		obj := renderWithID(e, st.selection())
 		if g, ok := e.(*group); ok && st.Members {
-			obj = append(obj, jsonField{"members@delta", s.dir.memberRefs(g.Members, false)})
+			obj = append(obj, odata.Field{"members@delta", s.dir.memberRefs(g.Members, false)})
 		}
 		page.items = append(page.items, obj)
-		page.lastID = e.objectID()
+		page.lastID = e.ObjectID()
 	}
 	return page
 }
@@ -72,14 +74,14 @@ func (s *Server) changesPage(st deltaState, size int, minimal bool) deltaPage {
 
 // renderChange writes one changed object as the round reports it, or nil
 // when nothing the client selected changed.
-func (s *Server) renderChange(st deltaState, pc *pendingChange, minimal bool) jsonObject {
+func (s *Server) renderChange(st deltaState, pc *pendingChange, minimal bool) odata.Object {
 	e := s.dir.object(pc.id)
 	if pc.removed {
 		reason := "deleted"
 		if s.dir.deleted[pc.id] != nil {
 			reason = "changed" // in the deleted items, can be restored
 		}
-		return jsonObject{{"id", pc.id}, {"@removed", jsonObject{{"reason", reason}}}}
+		return odata.Object{{"id", pc.id}, {"@removed", odata.Object{{"reason", reason}}}}
 	}
 	if e == nil {
 		return nil // deleted after the window closed: the next round says so
@@ -88,17 +90,17 @@ func (s *Server) renderChange(st deltaState, pc *pendingChange, minimal bool) js
 	if pc.created {
 		obj := renderWithID(e, st.selection())
 		if g != nil && st.Members {
-			obj = append(obj, jsonField{"members@delta", s.dir.memberRefs(g.Members, false)})
+			obj = append(obj, odata.Field{"members@delta", s.dir.memberRefs(g.Members, false)})
 		}
 		return obj
 	}
-	var obj jsonObject
+	var obj odata.Object
 	sel := st.selection()
 	if minimal {
-		obj = jsonObject{{"id", pc.id}}
+		obj = odata.Object{{"id", pc.id}}
 		for _, p := range pc.props {
-			if len(sel) == 0 && slices.Contains(e.kind().Defaults, p) || slices.Contains(sel, p) {
-				obj = append(obj, jsonField{p, jsonValue(e.property(p))})
+			if len(sel) == 0 && slices.Contains(e.Kind().Defaults, p) || slices.Contains(sel, p) {
+				obj = append(obj, odata.Field{p, odata.Value(e.Property(p))})
 			}
 		}
 	} else {
@@ -107,12 +109,12 @@ func (s *Server) renderChange(st deltaState, pc *pendingChange, minimal bool) js
 	added, removed := pc.memberChanges()
 	if g != nil && st.Members && len(added)+len(removed) > 0 {
 		refs := append(s.dir.memberRefs(added, false), s.dir.memberRefs(removed, true)...)
-		return append(obj, jsonField{"members@delta", refs})
+		return append(obj, odata.Field{"members@delta", refs})
 	}
 	if minimal && len(obj) == 1 {
 		return nil
 	}
-	if !minimal && !s.selectedChanged(sel, e.kind(), pc.props) {
+	if !minimal && !s.selectedChanged(sel, e.Kind(), pc.props) {
 		return nil
 	}
 	return obj
@@ -120,17 +122,17 @@ func (s *Server) renderChange(st deltaState, pc *pendingChange, minimal bool) js
 
 // renderWithID renders e with the selected properties and always its id,
 // as delta answers carry it whatever $select says.
-func renderWithID(e entity, sel []string) jsonObject {
-	obj := render(e, sel, false)
+func renderWithID(e odata.Entity, sel []string) odata.Object {
+	obj := odata.Render(e, sel, false)
 	if len(sel) > 0 && !slices.Contains(sel, "id") {
-		obj = append(jsonObject{{"id", e.objectID()}}, obj...)
+		obj = append(odata.Object{{"id", e.ObjectID()}}, obj...)
 	}
 	return obj
 }
 
 // selectedChanged reports whether one of props is among the selected
 // properties (the kind's defaults when none were selected).
-func (s *Server) selectedChanged(sel []string, kind *entityKind, props []string) bool {
+func (s *Server) selectedChanged(sel []string, kind *odata.Kind, props []string) bool {
 	if len(sel) == 0 {
 		sel = kind.Defaults
 	}
@@ -144,16 +146,16 @@ func (s *Server) selectedChanged(sel []string, kind *entityKind, props []string)
 
 // memberRefs writes members@delta entries: type and id, with @removed for
 // members that left.
-func (d *directory) memberRefs(ids []string, removed bool) []jsonObject {
-	out := make([]jsonObject, 0, len(ids))
+func (d *directory) memberRefs(ids []string, removed bool) []odata.Object {
+	out := make([]odata.Object, 0, len(ids))
 	for _, id := range ids {
 		typ := userKind.ODataType
 		if d.groups[id] != nil || (d.deleted[id] != nil && d.deleted[id].Group != nil) {
 			typ = groupKind.ODataType
 		}
-		ref := jsonObject{{"@odata.type", typ}, {"id", id}}
+		ref := odata.Object{{"@odata.type", typ}, {"id", id}}
 		if removed {
-			ref = append(ref, jsonField{"@removed", jsonObject{{"reason", "deleted"}}})
+			ref = append(ref, odata.Field{"@removed", odata.Object{{"reason", "deleted"}}})
 		}
 		out = append(out, ref)
 	}

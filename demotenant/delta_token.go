@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // deltaTokenLifetime is how long Graph keeps the state a delta token names
@@ -13,8 +15,8 @@ const deltaTokenLifetime = 7 * 24 * time.Hour
 
 // errSyncStateNotFound is Graph's answer to a delta token it holds no state
 // for: expired, from another tenant run, or not a token at all.
-var errSyncStateNotFound = &graphError{http.StatusGone, "syncStateNotFound",
-	"The sync state generation is not found. The delta token is expired and data must be synchronized again."}
+var errSyncStateNotFound = odata.NewError(http.StatusGone, "syncStateNotFound",
+	"The sync state generation is not found. The delta token is expired and data must be synchronized again.")
 
 // deltaState is what a $deltatoken or $skiptoken carries: the query of the
 // first request and a position in the change log. Graph keeps the query

@@ -3,6 +3,8 @@ package demotenant
 import (
 	"fmt"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // directory is the tenant's state. Every field is guarded by Server.mu.
@@ -42,8 +44,8 @@ type directory struct {
 
 	// userList and groupList cache the users and groups in id order for
 	// Graph's list answers; a change that adds or removes one resets them.
-	userList  []entity
-	groupList []entity
+	userList  []odata.Entity
+	groupList []odata.Entity
 
 	// changeLog records every change to users and groups, for delta
 	// queries; see changes().
@@ -132,7 +134,7 @@ type deletedObject struct {
 // app is an app registration.
 type app struct {
 	AppID        string
-	ObjectID     string
+	ID           string
 	DisplayName  string
 	Secrets      []clientSecret
 	Keys         []keyCredential // certificates (keyCredentials)

@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // graphJSONType is the Content-Type of Graph's JSON answers.
@@ -75,7 +77,7 @@ func (s *Server) graphEntry(version string, api http.Handler) http.Handler {
 		p, err := s.authenticate(r)
 		if err != nil {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="", authorization_uri="`+s.baseURL+`/common/oauth2/authorize", client_id="`+graphAppID+`"`)
-			writeGraphError(w, newGraphError(http.StatusUnauthorized, "InvalidAuthenticationToken", "%s", err.Error()))
+			writeGraphError(w, odata.NewError(http.StatusUnauthorized, "InvalidAuthenticationToken", "%s", err.Error()))
 			return
 		}
 		ctx := context.WithValue(r.Context(), graphCallerKey{}, graphCaller{p: p, version: version})
@@ -89,7 +91,7 @@ func (s *Server) graphHandler(rt graphRoute) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		caller, ok := r.Context().Value(graphCallerKey{}).(graphCaller)
 		if !ok {
-			writeGraphError(w, newGraphError(http.StatusUnauthorized, "InvalidAuthenticationToken", "Access token is empty."))
+			writeGraphError(w, odata.NewError(http.StatusUnauthorized, "InvalidAuthenticationToken", "Access token is empty."))
 			return
 		}
 		c := &graphCall{s: s, w: w, r: r, p: caller.p, version: caller.version}
@@ -101,9 +103,9 @@ func (s *Server) graphHandler(rt graphRoute) http.Handler {
 			defer s.mu.Unlock()
 		}
 		if err := rt.Handler(c); err != nil {
-			var ge *graphError
+			var ge *odata.Error
 			if !errors.As(err, &ge) {
-				ge = newGraphError(http.StatusInternalServerError, "InternalServerError", "%s", err.Error())
+				ge = odata.NewError(http.StatusInternalServerError, "InternalServerError", "%s", err.Error())
 			}
 			writeGraphError(w, ge)
 		}
@@ -118,13 +120,13 @@ func graphFallback(api *http.ServeMux) http.Handler {
 		for _, m := range []string{http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodDelete} {
 			probe.Method = m
 			if _, pattern := api.Handler(probe); pattern != "/" && pattern != "" {
-				writeGraphError(w, newGraphError(http.StatusMethodNotAllowed, "Request_BadRequest",
+				writeGraphError(w, odata.NewError(http.StatusMethodNotAllowed, "Request_BadRequest",
 					"The HTTP method '%s' is not allowed for the request URI.", r.Method))
 				return
 			}
 		}
 		segments := strings.Split(strings.Trim(r.URL.Path, "/"), "/")
-		writeGraphError(w, newGraphError(http.StatusBadRequest, "BadRequest",
+		writeGraphError(w, odata.NewError(http.StatusBadRequest, "BadRequest",
 			"Resource not found for the segment '%s'.", segments[len(segments)-1]))
 	})
 }

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // keyCredential is a certificate registered on an application, as
@@ -44,12 +46,12 @@ func (k keyCredential) thumbprintS256() string {
 // keyJSON renders a key credential as Graph's keyCredential. Graph never
 // returns the key itself in a list or a get without $select, so neither
 // does the demo tenant.
-func keyJSON(k keyCredential) jsonObject {
+func keyJSON(k keyCredential) odata.Object {
 	sum := sha1.Sum(k.Cert.Raw) //nolint:gosec // see the import
-	return jsonObject{
-		{"customKeyIdentifier", base64.StdEncoding.EncodeToString(sum[:])}, {"displayName", jsonValue(k.DisplayName)},
-		{"endDateTime", jsonValue(k.End)}, {"key", nil}, {"keyId", k.KeyID},
-		{"startDateTime", jsonValue(k.Start)}, {"type", keyTypeX509}, {"usage", keyUsageVerf},
+	return odata.Object{
+		{"customKeyIdentifier", base64.StdEncoding.EncodeToString(sum[:])}, {"displayName", odata.Value(k.DisplayName)},
+		{"endDateTime", odata.Value(k.End)}, {"key", nil}, {"keyId", k.KeyID},
+		{"startDateTime", odata.Value(k.Start)}, {"type", keyTypeX509}, {"usage", keyUsageVerf},
 	}
 }
 

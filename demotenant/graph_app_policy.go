@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // AppPolicy is a default app management policy
@@ -31,13 +33,13 @@ func (s *Server) policyApplies(a *app) bool {
 
 // Graph's refusals by an app management policy (400, with these codes
 // and messages).
-func errCredentialTypeNotAllowed() *graphError {
-	return newGraphError(http.StatusBadRequest, "CredentialTypeNotAllowedAsPerAppPolicy",
+func errCredentialTypeNotAllowed() *odata.Error {
+	return odata.NewError(http.StatusBadRequest, "CredentialTypeNotAllowedAsPerAppPolicy",
 		"Credential type not allowed as per assigned policy.")
 }
 
-func errCredentialLifetime() *graphError {
-	return newGraphError(http.StatusBadRequest, "CredentialInvalidLifetimeAsPerAppPolicy",
+func errCredentialLifetime() *odata.Error {
+	return odata.NewError(http.StatusBadRequest, "CredentialInvalidLifetimeAsPerAppPolicy",
 		"Credential lifetime exceeds the max value allowed as per assigned policy.")
 }
 
@@ -83,8 +85,8 @@ func (s *Server) getAppPolicy(c *graphCall) error {
 		return err
 	}
 	p := s.opts.AppPolicy
-	since := jsonValue(s.dir.createdAt.UTC())
-	passwords, keys := []jsonObject{}, []jsonObject{}
+	since := odata.Value(s.dir.createdAt.UTC())
+	passwords, keys := []odata.Object{}, []odata.Object{}
 	if p.BlockSecrets {
 		passwords = append(passwords, restrictionJSON("passwordAddition", 0, since))
 	}
@@ -95,25 +97,25 @@ func (s *Server) getAppPolicy(c *graphCall) error {
 		keys = append(keys, restrictionJSON("asymmetricKeyLifetime", p.MaxCertificateLifetime, since))
 	}
 	enabled := len(passwords)+len(keys) > 0
-	return c.writeJSON(http.StatusOK, jsonObject{
+	return c.writeJSON(http.StatusOK, odata.Object{
 		{"@odata.context", c.contextURL("policies/defaultAppManagementPolicy/$entity")},
 		{"id", stableGUID("default app management policy")},
 		{"displayName", "Default app management tenant policy"},
 		{"description", "Default tenant policy that enforces app management restrictions on applications and service principals. To apply policy to targeted resources, create a new policy under appManagementPolicies collection."},
 		{"isEnabled", enabled},
-		{"applicationRestrictions", jsonObject{{"passwordCredentials", passwords}, {"keyCredentials", keys}}},
-		{"servicePrincipalRestrictions", jsonObject{{"passwordCredentials", []jsonObject{}}, {"keyCredentials", []jsonObject{}}}},
+		{"applicationRestrictions", odata.Object{{"passwordCredentials", passwords}, {"keyCredentials", keys}}},
+		{"servicePrincipalRestrictions", odata.Object{{"passwordCredentials", []odata.Object{}}, {"keyCredentials", []odata.Object{}}}},
 	})
 }
 
 // restrictionJSON renders one restriction; a lifetime of 0 has no
 // maxLifetime.
-func restrictionJSON(kind string, lifetime time.Duration, since any) jsonObject {
+func restrictionJSON(kind string, lifetime time.Duration, since any) odata.Object {
 	var max any
 	if lifetime > 0 {
 		max = isoDays(lifetime)
 	}
-	return jsonObject{{"restrictionType", kind}, {"state", "enabled"}, {"maxLifetime", max},
+	return odata.Object{{"restrictionType", kind}, {"state", "enabled"}, {"maxLifetime", max},
 		{"restrictForAppsCreatedAfterDateTime", since}}
 }
 

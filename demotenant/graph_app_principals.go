@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // createServicePrincipal serves POST /servicePrincipals: the app's
@@ -23,19 +25,19 @@ func (s *Server) createServicePrincipal(c *graphCall) error {
 	case in.AppID == "":
 		return errInvalidProperty("appId", "ServicePrincipal")
 	case !ok:
-		return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+		return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 			"The appId '%s' of the service principal does not reference a valid application object.", in.AppID)
 	}
 	if err := c.allowOwner(a); err != nil {
 		return err
 	}
 	if s.dir.principalOf(a.AppID) != nil {
-		return newGraphError(http.StatusConflict, "Request_MultipleObjectsWithSameKeyValue",
+		return odata.NewError(http.StatusConflict, "Request_MultipleObjectsWithSameKeyValue",
 			"The service principal cannot be created, updated, or restored because the service principal name %s is already in use.", a.AppID)
 	}
 	sp := &servicePrincipal{ID: s.dir.newObjectID(), AppID: a.AppID, DisplayName: a.DisplayName}
 	s.dir.principals[sp.ID] = sp
-	out := append(jsonObject{{"@odata.context", c.contextURL("servicePrincipals/$entity")}}, render(sp, nil, false)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("servicePrincipals/$entity")}}, odata.Render(sp, nil, false)...)
 	return c.writeJSON(http.StatusCreated, out)
 }
 
@@ -48,7 +50,7 @@ var alternateKey = regexp.MustCompile(`^(servicePrincipals|applications)\(appId=
 func (s *Server) getByAppID(c *graphCall) error {
 	m := alternateKey.FindStringSubmatch(c.r.PathValue("keyed"))
 	if m == nil {
-		return errBadRequest("Resource not found for the segment '%s'.", c.r.PathValue("keyed"))
+		return odata.BadRequest("Resource not found for the segment '%s'.", c.r.PathValue("keyed"))
 	}
 	appID := strings.ToLower(m[2])
 	if m[1] == "applications" {
@@ -73,10 +75,10 @@ func (s *Server) getByAppID(c *graphCall) error {
 
 // appRoleAssignmentJSON renders an assignment of one of resource's app
 // roles to principal.
-func appRoleAssignmentJSON(as appRoleAssignment, principal, resource *servicePrincipal) jsonObject {
-	return jsonObject{
+func appRoleAssignmentJSON(as appRoleAssignment, principal, resource *servicePrincipal) odata.Object {
+	return odata.Object{
 		{"id", as.ID}, {"deletedDateTime", nil}, {"appRoleId", as.AppRoleID},
-		{"createdDateTime", jsonValue(as.Created)}, {"principalDisplayName", principal.DisplayName},
+		{"createdDateTime", odata.Value(as.Created)}, {"principalDisplayName", principal.DisplayName},
 		{"principalId", principal.ID}, {"principalType", "ServicePrincipal"},
 		{"resourceDisplayName", resource.DisplayName}, {"resourceId", resource.ID},
 	}
@@ -109,18 +111,18 @@ func (s *Server) assignAppRole(c *graphCall) error {
 	case in.ResourceID != resource.ID:
 		return errInvalidProperty("resourceId", "AppRoleAssignment")
 	case resource.ID != graphPrincipalID || !ok:
-		return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+		return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 			"Permission being assigned was not found on application '%s'.", resource.AppID)
 	}
 	for _, as := range client.Assignments {
 		if as.ResourceID == resource.ID && as.AppRoleID == in.AppRoleID {
-			return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+			return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 				"Permission being assigned already exists on the object.")
 		}
 	}
 	client.grantRole(perm.Name, s.graphNow())
 	as := client.Assignments[len(client.Assignments)-1]
-	out := append(jsonObject{{"@odata.context", c.contextURL("servicePrincipals('" + resource.ID + "')/appRoleAssignedTo/$entity")}},
+	out := append(odata.Object{{"@odata.context", c.contextURL("servicePrincipals('" + resource.ID + "')/appRoleAssignedTo/$entity")}},
 		appRoleAssignmentJSON(as, client, resource)...)
 	return c.writeJSON(http.StatusCreated, out)
 }
@@ -135,7 +137,7 @@ func (s *Server) listAppRoleAssignedTo(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	values := []jsonObject{}
+	values := []odata.Object{}
 	for _, sp := range s.dir.principals {
 		for _, as := range sp.Assignments {
 			if as.ResourceID == resource.ID {
@@ -143,7 +145,7 @@ func (s *Server) listAppRoleAssignedTo(c *graphCall) error {
 			}
 		}
 	}
-	return c.writeJSON(http.StatusOK, jsonObject{
+	return c.writeJSON(http.StatusOK, odata.Object{
 		{"@odata.context", c.contextURL("servicePrincipals('" + resource.ID + "')/appRoleAssignedTo")},
 		{"value", values},
 	})

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // proofAudience is the audience of a proof of possession: the directory
@@ -25,8 +27,8 @@ type proofClaims struct {
 
 // errProofMalformed is a proof that is no compact JWS; Graph answers so
 // when, for one, its segments keep base64's '=' padding.
-func errProofMalformed() *graphError {
-	return newGraphError(http.StatusUnauthorized, "Authentication_MissingOrMalformed",
+func errProofMalformed() *odata.Error {
+	return odata.NewError(http.StatusUnauthorized, "Authentication_MissingOrMalformed",
 		"Access token is missing or malformed.")
 }
 
@@ -74,7 +76,7 @@ func (s *Server) checkProof(a *app, proof string) error {
 	}
 	nbf, exp := time.Unix(claims.Nbf, 0), time.Unix(claims.Exp, 0)
 	switch {
-	case claims.Aud != proofAudience, claims.Iss != a.ObjectID,
+	case claims.Aud != proofAudience, claims.Iss != a.ID,
 		claims.Nbf == 0 || claims.Exp == 0 || exp.Sub(nbf) > maxProofLifetime,
 		now.Add(assertionSkew).Before(nbf), !now.Before(exp):
 		return errInsufficientPrivileges
@@ -115,7 +117,7 @@ func (s *Server) addKey(c *graphCall) error {
 		return err
 	}
 	a.Keys = append(a.Keys, keys[0])
-	out := append(jsonObject{{"@odata.context", c.contextURL("microsoft.graph.keyCredential")}}, keyJSON(keys[0])...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("microsoft.graph.keyCredential")}}, keyJSON(keys[0])...)
 	return c.writeJSON(http.StatusOK, out)
 }
 
@@ -137,7 +139,7 @@ func (s *Server) removeKey(c *graphCall) error {
 	}
 	i := slices.IndexFunc(a.Keys, func(k keyCredential) bool { return strings.EqualFold(k.KeyID, in.KeyID) })
 	if i < 0 {
-		return newGraphError(http.StatusNotFound, "Request_ResourceNotFound",
+		return odata.NewError(http.StatusNotFound, "Request_ResourceNotFound",
 			"No key credential found with keyId %s.", in.KeyID)
 	}
 	a.Keys = slices.Delete(a.Keys, i, i+1)

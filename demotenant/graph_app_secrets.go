@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // defaultSecretLifetime is how long a secret lives when addPassword is not
@@ -13,7 +15,7 @@ const defaultSecretLifetime = 2 * 365 * 24 * time.Hour
 
 // passwordJSON renders a client secret as Graph's passwordCredential; the
 // secret's text only in addPassword's answer.
-func passwordJSON(sec clientSecret, withText bool) jsonObject {
+func passwordJSON(sec clientSecret, withText bool) odata.Object {
 	var text any
 	if withText {
 		text = sec.Value
@@ -22,10 +24,10 @@ func passwordJSON(sec clientSecret, withText bool) jsonObject {
 	if start.IsZero() {
 		start = sec.Expires.AddDate(-2, 0, 0)
 	}
-	return jsonObject{
-		{"customKeyIdentifier", nil}, {"displayName", jsonValue(sec.DisplayName)},
-		{"endDateTime", jsonValue(sec.Expires)}, {"hint", sec.Hint}, {"keyId", sec.KeyID},
-		{"secretText", text}, {"startDateTime", jsonValue(start)},
+	return odata.Object{
+		{"customKeyIdentifier", nil}, {"displayName", odata.Value(sec.DisplayName)},
+		{"endDateTime", odata.Value(sec.Expires)}, {"hint", sec.Hint}, {"keyId", sec.KeyID},
+		{"secretText", text}, {"startDateTime", odata.Value(start)},
 	}
 }
 
@@ -60,10 +62,10 @@ func (s *Server) addPassword(c *graphCall) error {
 	if err := s.checkSecretPolicy(a, now, end); err != nil {
 		return err
 	}
-	sec := newSecret(a.ObjectID+" "+randomString(16), end)
+	sec := newSecret(a.ID+" "+randomString(16), end)
 	sec.DisplayName, sec.Added = name, now
 	a.Secrets = append(a.Secrets, sec)
-	out := append(jsonObject{{"@odata.context", c.contextURL("microsoft.graph.passwordCredential")}}, passwordJSON(sec, true)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("microsoft.graph.passwordCredential")}}, passwordJSON(sec, true)...)
 	return c.writeJSON(http.StatusOK, out)
 }
 
@@ -81,7 +83,7 @@ func (s *Server) removePassword(c *graphCall) error {
 	}
 	i := slices.IndexFunc(a.Secrets, func(sec clientSecret) bool { return strings.EqualFold(sec.KeyID, in.KeyID) })
 	if i < 0 {
-		return newGraphError(http.StatusNotFound, "Request_ResourceNotFound",
+		return odata.NewError(http.StatusNotFound, "Request_ResourceNotFound",
 			"No password credential found with keyId %s.", in.KeyID)
 	}
 	a.Secrets = slices.Delete(a.Secrets, i, i+1)

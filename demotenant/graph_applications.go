@@ -3,9 +3,11 @@ package demotenant
 import (
 	"net/http"
 	"slices"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
-var applicationKind = &entityKind{
+var applicationKind = &odata.Kind{
 	Name:      "Application",
 	ODataType: "#microsoft.graph.application",
 	Defaults: []string{"id", "deletedDateTime", "appId", "createdDateTime", "displayName", "isFallbackPublicClient",
@@ -17,13 +19,13 @@ var applicationKind = &entityKind{
 
 func init() { applicationKind.Properties = applicationKind.Defaults }
 
-func (a *app) kind() *entityKind { return applicationKind }
-func (a *app) objectID() string  { return a.ObjectID }
+func (a *app) Kind() *odata.Kind { return applicationKind }
+func (a *app) ObjectID() string  { return a.ID }
 
-func (a *app) property(name string) any {
+func (a *app) Property(name string) any {
 	switch name {
 	case "id":
-		return a.ObjectID
+		return a.ID
 	case "appId":
 		return a.AppID
 	case "displayName":
@@ -39,17 +41,17 @@ func (a *app) property(name string) any {
 		if a.PublicClient == (name == "publicClient") {
 			uris = append(uris, a.RedirectURIs...)
 		}
-		return jsonObject{{"redirectUris", uris}}
+		return odata.Object{{"redirectUris", uris}}
 	case "requiredResourceAccess":
 		return requiredAccessJSON(a.Required)
 	case "passwordCredentials":
-		out := []jsonObject{}
+		out := []odata.Object{}
 		for _, sec := range a.Secrets {
 			out = append(out, passwordJSON(sec, false))
 		}
 		return out
 	case "keyCredentials":
-		out := []jsonObject{}
+		out := []odata.Object{}
 		for _, k := range a.Keys {
 			out = append(out, keyJSON(k))
 		}
@@ -60,31 +62,31 @@ func (a *app) property(name string) any {
 
 // requiredAccessJSON renders an app's Graph permissions as Graph's
 // requiredResourceAccess: one entry for Microsoft Graph, ids by type.
-func requiredAccessJSON(required []requiredPermission) []jsonObject {
+func requiredAccessJSON(required []requiredPermission) []odata.Object {
 	if len(required) == 0 {
-		return []jsonObject{}
+		return []odata.Object{}
 	}
-	access := []jsonObject{}
+	access := []odata.Object{}
 	for _, r := range required {
 		p, _ := permissionByName(r.Name)
 		id, typ := p.ScopeID, "Scope"
 		if r.Role {
 			id, typ = p.RoleID, "Role"
 		}
-		access = append(access, jsonObject{{"id", id}, {"type", typ}})
+		access = append(access, odata.Object{{"id", id}, {"type", typ}})
 	}
-	return []jsonObject{{{"resourceAppId", graphAppID}, {"resourceAccess", access}}}
+	return []odata.Object{{{"resourceAppId", graphAppID}, {"resourceAccess", access}}}
 }
 
 func (s *Server) listApplications(c *graphCall) error {
 	if err := c.allowSetup(readApplications); err != nil {
 		return err
 	}
-	q, err := parseListQuery(c.r, applicationKind)
+	q, err := odata.ParseList(c.r, applicationKind)
 	if err != nil {
 		return err
 	}
-	items := make([]entity, 0, len(s.dir.apps))
+	items := make([]odata.Entity, 0, len(s.dir.apps))
 	for _, a := range s.dir.apps {
 		if a.AppID != graphCLIAppID { // a first-party app lives in Microsoft's tenant
 			items = append(items, a)
@@ -109,7 +111,7 @@ func (s *Server) getApplication(c *graphCall) error {
 func (c *graphCall) pathApplication() (*app, error) {
 	id := c.r.PathValue("id")
 	for _, a := range c.s.dir.apps {
-		if a.ObjectID == id && a.AppID != graphCLIAppID {
+		if a.ID == id && a.AppID != graphCLIAppID {
 			return a, nil
 		}
 	}
@@ -135,13 +137,13 @@ func (s *Server) createApplication(c *graphCall) error {
 	if err := s.checkKeyPolicy(a, a.Keys); err != nil {
 		return err
 	}
-	a.ObjectID = s.dir.newObjectID()
-	a.AppID = stableGUID("new app: " + a.ObjectID)
+	a.ID = s.dir.newObjectID()
+	a.AppID = stableGUID("new app: " + a.ID)
 	if c.p.Delegated() {
 		a.Owners = []string{c.p.UserID}
 	}
 	s.dir.apps[a.AppID] = a
-	out := append(jsonObject{{"@odata.context", c.contextURL("applications/$entity")}}, render(a, nil, false)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("applications/$entity")}}, odata.Render(a, nil, false)...)
 	return c.writeJSON(http.StatusCreated, out)
 }
 

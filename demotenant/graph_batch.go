@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // maxBatchParts is how many requests one JSON batch may hold.
@@ -84,22 +86,22 @@ func throttledPart(c *graphCall, part batchPart) batchAnswer {
 
 func checkBatch(parts []batchPart) error {
 	if len(parts) == 0 {
-		return errBadRequest("Invalid batch payload format: the 'requests' array is missing or empty.")
+		return odata.BadRequest("Invalid batch payload format: the 'requests' array is missing or empty.")
 	}
 	if len(parts) > maxBatchParts {
-		return errBadRequest("The batch holds %d requests; no more than %d requests can be sent in one batch.", len(parts), maxBatchParts)
+		return odata.BadRequest("The batch holds %d requests; no more than %d requests can be sent in one batch.", len(parts), maxBatchParts)
 	}
 	seen := map[string]bool{}
 	for _, p := range parts {
 		if p.ID == "" || p.Method == "" || p.URL == "" {
-			return errBadRequest("Invalid batch payload format: every request needs an id, a method and a url.")
+			return odata.BadRequest("Invalid batch payload format: every request needs an id, a method and a url.")
 		}
 		if seen[p.ID] {
-			return errBadRequest("Invalid batch payload format: the request id '%s' appears more than once.", p.ID)
+			return odata.BadRequest("Invalid batch payload format: the request id '%s' appears more than once.", p.ID)
 		}
 		for _, dep := range p.DependsOn {
 			if !seen[dep] {
-				return errBadRequest("Invalid batch payload format: request '%s' depends on '%s', which does not come before it.", p.ID, dep)
+				return odata.BadRequest("Invalid batch payload format: request '%s' depends on '%s', which does not come before it.", p.ID, dep)
 			}
 		}
 		seen[p.ID] = true
@@ -129,7 +131,7 @@ func runBatchPart(c *graphCall, api http.Handler, part batchPart) batchAnswer {
 	sub, err := http.NewRequestWithContext(c.r.Context(), strings.ToUpper(part.Method), target, body)
 	if err != nil || !ok {
 		setRequestIDs(rec, c.r)
-		writeGraphError(rec, errBadRequest("Invalid request URL '%s'.", part.URL))
+		writeGraphError(rec, odata.BadRequest("Invalid request URL '%s'.", part.URL))
 		return rec.answer(part.ID)
 	}
 	for k, v := range part.Headers {

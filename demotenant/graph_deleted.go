@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // getDeletedItems answers /directory/deletedItems/microsoft.graph.user (or
@@ -22,13 +24,13 @@ func (s *Server) getDeletedItems(c *graphCall) error {
 	if err := c.allow(rule); err != nil {
 		return err
 	}
-	q, err := parseListQuery(c.r, kind)
+	q, err := odata.ParseList(c.r, kind)
 	if err != nil {
 		return err
 	}
-	var items []entity
+	var items []odata.Entity
 	for _, d := range s.dir.deleted {
-		if e := d.entity(); e.kind() == kind {
+		if e := d.entity(); e.Kind() == kind {
 			items = append(items, e)
 		}
 	}
@@ -47,24 +49,24 @@ func (s *Server) getDeletedItem(c *graphCall, id string) error {
 	if err := c.allow(deletedRules(e).read); err != nil {
 		return err
 	}
-	out := append(jsonObject{{"@odata.context", c.contextURL("directory/deletedItems/$entity")}}, render(e, nil, true)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("directory/deletedItems/$entity")}}, odata.Render(e, nil, true)...)
 	return c.writeJSON(http.StatusOK, out)
 }
 
-// entity is the deleted object with its deletion time.
-func (d *deletedObject) entity() entity {
+// odata.Entity is the deleted object with its deletion time.
+func (d *deletedObject) entity() odata.Entity {
 	if d.User != nil {
-		return deletedEntity{entity: d.User, at: d.DeletedAt}
+		return deletedEntity{Entity: d.User, at: d.DeletedAt}
 	}
-	return deletedEntity{entity: d.Group, at: d.DeletedAt}
+	return deletedEntity{Entity: d.Group, at: d.DeletedAt}
 }
 
 // deletedAccess holds the permissions to read and to restore or purge a
 // deleted object.
 type deletedAccess struct{ read, write access }
 
-func deletedRules(e entity) deletedAccess {
-	if e.kind() == groupKind {
+func deletedRules(e odata.Entity) deletedAccess {
+	if e.Kind() == groupKind {
 		return deletedAccess{readGroups, deleteGroups}
 	}
 	return deletedAccess{readUsers, deleteUsers}
@@ -101,7 +103,7 @@ func (s *Server) restoreDeletedItem(c *graphCall) error {
 	s.dir.objectsChanged()
 	e := s.dir.object(id)
 	s.dir.recordCreated(e)
-	out := append(jsonObject{{"@odata.context", c.contextURL("directoryObjects/$entity")}}, render(e, nil, true)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("directoryObjects/$entity")}}, odata.Render(e, nil, true)...)
 	return c.writeJSON(http.StatusOK, out)
 }
 

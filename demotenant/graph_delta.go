@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // deltaRoutes are the change-tracking functions, under each name Graph
@@ -56,16 +58,16 @@ func (s *Server) delta(c *graphCall, groups bool) error {
 	if len(st.Select) > 0 {
 		context += "(" + strings.Join(st.Select, ",") + ")"
 	}
-	out := jsonObject{{"@odata.context", c.contextURL(context)}}
+	out := odata.Object{{"@odata.context", c.contextURL(context)}}
 	link := s.baseURL + c.version + "/" + set + "/delta?"
 	if page.next != nil {
-		out = append(out, jsonField{"@odata.nextLink", link + url.Values{"$skiptoken": {page.next.encode()}}.Encode()})
+		out = append(out, odata.Field{"@odata.nextLink", link + url.Values{"$skiptoken": {page.next.encode()}}.Encode()})
 	} else {
 		end := deltaState{Generation: st.Generation, Groups: groups, Select: st.Select, Members: st.Members,
 			From: st.To, To: st.To, Issued: s.opts.Now().Unix()}
-		out = append(out, jsonField{"@odata.deltaLink", link + url.Values{"$deltatoken": {end.encode()}}.Encode()})
+		out = append(out, odata.Field{"@odata.deltaLink", link + url.Values{"$deltatoken": {end.encode()}}.Encode()})
 	}
-	return c.writeJSON(http.StatusOK, append(out, jsonField{"value", page.items}))
+	return c.writeJSON(http.StatusOK, append(out, odata.Field{"value", page.items}))
 }
 
 // deltaRequestState reads the request's token, or starts a round from its
@@ -74,12 +76,12 @@ func (s *Server) deltaRequestState(c *graphCall, groups bool) (deltaState, error
 	v := c.r.URL.Query()
 	for _, opt := range []string{"$top", "$orderby", "$search", "$count", "$expand"} {
 		if v.Has(opt) {
-			return deltaState{}, newGraphError(http.StatusBadRequest, "Request_UnsupportedQuery",
+			return deltaState{}, odata.NewError(http.StatusBadRequest, "Request_UnsupportedQuery",
 				"The query option %s is not supported with delta queries.", opt)
 		}
 	}
 	if v.Has("$filter") {
-		return deltaState{}, errUnsupportedFilter("id", map[bool]string{false: "User", true: "Group"}[groups])
+		return deltaState{}, odata.UnsupportedFilter("id", map[bool]string{false: "User", true: "Group"}[groups])
 	}
 	log := s.dir.changes()
 	switch tok := v.Get("$deltatoken"); {
@@ -103,7 +105,7 @@ func (s *Server) deltaRequestState(c *graphCall, groups bool) (deltaState, error
 
 // deltaSelect reads $select; groups may also select members.
 func deltaSelect(v url.Values, groups bool) (sel []string, members bool, err error) {
-	kind := map[bool]*entityKind{false: userKind, true: groupKind}[groups]
+	kind := map[bool]*odata.Kind{false: userKind, true: groupKind}[groups]
 	var props []string
 	for _, p := range strings.Split(v.Get("$select"), ",") {
 		switch p = strings.TrimSpace(p); {
@@ -115,7 +117,7 @@ func deltaSelect(v url.Values, groups bool) (sel []string, members bool, err err
 		}
 	}
 	if len(props) > 0 {
-		sel, err = parseSelect(url.Values{"$select": {strings.Join(props, ",")}}, kind)
+		sel, err = odata.ParseSelect(url.Values{"$select": {strings.Join(props, ",")}}, kind)
 	}
 	if members {
 		sel = append(sel, "members")

@@ -6,13 +6,15 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // usersByID lists every user in id order, the order of Graph's list
 // answers. The list is cached until a user is added or removed.
-func (d *directory) usersByID() []entity {
+func (d *directory) usersByID() []odata.Entity {
 	if d.userList == nil {
-		d.userList = make([]entity, 0, len(d.users))
+		d.userList = make([]odata.Entity, 0, len(d.users))
 		for _, u := range d.users {
 			d.userList = append(d.userList, u)
 		}
@@ -22,9 +24,9 @@ func (d *directory) usersByID() []entity {
 }
 
 // groupsByID lists every group in id order, cached like usersByID.
-func (d *directory) groupsByID() []entity {
+func (d *directory) groupsByID() []odata.Entity {
 	if d.groupList == nil {
-		d.groupList = make([]entity, 0, len(d.groups))
+		d.groupList = make([]odata.Entity, 0, len(d.groups))
 		for _, g := range d.groups {
 			d.groupList = append(d.groupList, g)
 		}
@@ -33,8 +35,8 @@ func (d *directory) groupsByID() []entity {
 	return d.groupList
 }
 
-func sortByID(list []entity) {
-	slices.SortFunc(list, func(a, b entity) int { return cmp.Compare(a.objectID(), b.objectID()) })
+func sortByID(list []odata.Entity) {
+	slices.SortFunc(list, func(a, b odata.Entity) int { return cmp.Compare(a.ObjectID(), b.ObjectID()) })
 }
 
 // objectsChanged drops the cached lists after users or groups were added
@@ -61,7 +63,7 @@ func (d *directory) findUser(key string) *user {
 }
 
 // object finds a user or group by id.
-func (d *directory) object(id string) entity {
+func (d *directory) object(id string) odata.Entity {
 	if u := d.users[id]; u != nil {
 		return u
 	}
@@ -128,9 +130,9 @@ func (d *directory) transitiveGroupsOf(id string) []*group {
 
 // transitiveMembers lists g's members and, for each nested group, its
 // members in turn; each object once.
-func (d *directory) transitiveMembers(g *group) []entity {
+func (d *directory) transitiveMembers(g *group) []odata.Entity {
 	seen := map[string]bool{g.ID: true}
-	var out []entity
+	var out []odata.Entity
 	queue := []*group{g}
 	for len(queue) > 0 {
 		next := queue[0]

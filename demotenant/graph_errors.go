@@ -3,71 +3,40 @@ package demotenant
 import (
 	"crypto/rand"
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
-
-// graphError is a Microsoft Graph error answer: an HTTP status with Graph's
-// error code and message.
-type graphError struct {
-	Status  int
-	Code    string
-	Message string
-}
-
-func (e *graphError) Error() string { return e.Code + ": " + e.Message }
-
-func newGraphError(status int, code, format string, args ...any) *graphError {
-	return &graphError{Status: status, Code: code, Message: fmt.Sprintf(format, args...)}
-}
 
 // Graph's answers to common faults, in Graph's words.
 var (
-	errInsufficientPrivileges = &graphError{http.StatusForbidden, "Authorization_RequestDenied",
-		"Insufficient privileges to complete the operation."}
-	errThrottled = &graphError{http.StatusTooManyRequests, "TooManyRequests",
-		"Too many requests have been sent in a short time. Please retry after the number of seconds in the Retry-After header."}
-	errSearchNeedsConsistency = &graphError{http.StatusBadRequest, "Request_UnsupportedQuery",
-		"Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'"}
-	errCountUnsupported = &graphError{http.StatusBadRequest, "Request_BadRequest",
-		"$count is not currently supported."}
-	errSortingUnsupported = &graphError{http.StatusBadRequest, "Request_UnsupportedQuery",
-		"Sorting not supported for current query."}
-	errMemberExists = &graphError{http.StatusBadRequest, "Request_BadRequest",
-		"One or more added object references already exist for the following modified properties: 'members'."}
-	errDuplicateUPN = &graphError{http.StatusBadRequest, "Request_BadRequest",
-		"Another object with the same value for property userPrincipalName already exists."}
-	errUnverifiedDomain = &graphError{http.StatusBadRequest, "Request_BadRequest",
-		"The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization."}
-	errPasswordComplexity = &graphError{http.StatusBadRequest, "Request_BadRequest",
-		"The specified password does not comply with password complexity requirements. Please provide a different password."}
-	errInvalidUsageLocation = &graphError{http.StatusBadRequest, "Request_BadRequest",
-		"License assignment cannot be done for user with invalid usage location."}
+	errInsufficientPrivileges = odata.NewError(http.StatusForbidden, "Authorization_RequestDenied",
+		"Insufficient privileges to complete the operation.")
+	errThrottled = odata.NewError(http.StatusTooManyRequests, "TooManyRequests",
+		"Too many requests have been sent in a short time. Please retry after the number of seconds in the Retry-After header.")
+	errMemberExists = odata.NewError(http.StatusBadRequest, "Request_BadRequest",
+		"One or more added object references already exist for the following modified properties: 'members'.")
+	errDuplicateUPN = odata.NewError(http.StatusBadRequest, "Request_BadRequest",
+		"Another object with the same value for property userPrincipalName already exists.")
+	errUnverifiedDomain = odata.NewError(http.StatusBadRequest, "Request_BadRequest",
+		"The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.")
+	errPasswordComplexity = odata.NewError(http.StatusBadRequest, "Request_BadRequest",
+		"The specified password does not comply with password complexity requirements. Please provide a different password.")
+	errInvalidUsageLocation = odata.NewError(http.StatusBadRequest, "Request_BadRequest",
+		"License assignment cannot be done for user with invalid usage location.")
 )
 
 // errNotFound is Graph's answer for an object id that names nothing.
-func errNotFound(id string) *graphError {
-	return newGraphError(http.StatusNotFound, "Request_ResourceNotFound",
+func errNotFound(id string) *odata.Error {
+	return odata.NewError(http.StatusNotFound, "Request_ResourceNotFound",
 		"Resource '%s' does not exist or one of its queried reference-property objects are not present.", id)
 }
 
-// errBadRequest is Graph's generic answer to a malformed request.
-func errBadRequest(format string, args ...any) *graphError {
-	return newGraphError(http.StatusBadRequest, "BadRequest", format, args...)
-}
-
 // errInvalidProperty is Graph's answer to a missing or bad property value.
-func errInvalidProperty(property, resource string) *graphError {
-	return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+func errInvalidProperty(property, resource string) *odata.Error {
+	return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 		"Invalid value specified for property '%s' of resource '%s'.", property, resource)
-}
-
-// errUnsupportedFilter is Graph's answer to a $filter on a property or with
-// an operator the resource does not support.
-func errUnsupportedFilter(property, resource string) *graphError {
-	return newGraphError(http.StatusBadRequest, "Request_UnsupportedQuery",
-		"Unsupported or invalid query filter clause specified for property '%s' of resource '%s'.", property, resource)
 }
 
 // graphErrorBody is the JSON Graph sends with every error.
@@ -89,7 +58,7 @@ type graphInnerError struct {
 
 // writeGraphError answers with e in Graph's error shape. The request-id
 // headers must already be set.
-func writeGraphError(w http.ResponseWriter, e *graphError) {
+func writeGraphError(w http.ResponseWriter, e *odata.Error) {
 	body := graphErrorBody{Error: graphErrorDetail{
 		Code:    e.Code,
 		Message: e.Message,

@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // maxMembersPerRequest is how many members one create or update may add
@@ -41,7 +43,7 @@ func (d *directory) applyGroupChanges(g *group, body map[string]any, creating bo
 		case key == "owners@odata.bind":
 			_, err = d.memberBinds(value)
 		default:
-			err = newGraphError(http.StatusBadRequest, "Request_BadRequest",
+			err = odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 				"Property '%s' does not exist as a declared property or extension property.", key)
 		}
 		if err != nil {
@@ -108,7 +110,7 @@ func (d *directory) memberBinds(value any) ([]string, error) {
 		return nil, errInvalidProperty("members@odata.bind", "Group")
 	}
 	if len(list) > maxMembersPerRequest {
-		return nil, newGraphError(http.StatusBadRequest, "Request_BadRequest",
+		return nil, odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 			"The request adds %d members; no more than %d members can be added in one request.", len(list), maxMembersPerRequest)
 	}
 	var ids []string
@@ -138,7 +140,7 @@ func (c *graphCall) bodyReference(what string) (string, error) {
 	}
 	ref, _ := body["@odata.id"].(string)
 	if ref == "" {
-		return "", errBadRequest("The request body must hold an '@odata.id' reference to %s.", what)
+		return "", odata.BadRequest("The request body must hold an '@odata.id' reference to %s.", what)
 	}
 	return c.s.dir.referencedObject(ref)
 }
@@ -149,16 +151,16 @@ func (c *graphCall) bodyReference(what string) (string, error) {
 func (d *directory) referencedObject(ref string) (string, error) {
 	u, err := url.Parse(ref)
 	if err != nil || ref == "" {
-		return "", errBadRequest("Invalid object identifier '%s'.", ref)
+		return "", odata.BadRequest("Invalid object identifier '%s'.", ref)
 	}
 	parts := strings.Split(strings.Trim(u.Path, "/"), "/")
 	if len(parts) < 2 {
-		return "", errBadRequest("Invalid object identifier '%s'.", ref)
+		return "", odata.BadRequest("Invalid object identifier '%s'.", ref)
 	}
 	switch parts[len(parts)-2] {
 	case "directoryObjects", "users", "groups":
 	default:
-		return "", errBadRequest("Invalid object identifier '%s'.", ref)
+		return "", odata.BadRequest("Invalid object identifier '%s'.", ref)
 	}
 	id := parts[len(parts)-1]
 	if d.object(id) == nil {

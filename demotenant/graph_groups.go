@@ -4,13 +4,15 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 func (s *Server) listGroups(c *graphCall) error {
 	if err := c.allow(readGroups); err != nil {
 		return err
 	}
-	q, err := parseListQuery(c.r, groupKind)
+	q, err := odata.ParseList(c.r, groupKind)
 	if err != nil {
 		return err
 	}
@@ -21,7 +23,7 @@ func (s *Server) countGroups(c *graphCall) error {
 	if err := c.allow(readGroups); err != nil {
 		return err
 	}
-	q, err := parseCountQuery(c.r, groupKind)
+	q, err := odata.ParseCount(c.r, groupKind)
 	if err != nil {
 		return err
 	}
@@ -75,7 +77,7 @@ func (s *Server) createGroup(c *graphCall) error {
 	s.dir.groups[g.ID] = g
 	s.dir.objectsChanged()
 	s.dir.recordCreated(g)
-	out := append(jsonObject{{"@odata.context", c.contextURL("groups/$entity")}}, render(g, nil, false)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("groups/$entity")}}, odata.Render(g, nil, false)...)
 	return c.writeJSON(http.StatusCreated, out)
 }
 
@@ -89,7 +91,7 @@ func (d *directory) checkGroupKind(g *group) error {
 	case unified && !g.MailEnabled:
 		return errInvalidProperty("mailEnabled", "Group")
 	case !unified && (g.MailEnabled || !g.SecurityEnabled):
-		return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+		return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 			"Mail-enabled security groups and distribution lists cannot be created through Microsoft Graph. Create a Microsoft 365 group (groupTypes [\"Unified\"]) or a security group (mailEnabled false, securityEnabled true).")
 	}
 	if unified {
@@ -99,7 +101,7 @@ func (d *directory) checkGroupKind(g *group) error {
 		}
 		for _, other := range d.groups {
 			if other.ID != g.ID && strings.EqualFold(other.Mail, g.Mail) {
-				return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+				return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 					"Another object with the same value for property proxyAddresses already exists.")
 			}
 		}

@@ -4,15 +4,17 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 func (s *Server) listSubscribedSKUs(c *graphCall) error {
 	if err := c.allow(readSKUs); err != nil {
 		return err
 	}
-	values := make([]jsonObject, 0, len(s.dir.skus))
+	values := make([]odata.Object, 0, len(s.dir.skus))
 	for _, k := range s.dir.skus {
-		values = append(values, jsonObject{
+		values = append(values, odata.Object{
 			{"accountName", strings.TrimSuffix(s.dir.tenantDomain, ".onmicrosoft.com")},
 			{"accountId", s.dir.tenantID},
 			{"appliesTo", "User"},
@@ -22,17 +24,17 @@ func (s *Server) listSubscribedSKUs(c *graphCall) error {
 			{"skuId", k.SkuID},
 			{"skuPartNumber", k.SkuPartNumber},
 			{"subscriptionIds", []string{stableGUID("subscription: " + s.dir.tenantID + " " + k.SkuID)}},
-			{"prepaidUnits", jsonObject{{"enabled", k.Enabled}, {"suspended", 0}, {"warning", 0}, {"lockedOut", 0}}},
+			{"prepaidUnits", odata.Object{{"enabled", k.Enabled}, {"suspended", 0}, {"warning", 0}, {"lockedOut", 0}}},
 			{"servicePlans", servicePlansJSON(k)},
 		})
 	}
-	return c.writeJSON(http.StatusOK, jsonObject{{"@odata.context", c.contextURL("subscribedSkus")}, {"value", values}})
+	return c.writeJSON(http.StatusOK, odata.Object{{"@odata.context", c.contextURL("subscribedSkus")}, {"value", values}})
 }
 
-func servicePlansJSON(k *sku) []jsonObject {
-	out := make([]jsonObject, 0, len(k.ServicePlans))
+func servicePlansJSON(k *sku) []odata.Object {
+	out := make([]odata.Object, 0, len(k.ServicePlans))
 	for _, p := range k.ServicePlans {
-		o := jsonObject{{"servicePlanId", p.ID}, {"servicePlanName", p.Name}, {"provisioningStatus", "Success"}, {"appliesTo", "User"}}
+		o := odata.Object{{"servicePlanId", p.ID}, {"servicePlanName", p.Name}, {"provisioningStatus", "Success"}, {"appliesTo", "User"}}
 		out = append(out, o)
 	}
 	return out
@@ -70,20 +72,20 @@ func (s *Server) listLicenseDetails(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	values := []jsonObject{}
+	values := []odata.Object{}
 	for _, l := range u.Licenses {
 		k := s.dir.skuByID(l.SkuID)
 		if k == nil {
 			continue
 		}
-		values = append(values, jsonObject{
+		values = append(values, odata.Object{
 			{"id", licenseDetailID(u.ID, k.SkuID)},
 			{"skuId", k.SkuID},
 			{"skuPartNumber", k.SkuPartNumber},
 			{"servicePlans", servicePlansJSON(k)},
 		})
 	}
-	return c.writeJSON(http.StatusOK, jsonObject{
+	return c.writeJSON(http.StatusOK, odata.Object{
 		{"@odata.context", c.contextURL("users('" + u.ID + "')/licenseDetails")},
 		{"value", values},
 	})
@@ -125,7 +127,7 @@ func (s *Server) assignLicense(c *graphCall) error {
 	licenses := slices.Clone(u.Licenses)
 	for _, id := range *req.RemoveLicenses {
 		if !hasLicense(u, id) {
-			return newGraphError(http.StatusBadRequest, "Request_BadRequest", "User does not have a corresponding license.")
+			return odata.NewError(http.StatusBadRequest, "Request_BadRequest", "User does not have a corresponding license.")
 		}
 		licenses = slices.DeleteFunc(licenses, func(l assignedLicense) bool { return strings.EqualFold(l.SkuID, id) })
 	}
@@ -135,13 +137,13 @@ func (s *Server) assignLicense(c *graphCall) error {
 	for _, add := range *req.AddLicenses {
 		k := s.dir.skuByID(add.SkuID)
 		if k == nil {
-			return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+			return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 				"License %s does not correspond to a valid company License.", add.SkuID)
 		}
 		if hasLicense(u, k.SkuID) {
 			licenses = slices.DeleteFunc(licenses, func(l assignedLicense) bool { return l.SkuID == k.SkuID })
 		} else if s.dir.consumedUnits(k.SkuID) >= k.Enabled {
-			return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+			return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 				"Subscription with SKU %s does not have any available licenses.", k.SkuID)
 		}
 		licenses = append(licenses, assignedLicense{SkuID: k.SkuID, DisabledPlans: nonNil(add.DisabledPlans)})
@@ -149,6 +151,6 @@ func (s *Server) assignLicense(c *graphCall) error {
 	before := *u
 	u.Licenses = licenses
 	s.dir.recordUpdate(&before, u)
-	out := append(jsonObject{{"@odata.context", c.contextURL("users/$entity")}}, render(u, nil, false)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("users/$entity")}}, odata.Render(u, nil, false)...)
 	return c.writeJSON(http.StatusOK, out)
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // setManagers sets and clears a user's manager: Microsoft Graph's "Assign
@@ -47,11 +49,11 @@ func (s *Server) getManager(c *graphCall) error {
 	if m == nil {
 		return errNoManager
 	}
-	sel, err := parseSelect(c.r.URL.Query(), userKind)
+	sel, err := odata.ParseSelect(c.r.URL.Query(), userKind)
 	if err != nil {
 		return err
 	}
-	out := append(jsonObject{{"@odata.context", c.contextURL("directoryObjects/$entity")}}, render(m, sel, true)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("directoryObjects/$entity")}}, odata.Render(m, sel, true)...)
 	return c.writeJSON(200, out)
 }
 
@@ -102,7 +104,7 @@ func (s *Server) listDirectReports(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	q, err := parseListQuery(c.r, userKind)
+	q, err := odata.ParseList(c.r, userKind)
 	if err != nil {
 		return err
 	}
@@ -115,7 +117,7 @@ func (s *Server) listDirectReports(c *graphCall) error {
 	slices.SortFunc(reports, func(a, b *user) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.DisplayName), strings.ToLower(b.DisplayName)), strings.Compare(a.ID, b.ID))
 	})
-	items := make([]entity, len(reports))
+	items := make([]odata.Entity, len(reports))
 	for i, r := range reports {
 		items[i] = r
 	}

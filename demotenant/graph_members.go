@@ -3,13 +3,15 @@ package demotenant
 import (
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // castKind reads the optional type-cast segment of a membership list
 // (microsoft.graph.user, or graph.user as the SDKs write it; or the group
 // equivalents): the kind to keep and to check the query against, and the
-// context's entity set.
-func (c *graphCall) castKind() (*entityKind, string, error) {
+// context's odata.Entity set.
+func (c *graphCall) castKind() (*odata.Kind, string, error) {
 	cast := c.r.PathValue("cast")
 	if cast == "" {
 		return directoryObjectKind, "directoryObjects", nil
@@ -17,11 +19,11 @@ func (c *graphCall) castKind() (*entityKind, string, error) {
 	if kind := castType(cast); kind != nil {
 		return kind, strings.ToLower(kind.Name) + "s", nil
 	}
-	return nil, "", errBadRequest("Resource not found for the segment '%s'.", cast)
+	return nil, "", odata.BadRequest("Resource not found for the segment '%s'.", cast)
 }
 
 // castType names the kind a type-cast segment selects, or nil.
-func castType(segment string) *entityKind {
+func castType(segment string) *odata.Kind {
 	switch strings.TrimPrefix(segment, "microsoft.") {
 	case "graph.user":
 		return userKind
@@ -54,7 +56,7 @@ func (s *Server) countMembers(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	q, err := parseCountQuery(c.r, directoryObjectKind)
+	q, err := odata.ParseCount(c.r, directoryObjectKind)
 	if err != nil {
 		return err
 	}
@@ -63,11 +65,11 @@ func (s *Server) countMembers(c *graphCall) error {
 
 // membersOf lists g's members, transitive ones when the path asks for
 // transitiveMembers.
-func (d *directory) membersOf(g *group, path string) []entity {
+func (d *directory) membersOf(g *group, path string) []odata.Entity {
 	if strings.Contains(path, "/transitiveMembers") {
 		return d.transitiveMembers(g)
 	}
-	var members []entity
+	var members []odata.Entity
 	for _, id := range g.Members {
 		if e := d.object(id); e != nil {
 			members = append(members, e)
@@ -89,7 +91,7 @@ func (s *Server) listMemberOf(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	q, err := parseListQuery(c.r, kind)
+	q, err := odata.ParseList(c.r, kind)
 	if err != nil {
 		return err
 	}
@@ -97,7 +99,7 @@ func (s *Server) listMemberOf(c *graphCall) error {
 	if strings.Contains(c.r.URL.Path, "/transitiveMemberOf") {
 		groups = s.dir.transitiveGroupsOf(u.ID)
 	}
-	items := make([]entity, 0, len(groups))
+	items := make([]odata.Entity, 0, len(groups))
 	for _, g := range groups {
 		items = append(items, g)
 	}
@@ -105,13 +107,13 @@ func (s *Server) listMemberOf(c *graphCall) error {
 }
 
 // keepKind keeps the objects of kind; the directoryObject kind keeps all.
-func keepKind(items []entity, kind *entityKind) []entity {
+func keepKind(items []odata.Entity, kind *odata.Kind) []odata.Entity {
 	if kind == directoryObjectKind {
 		return items
 	}
 	out := items[:0:0]
 	for _, e := range items {
-		if e.kind() == kind {
+		if e.Kind() == kind {
 			out = append(out, e)
 		}
 	}

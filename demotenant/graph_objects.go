@@ -6,21 +6,23 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
-func (u *user) kind() *entityKind { return userKind }
-func (u *user) objectID() string  { return u.ID }
+func (u *user) Kind() *odata.Kind { return userKind }
+func (u *user) ObjectID() string  { return u.ID }
 
-func (u *user) property(name string) any {
+func (u *user) Property(name string) any {
 	switch name {
 	case "id":
 		return u.ID
 	case "accountEnabled":
 		return u.AccountEnabled
 	case "assignedLicenses":
-		out := make([]jsonObject, 0, len(u.Licenses))
+		out := make([]odata.Object, 0, len(u.Licenses))
 		for _, l := range u.Licenses {
-			out = append(out, jsonObject{{"disabledPlans", nonNil(l.DisabledPlans)}, {"skuId", l.SkuID}})
+			out = append(out, odata.Object{{"disabledPlans", nonNil(l.DisabledPlans)}, {"skuId", l.SkuID}})
 		}
 		return out
 	case "businessPhones":
@@ -64,10 +66,10 @@ func (u *user) property(name string) any {
 	return nil
 }
 
-func (g *group) kind() *entityKind { return groupKind }
-func (g *group) objectID() string  { return g.ID }
+func (g *group) Kind() *odata.Kind { return groupKind }
+func (g *group) ObjectID() string  { return g.ID }
 
-func (g *group) property(name string) any {
+func (g *group) Property(name string) any {
 	switch name {
 	case "id":
 		return g.ID
@@ -105,15 +107,15 @@ func (g *group) property(name string) any {
 // deletedEntity is a user or group in the deleted items: the object itself
 // plus the time it was deleted.
 type deletedEntity struct {
-	entity
+	odata.Entity
 	at time.Time
 }
 
-func (d deletedEntity) property(name string) any {
+func (d deletedEntity) Property(name string) any {
 	if name == "deletedDateTime" {
 		return d.at
 	}
-	return d.entity.property(name)
+	return d.Entity.Property(name)
 }
 
 // securityIdentifier derives the object's Windows SID from its id, in the

@@ -3,6 +3,8 @@ package demotenant
 import (
 	"net/http"
 	"slices"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // The permissions of the owner endpoints, after Microsoft Graph's API
@@ -33,13 +35,13 @@ func (c *graphCall) allowOwnerChange(g *group) error {
 }
 
 var (
-	errOwnerExists = &graphError{http.StatusBadRequest, "Request_BadRequest",
-		"One or more added object references already exist for the following modified properties: 'owners'."}
+	errOwnerExists = odata.NewError(http.StatusBadRequest, "Request_BadRequest",
+		"One or more added object references already exist for the following modified properties: 'owners'.")
 	// errLastOwner is Graph's refusal to remove the last owner of a group:
 	// "once owners are assigned to a group, the last owner (a user object)
 	// of the group cannot be removed".
-	errLastOwner = &graphError{http.StatusBadRequest, "Request_BadRequest",
-		"The group must have at least one owner, hence this owner cannot be removed."}
+	errLastOwner = odata.NewError(http.StatusBadRequest, "Request_BadRequest",
+		"The group must have at least one owner, hence this owner cannot be removed.")
 )
 
 // ownerRoutes are the group owner operations.
@@ -63,7 +65,7 @@ func (s *Server) listOwners(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	var owners []entity
+	var owners []odata.Entity
 	for _, id := range g.Owners {
 		if e := s.dir.object(id); e != nil {
 			owners = append(owners, e)
@@ -74,12 +76,12 @@ func (s *Server) listOwners(c *graphCall) error {
 
 // writeObjects answers a list of directory objects with the path's type
 // cast (if any) and the query's options.
-func (c *graphCall) writeObjects(items []entity) error {
+func (c *graphCall) writeObjects(items []odata.Entity) error {
 	kind, set, err := c.castKind()
 	if err != nil {
 		return err
 	}
-	q, err := parseListQuery(c.r, kind)
+	q, err := odata.ParseList(c.r, kind)
 	if err != nil {
 		return err
 	}
@@ -96,7 +98,7 @@ func (s *Server) listOwnedObjects(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	var owned []entity
+	var owned []odata.Entity
 	for _, g := range s.dir.groupsByID() {
 		if slices.Contains(g.(*group).Owners, u.ID) {
 			owned = append(owned, g)
@@ -120,7 +122,7 @@ func (s *Server) addOwnerRef(c *graphCall) error {
 		return err
 	}
 	if s.dir.users[id] == nil {
-		return errBadRequest("Only users can be added as owners of this group.")
+		return odata.BadRequest("Only users can be added as owners of this group.")
 	}
 	if slices.Contains(g.Owners, id) {
 		return errOwnerExists

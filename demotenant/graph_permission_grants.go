@@ -4,6 +4,8 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // A service principal's DelegatedScopes are its one tenant-wide
@@ -12,8 +14,8 @@ import (
 // grantID is the id of the tenant-wide delegated grant of sp on Graph.
 func grantID(sp *servicePrincipal) string { return stableGUID("oauth2PermissionGrant: " + sp.ID) }
 
-func grantJSON(sp *servicePrincipal) jsonObject {
-	return jsonObject{
+func grantJSON(sp *servicePrincipal) odata.Object {
+	return odata.Object{
 		{"clientId", sp.ID}, {"consentType", "AllPrincipals"}, {"id", grantID(sp)},
 		{"principalId", nil}, {"resourceId", graphPrincipalID}, {"scope", strings.Join(sp.DelegatedScopes, " ")},
 	}
@@ -29,18 +31,18 @@ func (s *Server) listPermissionGrants(c *graphCall) error {
 	if f := c.r.URL.Query().Get("$filter"); f != "" {
 		v, ok := strings.CutPrefix(f, "clientId eq '")
 		if !ok || !strings.HasSuffix(v, "'") {
-			return errUnsupportedFilter("filter", "OAuth2PermissionGrant")
+			return odata.UnsupportedFilter("filter", "OAuth2PermissionGrant")
 		}
 		clientID = strings.TrimSuffix(v, "'")
 	}
-	values := []jsonObject{}
+	values := []odata.Object{}
 	for _, sp := range s.dir.principals {
 		if len(sp.DelegatedScopes) > 0 && (clientID == "" || sp.ID == clientID) {
 			values = append(values, grantJSON(sp))
 		}
 	}
-	slices.SortFunc(values, func(a, b jsonObject) int { return strings.Compare(a.get("id").(string), b.get("id").(string)) })
-	return c.writeJSON(http.StatusOK, jsonObject{{"@odata.context", c.contextURL("oauth2PermissionGrants")}, {"value", values}})
+	slices.SortFunc(values, func(a, b odata.Object) int { return strings.Compare(a.Get("id").(string), b.Get("id").(string)) })
+	return c.writeJSON(http.StatusOK, odata.Object{{"@odata.context", c.contextURL("oauth2PermissionGrants")}, {"value", values}})
 }
 
 // createPermissionGrant serves POST /oauth2PermissionGrants: delegated
@@ -67,7 +69,7 @@ func (s *Server) createPermissionGrant(c *graphCall) error {
 	case in.ResourceID != graphPrincipalID:
 		return errInvalidProperty("resourceId", "OAuth2PermissionGrant")
 	case len(client.DelegatedScopes) > 0:
-		return newGraphError(http.StatusConflict, "Request_MultipleObjectsWithSameKeyValue", "Permission entry already exists.")
+		return odata.NewError(http.StatusConflict, "Request_MultipleObjectsWithSameKeyValue", "Permission entry already exists.")
 	}
 	var scopes []string
 	for _, sc := range strings.Fields(in.Scope) {
@@ -83,7 +85,7 @@ func (s *Server) createPermissionGrant(c *graphCall) error {
 		return errInvalidProperty("scope", "OAuth2PermissionGrant")
 	}
 	client.DelegatedScopes = scopes
-	out := append(jsonObject{{"@odata.context", c.contextURL("oauth2PermissionGrants/$entity")}}, grantJSON(client)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("oauth2PermissionGrants/$entity")}}, grantJSON(client)...)
 	return c.writeJSON(http.StatusCreated, out)
 }
 

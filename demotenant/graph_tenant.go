@@ -3,6 +3,8 @@ package demotenant
 import (
 	"net/http"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 func (s *Server) getOrganization(c *graphCall) error {
@@ -10,9 +12,9 @@ func (s *Server) getOrganization(c *graphCall) error {
 		return err
 	}
 	d := s.dir
-	domains := make([]jsonObject, 0, len(d.domains))
+	domains := make([]odata.Object, 0, len(d.domains))
 	for i, name := range d.domains {
-		domains = append(domains, jsonObject{
+		domains = append(domains, odata.Object{
 			{"capabilities", "Email, OfficeCommunicationsOnline"},
 			{"isDefault", i == 0},
 			{"isInitial", strings.HasSuffix(name, ".onmicrosoft.com")},
@@ -20,14 +22,14 @@ func (s *Server) getOrganization(c *graphCall) error {
 			{"type", "Managed"},
 		})
 	}
-	org := jsonObject{
+	org := odata.Object{
 		{"id", d.tenantID},
 		{"deletedDateTime", nil},
 		{"businessPhones", []string{"+1 425 555 0100"}},
 		{"city", "Seattle"},
 		{"country", "United States"},
 		{"countryLetterCode", "US"},
-		{"createdDateTime", jsonValue(d.createdAt)},
+		{"createdDateTime", odata.Value(d.createdAt)},
 		{"displayName", d.orgName},
 		{"preferredLanguage", "en"},
 		{"tenantType", "AAD"},
@@ -36,10 +38,10 @@ func (s *Server) getOrganization(c *graphCall) error {
 		{"provisionedPlans", []any{}},
 		{"verifiedDomains", domains},
 	}
-	return c.writeJSON(http.StatusOK, jsonObject{{"@odata.context", c.contextURL("organization")}, {"value", []jsonObject{org}}})
+	return c.writeJSON(http.StatusOK, odata.Object{{"@odata.context", c.contextURL("organization")}, {"value", []odata.Object{org}}})
 }
 
-var servicePrincipalKind = &entityKind{
+var servicePrincipalKind = &odata.Kind{
 	Name:      "ServicePrincipal",
 	ODataType: "#microsoft.graph.servicePrincipal",
 	Defaults: []string{"id", "accountEnabled", "appDisplayName", "appId", "appOwnerOrganizationId", "appRoles",
@@ -51,10 +53,10 @@ var servicePrincipalKind = &entityKind{
 
 func init() { servicePrincipalKind.Properties = servicePrincipalKind.Defaults }
 
-func (sp *servicePrincipal) kind() *entityKind { return servicePrincipalKind }
-func (sp *servicePrincipal) objectID() string  { return sp.ID }
+func (sp *servicePrincipal) Kind() *odata.Kind { return servicePrincipalKind }
+func (sp *servicePrincipal) ObjectID() string  { return sp.ID }
 
-func (sp *servicePrincipal) property(name string) any {
+func (sp *servicePrincipal) Property(name string) any {
 	switch name {
 	case "id":
 		return sp.ID
@@ -74,7 +76,7 @@ func (sp *servicePrincipal) property(name string) any {
 		return []string{}
 	case "appRoles", "oauth2PermissionScopes":
 		if sp.AppID != graphAppID {
-			return []jsonObject{}
+			return []odata.Object{}
 		}
 		return graphPermissionsJSON(name == "appRoles")
 	}
@@ -83,11 +85,11 @@ func (sp *servicePrincipal) property(name string) any {
 
 // graphPermissionsJSON lists Microsoft Graph's permissions as its service
 // principal publishes them: app roles, or delegated permission scopes.
-func graphPermissionsJSON(roles bool) []jsonObject {
-	out := []jsonObject{}
+func graphPermissionsJSON(roles bool) []odata.Object {
+	out := []odata.Object{}
 	for _, p := range graphPermissions {
 		if roles && p.RoleID != "" {
-			out = append(out, jsonObject{
+			out = append(out, odata.Object{
 				{"allowedMemberTypes", []string{"Application"}}, {"description", "Allows the app to use " + p.Name + " without a signed-in user."},
 				{"displayName", p.Name}, {"id", p.RoleID}, {"isEnabled", true}, {"origin", "Application"}, {"value", p.Name},
 			})
@@ -97,7 +99,7 @@ func graphPermissionsJSON(roles bool) []jsonObject {
 			if p.AdminOnly {
 				consent = "Admin"
 			}
-			out = append(out, jsonObject{
+			out = append(out, odata.Object{
 				{"adminConsentDescription", "Allows the app to use " + p.Name + " for the signed-in user."},
 				{"adminConsentDisplayName", p.Name}, {"id", p.ScopeID}, {"isEnabled", true}, {"type", consent}, {"value", p.Name},
 			})
@@ -110,11 +112,11 @@ func (s *Server) listServicePrincipals(c *graphCall) error {
 	if err := c.allow(readApps); err != nil {
 		return err
 	}
-	q, err := parseListQuery(c.r, servicePrincipalKind)
+	q, err := odata.ParseList(c.r, servicePrincipalKind)
 	if err != nil {
 		return err
 	}
-	items := make([]entity, 0, len(s.dir.principals))
+	items := make([]odata.Entity, 0, len(s.dir.principals))
 	for _, sp := range s.dir.principals {
 		items = append(items, sp)
 	}
@@ -149,20 +151,20 @@ func (s *Server) listAppRoleAssignments(c *graphCall) error {
 	if err != nil {
 		return err
 	}
-	values := []jsonObject{}
+	values := []odata.Object{}
 	for _, a := range sp.Assignments {
 		resource := "Microsoft Graph"
 		if r := s.dir.principals[a.ResourceID]; r != nil {
 			resource = r.DisplayName
 		}
-		values = append(values, jsonObject{
+		values = append(values, odata.Object{
 			{"id", a.ID}, {"deletedDateTime", nil}, {"appRoleId", a.AppRoleID},
-			{"createdDateTime", jsonValue(a.Created)}, {"principalDisplayName", sp.DisplayName},
+			{"createdDateTime", odata.Value(a.Created)}, {"principalDisplayName", sp.DisplayName},
 			{"principalId", sp.ID}, {"principalType", "ServicePrincipal"},
 			{"resourceDisplayName", resource}, {"resourceId", a.ResourceID},
 		})
 	}
-	return c.writeJSON(http.StatusOK, jsonObject{
+	return c.writeJSON(http.StatusOK, odata.Object{
 		{"@odata.context", c.contextURL("servicePrincipals('" + sp.ID + "')/appRoleAssignments")},
 		{"value", values},
 	})

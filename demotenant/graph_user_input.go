@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 // userStringProps maps the writable string properties of a user to the
@@ -52,7 +54,7 @@ func (d *directory) applyUserChanges(u *user, body map[string]any) error {
 		case userStringProps[key] != nil:
 			s, ok := value.(string)
 			if value == nil && key == "displayName" {
-				return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+				return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 					"A value is required for property '%s' of resource 'User'.", key)
 			}
 			// Graph refuses empty text for a user's properties; null
@@ -65,7 +67,7 @@ func (d *directory) applyUserChanges(u *user, body map[string]any) error {
 			}
 			*userStringProps[key](u) = s
 		default:
-			return newGraphError(http.StatusBadRequest, "Request_BadRequest",
+			return odata.NewError(http.StatusBadRequest, "Request_BadRequest",
 				"Property '%s' does not exist as a declared property or extension property.", key)
 		}
 	}

@@ -4,13 +4,15 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/odata"
 )
 
 func (s *Server) listUsers(c *graphCall) error {
 	if err := c.allow(readUsers); err != nil {
 		return err
 	}
-	q, err := parseListQuery(c.r, userKind)
+	q, err := odata.ParseList(c.r, userKind)
 	if err != nil {
 		return err
 	}
@@ -21,7 +23,7 @@ func (s *Server) countUsers(c *graphCall) error {
 	if err := c.allow(readUsers); err != nil {
 		return err
 	}
-	q, err := parseCountQuery(c.r, userKind)
+	q, err := odata.ParseCount(c.r, userKind)
 	if err != nil {
 		return err
 	}
@@ -29,10 +31,10 @@ func (s *Server) countUsers(c *graphCall) error {
 }
 
 // writeCount answers a /$count request: the number as plain text.
-func (c *graphCall) writeCount(items []entity, q *listQuery) error {
+func (c *graphCall) writeCount(items []odata.Entity, q *odata.ListQuery) error {
 	n := 0
 	for _, e := range items {
-		if q.matches(e) {
+		if q.Matches(e) {
 			n++
 		}
 	}
@@ -55,7 +57,7 @@ func (s *Server) getUser(c *graphCall) error {
 // getMe answers GET /me: the signed-in user of a delegated token.
 func (s *Server) getMe(c *graphCall) error {
 	if !c.p.Delegated() {
-		return errBadRequest("/me request is only valid with delegated authentication flow.")
+		return odata.BadRequest("/me request is only valid with delegated authentication flow.")
 	}
 	if err := c.allow(readMe); err != nil {
 		return err
@@ -68,8 +70,8 @@ func (s *Server) getMe(c *graphCall) error {
 }
 
 // writeEntity answers with one object, honouring $select.
-func (c *graphCall) writeEntity(e entity, kind *entityKind, set string) error {
-	sel, err := parseSelect(c.r.URL.Query(), kind)
+func (c *graphCall) writeEntity(e odata.Entity, kind *odata.Kind, set string) error {
+	sel, err := odata.ParseSelect(c.r.URL.Query(), kind)
 	if err != nil {
 		return err
 	}
@@ -77,7 +79,7 @@ func (c *graphCall) writeEntity(e entity, kind *entityKind, set string) error {
 	if len(sel) > 0 {
 		context = set + "(" + strings.Join(sel, ",") + ")/$entity"
 	}
-	out := append(jsonObject{{"@odata.context", c.contextURL(context)}}, render(e, sel, false)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL(context)}}, odata.Render(e, sel, false)...)
 	return c.writeJSON(http.StatusOK, out)
 }
 
@@ -113,7 +115,7 @@ func (s *Server) createUser(c *graphCall) error {
 	s.dir.objectsChanged()
 	s.dir.recordCreated(u)
 	c.w.Header().Set("Location", s.baseURL+c.version+"/directoryObjects/"+u.ID+"/Microsoft.DirectoryServices.User")
-	out := append(jsonObject{{"@odata.context", c.contextURL("users/$entity")}}, render(u, nil, false)...)
+	out := append(odata.Object{{"@odata.context", c.contextURL("users/$entity")}}, odata.Render(u, nil, false)...)
 	return c.writeJSON(http.StatusCreated, out)
 }
 
@@ -189,7 +191,7 @@ func (s *Server) revokeSignInSessions(c *graphCall) error {
 		return err
 	}
 	u.SessionsValidFrom = s.opts.Now()
-	return c.writeJSON(http.StatusOK, jsonObject{{"@odata.context", c.contextURL("Edm.Boolean")}, {"value", true}})
+	return c.writeJSON(http.StatusOK, odata.Object{{"@odata.context", c.contextURL("Edm.Boolean")}, {"value", true}})
 }
 
 // mayResetPasswordOf applies Entra's rule for an administrator's password:

@@ -41,7 +41,7 @@ func (s *Server) AppsNamed(name string) []RegisteredApp {
 		if a.DisplayName != name {
 			continue
 		}
-		ra := RegisteredApp{ObjectID: a.ObjectID, AppID: a.AppID, Name: a.DisplayName, Public: a.PublicClient,
+		ra := RegisteredApp{ObjectID: a.ID, AppID: a.AppID, Name: a.DisplayName, Public: a.PublicClient,
 			PublicClientFlows: a.FallbackPublicClient}
 		for _, r := range a.Required {
 			kind := "Scope:"

@@ -48,7 +48,7 @@ func requiredRoles(names []string) []requiredPermission {
 func (d *directory) seedSetup() {
 	d.apps[graphCLIAppID] = &app{
 		AppID:          graphCLIAppID,
-		ObjectID:       stableGUID("application: Microsoft Graph Command Line Tools"),
+		ID:             stableGUID("application: Microsoft Graph Command Line Tools"),
 		DisplayName:    "Microsoft Graph Command Line Tools",
 		PublicClient:   true,
 		RedirectURIs:   []string{"http://localhost"},

@@ -1,4 +1,4 @@
-package demotenant
+package odata
 
 import (
 	"net/http"
@@ -13,54 +13,54 @@ const (
 	maxPageSize     = 999
 )
 
-// listQuery holds the OData query options of a collection request.
-type listQuery struct {
+// ListQuery holds the OData query options of a collection request.
+type ListQuery struct {
 	Select  []string
-	Filter  *filter
-	Search  *search
+	Filter  *Filter
+	Search  *Search
 	OrderBy string
 	Desc    bool
 	Top     int
-	After   *pageToken
+	After   *PageToken
 	Count   bool
 	// Eventual reports the ConsistencyLevel: eventual header, which
 	// $search, $count and advanced filters need on directory objects.
 	Eventual bool
 }
 
-// parseListQuery reads the query options of r for a collection of kind,
+// ParseList reads the query options of r for a collection of kind,
 // answering as Graph does when an option is malformed or not allowed.
-func parseListQuery(r *http.Request, kind *entityKind) (*listQuery, error) {
+func ParseList(r *http.Request, kind *Kind) (*ListQuery, error) {
 	return readQuery(r, kind, false)
 }
 
-// parseCountQuery reads the query options of a /$count request, which
+// ParseCount reads the query options of a /$count request, which
 // counts the objects $filter and $search select.
-func parseCountQuery(r *http.Request, kind *entityKind) (*listQuery, error) {
+func ParseCount(r *http.Request, kind *Kind) (*ListQuery, error) {
 	if !isEventual(r) {
 		return nil, errCountUnsupported
 	}
 	return readQuery(r, kind, true)
 }
 
-func readQuery(r *http.Request, kind *entityKind, count bool) (*listQuery, error) {
+func readQuery(r *http.Request, kind *Kind, count bool) (*ListQuery, error) {
 	v := r.URL.Query()
-	q := &listQuery{Top: defaultPageSize, Eventual: isEventual(r), Count: count}
+	q := &ListQuery{Top: defaultPageSize, Eventual: isEventual(r), Count: count}
 	var err error
-	if q.Select, err = parseSelect(v, kind); err != nil {
+	if q.Select, err = ParseSelect(v, kind); err != nil {
 		return nil, err
 	}
 	if s := v.Get("$top"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > maxPageSize {
-			return nil, newGraphError(http.StatusBadRequest, "Request_UnsupportedQuery",
+			return nil, NewError(http.StatusBadRequest, "Request_UnsupportedQuery",
 				"Invalid page size specified: '%s'. Must be between 1 and %d inclusive.", s, maxPageSize)
 		}
 		q.Top = n
 	}
 	if s := v.Get("$count"); s != "" {
 		if s != "true" && s != "false" {
-			return nil, errBadRequest("Invalid value '%s' for $count query option found. The $count query option requires a Boolean value.", s)
+			return nil, BadRequest("Invalid value '%s' for $count query option found. The $count query option requires a Boolean value.", s)
 		}
 		// Without the header Graph ignores $count=true on directory
 		// objects: the answer simply has no @odata.count.
@@ -93,7 +93,7 @@ func readQuery(r *http.Request, kind *entityKind, count bool) (*listQuery, error
 // advanced queries: with ConsistencyLevel: eventual, and some with $count.
 // Every page is checked, next pages ($skiptoken) too: the next link carries
 // the query options but not the header, which Graph wants on each request.
-func (q *listQuery) checkConsistency(kind *entityKind) error {
+func (q *ListQuery) checkConsistency(kind *Kind) error {
 	switch {
 	case q.Search != nil && !q.Eventual:
 		return errSearchNeedsConsistency
@@ -103,7 +103,8 @@ func (q *listQuery) checkConsistency(kind *entityKind) error {
 	return nil
 }
 
-func parseSelect(v url.Values, kind *entityKind) ([]string, error) {
+// ParseSelect reads the $select of v, checking each property against kind.
+func ParseSelect(v url.Values, kind *Kind) ([]string, error) {
 	s := v.Get("$select")
 	if s == "" {
 		return nil, nil
@@ -112,7 +113,7 @@ func parseSelect(v url.Values, kind *entityKind) ([]string, error) {
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(p)
 		if !kind.has(kind.Properties, p) {
-			return nil, errBadRequest("Parsing OData Select and Expand failed: Could not find a property named '%s' on type '%s'.",
+			return nil, BadRequest("Parsing OData Select and Expand failed: Could not find a property named '%s' on type '%s'.",
 				p, strings.TrimPrefix(kind.ODataType, "#"))
 		}
 		props = append(props, p)
@@ -120,13 +121,13 @@ func parseSelect(v url.Values, kind *entityKind) ([]string, error) {
 	return props, nil
 }
 
-func (q *listQuery) parseOrderBy(s string, kind *entityKind) error {
+func (q *ListQuery) parseOrderBy(s string, kind *Kind) error {
 	fields := strings.Fields(s)
 	if len(fields) == 0 || len(fields) > 2 || strings.Contains(s, ",") {
-		return errBadRequest("Invalid $orderby clause '%s': sort by one property, optionally followed by asc or desc.", s)
+		return BadRequest("Invalid $orderby clause '%s': sort by one property, optionally followed by asc or desc.", s)
 	}
 	if !kind.has(kind.Sortable, fields[0]) {
-		return newGraphError(http.StatusBadRequest, "Request_UnsupportedQuery",
+		return NewError(http.StatusBadRequest, "Request_UnsupportedQuery",
 			"Unsupported sort property '%s' for '%s'.", fields[0], kind.Name)
 	}
 	q.OrderBy = fields[0]
@@ -136,14 +137,14 @@ func (q *listQuery) parseOrderBy(s string, kind *entityKind) error {
 		case "desc":
 			q.Desc = true
 		default:
-			return errBadRequest("Invalid $orderby clause '%s': sort by one property, optionally followed by asc or desc.", s)
+			return BadRequest("Invalid $orderby clause '%s': sort by one property, optionally followed by asc or desc.", s)
 		}
 	}
 	return nil
 }
 
-// matches reports whether e passes $filter and $search.
-func (q *listQuery) matches(e entity) bool {
+// Matches reports whether e passes $filter and $search.
+func (q *ListQuery) Matches(e Entity) bool {
 	if q.Filter != nil && !q.Filter.match(e) {
 		return false
 	}

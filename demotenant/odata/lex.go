@@ -1,4 +1,4 @@
-package demotenant
+package odata
 
 import "strings"
 
@@ -72,8 +72,8 @@ func lexString(src string, start int) (string, int, error) {
 	return "", 0, filterSyntaxError(src, start)
 }
 
-func filterSyntaxError(src string, pos int) *graphError {
-	return errBadRequest("Invalid filter clause: syntax error at position %d in '%s'.", pos, src)
+func filterSyntaxError(src string, pos int) *Error {
+	return BadRequest("Invalid filter clause: syntax error at position %d in '%s'.", pos, src)
 }
 
 func isDigit(c byte) bool      { return c >= '0' && c <= '9' }

@@ -1,4 +1,4 @@
-package demotenant
+package odata
 
 import (
 	"strings"
@@ -14,8 +14,8 @@ import (
 // lambdas) answers as Graph does for an unsupported query: 400
 // Request_UnsupportedQuery. Malformed input is a 400 BadRequest.
 
-// filter is a parsed $filter: clauses that must all hold.
-type filter struct{ clauses []equals }
+// Filter is a parsed $filter: clauses that must all hold.
+type Filter struct{ clauses []equals }
 
 // equals is prop eq value, or prop in (values...).
 type equals struct {
@@ -24,9 +24,10 @@ type equals struct {
 	values []any // the list of an in; nil for eq
 }
 
-func (f *filter) match(e entity) bool {
+// match reports whether e holds every clause.
+func (f *Filter) match(e Entity) bool {
 	for _, c := range f.clauses {
-		if !c.holds(e.property(c.prop)) {
+		if !c.holds(e.Property(c.prop)) {
 			return false
 		}
 	}
@@ -46,13 +47,13 @@ func (c equals) holds(v any) bool {
 }
 
 // parseFilter parses src, checking each property against kind.
-func parseFilter(src string, kind *entityKind) (*filter, error) {
+func parseFilter(src string, kind *Kind) (*Filter, error) {
 	toks, err := lexFilter(src)
 	if err != nil {
 		return nil, err
 	}
 	p := &filterParser{src: src, toks: toks, kind: kind}
-	f := &filter{}
+	f := &Filter{}
 	for {
 		c, err := p.clause()
 		if err != nil {
@@ -64,7 +65,7 @@ func parseFilter(src string, kind *entityKind) (*filter, error) {
 			return f, nil
 		case t.Kind == tokIdent && t.Text == "and":
 		case t.Kind == tokIdent: // or, and anything else Graph may join with
-			return nil, errUnsupportedFilter(c.prop, kind.Name)
+			return nil, UnsupportedFilter(c.prop, kind.Name)
 		default:
 			return nil, filterSyntaxError(src, t.Pos)
 		}
@@ -75,7 +76,7 @@ type filterParser struct {
 	src  string
 	toks []filterToken
 	pos  int
-	kind *entityKind
+	kind *Kind
 }
 
 func (p *filterParser) next() filterToken {
@@ -91,13 +92,13 @@ func (p *filterParser) clause() (equals, error) {
 	name := p.next()
 	switch {
 	case name.Kind == tokOther && name.Text == "(":
-		return equals{}, errUnsupportedFilter("(", p.kind.Name) // grouping
+		return equals{}, UnsupportedFilter("(", p.kind.Name) // grouping
 	case name.Kind != tokIdent:
 		return equals{}, filterSyntaxError(p.src, name.Pos)
 	case p.toks[p.pos].Text == "(" || name.Text == "not" || !p.kind.has(p.kind.Filterable, name.Text):
 		// A function, a lambda, a negation, or a property Graph does not
 		// filter this resource by.
-		return equals{}, errUnsupportedFilter(name.Text, p.kind.Name)
+		return equals{}, UnsupportedFilter(name.Text, p.kind.Name)
 	}
 	switch op := p.next(); {
 	case op.Kind != tokIdent:
@@ -105,7 +106,7 @@ func (p *filterParser) clause() (equals, error) {
 	case op.Text == "in":
 		return p.list(name.Text)
 	case op.Text != "eq":
-		return equals{}, errUnsupportedFilter(name.Text, p.kind.Name)
+		return equals{}, UnsupportedFilter(name.Text, p.kind.Name)
 	}
 	switch v := p.next(); {
 	case v.Kind == tokString:
@@ -115,7 +116,7 @@ func (p *filterParser) clause() (equals, error) {
 	case v.Kind == tokEOF, v.Kind == tokOther && strings.Contains("),:", v.Text):
 		return equals{}, filterSyntaxError(p.src, v.Pos)
 	}
-	return equals{}, errUnsupportedFilter(name.Text, p.kind.Name) // null, numbers, unquoted ids, lists
+	return equals{}, UnsupportedFilter(name.Text, p.kind.Name) // null, numbers, unquoted ids, lists
 }
 
 // maxInValues is how many values one in may list.
@@ -137,7 +138,7 @@ func (p *filterParser) list(prop string) (equals, error) {
 		case t.Kind == tokOther && t.Text == ",":
 		case t.Kind == tokOther && t.Text == ")":
 			if len(c.values) > maxInValues {
-				return equals{}, errUnsupportedFilter(prop, p.kind.Name)
+				return equals{}, UnsupportedFilter(prop, p.kind.Name)
 			}
 			return c, nil
 		default:

@@ -1,4 +1,4 @@
-package demotenant
+package odata
 
 import (
 	"errors"
@@ -8,8 +8,8 @@ import (
 )
 
 func TestParseFilterMatches(t *testing.T) {
-	u := &user{ID: "1", DisplayName: "Megan Bowen", Department: "Marketing", AccountEnabled: true,
-		UserPrincipalName: "megan@northwind.example", UserType: "Member"}
+	u := person(map[string]any{"id": "1", "displayName": "Megan Bowen", "department": "Marketing", "accountEnabled": true,
+		"userPrincipalName": "megan@northwind.example", "userType": "Member"})
 	cases := []struct {
 		src  string
 		want bool
@@ -28,7 +28,7 @@ func TestParseFilterMatches(t *testing.T) {
 		{"department in ('Sales','Marketing') and userType eq 'Member'", true},
 	}
 	for _, c := range cases {
-		f, err := parseFilter(c.src, userKind)
+		f, err := parseFilter(c.src, people)
 		if err != nil {
 			t.Errorf("%s: %v", c.src, err)
 			continue
@@ -37,12 +37,12 @@ func TestParseFilterMatches(t *testing.T) {
 			t.Errorf("%s matched %v, want %v", c.src, got, c.want)
 		}
 	}
-	obrien := &user{ID: "2", DisplayName: "Pat O'Brien"}
-	if f, err := parseFilter("displayName eq 'pat o''brien'", userKind); err != nil || !f.match(obrien) {
+	obrien := person(map[string]any{"id": "2", "displayName": "Pat O'Brien"})
+	if f, err := parseFilter("displayName eq 'pat o''brien'", people); err != nil || !f.match(obrien) {
 		t.Errorf("a quote inside a string: %v", err)
 	}
-	app := &group{ID: "3", DisplayName: "Entra Setup Wizard"}
-	if f, err := parseFilter("displayName eq 'Entra Setup Wizard'", groupKind); err != nil || !f.match(app) {
+	app := team("3", "Entra Setup Wizard")
+	if f, err := parseFilter("displayName eq 'Entra Setup Wizard'", teams); err != nil || !f.match(app) {
 		t.Errorf("displayName on groups: %v", err)
 	}
 }
@@ -74,8 +74,8 @@ func TestParseFilterRejects(t *testing.T) {
 		"assignedLicenses/any(x:y eq 'a')": "Request_UnsupportedQuery",
 	}
 	for src, code := range cases {
-		_, err := parseFilter(src, userKind)
-		var ge *graphError
+		_, err := parseFilter(src, people)
+		var ge *Error
 		if !errors.As(err, &ge) || ge.Code != code || ge.Status != 400 {
 			t.Errorf("%q: %v, want a 400 %s", src, err, code)
 		}
@@ -92,19 +92,20 @@ func FuzzFilter(f *testing.F) {
 	} {
 		f.Add(seed)
 	}
-	u := &user{ID: "1", DisplayName: "Megan", Licenses: []assignedLicense{{SkuID: skuE3}}}
+	u := person(map[string]any{"id": "1", "displayName": "Megan",
+		"assignedLicenses": []Object{{{"skuId", "6fd2c87f-b296-42f0-b197-1e91e994b900"}}}})
 	f.Fuzz(func(t *testing.T, src string) {
-		for _, kind := range []*entityKind{userKind, groupKind, directoryObjectKind} {
+		for _, kind := range []*Kind{people, teams, everyone} {
 			flt, err := parseFilter(src, kind)
 			if err != nil {
-				var ge *graphError
+				var ge *Error
 				if !errors.As(err, &ge) || ge.Status != 400 {
 					t.Fatalf("%q: %v is not a 400 Graph error", src, err)
 				}
 				continue
 			}
 			flt.match(u)
-			flt.match(&group{ID: "2"})
+			flt.match(team("2", ""))
 		}
 	})
 }
@@ -119,27 +120,28 @@ func FuzzQueryOptions(f *testing.F) {
 	} {
 		f.Add(seed, true)
 	}
-	items := []entity{
-		&user{ID: "a", DisplayName: "Ann"}, &user{ID: "b", DisplayName: "Bob", Mail: "bob@x.example"},
-		&group{ID: "c", DisplayName: "Crew"},
+	items := []Entity{
+		person(map[string]any{"id": "a", "displayName": "Ann"}),
+		person(map[string]any{"id": "b", "displayName": "Bob", "mail": "bob@x.example"}),
+		team("c", "Crew"),
 	}
 	f.Fuzz(func(t *testing.T, query string, eventual bool) {
 		r := &http.Request{URL: &url.URL{Path: "/users", RawQuery: query}, Header: http.Header{}}
 		if eventual {
 			r.Header.Set("ConsistencyLevel", "eventual")
 		}
-		for _, kind := range []*entityKind{userKind, directoryObjectKind} {
-			q, err := parseListQuery(r, kind)
+		for _, kind := range []*Kind{people, everyone} {
+			q, err := ParseList(r, kind)
 			if err != nil {
-				var ge *graphError
+				var ge *Error
 				if !errors.As(err, &ge) || ge.Status != http.StatusBadRequest {
 					t.Fatalf("%q: %v is not a 400 Graph error", query, err)
 				}
 				continue
 			}
-			p := paginate(items, q)
-			if len(p.items) > q.Top || p.total > len(items) {
-				t.Fatalf("%q: page of %d, total %d", query, len(p.items), p.total)
+			p := Paginate(items, q)
+			if len(p.Items) > q.Top || p.Total > len(items) {
+				t.Fatalf("%q: page of %d, total %d", query, len(p.Items), p.Total)
 			}
 		}
 	})

@@ -1,4 +1,4 @@
-package demotenant
+package odata
 
 import (
 	"encoding/json"
@@ -8,9 +8,9 @@ import (
 
 func TestJSONObjectKeepsOrderAndEscapes(t *testing.T) {
 	tricky := "quote \" backslash \\ tab \t newline \n nul \x00 bell \x07 émoji 🎉 <tag> & \u2028"
-	obj := jsonObject{
+	obj := Object{
 		{"z", tricky},
-		{"a", []jsonObject{{{"n", 1}, {"b", true}, {"nil", nil}}}},
+		{"a", []Object{{{"n", 1}, {"b", true}, {"nil", nil}}}},
 		{"list", []string{"x", tricky}},
 		{"bad utf8", "\xff"},
 	}

@@ -1,4 +1,4 @@
-package demotenant
+package odata
 
 import (
 	"net/http"
@@ -6,9 +6,9 @@ import (
 	"unicode"
 )
 
-// search is a parsed $search: clauses joined by OR, each a group of
+// Search is a parsed $search: clauses joined by OR, each a group of
 // "property:words" terms joined by AND.
-type search struct {
+type Search struct {
 	any [][]searchTerm
 }
 
@@ -20,8 +20,8 @@ type searchTerm struct {
 
 // parseSearch reads a $search value such as
 // "displayName:megan" OR "mail:megan", checking properties against kind.
-func parseSearch(src string, kind *entityKind) (*search, error) {
-	s := &search{}
+func parseSearch(src string, kind *Kind) (*Search, error) {
+	s := &Search{}
 	group := []searchTerm{}
 	rest := strings.TrimSpace(src)
 	for expectTerm := true; rest != ""; expectTerm = !expectTerm {
@@ -52,7 +52,7 @@ func parseSearch(src string, kind *entityKind) (*search, error) {
 			return nil, errBadSearch(src)
 		}
 		if !kind.has(kind.Searchable, prop) {
-			return nil, newGraphError(http.StatusBadRequest, "Request_UnsupportedQuery",
+			return nil, NewError(http.StatusBadRequest, "Request_UnsupportedQuery",
 				"Unsupported query: the property '%s' of resource '%s' cannot be searched.", prop, kind.Name)
 		}
 		group = append(group, searchTerm{prop: prop, words: searchWords(text)})
@@ -64,11 +64,12 @@ func parseSearch(src string, kind *entityKind) (*search, error) {
 	return s, nil
 }
 
-func errBadSearch(src string) *graphError {
-	return errBadRequest(`Invalid $search clause '%s'. Put each clause in double quotes, like "displayName:megan", and join clauses with OR or AND.`, src)
+func errBadSearch(src string) *Error {
+	return BadRequest(`Invalid $search clause '%s'. Put each clause in double quotes, like "displayName:megan", and join clauses with OR or AND.`, src)
 }
 
-func (s *search) match(e entity) bool {
+// match reports whether e holds every term of one of the groups.
+func (s *Search) match(e Entity) bool {
 	for _, group := range s.any {
 		all := true
 		for _, t := range group {
@@ -81,8 +82,8 @@ func (s *search) match(e entity) bool {
 	return false
 }
 
-func (t searchTerm) match(e entity) bool {
-	v, _ := e.property(t.prop).(string)
+func (t searchTerm) match(e Entity) bool {
+	v, _ := e.Property(t.prop).(string)
 	have := searchWords(v)
 	for _, w := range t.words {
 		found := false
