@@ -14,6 +14,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/changefeed"
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -34,11 +35,7 @@ func startTenant(tb testing.TB, opts demotenant.Options) *tenant {
 // startTenantWith is startTenant with the Graph client's HTTP client given.
 func startTenantWith(tb testing.TB, opts demotenant.Options, hc *http.Client) *tenant {
 	tb.Helper()
-	srv, err := demotenant.Start(opts)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(tb, opts)
 	info := srv.Info()
 	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
 	if err != nil {

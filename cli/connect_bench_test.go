@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 )
 
 // BenchmarkConnectionTest measures the connection test that connect and
@@ -18,11 +19,7 @@ import (
 //	round-trips/op      wall time divided by the latency (sequential calls add one each)
 func BenchmarkConnectionTest(b *testing.B) {
 	const latency = 25 * time.Millisecond
-	srv, err := demotenant.Start(demotenant.Options{Latency: latency})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer srv.Close()
+	srv := demotest.Start(b, demotenant.Options{Latency: latency})
 	info := srv.Info()
 	opts := connectOptions{
 		Name: "bench", Tenant: info.TenantID, ClientID: info.ClientID, SecretStdin: true,

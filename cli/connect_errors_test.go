@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 )
 
 // TestConnectReportsEntraErrorsWithHints runs connect into the Entra errors
@@ -14,16 +15,7 @@ import (
 // code and a hint, and that nothing is saved.
 func TestConnectReportsEntraErrorsWithHints(t *testing.T) {
 	f := newConnectFixture(t, demotenant.Options{})
-	app := func(name string) demotenant.AppInfo {
-		for _, a := range f.info.Apps {
-			if a.Name == name {
-				return a
-			}
-		}
-		t.Fatalf("the demo tenant has no app %q", name)
-		return demotenant.AppInfo{}
-	}
-	main, orphan := app("Entra Setup Wizard"), app("Northwind Reports (no enterprise app)")
+	main, orphan := demotest.App(t, f.info, "Entra Setup Wizard"), demotest.App(t, f.info, "Northwind Reports (no enterprise app)")
 	for _, c := range []struct {
 		name, tenant, clientID, secret, code string
 	}{

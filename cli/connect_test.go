@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
@@ -30,11 +30,7 @@ type connectFixture struct {
 
 func newConnectFixture(t *testing.T, opts demotenant.Options) *connectFixture {
 	t.Helper()
-	srv, err := demotenant.Start(opts)
-	if err != nil {
-		t.Fatalf("starting the demo tenant: %v", err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, opts)
 	f := &connectFixture{
 		srv:     srv,
 		info:    srv.Info(),
@@ -44,23 +40,10 @@ func newConnectFixture(t *testing.T, opts demotenant.Options) *connectFixture {
 	f.deps = connectionDeps{
 		openStore:    func() (*keystore.Store, error) { return keystore.Open(f.dir, f.keyring) },
 		httpClient:   &http.Client{Timeout: 30 * time.Second},
-		openURL:      f.visit,
+		openURL:      demotest.Browse,
 		loginTimeout: 30 * time.Second,
 	}
 	return f
-}
-
-// visit plays the browser: it follows the sign-in page's redirects, which
-// the demo tenant (with AutoSignIn) sends straight to the loopback listener.
-func (f *connectFixture) visit(url string) error {
-	go func() {
-		resp, err := http.Get(url)
-		if err == nil {
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-		}
-	}()
-	return nil
 }
 
 // cmdResult is what one command run printed and returned.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 )
 
 func (f *connectFixture) setupArgs(name string, extra ...string) []string {
@@ -115,7 +116,7 @@ func TestSetupAndRenewUsage(t *testing.T) {
 
 func TestSetupCommandRemovesWhatAFailedRunCreated(t *testing.T) {
 	f := newConnectFixture(t, demotenant.Options{AutoSignIn: true})
-	f.deps.openURL = func(u string) error { return f.visit(u + "&login_hint=appadmin%40" + f.info.TenantDomain) }
+	f.deps.openURL = func(u string) error { return demotest.Browse(u + "&login_hint=appadmin%40" + f.info.TenantDomain) }
 	r := f.run(t, runSetup, "", f.setupArgs("Half", "--features", "read-users")...)
 	if r.code != 1 || !strings.Contains(r.stdout, "Privileged Role Administrator or Global Administrator") ||
 		!strings.Contains(r.stdout, "/adminconsent?") || !strings.Contains(r.stdout, "was removed again") {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -16,11 +17,7 @@ import (
 // through the engine and runs the connection test: the sign-in is a
 // client assertion, and every feature of the main app works.
 func TestSavedCertificateConnectionOpensAndChecks(t *testing.T) {
-	srv, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, demotenant.Options{AutoSignIn: true})
 	store, err := keystore.Open(t.TempDir(), keystore.MemoryKeyring())
 	if err != nil {
 		t.Fatal(err)

@@ -3,13 +3,12 @@ package connection
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
@@ -22,11 +21,7 @@ type fixture struct {
 
 func newFixture(t *testing.T) fixture {
 	t.Helper()
-	srv, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, demotenant.Options{AutoSignIn: true})
 	store, err := keystore.Open(t.TempDir(), keystore.MemoryKeyring())
 	if err != nil {
 		t.Fatal(err)
@@ -34,22 +29,8 @@ func newFixture(t *testing.T) fixture {
 	return fixture{info: srv.Info(), store: store}
 }
 
-// visit plays the browser: the demo tenant's sign-in page redirects
-// straight to the loopback listener.
-func visit(url string) error {
-	go func() {
-		resp, err := http.Get(url)
-		if err != nil {
-			return
-		}
-		_, _ = io.Copy(io.Discard, resp.Body)
-		_ = resp.Body.Close()
-	}()
-	return nil
-}
-
 func (f fixture) engine() *Engine {
-	return &Engine{Store: f.store, OpenURL: visit, Demo: &DemoTenant{Authority: f.info.Authority, Graph: f.info.Graph}}
+	return &Engine{Store: f.store, OpenURL: demotest.Browse, Demo: &DemoTenant{Authority: f.info.Authority, Graph: f.info.Graph}}
 }
 
 func (f fixture) saveSecret(t *testing.T, name string) {

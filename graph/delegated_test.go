@@ -2,17 +2,17 @@ package graph_test
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"golang.org/x/oauth2"
+
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
-	"golang.org/x/oauth2"
 )
 
 // signIn runs the real browser sign-in against the tenant, with a "browser"
@@ -35,15 +35,7 @@ func (t *tenant) login(user string, scopes ...string) oauth.LoopbackLogin {
 		Scopes:    t.endpoints.DelegatedScopes(scopes...),
 		LoginHint: user,
 		Timeout:   30 * time.Second,
-		OpenURL: func(u string) error {
-			go func() {
-				if resp, err := http.Get(u); err == nil {
-					_, _ = io.Copy(io.Discard, resp.Body)
-					_ = resp.Body.Close()
-				}
-			}()
-			return nil
-		},
+		OpenURL:   demotest.Browse,
 	}
 }
 

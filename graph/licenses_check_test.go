@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 )
 
@@ -17,15 +18,7 @@ import (
 // licenses work: the panel could not offer a license to assign.
 func TestLicensesNeedReadingTheSubscriptionsToo(t *testing.T) {
 	tn := startTenant(t, demotenant.Options{})
-	var app demotenant.AppInfo
-	for _, a := range tn.info.Apps {
-		if a.Name == "Northwind License Desk" {
-			app = a
-		}
-	}
-	if app.ClientID == "" {
-		t.Fatal("the demo tenant has no license desk app")
-	}
+	app := demotest.App(t, tn.info, "Northwind License Desk")
 	if _, err := tn.connect(t, app.ClientID, app.Secret).SKUs(context.Background()); !errors.Is(err, graph.ErrDenied) {
 		t.Fatalf("listing subscriptions with LicenseAssignment.ReadWrite.All alone: %v, want a refusal", err)
 	}

@@ -5,10 +5,12 @@ import (
 	"net/http"
 	"testing"
 
+	"golang.org/x/oauth2"
+
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
-	"golang.org/x/oauth2"
 )
 
 // tenant is a running demo tenant and a client connected to it as the
@@ -27,11 +29,7 @@ type tenant struct {
 // it with client credentials, over real HTTP.
 func startTenant(tb testing.TB, opts demotenant.Options) *tenant {
 	tb.Helper()
-	srv, err := demotenant.Start(opts)
-	if err != nil {
-		tb.Fatalf("start demo tenant: %v", err)
-	}
-	tb.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(tb, opts)
 	info := srv.Info()
 	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
 	if err != nil {

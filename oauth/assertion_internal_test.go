@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 )
 
 // decodePart decodes one part of a compact JWS.
@@ -75,11 +76,7 @@ func TestNewCertificateIsAYearAtMostAndNamesAppAndComputer(t *testing.T) {
 // not the certificate's, as a tampered keychain entry would: Entra finds
 // the certificate but not the signature.
 func TestAssertionSignedWithAnotherKeyFailsSignature(t *testing.T) {
-	srv, err := demotenant.Start(demotenant.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
+	srv := demotest.Start(t, demotenant.Options{})
 	info := srv.Info()
 	cert, err := NewCertificate("App", "pc", time.Now(), 0)
 	if err != nil {

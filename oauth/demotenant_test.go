@@ -9,34 +9,23 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/entra-wizard/entra-wizard/demotenant"
-	"github.com/entra-wizard/entra-wizard/oauth"
 	"golang.org/x/oauth2"
+
+	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 // startTenant runs a demo tenant whose authorize endpoint signs in at once.
 func startTenant(t testing.TB, scenario string) (*demotenant.Server, demotenant.Info, oauth.Endpoints) {
 	t.Helper()
-	srv, err := demotenant.Start(demotenant.Options{Scenario: scenario, AutoSignIn: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, demotenant.Options{Scenario: scenario, AutoSignIn: true})
 	info := srv.Info()
 	e, err := oauth.CustomEndpoints(info.Authority, info.Graph)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return srv, info, e
-}
-
-func appNamed(t testing.TB, info demotenant.Info, name string) demotenant.AppInfo {
-	t.Helper()
-	i := slices.IndexFunc(info.Apps, func(a demotenant.AppInfo) bool { return a.Name == name })
-	if i < 0 {
-		t.Fatalf("the demo tenant has no app named %q", name)
-	}
-	return info.Apps[i]
 }
 
 func TestClientCredentialsAgainstDemoTenant(t *testing.T) {
@@ -77,8 +66,8 @@ func TestClientCredentialsWithoutConsentHasNoRoles(t *testing.T) {
 
 func TestClientCredentialsErrorsFromDemoTenant(t *testing.T) {
 	_, info, e := startTenant(t, demotenant.ScenarioDefault)
-	main := appNamed(t, info, "Entra Setup Wizard")
-	orphan := appNamed(t, info, "Northwind Reports (no enterprise app)")
+	main := demotest.App(t, info, "Entra Setup Wizard")
+	orphan := demotest.App(t, info, "Northwind Reports (no enterprise app)")
 	const strangerID = "0badc0de-0000-4000-8000-000000000001"
 	tests := []struct {
 		name                     string
@@ -172,7 +161,7 @@ func TestBrowserSignInAndRefreshAgainstDemoTenant(t *testing.T) {
 
 func TestBrowserSignInConfidentialClientAgainstDemoTenant(t *testing.T) {
 	_, info, e := startTenant(t, demotenant.ScenarioDefault)
-	web := appNamed(t, info, "Northwind Intranet (web)")
+	web := demotest.App(t, info, "Northwind Intranet (web)")
 	l := browserLogin(e, info, web.ClientID, t)
 	l.Scopes = e.DelegatedScopes("User.Read.All")
 	l.Secret = web.Secret
@@ -183,8 +172,8 @@ func TestBrowserSignInConfidentialClientAgainstDemoTenant(t *testing.T) {
 
 func TestBrowserSignInErrorsFromDemoTenant(t *testing.T) {
 	_, info, e := startTenant(t, demotenant.ScenarioDefault)
-	web := appNamed(t, info, "Northwind Intranet (web)")
-	main := appNamed(t, info, "Entra Setup Wizard")
+	web := demotest.App(t, info, "Northwind Intranet (web)")
+	main := demotest.App(t, info, "Entra Setup Wizard")
 	var member string
 	for _, u := range info.Users {
 		if !u.Admin {

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/offboard"
@@ -28,11 +29,7 @@ type tenant struct {
 
 func startTenant(tb testing.TB) *tenant {
 	tb.Helper()
-	srv, err := demotenant.Start(demotenant.Options{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(tb, demotenant.Options{})
 	info := srv.Info()
 	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
 	if err != nil {

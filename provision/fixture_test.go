@@ -2,7 +2,6 @@ package provision
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -57,12 +57,9 @@ func newFixture(t testing.TB, opts demotenant.Options) *fixture {
 	t.Helper()
 	f := &fixture{clock: &fakeClock{now: time.Date(2026, 11, 26, 12, 0, 0, 0, time.UTC)}}
 	opts.AutoSignIn, opts.Now = true, f.clock.Now
-	srv, err := demotenant.Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, opts)
 	f.srv, f.info = srv, srv.Info()
+	var err error
 	if f.store, err = keystore.Open(filepath.Join(t.TempDir(), "config"), keystore.MemoryKeyring()); err != nil {
 		t.Fatal(err)
 	}
@@ -81,14 +78,7 @@ func (f *fixture) visit(u string) error {
 	if f.account != "" {
 		u += "&login_hint=" + url.QueryEscape(f.account)
 	}
-	go func() {
-		resp, err := http.Get(u)
-		if err == nil {
-			_, _ = io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-		}
-	}()
-	return nil
+	return demotest.Browse(u)
 }
 
 func (f *fixture) setup() *Setup {

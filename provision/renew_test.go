@@ -11,6 +11,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
@@ -88,11 +89,7 @@ func TestRenewSavedRefusesAnEditedSettingsFile(t *testing.T) {
 	if _, err := s.Start(context.Background(), req); err != nil {
 		t.Fatal(err)
 	}
-	other, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer other.Close()
+	other := demotest.Start(t, demotenant.Options{AutoSignIn: true})
 	settings := f.store.SettingsFile()
 	data, err := os.ReadFile(settings)
 	if err != nil || !strings.Contains(string(data), f.srv.URL()) {

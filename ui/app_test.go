@@ -2,8 +2,6 @@ package ui
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -11,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -19,11 +18,7 @@ import (
 // appTenant starts a demo tenant and an empty store for it.
 func appTenant(t *testing.T) (demotenant.Info, *keystore.Store) {
 	t.Helper()
-	srv, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, demotenant.Options{AutoSignIn: true})
 	store, err := keystore.Open(t.TempDir(), keystore.MemoryKeyring())
 	if err != nil {
 		t.Fatal(err)
@@ -59,16 +54,6 @@ func (q *queue) until(t *testing.T, what string, cond func() bool) {
 			t.Fatalf("gave up waiting for %s", what)
 		}
 	}
-}
-
-// visit loads a page and follows its redirects, like a browser.
-func visit(url string) {
-	resp, err := http.Get(url)
-	if err != nil {
-		return
-	}
-	_, _ = io.Copy(io.Discard, resp.Body)
-	_ = resp.Body.Close()
 }
 
 // panelUI saves a connection to the tenant and opens the window on the
@@ -148,7 +133,7 @@ func TestPanelSaysWhenARenewedSignInCannotBeSaved(t *testing.T) {
 	}
 	tok, err := oauth.LoopbackLogin{Endpoints: ep, Tenant: info.TenantID, ClientID: info.PublicClientID,
 		Scopes: ep.DelegatedScopes(graph.RecommendedPermissions()...), Timeout: 30 * time.Second,
-		OpenURL: func(u string) error { go visit(u); return nil }}.Run(context.Background())
+		OpenURL: func(u string) error { go demotest.Visit(u); return nil }}.Run(context.Background())
 	if err != nil {
 		t.Fatalf("signing in: %v", err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -24,11 +25,7 @@ type tenant struct {
 // whose clock does not wait out Retry-After.
 func startTenant(tb testing.TB, opts demotenant.Options) *tenant {
 	tb.Helper()
-	srv, err := demotenant.Start(opts)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(tb, opts)
 	info := srv.Info()
 	ep, err := oauth.CustomEndpoints(info.Authority, info.Graph)
 	if err != nil {

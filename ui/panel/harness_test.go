@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
@@ -55,15 +56,12 @@ type harness struct {
 func newHarness(t testing.TB, opts demotenant.Options) *harness {
 	t.Helper()
 	app := test.NewTempApp(t)
-	srv, err := demotenant.Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, opts)
 	h := &harness{t: t, srv: srv, info: srv.Info(), queue: make(chan func(), 4096), exports: map[string]*bytes.Buffer{}}
 	h.client, h.report = testConnect(t, h.info, h.info.ClientID, h.info.ClientSecret)
 	h.open = func() (*graph.Client, graph.Report, error) { return h.client, h.report, nil }
 
+	var err error
 	h.store, err = keystore.Open(t.TempDir(), keystore.MemoryKeyring())
 	if err != nil {
 		t.Fatal(err)
@@ -117,14 +115,9 @@ func testConnect(t testing.TB, info demotenant.Info, clientID, secret string) (*
 // connection test.
 func (h *harness) openAs(appName string) {
 	h.t.Helper()
-	for _, a := range h.info.Apps {
-		if a.Name == appName {
-			client, _ := testConnect(h.t, h.info, a.ClientID, a.Secret)
-			h.open = func() (*graph.Client, graph.Report, error) { return client, h.report, nil }
-			return
-		}
-	}
-	h.t.Fatalf("the tenant has no app %q", appName)
+	a := demotest.App(h.t, h.info, appName)
+	client, _ := testConnect(h.t, h.info, a.ClientID, a.Secret)
+	h.open = func() (*graph.Client, graph.Report, error) { return client, h.report, nil }
 }
 
 // do queues f for the test goroutine, standing in for fyne.Do.

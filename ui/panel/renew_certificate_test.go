@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/provision"
 )
 
@@ -65,7 +66,7 @@ func TestPanelShowsTheSignInLinkWhenNoBrowserOpens(t *testing.T) {
 	if got := f.app.Clipboard().Content(); got != link {
 		t.Errorf("Copy put %q on the clipboard, want the link", got)
 	}
-	if err := signInBrowser(link); err != nil { // the admin opens it by hand
+	if err := demotest.Browse(link); err != nil { // the admin opens it by hand
 		t.Fatal(err)
 	}
 	f.until("the renewal", func() bool { return strings.Contains(p.Notice(), "was renewed") })

@@ -2,8 +2,6 @@ package panel
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"slices"
 	"strings"
 	"testing"
@@ -15,23 +13,11 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/provision"
 )
-
-// signInBrowser plays the browser for the demo tenant, which signs the
-// administrator in at once and redirects to the program's listener.
-func signInBrowser(url string) error {
-	go func() {
-		resp, err := http.Get(url)
-		if err == nil {
-			_, _ = io.Copy(io.Discard, resp.Body)
-			_ = resp.Body.Close()
-		}
-	}()
-	return nil
-}
 
 // renewFixture is a panel on a connection made by "Set it up for me" whose
 // secret or certificate expires in ten days.
@@ -68,11 +54,7 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error, opts ...rene
 		o.method = provision.MethodSecret
 	}
 	app := test.NewTempApp(t)
-	srv, err := demotenant.Start(demotenant.Options{AutoSignIn: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, demotenant.Options{AutoSignIn: true})
 	info := srv.Info()
 	store, err := keystore.Open(t.TempDir(), keystore.MemoryKeyring())
 	if err != nil {
@@ -87,7 +69,7 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error, opts ...rene
 	if err != nil {
 		t.Fatal(err)
 	}
-	setup := provision.New(provision.Deps{OpenURL: signInBrowser, Save: save})
+	setup := provision.New(provision.Deps{OpenURL: demotest.Browse, Save: save})
 	if _, err := setup.Start(context.Background(), provision.Request{Name: "Expiring", Endpoints: ep, Tenant: info.TenantID,
 		AppName: expiringApp, Method: o.method, Features: []graph.Feature{graph.ReadUsers}}); err != nil {
 		t.Fatalf("setting the connection up: %v", err)
@@ -108,7 +90,7 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error, opts ...rene
 		t.Fatal(err)
 	}
 
-	engine := &connection.Engine{Store: store, OpenURL: signInBrowser, Demo: demo}
+	engine := &connection.Engine{Store: store, OpenURL: demotest.Browse, Demo: demo}
 	queue := make(chan func(), 256)
 	f.p = New(Config{
 		Window: test.NewTempWindow(t, nil), Connections: store, Do: func(f func()) { queue <- f },
@@ -146,7 +128,7 @@ func newRenewFixture(t *testing.T, renewBrowser func(string) error, opts ...rene
 }
 
 func TestPanelWarnsOfAnExpiringSecretAndRenewsIt(t *testing.T) {
-	f := newRenewFixture(t, signInBrowser)
+	f := newRenewFixture(t, demotest.Browse)
 	p, line := f.p, f.line
 	if !line.box.Visible() || !strings.Contains(line.expiry.Text, "expires in 10 days") ||
 		line.expiry.Importance != widget.WarningImportance || !line.renew.Visible() {

@@ -3,8 +3,6 @@ package panel
 import (
 	"context"
 	"errors"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -12,6 +10,7 @@ import (
 	"golang.org/x/oauth2"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
@@ -30,15 +29,7 @@ func memberSignIn(t *testing.T, info demotenant.Info, upn string, scopes ...stri
 	}
 	login := oauth.LoopbackLogin{Endpoints: ep, Tenant: info.TenantID, ClientID: info.PublicClientID,
 		Scopes: ep.DelegatedScopes(scopes...), LoginHint: upn, Timeout: 30 * time.Second,
-		OpenURL: func(u string) error {
-			go func() {
-				if resp, err := http.Get(u); err == nil {
-					_, _ = io.Copy(io.Discard, resp.Body)
-					_ = resp.Body.Close()
-				}
-			}()
-			return nil
-		}}
+		OpenURL: demotest.Browse}
 	tok, err := login.Run(context.Background())
 	if err != nil {
 		t.Fatalf("%s signing in: %v", upn, err)

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 )
 
 // TestSetItUpForMeContinuesAfterAnAdministratorConsents is an
@@ -22,7 +24,7 @@ func TestSetItUpForMeContinuesAfterAnAdministratorConsents(t *testing.T) {
 	if s.failed == nil || s.consent.url.Text == "" {
 		t.Fatalf("no consent link offered: %q", s.problem.Text)
 	}
-	visit(s.consent.url.Text) // the Global Administrator approves in their browser
+	demotest.Visit(s.consent.url.Text) // the Global Administrator approves in their browser
 	test.Tap(s.resume)
 	h.q.until(t, "continuing", func() bool { return !s.running })
 	if s.failed != nil {

@@ -6,17 +6,14 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // BenchmarkWizardSecretTest measures the wizard's connection test with a
 // client secret against the demo tenant, and counts its round trips.
 func BenchmarkWizardSecretTest(b *testing.B) {
-	srv, err := demotenant.Start(demotenant.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer func() { _ = srv.Close() }()
+	srv := demotest.Start(b, demotenant.Options{})
 	info := srv.Info()
 	var engine connection.Engine
 	attempt := attemptOf(flow.State{Method: flow.MethodSecret, Cloud: flow.CloudCustom,

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
@@ -117,7 +118,7 @@ func TestWizardMissingConsent(t *testing.T) {
 	if len(urls) == 0 || urls[len(urls)-1] != consentURL {
 		t.Fatalf("Grant admin consent opened %q", urls)
 	}
-	visit(consentURL) // the administrator accepts
+	demotest.Visit(consentURL) // the administrator accepts
 	h.runTest()
 	if !strings.Contains(c.summary.Text, "Everything works") || c.consentBox.Visible() {
 		t.Errorf("after consent: summary %q, consent box shown %v", c.summary.Text, c.consentBox.Visible())
@@ -201,7 +202,7 @@ func TestWizardNoBrowserShowsTheAddress(t *testing.T) {
 	if got := h.v.deps.App.Clipboard().Content(); got != url {
 		t.Errorf("clipboard holds %q, want the sign-in address", got)
 	}
-	go visit(url) // the admin opens it by hand
+	go demotest.Visit(url) // the admin opens it by hand
 	h.q.until(t, "the sign-in", func() bool { return !h.v.check.running() })
 	if h.v.check.problem.Visible() {
 		t.Fatalf("sign-in by hand failed: %q", h.v.check.problem.Text)

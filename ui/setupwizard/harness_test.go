@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/entra-wizard/entra-wizard/demotenant"
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
@@ -79,11 +80,7 @@ type harnessOptions struct {
 func newHarness(t *testing.T, o harnessOptions) *harness {
 	t.Helper()
 	app := test.NewTempApp(t)
-	srv, err := demotenant.Start(demotenant.Options{Scenario: o.scenario, AutoSignIn: true})
-	if err != nil {
-		t.Fatalf("starting the demo tenant: %v", err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	srv := demotest.Start(t, demotenant.Options{Scenario: o.scenario, AutoSignIn: true})
 	if o.keyring == nil {
 		o.keyring = keystore.MemoryKeyring()
 	}
@@ -214,7 +211,7 @@ func (b *fakeBrowser) open(url string) error {
 	if idle || !strings.HasPrefix(url, "http://127.0.0.1:") {
 		return nil // portal pages on the internet are only recorded
 	}
-	go visit(url)
+	go demotest.Visit(url)
 	return nil
 }
 
@@ -222,14 +219,4 @@ func (b *fakeBrowser) urls() []string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return append([]string(nil), b.opened...)
-}
-
-// visit loads a page and follows its redirects, like a browser.
-func visit(url string) {
-	resp, err := http.Get(url)
-	if err != nil {
-		return
-	}
-	_, _ = io.Copy(io.Discard, resp.Body)
-	_ = resp.Body.Close()
 }

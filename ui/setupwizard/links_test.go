@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
@@ -66,7 +67,7 @@ func TestSetItUpForMeShowsTheSignInAddressWhenNoBrowserOpens(t *testing.T) {
 	if got := h.v.deps.App.Clipboard().Content(); got != url {
 		t.Errorf("the clipboard holds %q, want the sign-in address", got)
 	}
-	go visit(url) // the admin opens it by hand
+	go demotest.Visit(url) // the admin opens it by hand
 	h.q.until(t, "setup", func() bool { return !s.running })
 	if s.failed != nil || s.finishedAs == "" {
 		t.Fatalf("setup by hand failed: %q", s.problem.Text)
