@@ -75,13 +75,40 @@ type use struct{ where, what string }
 // import is named in the file.
 func usesOf(t *testing.T, dir string, names []string) []use {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(dir, "*.go"))
+	var found []use
+	for _, f := range parseDir(t, dir) {
+		local := importNames(f.file)
+		ast.Inspect(f.file, func(n ast.Node) bool {
+			sel, ok := n.(*ast.SelectorExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := sel.X.(*ast.Ident); ok && local[id.Name] != "" {
+				if what := local[id.Name] + "." + sel.Sel.Name; slices.Contains(names, what) {
+					found = append(found, use{f.fset.Position(sel.Pos()).String(), what})
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+type parsedFile struct {
+	fset *token.FileSet
+	file *ast.File
+}
+
+// parseDir parses the non-test Go files of dir, whatever their build tags.
+func parseDir(t *testing.T, dir string) []parsedFile {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	fset := token.NewFileSet()
-	var found []use
-	for _, name := range files {
+	var files []parsedFile
+	for _, name := range names {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
@@ -89,21 +116,9 @@ func usesOf(t *testing.T, dir string, names []string) []use {
 		if err != nil {
 			t.Fatal(err)
 		}
-		local := importNames(f)
-		ast.Inspect(f, func(n ast.Node) bool {
-			sel, ok := n.(*ast.SelectorExpr)
-			if !ok {
-				return true
-			}
-			if id, ok := sel.X.(*ast.Ident); ok && local[id.Name] != "" {
-				if what := local[id.Name] + "." + sel.Sel.Name; slices.Contains(names, what) {
-					found = append(found, use{fset.Position(sel.Pos()).String(), what})
-				}
-			}
-			return true
-		})
+		files = append(files, parsedFile{fset, f})
 	}
-	return found
+	return files
 }
 
 // importNames maps the names a file gives its imports to their paths.

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 )
@@ -83,10 +84,10 @@ func runConnectLDAP(ctx context.Context, args []string, env Env, deps connection
 		fmt.Fprintf(env.Stderr, "entra-wizard connect: %v\n", err)
 		return 1
 	}
-	rep := ldapconn.Test(ctx, deps.ldap, settings, password)
+	rep := deps.engine(store, nil).TestLDAP(ctx, settings, password)
 	res := ldapResultOf(opts.Name, settings, rep)
 	if rep.OK() {
-		saved, err := store.Save(ldapProfile(opts.Name, settings), keystore.Secrets{LDAPPassword: password})
+		saved, err := store.Save(connection.LDAPProfile(opts.Name, settings), keystore.Secrets{LDAPPassword: password})
 		if err != nil {
 			res.fail(&connectionError{Message: err.Error(), Hint: saveHint(err)})
 		} else {
@@ -197,34 +198,17 @@ func readPassword(r io.Reader, flag string) (string, error) {
 	return password, nil
 }
 
-// ldapProfile is what is saved for a tested secure LDAP connection.
-func ldapProfile(name string, s ldapconn.Settings) keystore.Profile {
-	return keystore.Profile{
-		Name: name, Method: keystore.MethodLDAP,
-		LDAP: &keystore.LDAPSettings{Server: s.Server, Port: s.Port, BindAccount: s.BindAccount, BaseDN: s.BaseDN, Fingerprint: s.Fingerprint},
-	}
-}
-
-// settingsOf turns a saved secure LDAP connection back into settings.
-func settingsOf(p keystore.Profile) ldapconn.Settings {
-	if p.LDAP == nil {
-		return ldapconn.Settings{}
-	}
-	l := p.LDAP
-	return ldapconn.Settings{Server: l.Server, Port: l.Port, BindAccount: l.BindAccount, BaseDN: l.BaseDN, Fingerprint: l.Fingerprint}
-}
-
 // testSavedLDAP tests a saved secure LDAP connection with its password from
 // the keychain.
 func (d connectionDeps) testSavedLDAP(ctx context.Context, store *keystore.Store, p keystore.Profile) ldapResult {
-	s := settingsOf(p)
-	sec, err := store.Secrets(p.Name)
+	s := connection.LDAPSettings(p)
+	rep, err := d.engine(store, nil).TestSavedLDAP(ctx, p)
 	if err != nil {
 		res := ldapResultOf(p.Name, s, ldapconn.Report{})
 		res.fail(&connectionError{Code: "password_missing", Message: err.Error(), Hint: cmpOr(saveHint(err), "Save the connection again with: entra-wizard connect --ldap ...")})
 		return res
 	}
-	return ldapResultOf(p.Name, s, ldapconn.Test(ctx, d.ldap, s, sec.LDAPPassword))
+	return ldapResultOf(p.Name, s, rep)
 }
 
 func cmpOr(a, b string) string {

@@ -54,7 +54,7 @@ type connectionTarget struct {
 // sign-ins that cannot be saved go to onNotSaved.
 func (d connectionDeps) engine(store *keystore.Store, onNotSaved func(error)) *connection.Engine {
 	return &connection.Engine{Store: store, HTTPClient: d.httpClient, OpenURL: d.openURL,
-		LoginTimeout: d.loginTimeout, OnTokenNotSaved: onNotSaved}
+		LoginTimeout: d.loginTimeout, LDAP: d.ldap, OnTokenNotSaved: onNotSaved}
 }
 
 // credentials are what a new app-only connection proves itself with: its

@@ -131,7 +131,7 @@ func parseExportArgs(args []string) (exportOptions, error) {
 // Microsoft Graph for any other.
 func openExport(ctx context.Context, deps connectionDeps, opts exportOptions, env Env) (func(io.Writer) (int, error), func(), error) {
 	if store, p, ok := deps.savedLDAP(opts.Name); ok {
-		dir, err := deps.openLDAP(ctx, store, p)
+		dir, err := deps.engine(store, nil).OpenLDAP(ctx, p)
 		if err != nil {
 			return nil, nil, err
 		}

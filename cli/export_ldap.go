@@ -19,19 +19,10 @@ func (d connectionDeps) savedLDAP(name string) (*keystore.Store, keystore.Profil
 		return nil, keystore.Profile{}, false
 	}
 	p, err := store.Get(name)
-	if err != nil || p.Method != keystore.MethodLDAP {
+	if err != nil || !p.IsLDAP() {
 		return nil, keystore.Profile{}, false
 	}
 	return store, p, true
-}
-
-// openLDAP connects with a saved secure LDAP connection, its password read
-// from the keychain (again whenever the connection must be opened again).
-func (d connectionDeps) openLDAP(ctx context.Context, store *keystore.Store, p keystore.Profile) (*ldapconn.Directory, error) {
-	return ldapconn.OpenReconnecting(ctx, d.ldap, settingsOf(p), func() (string, error) {
-		sec, err := store.Secrets(p.Name)
-		return sec.LDAPPassword, err
-	})
 }
 
 // exportLDAP writes the chosen list of the managed domain to w as CSV, in

@@ -33,7 +33,7 @@ func (d connectionDeps) openGraphOnly(ctx context.Context, name, command, what s
 	if err != nil {
 		return nil, nil, err
 	}
-	if p, err := store.Get(name); err == nil && p.Method == keystore.MethodLDAP {
+	if p, err := store.Get(name); err == nil && p.IsLDAP() {
 		return nil, nil, fmt.Errorf("%q is a secure LDAP connection; %s through Microsoft Graph, so choose a Microsoft Graph connection", name, what)
 	}
 	client, err := d.openGraph(ctx, name, func(err error) {

@@ -78,7 +78,7 @@ func runStatus(ctx context.Context, args []string, env Env, deps connectionDeps)
 	}
 	results := make([]statusResult, len(profiles))
 	for i, p := range profiles {
-		if p.Method == keystore.MethodLDAP {
+		if p.IsLDAP() {
 			results[i] = deps.testSavedLDAP(ctx, store, p)
 			continue
 		}

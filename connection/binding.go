@@ -37,7 +37,7 @@ func (e *Engine) explainEndpointsChanged(err error) error {
 }
 
 func (e *Engine) hostsOf(d keystore.Destination) string {
-	if d.Cloud == keystore.CloudCustom || d.Cloud == keystore.MethodLDAP {
+	if d.Cloud == keystore.CloudCustom || d.IsLDAP() {
 		return d.Hosts()
 	}
 	ep, err := Resolve(d.Cloud, "", "", e.Demo)

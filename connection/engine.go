@@ -11,6 +11,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
@@ -26,6 +27,9 @@ type Engine struct {
 	OpenURL func(string) error
 	// LoginTimeout bounds a browser sign-in; 0 means oauth's default.
 	LoginTimeout time.Duration
+	// LDAP is how secure LDAP connections reach their servers; the zero
+	// value uses the system's resolver and trusted authorities.
+	LDAP ldapconn.Config
 	// Demo is the demo tenant running now; nil when none runs.
 	Demo *DemoTenant
 	// Clock waits out Graph's Retry-After and dates client assertions; nil
@@ -111,8 +115,8 @@ func (e *Engine) saved(name string) (keystore.Profile, oauth.Endpoints, keystore
 	if err != nil {
 		return fail(fmt.Errorf("connection %q: %w", name, err))
 	}
-	if p.Method == keystore.MethodLDAP {
-		return fail(fmt.Errorf("connection %q is a secure LDAP connection, not one to Microsoft Graph", name))
+	if p.IsLDAP() {
+		return fail(fmt.Errorf("connection %q is %w", name, ErrLDAP))
 	}
 	ep, err := e.resolveProfile(p)
 	if err != nil {

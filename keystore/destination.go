@@ -45,6 +45,10 @@ type Destination struct {
 	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
+// IsLDAP reports whether d is a secure LDAP server rather than Entra ID and
+// Microsoft Graph.
+func (d Destination) IsLDAP() bool { return d.Cloud == MethodLDAP }
+
 // DestinationOf is where the secrets of p may be sent, as its settings say.
 func DestinationOf(p Profile) Destination {
 	switch {

@@ -76,6 +76,11 @@ type Profile struct {
 	unknown string
 }
 
+// IsLDAP reports whether p is a secure LDAP connection rather than one to
+// Microsoft Graph: the one test of a saved connection's kind, which the
+// window and the command line ask before choosing how to open it.
+func (p Profile) IsLDAP() bool { return p.Method == MethodLDAP }
+
 // LDAPSettings are the non-secret settings of a secure LDAP connection.
 type LDAPSettings struct {
 	Server      string `json:"server"`

@@ -2,18 +2,18 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
-	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
 // engine is the connection engine for the window's dependencies. A renewed
 // sign-in that cannot be saved is said on the panel's notice line, as the
 // command line says it in its report.
 func (u *UI) engine() *connection.Engine {
-	e := &connection.Engine{Store: u.deps.Store, HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL}
+	e := &connection.Engine{Store: u.deps.Store, HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL, LDAP: u.deps.LDAP}
 	if d := u.deps.Demo; d != nil {
 		e.Demo = &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph}
 	}
@@ -33,15 +33,13 @@ func (u *UI) engine() *connection.Engine {
 // shows it in its own view.
 func openConnection(e *connection.Engine, onLDAP func(name string)) func(ctx context.Context, name string) (*graph.Client, graph.Report, error) {
 	return func(ctx context.Context, name string) (*graph.Client, graph.Report, error) {
-		if e.Store != nil {
-			if p, err := e.Store.Get(name); err == nil && p.Method == keystore.MethodLDAP {
-				if onLDAP != nil {
-					onLDAP(name)
-				}
-				return nil, graph.Report{}, fmt.Errorf("%q is a secure LDAP connection: opening its own view", name)
-			}
-		}
 		c, err := e.Open(ctx, name)
+		if errors.Is(err, connection.ErrLDAP) {
+			if onLDAP != nil {
+				onLDAP(name)
+			}
+			return nil, graph.Report{}, fmt.Errorf("%q is a secure LDAP connection: opening its own view", name)
+		}
 		if err != nil {
 			return nil, graph.Report{}, err
 		}

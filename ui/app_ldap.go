@@ -1,13 +1,10 @@
 package ui
 
-import (
-	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/ui/ldap"
-)
+import "github.com/entra-wizard/entra-wizard/ui/ldap"
 
 // ldapDeps are what the secure LDAP pages need from the window.
 func (u *UI) ldapDeps() ldap.Deps {
-	d := ldap.Deps{LDAP: u.deps.LDAP, OpenURL: u.deps.OpenURL, Do: u.do, SaveFile: ldap.SaveDialog(u.win)}
+	d := ldap.Deps{Engine: u.engine(), OpenURL: u.deps.OpenURL, Do: u.do, SaveFile: ldap.SaveDialog(u.win)}
 	if u.deps.Store != nil {
 		d.Store = u.deps.Store
 	}
@@ -56,7 +53,7 @@ func (u *UI) isLDAP(name string) bool {
 		return false
 	}
 	p, err := u.deps.Store.Get(name)
-	return err == nil && p.Method == keystore.MethodLDAP
+	return err == nil && p.IsLDAP()
 }
 
 func (u *UI) closeLDAP() {

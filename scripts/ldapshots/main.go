@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/entra-wizard/entra-wizard/assets"
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
@@ -54,7 +55,7 @@ func run(tb *programTB, out string) error {
 	w := a.NewWindow("Entra Setup Wizard")
 	w.SetIcon(assets.Icon)
 	w.Resize(fyne.NewSize(900, 640))
-	deps := ldap.Deps{Store: store, LDAP: ldapconn.Config{Resolver: slapdtest.Resolver{}},
+	deps := ldap.Deps{Store: store, Engine: &connection.Engine{Store: store, LDAP: ldapconn.Config{Resolver: slapdtest.Resolver{}}},
 		Clipboard: a.Clipboard(), Do: fyne.Do, OpenURL: func(string) error { return nil }}
 	panels := make(chan *ldap.Panel, 1)
 	setup := ldap.NewSetup(deps, nil, func(name string) {

@@ -6,8 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
-	"github.com/entra-wizard/entra-wizard/ldapconn"
 )
 
 // Store saves and reads connections; *keystore.Store provides it.
@@ -22,8 +22,10 @@ type Store interface {
 type Deps struct {
 	// Store holds the saved connections; nil when it could not be opened.
 	Store Store
-	// LDAP is how connections reach their servers.
-	LDAP ldapconn.Config
+	// Engine tests and opens the connections; nil means one that reaches
+	// servers through the system's resolver and trusted authorities, and
+	// opens no saved connection.
+	Engine *connection.Engine
 	// OpenURL opens a page in the system browser.
 	OpenURL func(string) error
 	// Clipboard receives what the Copy buttons copy.
@@ -42,6 +44,13 @@ func (d Deps) do(f func()) {
 	fyne.Do(f)
 }
 
+func (d Deps) engine() *connection.Engine {
+	if d.Engine != nil {
+		return d.Engine
+	}
+	return &connection.Engine{}
+}
+
 func (d Deps) copy(s string) {
 	if d.Clipboard != nil {
 		d.Clipboard.SetContent(s)
@@ -52,23 +61,6 @@ func (d Deps) open(url string) {
 	if d.OpenURL != nil {
 		_ = d.OpenURL(url)
 	}
-}
-
-// profileOf is what is saved for a tested connection.
-func profileOf(name string, s ldapconn.Settings) keystore.Profile {
-	return keystore.Profile{
-		Name: name, Method: keystore.MethodLDAP,
-		LDAP: &keystore.LDAPSettings{Server: s.Server, Port: s.Port, BindAccount: s.BindAccount, BaseDN: s.BaseDN, Fingerprint: s.Fingerprint},
-	}
-}
-
-// SettingsOf turns a saved connection back into settings.
-func SettingsOf(p keystore.Profile) ldapconn.Settings {
-	if p.LDAP == nil {
-		return ldapconn.Settings{}
-	}
-	l := p.LDAP
-	return ldapconn.Settings{Server: l.Server, Port: l.Port, BindAccount: l.BindAccount, BaseDN: l.BaseDN, Fingerprint: l.Fingerprint}
 }
 
 // SaveDialog asks where to save a file with the standard save dialog of w,

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapconn/adtest"
@@ -59,7 +60,7 @@ func harnessOn(t *testing.T, srv *slapdtest.Server, port int) *harness {
 	h.store = store
 	h.deps = Deps{
 		Store:     store,
-		LDAP:      ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 10 * time.Second},
+		Engine:    &connection.Engine{Store: store, LDAP: ldapconn.Config{Resolver: slapdtest.Resolver{}, Timeout: 10 * time.Second}},
 		OpenURL:   func(u string) error { h.opened = append(h.opened, u); return nil },
 		Clipboard: app.Clipboard(),
 		Do:        func(f func()) { h.queue <- f },

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
 )
@@ -141,15 +142,9 @@ func (p *Panel) open() {
 		p.status.SetText(err.Error())
 		return
 	}
-	s := SettingsOf(prof)
-	// The password is read from the keychain again whenever the connection
-	// has to be opened again, so it is never kept here.
-	password := func() (string, error) {
-		sec, err := p.deps.Store.Secrets(p.name)
-		return sec.LDAPPassword, err
-	}
+	s := connection.LDAPSettings(prof)
 	go func() {
-		dir, err := ldapconn.OpenReconnecting(p.ctx, p.deps.LDAP, s, password)
+		dir, err := p.deps.engine().OpenLDAP(p.ctx, prof)
 		p.deps.do(func() { p.opened(s, dir, err) })
 	}()
 }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ldapconn/slapdtest"
@@ -16,7 +17,7 @@ func savedConnection(t *testing.T, h *harness, name string) {
 	t.Helper()
 	s := ldapconn.Settings{Server: slapdtest.ServerName, Port: h.port, BindAccount: slapdtest.BindDN,
 		BaseDN: slapdtest.BaseDN, Fingerprint: ldapconn.Fingerprint(h.srv.CertificateDER())}
-	if _, err := h.store.Save(profileOf(name, s), keystore.Secrets{LDAPPassword: slapdtest.BindPassword}); err != nil {
+	if _, err := h.store.Save(connection.LDAPProfile(name, s), keystore.Secrets{LDAPPassword: slapdtest.BindPassword}); err != nil {
 		t.Fatal(err)
 	}
 }

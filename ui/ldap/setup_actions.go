@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 )
 
@@ -29,7 +30,7 @@ func (s *Setup) onTest() {
 	s.cancel = cancel
 	key, password := s.key(), s.password.Text
 	go func() {
-		rep := ldapconn.Test(ctx, s.deps.LDAP, st, password)
+		rep := s.deps.engine().TestLDAP(ctx, st, password)
 		s.deps.do(func() { s.showReport(rep, key) })
 	}()
 }
@@ -83,7 +84,7 @@ func (s *Setup) onSave() {
 		s.problem.SetText(err.Error())
 		return
 	}
-	saved, err := s.deps.Store.Save(profileOf(s.name.Text, st), keystoreSecrets(s.password.Text))
+	saved, err := s.deps.Store.Save(connection.LDAPProfile(s.name.Text, st), keystoreSecrets(s.password.Text))
 	if err != nil {
 		s.problem.SetText("Not saved: " + err.Error())
 		return
