@@ -21,6 +21,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/assets"
 	"github.com/entra-wizard/entra-wizard/cli"
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/console"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	// Before Fyne's init reads the locale: see the package comment.
@@ -72,7 +73,7 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 			return 1
 		}
 		defer func() { _ = tenant.Close() }()
-		deps.Demo = uiDemo(tenant)
+		deps.Demo = demoOf(tenant)
 	}
 
 	a := app.NewWithID(appID)
@@ -98,10 +99,11 @@ func openApp(ctx context.Context, opts cli.GUIOptions) int {
 // signal before the program ends without it.
 const quitGrace = 5 * time.Second
 
-// uiDemo is what the window needs to know of the running demo tenant.
-func uiDemo(tenant *demotenant.Server) *ui.DemoTenant {
+// demoOf is the running demo tenant as the program sees it, built once
+// and passed as is to the window and its connection engine.
+func demoOf(tenant *demotenant.Server) *connection.DemoTenant {
 	info := tenant.Info()
-	return &ui.DemoTenant{Authority: info.Authority, Graph: info.Graph, TenantDomain: info.TenantDomain,
+	return &connection.DemoTenant{Authority: info.Authority, Graph: info.Graph, TenantDomain: info.TenantDomain,
 		ClientID: info.ClientID, ClientSecret: info.ClientSecret, PublicClientID: info.PublicClientID,
 		UploadCertificate: func(der []byte) error {
 			_, err := tenant.UploadCertificate(info.ClientID, der)

@@ -8,10 +8,21 @@ import (
 	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
-// DemoTenant holds the addresses of the embedded demo tenant running now;
-// its port changes every run, so saved demo connections store none.
+// DemoTenant is the embedded demo tenant running now, as the program
+// sees it: its addresses (a new port every run, so saved demo connections
+// store none) and its apps, whose values the setup wizard fills in. main
+// builds it once from the running tenant; everything else passes it on.
 type DemoTenant struct {
 	Authority, Graph string
+	TenantDomain     string
+	// ClientID and ClientSecret are the demo's confidential app, for a
+	// client secret or a certificate; PublicClientID its app for browser
+	// sign-in.
+	ClientID, ClientSecret string
+	PublicClientID         string
+	// UploadCertificate registers a certificate (DER) on the confidential
+	// app, as an admin does in the portal; nil when it cannot.
+	UploadCertificate func(der []byte) error
 }
 
 // ErrDemoNotRunning is returned for a demo connection while no demo tenant

@@ -7,13 +7,13 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/entra-wizard/entra-wizard/assets"
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ldapconn"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/ui/ldap"
 	"github.com/entra-wizard/entra-wizard/ui/panel"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard"
-	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 const appTitle = "Entra Setup Wizard"
@@ -25,36 +25,13 @@ type Deps struct {
 	Store    *keystore.Store
 	StoreErr error
 	// Demo is the running demo tenant with --demo; nil otherwise.
-	Demo *DemoTenant
+	Demo *connection.DemoTenant
 	// OpenURL opens a page in the system browser.
 	OpenURL    func(string) error
 	HTTPClient *http.Client
 	// LDAP is how secure LDAP connections reach their servers; the zero
 	// value uses the system's resolver and trusted authorities.
 	LDAP ldapconn.Config
-}
-
-// DemoTenant is what the window needs to know of the demo tenant that
-// runs with --demo: its addresses (a new port every run) and its apps.
-type DemoTenant struct {
-	Authority, Graph string
-	TenantDomain     string
-	// ClientID and ClientSecret are the demo's confidential app;
-	// PublicClientID its app for browser sign-in.
-	ClientID, ClientSecret string
-	PublicClientID         string
-	// UploadCertificate registers a certificate (DER) on the confidential
-	// app, as an admin does in the portal.
-	UploadCertificate func(der []byte) error
-}
-
-// wizardValues are the demo's values the wizard fills in.
-func (d *DemoTenant) wizardValues() *flow.Demo {
-	if d == nil {
-		return nil
-	}
-	return &flow.Demo{Authority: d.Authority, Graph: d.Graph, Tenant: d.TenantDomain,
-		ClientID: d.ClientID, Secret: d.ClientSecret, PublicClientID: d.PublicClientID}
 }
 
 // UI is the program's window: the setup wizard, or the management panel
@@ -140,13 +117,10 @@ func (u *UI) showWizard(onCancel func()) {
 	u.closeContent()
 	u.cancelWizard = onCancel
 	deps := setupwizard.Deps{
-		App: u.app, Demo: u.deps.Demo.wizardValues(), StoreErr: u.deps.StoreErr,
+		App: u.app, Demo: u.deps.Demo, StoreErr: u.deps.StoreErr,
 		OpenURL: u.deps.OpenURL, HTTPClient: u.deps.HTTPClient, OnFinish: u.showPanel, Do: u.do,
 		OnLDAP: u.showLDAPSetup, OnCancel: onCancel, Focus: func(f fyne.Focusable) { kit.Focus(u.win.Canvas(), f) },
 		SaveFile: ldap.SaveDialog(u.win), OpenFile: openDialog(u.win),
-	}
-	if u.deps.Demo != nil {
-		deps.UploadDemoCertificate = u.deps.Demo.UploadCertificate
 	}
 	if u.deps.Store != nil {
 		deps.Store = u.deps.Store

@@ -13,10 +13,7 @@ import (
 // sign-in that cannot be saved is said on the panel's notice line, as the
 // command line says it in its report.
 func (u *UI) engine() *connection.Engine {
-	e := &connection.Engine{Store: u.deps.Store, HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL, LDAP: u.deps.LDAP}
-	if d := u.deps.Demo; d != nil {
-		e.Demo = &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph}
-	}
+	e := &connection.Engine{Store: u.deps.Store, HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL, LDAP: u.deps.LDAP, Demo: u.deps.Demo}
 	e.OnTokenNotSaved = func(err error) {
 		u.do(func() {
 			if u.panel != nil {

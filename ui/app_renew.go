@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/provision"
 )
@@ -16,16 +15,12 @@ import (
 // with none.
 func (u *UI) renew(ctx context.Context, name string, onURL func(string)) (string, error) {
 	store := u.deps.Store
-	var demo *connection.DemoTenant
-	if d := u.deps.Demo; d != nil {
-		demo = &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph}
-	}
 	setup := provision.New(provision.Deps{HTTPClient: u.deps.HTTPClient, OpenURL: u.deps.OpenURL, OnURL: onURL,
 		Save: func(p keystore.Profile, sec keystore.Secrets) error {
 			_, err := store.Save(p, sec)
 			return err
 		}})
-	got, err := setup.RenewSaved(ctx, store, name, demo, 0)
+	got, err := setup.RenewSaved(ctx, store, name, u.deps.Demo, 0)
 	if err != nil {
 		return "", err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/graph"
@@ -73,8 +74,8 @@ func panelUI(t *testing.T, info demotenant.Info, store *keystore.Store) *UI {
 	return u
 }
 
-func demoOf(info demotenant.Info) *DemoTenant {
-	return &DemoTenant{Authority: info.Authority, Graph: info.Graph, TenantDomain: info.TenantDomain,
+func demoOf(info demotenant.Info) *connection.DemoTenant {
+	return &connection.DemoTenant{Authority: info.Authority, Graph: info.Graph, TenantDomain: info.TenantDomain,
 		ClientID: info.ClientID, ClientSecret: info.ClientSecret, PublicClientID: info.PublicClientID}
 }
 

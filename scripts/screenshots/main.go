@@ -29,6 +29,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui"
@@ -78,7 +79,7 @@ func run(out string) error {
 	}
 
 	a := app.NewWithID(appID)
-	u := ui.New(a, ui.Deps{Store: store, Demo: &ui.DemoTenant{Authority: info.Authority, Graph: info.Graph,
+	u := ui.New(a, ui.Deps{Store: store, Demo: &connection.DemoTenant{Authority: info.Authority, Graph: info.Graph,
 		TenantDomain: info.TenantDomain, ClientID: info.ClientID, ClientSecret: info.ClientSecret,
 		PublicClientID: info.PublicClientID}, OpenURL: func(string) error { return nil }})
 	done := make(chan error, 1)

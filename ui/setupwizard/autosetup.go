@@ -135,7 +135,7 @@ func newAutoSetupStep(v *Wizard) *autoSetupStep {
 	s.consentBox = container.NewVBox(s.consent.view)
 	if d := v.deps.Demo; d != nil {
 		s.name.SetText("Demo tenant (set up)")
-		s.tenant.SetText(d.Tenant)
+		s.tenant.SetText(d.TenantDomain)
 		// The demo tenant holds the guided path's app under the default
 		// name: a first run registers one of its own.
 		s.appName.SetText(demoAppName)

@@ -35,13 +35,9 @@ func newSetupCloudPicker(v *Wizard) *setupCloudPicker {
 
 // endpoints resolves the chosen cloud through the connection engine.
 func (p *setupCloudPicker) endpoints() (oauth.Endpoints, error) {
-	var demo *connection.DemoTenant
-	if d := p.v.deps.Demo; d != nil {
-		demo = &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph}
-	}
 	cloud, ok := p.names[p.choice.Selected]
 	if !ok {
 		cloud = oauth.CloudGlobal
 	}
-	return connection.Resolve(cloud, "", "", demo)
+	return connection.Resolve(cloud, "", "", p.v.deps.Demo)
 }

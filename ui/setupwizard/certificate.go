@@ -63,7 +63,7 @@ func newCertificateBox(v *Wizard) *certificateBox {
 	b.saveFile = widget.NewButtonWithIcon("Save the certificate file again…", theme.DocumentSaveIcon(), b.askWhereToSave)
 	b.openPortal = widget.NewButtonWithIcon("Open Certificates & secrets for this app", theme.ComputerIcon(), b.onOpenPortal)
 	b.uploadDemo = widget.NewButtonWithIcon("Upload it to the demo tenant", theme.UploadIcon(), b.onUploadDemo)
-	if v.deps.UploadDemoCertificate == nil {
+	if d := v.deps.Demo; d == nil || d.UploadCertificate == nil {
 		b.uploadDemo.Hide()
 	}
 	b.thumbprint = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
@@ -239,7 +239,7 @@ func (b *certificateBox) onUploadDemo() {
 	if c == nil {
 		return
 	}
-	if err := b.v.deps.UploadDemoCertificate(c.DER); err != nil {
+	if err := b.v.deps.Demo.UploadCertificate(c.DER); err != nil {
 		setWizardMessage(b.problem, fmt.Sprintf("The demo tenant did not take the certificate: %v.", err))
 		return
 	}

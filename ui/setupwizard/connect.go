@@ -10,10 +10,8 @@ import (
 
 // engine is the connection engine the test step signs in with.
 func (v *Wizard) engine() *connection.Engine {
-	e := &connection.Engine{HTTPClient: v.deps.HTTPClient, OpenURL: v.deps.OpenURL, LoginTimeout: v.deps.LoginTimeout}
-	if d := v.deps.Demo; d != nil {
-		e.Demo = &connection.DemoTenant{Authority: d.Authority, Graph: d.Graph}
-	}
+	e := &connection.Engine{HTTPClient: v.deps.HTTPClient, OpenURL: v.deps.OpenURL, LoginTimeout: v.deps.LoginTimeout,
+		Demo: v.deps.Demo}
 	return e
 }
 

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
 	"github.com/entra-wizard/entra-wizard/keystore"
@@ -109,12 +110,12 @@ func newHarness(t *testing.T, o harnessOptions) *harness {
 		},
 	}
 	if o.demo {
-		deps.Demo = &flow.Demo{Authority: h.info.Authority, Graph: h.info.Graph, Tenant: h.info.TenantDomain,
-			ClientID: h.info.ClientID, Secret: h.info.ClientSecret, PublicClientID: h.info.PublicClientID}
-		deps.UploadDemoCertificate = func(der []byte) error {
-			_, err := srv.UploadCertificate(h.info.ClientID, der)
-			return err
-		}
+		deps.Demo = &connection.DemoTenant{Authority: h.info.Authority, Graph: h.info.Graph, TenantDomain: h.info.TenantDomain,
+			ClientID: h.info.ClientID, ClientSecret: h.info.ClientSecret, PublicClientID: h.info.PublicClientID,
+			UploadCertificate: func(der []byte) error {
+				_, err := srv.UploadCertificate(h.info.ClientID, der)
+				return err
+			}}
 	}
 	h.v = New(deps)
 	h.win = test.NewTempWindow(t, h.v.Content())

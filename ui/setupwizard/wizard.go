@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
@@ -30,9 +31,9 @@ type Deps struct {
 	// StoreErr saying why.
 	Store    Store
 	StoreErr error
-	// Demo holds the running demo tenant's values, which the wizard fills
-	// in; nil without --demo.
-	Demo *flow.Demo
+	// Demo is the running demo tenant, whose values the wizard fills in
+	// and to whose app it uploads a certificate; nil without --demo.
+	Demo *connection.DemoTenant
 	// OpenURL opens a web page in the system browser.
 	OpenURL    func(string) error
 	HTTPClient *http.Client
@@ -52,10 +53,6 @@ type Deps struct {
 	// OpenFile asks for a file to read (the standard open dialog); nil
 	// offers none to import.
 	OpenFile func(chosen func(io.ReadCloser, error))
-	// UploadDemoCertificate registers a certificate (DER) on the demo
-	// tenant's app, as an admin uploads one in the portal; nil outside
-	// --demo.
-	UploadDemoCertificate func(der []byte) error
 	// Focus gives the keyboard to a widget of the window, or takes it
 	// away with nil; a nil Focus leaves the keyboard where it is.
 	Focus func(fyne.Focusable)

@@ -59,25 +59,3 @@ func (s State) connectionKey() string {
 	}
 	return key
 }
-
-// Demo describes the embedded demo tenant, whose values the wizard offers
-// pre-filled.
-type Demo struct {
-	Authority string
-	Graph     string
-	Tenant    string
-	// ClientID and Secret belong to the demo's confidential app, used with
-	// MethodSecret and MethodCertificate.
-	ClientID string
-	Secret   string
-	// PublicClientID is the demo's public app, used with MethodBrowser.
-	PublicClientID string
-}
-
-// clientIDFor is the demo app matching the method.
-func (d *Demo) clientIDFor(m Method) string {
-	if m == MethodBrowser {
-		return d.PublicClientID
-	}
-	return d.ClientID
-}

@@ -6,26 +6,27 @@ import (
 	"testing"
 	"time"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
 )
 
-var demoTenant = Demo{
+var demoTenant = connection.DemoTenant{
 	Authority:      "http://127.0.0.1:8400",
 	Graph:          "http://127.0.0.1:8400",
-	Tenant:         "northwind-demo.onmicrosoft.com",
+	TenantDomain:   "northwind-demo.onmicrosoft.com",
 	ClientID:       "11111111-2222-4333-8444-555555555555",
-	Secret:         "demo~secret.value",
+	ClientSecret:   "demo~secret.value",
 	PublicClientID: "66666666-7777-4888-9999-aaaaaaaaaaaa",
 }
 
 func TestDemoFillsInItsApps(t *testing.T) {
 	w := New(&demoTenant)
-	if w.State.Cloud != CloudDemo || w.State.Tenant != demoTenant.Tenant {
+	if w.State.Cloud != CloudDemo || w.State.Tenant != demoTenant.TenantDomain {
 		t.Fatalf("demo wizard starts with %+v", w.State)
 	}
 	w.SetMethod(MethodSecret)
-	if w.State.ClientID != demoTenant.ClientID || w.State.Secret != demoTenant.Secret {
-		t.Errorf("secret method: client ID %q, secret filled %v", w.State.ClientID, w.State.Secret == demoTenant.Secret)
+	if w.State.ClientID != demoTenant.ClientID || w.State.Secret != demoTenant.ClientSecret {
+		t.Errorf("secret method: client ID %q, secret filled %v", w.State.ClientID, w.State.Secret == demoTenant.ClientSecret)
 	}
 	w.SetMethod(MethodBrowser)
 	if w.State.ClientID != demoTenant.PublicClientID {

@@ -187,11 +187,7 @@ func (w *Wizard) SecretWarning() string {
 
 // Endpoints resolves the sign-in and Graph addresses for the chosen cloud.
 func (w *Wizard) Endpoints() (oauth.Endpoints, error) {
-	var demo *connection.DemoTenant
-	if w.demo != nil {
-		demo = &connection.DemoTenant{Authority: w.demo.Authority, Graph: w.demo.Graph}
-	}
-	return connection.Resolve(w.State.Cloud, trimmed(w.State.Authority), trimmed(w.State.Graph), demo)
+	return connection.Resolve(w.State.Cloud, trimmed(w.State.Authority), trimmed(w.State.Graph), w.demo)
 }
 
 func validateName(name string) string {

@@ -21,7 +21,7 @@ type Wizard struct {
 	State State
 
 	step Step
-	demo *Demo
+	demo *connection.DemoTenant
 
 	outcome   Outcome
 	testedFor string // State.connectionKey() of the values tested
@@ -33,18 +33,18 @@ type Wizard struct {
 
 // New starts a wizard on the welcome step. With demo set, the values of the
 // demo tenant are filled in and the cloud is CloudDemo.
-func New(demo *Demo) *Wizard {
+func New(demo *connection.DemoTenant) *Wizard {
 	w := &Wizard{step: StepWelcome, State: State{Cloud: CloudGlobal}}
 	if demo != nil {
 		d := *demo
 		w.demo = &d
-		w.State = State{Cloud: CloudDemo, Tenant: d.Tenant}
+		w.State = State{Cloud: CloudDemo, Tenant: d.TenantDomain}
 	}
 	return w
 }
 
 // Demo returns the demo tenant's values, or nil outside demo mode.
-func (w *Wizard) Demo() *Demo { return w.demo }
+func (w *Wizard) Demo() *connection.DemoTenant { return w.demo }
 
 // Step is the step shown now.
 func (w *Wizard) Step() Step { return w.step }
@@ -59,11 +59,20 @@ func (w *Wizard) SetMethod(m Method) {
 		return
 	}
 	if id := w.State.ClientID; id == "" || id == d.ClientID || id == d.PublicClientID {
-		w.State.ClientID = d.clientIDFor(m)
+		w.State.ClientID = demoClientID(d, m)
 	}
 	if m == MethodSecret && w.State.Secret == "" && w.State.ClientID == d.ClientID {
-		w.State.Secret = d.Secret
+		w.State.Secret = d.ClientSecret
 	}
+}
+
+// demoClientID is the demo app matching the method: the public one for a
+// browser sign-in, the confidential one otherwise.
+func demoClientID(d *connection.DemoTenant, m Method) string {
+	if m == MethodBrowser {
+		return d.PublicClientID
+	}
+	return d.ClientID
 }
 
 // ErrNotReady is wrapped by the error Next returns when the current step is

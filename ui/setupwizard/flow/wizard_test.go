@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
 )
 
@@ -142,7 +143,7 @@ func TestNext(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			w := at(tt.from, tt.state)
 			if tt.demo {
-				w.demo = &Demo{Authority: "http://127.0.0.1:8400", Graph: "http://127.0.0.1:8400", Tenant: goodTenant}
+				w.demo = &connection.DemoTenant{Authority: "http://127.0.0.1:8400", Graph: "http://127.0.0.1:8400", TenantDomain: goodTenant}
 			}
 			if tt.prepare != nil {
 				tt.prepare(w)
