@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
@@ -54,7 +55,7 @@ func TestMissingConsentNamesTheApproversOfTheMethod(t *testing.T) {
 		strings.Contains(help, "Application Administrator") {
 		t.Errorf("consent help for a secret: %q", help)
 	}
-	if got := consentHelp(flow.MethodBrowser); !strings.Contains(got, "Cloud Application Administrator") {
+	if got := consentHelp(keystore.MethodBrowser); !strings.Contains(got, "Cloud Application Administrator") {
 		t.Errorf("consent help for browser sign-in: %q", got)
 	}
 }

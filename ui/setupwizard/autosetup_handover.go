@@ -7,8 +7,9 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/provision"
-	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // handOver is what "Register the app myself instead" asks when setup has
@@ -83,14 +84,14 @@ func (s *autoSetupStep) carryOver(st *provision.State) {
 	w.State.ClientID, w.State.Tenant, w.State.Secret = st.Created.AppID, st.TenantID, ""
 	w.State.Cloud, w.State.Authority, w.State.Graph = r.Endpoints.Cloud, r.Endpoints.Authority, r.Endpoints.Graph
 	if w.State.Cloud == "" {
-		w.State.Cloud = flow.CloudGlobal
+		w.State.Cloud = oauth.CloudGlobal
 	}
 	s.hand.box.Hide()
 }
 
 // guidedMethods are provision's methods in the guided steps' spelling.
-var guidedMethods = map[string]flow.Method{
-	provision.MethodCertificate: flow.MethodCertificate,
-	provision.MethodSecret:      flow.MethodSecret,
-	provision.MethodBrowser:     flow.MethodBrowser,
+var guidedMethods = map[string]string{
+	provision.MethodCertificate: keystore.MethodCertificate,
+	provision.MethodSecret:      keystore.MethodClientSecret,
+	provision.MethodBrowser:     keystore.MethodBrowser,
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/demotenant"
 	"github.com/entra-wizard/entra-wizard/demotenant/demotest"
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkWizardSecretTest(b *testing.B) {
 	srv := demotest.Start(b, demotenant.Options{})
 	info := srv.Info()
 	var engine connection.Engine
-	attempt := attemptOf(flow.State{Method: flow.MethodSecret, Cloud: flow.CloudCustom,
+	attempt := attemptOf(flow.State{Method: keystore.MethodClientSecret, Cloud: keystore.CloudCustom,
 		Authority: info.Authority, Graph: info.Graph, ClientID: info.ClientID, Tenant: info.TenantID, Secret: info.ClientSecret})
 	tokens, graphCalls := srv.TokenRequests(), srv.GraphRequests()
 	b.ResetTimer()
@@ -33,7 +34,7 @@ func BenchmarkWizardSecretTest(b *testing.B) {
 // press in the credentials page.
 func BenchmarkWizardFieldCheck(b *testing.B) {
 	w := flow.New(nil)
-	w.SetMethod(flow.MethodSecret)
+	w.SetMethod(keystore.MethodClientSecret)
 	w.State.ClientID = "3f2a9c1e-8b4d-4e6f-a1b2-c3d4e5f60718"
 	w.State.Tenant = "contoso.onmicrosoft.com"
 	w.State.Secret = "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0"

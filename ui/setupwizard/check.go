@@ -13,6 +13,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
@@ -75,7 +76,7 @@ func newCheckStep(v *Wizard) *checkStep {
 
 // consentHelp says who approves the missing permissions for the method
 // in use, and how.
-func consentHelp(m flow.Method) string {
+func consentHelp(m string) string {
 	return "An administrator (" + approvers(m) + ") approves them once for the whole organization. Press Grant " +
 		"admin consent and sign in as one, or send them this link; then press Test again. If the consent page " +
 		"lists no permissions, add them first on the app's API permissions page."
@@ -88,10 +89,10 @@ func (s *checkStep) view() fyne.CanvasObject {
 
 func (s *checkStep) shown() {
 	switch s.v.wz.State.Method {
-	case flow.MethodBrowser:
+	case keystore.MethodBrowser:
 		s.intro.SetText("Press Sign in: your browser opens Microsoft's sign-in page. Sign in with an " +
 			"administrator account of your organization; the program then checks what it may do.")
-	case flow.MethodCertificate:
+	case keystore.MethodCertificate:
 		s.intro.SetText("Press Test: the program signs in with the app's certificate and checks what it may do. " +
 			"Nothing in your directory is changed. If Microsoft does not know the certificate yet, upload it " +
 			"on the previous page; a new upload can take a minute to work.")
@@ -108,9 +109,9 @@ func (s *checkStep) shown() {
 func (s *checkStep) setStartText() {
 	_, tested := s.v.wz.Tested()
 	switch {
-	case s.v.wz.State.Method == flow.MethodBrowser && tested:
+	case s.v.wz.State.Method == keystore.MethodBrowser && tested:
 		s.start.SetText("Sign in again")
-	case s.v.wz.State.Method == flow.MethodBrowser:
+	case s.v.wz.State.Method == keystore.MethodBrowser:
 		s.start.SetText("Sign in")
 	case tested:
 		s.start.SetText("Test again")
@@ -120,8 +121,8 @@ func (s *checkStep) setStartText() {
 }
 
 // credentialWord names what an app-only connection signs in with.
-func credentialWord(m flow.Method) string {
-	if m == flow.MethodCertificate {
+func credentialWord(m string) string {
+	if m == keystore.MethodCertificate {
 		return "certificate"
 	}
 	return "secret"
@@ -173,7 +174,7 @@ func (s *checkStep) onStart() {
 	s.progress.Show()
 	s.progress.Start()
 	s.status.Show()
-	browser := s.v.wz.State.Method == flow.MethodBrowser
+	browser := s.v.wz.State.Method == keystore.MethodBrowser
 	if browser {
 		// What to look for if Microsoft shows an error page instead of
 		// coming back, and how to stop.
@@ -343,4 +344,4 @@ func lineIcon(res fyne.Resource) fyne.CanvasObject {
 
 // demo reports whether the connection is to the demo tenant, which has
 // no admin center for the fixes to open.
-func (s *checkStep) demo() bool { return s.v.wz.State.Cloud == flow.CloudDemo }
+func (s *checkStep) demo() bool { return s.v.wz.State.Cloud == keystore.CloudDemo }

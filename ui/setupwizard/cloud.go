@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
@@ -37,14 +38,14 @@ func newCloudStep(v *Wizard) *cloudStep {
 	var titles []string
 	if v.deps.Demo != nil {
 		titles = append(titles, cloudDemoTitle)
-		s.names[cloudDemoTitle] = flow.CloudDemo
+		s.names[cloudDemoTitle] = keystore.CloudDemo
 	}
 	for _, c := range oauth.Clouds {
 		titles = append(titles, c.Title)
 		s.names[c.Title] = c.Name
 	}
 	titles = append(titles, cloudCustomTitle)
-	s.names[cloudCustomTitle] = flow.CloudCustom
+	s.names[cloudCustomTitle] = keystore.CloudCustom
 	s.choice = widget.NewSelect(titles, s.onChoose)
 
 	s.authority = newValidatedEntry(v, "https://login.microsoftonline.com")
@@ -78,7 +79,7 @@ func (s *cloudStep) shown() {
 	s.authority.SetText(st.Authority)
 	s.graph.SetText(st.Graph)
 	s.refresh()
-	if st.Cloud != flow.CloudGlobal && s.advanced != nil {
+	if st.Cloud != oauth.CloudGlobal && s.advanced != nil {
 		s.advanced.Open(0)
 	}
 }
@@ -94,9 +95,9 @@ func (s *cloudStep) onChoose(title string) {
 // for custom addresses only.
 func (s *cloudStep) refresh() {
 	switch cloud := s.v.wz.State.Cloud; cloud {
-	case flow.CloudDemo:
+	case keystore.CloudDemo:
 		s.summary.SetText("You are using the demo tenant, a simulation running on this computer. Press Next.")
-	case flow.CloudCustom:
+	case keystore.CloudCustom:
 		s.summary.SetText("You are using custom sign-in and Graph addresses.")
 	default:
 		title := "Microsoft Entra ID (global)"
@@ -106,7 +107,7 @@ func (s *cloudStep) refresh() {
 		s.summary.SetText("Your tenant is in: " + title + ". Nearly every organization is in the global cloud; " +
 			"if yours is too, just press Next.")
 	}
-	if s.v.wz.State.Cloud == flow.CloudCustom {
+	if s.v.wz.State.Cloud == keystore.CloudCustom {
 		s.custom.Show()
 	} else {
 		s.custom.Hide()
@@ -146,7 +147,7 @@ func (s *cloudStep) trustChanged() {
 func (s *cloudStep) showFieldErrors() {
 	defer s.v.relayout()
 	setWizardMessage(s.cloudErr, s.v.wz.FieldError(flow.FieldCloud))
-	if s.v.wz.State.Cloud == flow.CloudCustom {
+	if s.v.wz.State.Cloud == keystore.CloudCustom {
 		s.checkAddresses(true)
 	}
 	s.advanced.Open(0)

@@ -25,10 +25,10 @@ func attemptOf(st flow.State) connection.Attempt {
 		AllowCustom: st.CustomHostsTrusted(),
 	}
 	switch c := st.Certificate; {
-	case st.Method == flow.MethodCertificate && c != nil:
+	case st.Method == keystore.MethodCertificate && c != nil:
 		a.Profile.Certificate = connection.CertificateSettings(c)
 		a.CertificateKey = c.KeyText()
-	case st.Method == flow.MethodSecret:
+	case st.Method == keystore.MethodClientSecret:
 		a.Secret = strings.TrimSpace(st.Secret)
 	}
 	return a

@@ -9,8 +9,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/connection"
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
-	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // consentStep explains admin consent and opens the page that grants it.
@@ -58,7 +58,7 @@ After approving, the browser goes to http://localhost, which may show "This site
 func (s *consentStep) shown() {
 	text := "The program's permissions take effect only once an administrator approves them for the whole " +
 		"organization: this is admin consent. You do it once per app."
-	if s.v.wz.State.Method == flow.MethodBrowser {
+	if s.v.wz.State.Method == keystore.MethodBrowser {
 		text += " With browser sign-in, an administrator can also approve when signing in on the next page " +
 			"(the box \"Consent on behalf of your organization\")."
 	}
@@ -78,18 +78,18 @@ func (s *consentStep) shown() {
 // (application permissions), which need a Privileged Role Administrator
 // (or a Global Administrator, who may do anything). Browser sign-in asks
 // for delegated permissions only; a secret asks for app roles.
-func approvers(m flow.Method) string {
-	if m == flow.MethodBrowser {
+func approvers(m string) string {
+	if m == keystore.MethodBrowser {
 		return "an Application Administrator, Cloud Application Administrator, Privileged Role Administrator or Global Administrator"
 	}
 	return "a Privileged Role Administrator or Global Administrator"
 }
 
 // whoMayApprove answers the consent page's "Who may grant it?".
-func whoMayApprove(m flow.Method) string {
+func whoMayApprove(m string) string {
 	why := "With an app secret the program asks for application permissions on Microsoft Graph, which an " +
 		"Application Administrator or Cloud Application Administrator can register but cannot approve."
-	if m == flow.MethodBrowser {
+	if m == keystore.MethodBrowser {
 		why = "With browser sign-in the program asks only for delegated permissions, which all of these roles may approve."
 	}
 	who := approvers(m)

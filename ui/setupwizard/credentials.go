@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
@@ -62,8 +63,8 @@ func (s *credentialsStep) shown() {
 	s.clientID.SetText(st.ClientID)
 	s.tenant.SetText(st.Tenant)
 	s.secret.SetText(st.Secret)
-	showIf(s.secretBox, st.Method == flow.MethodSecret)
-	showIf(s.certificate.view, st.Method == flow.MethodCertificate)
+	showIf(s.secretBox, st.Method == keystore.MethodClientSecret)
+	showIf(s.certificate.view, st.Method == keystore.MethodCertificate)
 	s.certificate.shown()
 	s.check(false)
 }

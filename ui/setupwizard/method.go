@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
 	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
@@ -68,11 +69,11 @@ func (s *methodStep) field() fyne.Focusable { return s.choice }
 
 func (s *methodStep) shown() {
 	switch s.v.wz.State.Method {
-	case flow.MethodCertificate:
+	case keystore.MethodCertificate:
 		s.choice.SetSelected(methodCertificateLabel)
-	case flow.MethodSecret:
+	case keystore.MethodClientSecret:
 		s.choice.SetSelected(methodSecretLabel)
-	case flow.MethodBrowser:
+	case keystore.MethodBrowser:
 		s.choice.SetSelected(methodBrowserLabel)
 	}
 	setWizardMessage(s.problem, "")
@@ -83,11 +84,11 @@ func (s *methodStep) onChoose(label string) {
 	s.ldap = label == methodLDAPLabel
 	switch label {
 	case methodCertificateLabel:
-		s.v.wz.SetMethod(flow.MethodCertificate)
+		s.v.wz.SetMethod(keystore.MethodCertificate)
 	case methodSecretLabel:
-		s.v.wz.SetMethod(flow.MethodSecret)
+		s.v.wz.SetMethod(keystore.MethodClientSecret)
 	case methodBrowserLabel:
-		s.v.wz.SetMethod(flow.MethodBrowser)
+		s.v.wz.SetMethod(keystore.MethodBrowser)
 	default:
 		s.v.wz.SetMethod("")
 	}

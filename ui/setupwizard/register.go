@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/connection"
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
-	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // Values the admin pastes into the portal while registering the app.
@@ -40,7 +40,7 @@ func (s *registerStep) view() fyne.CanvasObject { return s.box }
 
 func (s *registerStep) shown() {
 	method := s.v.wz.State.Method
-	browser := method == flow.MethodBrowser
+	browser := method == keystore.MethodBrowser
 	nameRow, copyName := copyRow("Name:", appName, s.v.copyText)
 	redirectRow, copyRedirect := copyRow("Redirect URI:", redirectURI, s.v.copyText)
 	s.copyName, s.copyRedirect = copyName, copyRedirect
@@ -71,15 +71,15 @@ func (s *registerStep) shown() {
 }
 
 // registerRest is the rest of the portal steps, after the redirect.
-func registerRest(m flow.Method) string {
+func registerRest(m string) string {
 	steps := "**5.** Press **Register**. The app's **Overview** page opens: it shows the " +
 		"**Application (client) ID** and the **Directory (tenant) ID** you will paste on the next page.\n\n"
 	switch m {
-	case flow.MethodBrowser:
+	case keystore.MethodBrowser:
 		steps += "**6.** Open **API permissions > Add a permission > Microsoft Graph > Delegated permissions** " +
 			"and add the permissions below. The program then acts as you: it can never do more than " +
 			"your own admin role allows.\n\n"
-	case flow.MethodCertificate:
+	case keystore.MethodCertificate:
 		steps += "**6.** The next page makes the app's certificate and saves its public part as a file, which you " +
 			"upload under **Certificates & secrets > Certificates > Upload certificate**.\n\n" + appPermissionsStep
 	default:

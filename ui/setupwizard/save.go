@@ -65,9 +65,9 @@ func (s *saveStep) shown() {
 	s.name.SetText(st.Name)
 	secret := "The client secret"
 	switch st.Method {
-	case flow.MethodBrowser:
+	case keystore.MethodBrowser:
 		secret = "The sign-in token"
-	case flow.MethodCertificate:
+	case keystore.MethodCertificate:
 		secret = "The certificate's private key"
 	}
 	s.where.SetText(secret + " is stored only in your system's keychain; the other settings (tenant, " +

@@ -13,7 +13,6 @@ import (
 	"github.com/entra-wizard/entra-wizard/graph"
 	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/ui/kit"
-	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // secretExpiry fills in, when a client secret typed by hand is saved,
@@ -54,7 +53,7 @@ func (e *secretExpiry) learn(found graph.OwnSecret, err error) { e.found, e.err 
 
 // fromGraph reports whether Graph gave the secret's expiry.
 func (e *secretExpiry) fromGraph() bool {
-	return e.v.wz.State.Method == flow.MethodSecret && e.err == nil && e.found.Matches > 0
+	return e.v.wz.State.Method == keystore.MethodClientSecret && e.err == nil && e.found.Matches > 0
 }
 
 // knownText says which expiry Graph gave, and when several secrets begin
@@ -79,7 +78,7 @@ func (e *secretExpiry) whyAsked() string {
 			"of itself). Without it, type the date yourself."
 	case e.err != nil:
 		return "The program asks because Microsoft Graph could not tell it: " + e.err.Error()
-	case e.v.wz.State.Method == flow.MethodSecret && e.found.AppObjectID != "":
+	case e.v.wz.State.Method == keystore.MethodClientSecret && e.found.AppObjectID != "":
 		return "The program asks because none of the client secrets Microsoft Graph lists for this app begins " +
 			"with the characters of this one."
 	}
@@ -90,7 +89,7 @@ func (e *secretExpiry) whyAsked() string {
 // already given.
 func (e *secretExpiry) shown() {
 	st := e.v.wz.State
-	showIf(e.box, st.Method == flow.MethodSecret && !e.fromGraph())
+	showIf(e.box, st.Method == keystore.MethodClientSecret && !e.fromGraph())
 	known := ""
 	if e.fromGraph() {
 		known = e.knownText()
@@ -112,7 +111,7 @@ func (e *secretExpiry) read() bool {
 		return true
 	}
 	text := strings.TrimSpace(e.entry.Text)
-	if st.Method != flow.MethodSecret || text == "" {
+	if st.Method != keystore.MethodClientSecret || text == "" {
 		st.SecretExpires = time.Time{}
 		return true
 	}
@@ -132,7 +131,7 @@ func (e *secretExpiry) read() bool {
 // replacedExpiry warns when the saved connection being replaced knew its
 // secret's expiry and this one does not: it would be forgotten.
 func (e *secretExpiry) replacedExpiry(old keystore.Profile) string {
-	if old.SecretExpires == nil || e.fromGraph() || e.v.wz.State.Method != flow.MethodSecret || strings.TrimSpace(e.entry.Text) != "" {
+	if old.SecretExpires == nil || e.fromGraph() || e.v.wz.State.Method != keystore.MethodClientSecret || strings.TrimSpace(e.entry.Text) != "" {
 		return ""
 	}
 	return fmt.Sprintf("The saved connection knows its secret expires on %s; type this secret's expiry above, "+

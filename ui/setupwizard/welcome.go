@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/entra-wizard/entra-wizard/ui/kit"
+	"github.com/entra-wizard/entra-wizard/ui/setupwizard/flow"
 )
 
 // welcomeStep is the first page: what the wizard does and what it needs.
@@ -24,8 +25,18 @@ func newWelcomeStep(v *Wizard) *welcomeStep {
 	// None is chosen: each way needs something different of the admin,
 	// and Start waits until they have read which.
 	s := &welcomeStep{v: v}
-	s.choice = kit.NewRadio(choices, func(string) { v.refreshButtons() })
+	s.choice = kit.NewRadio(choices, func(label string) {
+		v.wz.ChoosePath(welcomePaths[label])
+		v.refreshButtons()
+	})
 	return s
+}
+
+// welcomePaths are the welcome page's choices as the ways flow knows.
+var welcomePaths = map[string]flow.Path{
+	choiceAutoSetup: flow.PathAutoSetup,
+	choiceManual:    flow.PathManual,
+	choiceLDAP:      flow.PathLDAP,
 }
 
 func (s *welcomeStep) view() fyne.CanvasObject {

@@ -115,6 +115,9 @@ func New(deps Deps) *Wizard {
 		deps.Now = time.Now
 	}
 	v := &Wizard{deps: deps, wz: flow.New(deps.Demo)}
+	if deps.OnLDAP != nil {
+		v.wz.OfferLDAP()
+	}
 	v.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.heading.SizeName = theme.SizeNameSubHeadingText
 	v.position = widget.NewLabel("")

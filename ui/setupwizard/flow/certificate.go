@@ -8,7 +8,7 @@ import (
 )
 
 // MakeCertificate makes a new key pair and a certificate for the app
-// named app, valid for a year, and uses it for MethodCertificate. Only its
+// named app, valid for a year, and uses it for keystore.MethodCertificate. Only its
 // public part is shown or written to a file; the key is kept in memory
 // until the connection is saved.
 func (w *Wizard) MakeCertificate(app string, now time.Time) error {

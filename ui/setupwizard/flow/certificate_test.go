@@ -13,7 +13,7 @@ import (
 // counts only for the certificate it ran with, and the connection keeps
 // the certificate in its settings and the key as its only secret.
 func TestCertificateMethodNeedsACertificateAndSavesItsKey(t *testing.T) {
-	w := at(StepCredentials, valid(MethodCertificate))
+	w := at(StepCredentials, valid(keystore.MethodCertificate))
 	err := w.Next()
 	if err == nil || w.Step() != StepCredentials || !strings.Contains(err.Error(), "Make a new certificate") {
 		t.Fatalf("Next without a certificate: %v on %v", err, w.Step())

@@ -19,7 +19,7 @@ import (
 // neither Microsoft's nor this computer's, joined with " and "; "" when
 // there are none or the addresses are not valid yet.
 func (s State) CustomHosts() string {
-	if s.Cloud != CloudCustom {
+	if s.Cloud != keystore.CloudCustom {
 		return ""
 	}
 	ep, err := connection.Resolve(keystore.CloudCustom, trimmed(s.Authority), trimmed(s.Graph), nil)

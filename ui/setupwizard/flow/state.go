@@ -3,24 +3,17 @@ package flow
 import (
 	"time"
 
+	"github.com/entra-wizard/entra-wizard/keystore"
 	"github.com/entra-wizard/entra-wizard/oauth"
-)
-
-// Cloud names the wizard uses besides the Microsoft clouds of oauth.Clouds.
-const (
-	// CloudGlobal is Microsoft's worldwide cloud, the default.
-	CloudGlobal = "global"
-	// CloudCustom takes the sign-in and Graph addresses from the admin.
-	CloudCustom = "custom"
-	// CloudDemo is the embedded demo tenant, a simulation on this computer.
-	CloudDemo = "demo"
 )
 
 // State holds every value the admin has typed or chosen. The screens write
 // it directly; nothing in it is ever cleared by moving between steps.
 type State struct {
-	Method Method
-	// Cloud is an oauth cloud name, CloudCustom or CloudDemo.
+	// Method is how the connection signs in, in keystore's words
+	// (keystore.MethodClientSecret, MethodCertificate, MethodBrowser).
+	Method string
+	// Cloud is an oauth cloud name, keystore.CloudCustom or keystore.CloudDemo.
 	Cloud string
 	// Authority and Graph are the sign-in and Graph base addresses of a
 	// custom cloud (and of the demo tenant).
@@ -32,12 +25,12 @@ type State struct {
 
 	ClientID string
 	Tenant   string
-	// Secret is the client secret's Value; used by MethodSecret only.
+	// Secret is the client secret's Value; used by keystore.MethodClientSecret only.
 	Secret string
 	// SecretExpires is when that secret expires, as the admin center's
 	// Certificates & secrets page lists it; zero when not known.
 	SecretExpires time.Time
-	// Certificate is the certificate of MethodCertificate and its key,
+	// Certificate is the certificate of keystore.MethodCertificate and its key,
 	// made here or imported; the key is kept in memory until the
 	// connection is saved, and then only in the keychain.
 	Certificate *oauth.Certificate
@@ -49,12 +42,12 @@ type State struct {
 // connectionKey identifies the values a connection test depends on, so a
 // result stops counting as soon as one of them changes.
 func (s State) connectionKey() string {
-	key := string(s.Method) + "\x00" + s.Cloud + "\x00" + s.Authority + "\x00" +
+	key := s.Method + "\x00" + s.Cloud + "\x00" + s.Authority + "\x00" +
 		s.Graph + "\x00" + s.ClientID + "\x00" + s.Tenant
 	switch {
-	case s.Method == MethodSecret:
+	case s.Method == keystore.MethodClientSecret:
 		key += "\x00" + s.Secret
-	case s.Method == MethodCertificate && s.Certificate != nil:
+	case s.Method == keystore.MethodCertificate && s.Certificate != nil:
 		key += "\x00" + s.Certificate.Thumbprint()
 	}
 	return key

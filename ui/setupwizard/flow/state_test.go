@@ -8,6 +8,8 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/graph"
+	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 var demoTenant = connection.DemoTenant{
@@ -21,19 +23,19 @@ var demoTenant = connection.DemoTenant{
 
 func TestDemoFillsInItsApps(t *testing.T) {
 	w := New(&demoTenant)
-	if w.State.Cloud != CloudDemo || w.State.Tenant != demoTenant.TenantDomain {
+	if w.State.Cloud != keystore.CloudDemo || w.State.Tenant != demoTenant.TenantDomain {
 		t.Fatalf("demo wizard starts with %+v", w.State)
 	}
-	w.SetMethod(MethodSecret)
+	w.SetMethod(keystore.MethodClientSecret)
 	if w.State.ClientID != demoTenant.ClientID || w.State.Secret != demoTenant.ClientSecret {
 		t.Errorf("secret method: client ID %q, secret filled %v", w.State.ClientID, w.State.Secret == demoTenant.ClientSecret)
 	}
-	w.SetMethod(MethodBrowser)
+	w.SetMethod(keystore.MethodBrowser)
 	if w.State.ClientID != demoTenant.PublicClientID {
 		t.Errorf("browser method: client ID %q, want the public app %q", w.State.ClientID, demoTenant.PublicClientID)
 	}
 	w.State.ClientID = goodClientID
-	w.SetMethod(MethodSecret)
+	w.SetMethod(keystore.MethodClientSecret)
 	if w.State.ClientID != goodClientID {
 		t.Errorf("SetMethod replaced a typed client ID with %q", w.State.ClientID)
 	}
@@ -46,8 +48,8 @@ func TestDemoFillsInItsApps(t *testing.T) {
 
 func TestWithoutDemoNothingIsFilledIn(t *testing.T) {
 	w := New(nil)
-	w.SetMethod(MethodSecret)
-	if w.State != (State{Method: MethodSecret, Cloud: CloudGlobal}) {
+	w.SetMethod(keystore.MethodClientSecret)
+	if w.State != (State{Method: keystore.MethodClientSecret, Cloud: oauth.CloudGlobal}) {
 		t.Errorf("state = %+v", w.State)
 	}
 	if w.Demo() != nil {
@@ -57,15 +59,15 @@ func TestWithoutDemoNothingIsFilledIn(t *testing.T) {
 
 func TestSecretWarning(t *testing.T) {
 	tests := []struct {
-		method Method
+		method string
 		secret string
 		warn   bool
 	}{
-		{MethodSecret, secretID, true},
-		{MethodSecret, "  " + secretID + " ", true},
-		{MethodSecret, goodSecret, false},
-		{MethodSecret, "", false},
-		{MethodBrowser, secretID, false},
+		{keystore.MethodClientSecret, secretID, true},
+		{keystore.MethodClientSecret, "  " + secretID + " ", true},
+		{keystore.MethodClientSecret, goodSecret, false},
+		{keystore.MethodClientSecret, "", false},
+		{keystore.MethodBrowser, secretID, false},
 	}
 	for _, tt := range tests {
 		w := New(nil)
@@ -83,14 +85,14 @@ func TestConnectionEndpointsByCloud(t *testing.T) {
 		cloud                string
 		wantAuthority, wantG string
 	}{
-		{"global drops typed addresses", CloudGlobal, "", ""},
-		{"custom keeps them", CloudCustom, "https://login.example.com", "https://graph.example.com"},
-		{"demo uses the running tenant", CloudDemo, demoTenant.Authority, demoTenant.Graph},
+		{"global drops typed addresses", oauth.CloudGlobal, "", ""},
+		{"custom keeps them", keystore.CloudCustom, "https://login.example.com", "https://graph.example.com"},
+		{"demo uses the running tenant", keystore.CloudDemo, demoTenant.Authority, demoTenant.Graph},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			w := New(&demoTenant)
-			w.State = valid(MethodSecret)
+			w.State = valid(keystore.MethodClientSecret)
 			w.State.Cloud = tt.cloud
 			w.State.Authority, w.State.Graph = "https://login.example.com", "https://graph.example.com"
 			w.State.TrustedHosts = w.State.CustomHosts() // the admin trusted them
@@ -110,7 +112,7 @@ func TestConnectionEndpointsByCloud(t *testing.T) {
 func TestConnectionNeedsAPassedTest(t *testing.T) {
 	for _, o := range []Outcome{nil, outcome(false)} {
 		w := New(nil)
-		w.State = valid(MethodSecret)
+		w.State = valid(keystore.MethodClientSecret)
 		if o != nil {
 			w.RecordTest(o, "")
 		}
@@ -123,7 +125,7 @@ func TestConnectionNeedsAPassedTest(t *testing.T) {
 }
 
 func TestStepErrorReadsAsSentences(t *testing.T) {
-	w := at(StepCredentials, State{Method: MethodSecret})
+	w := at(StepCredentials, State{Method: keystore.MethodClientSecret})
 	err := w.Next()
 	if err == nil {
 		t.Fatal("Next accepted empty credentials")
@@ -169,7 +171,7 @@ func TestGraphReportDecidesSave(t *testing.T) {
 		{"reading works", works, true},
 	}
 	for _, tt := range tests {
-		w := at(StepTest, valid(MethodSecret))
+		w := at(StepTest, valid(keystore.MethodClientSecret))
 		w.RecordTest(tt.report, "")
 		if err := w.Next(); (err == nil) != tt.save || (w.Step() == StepSave) != tt.save {
 			t.Errorf("%s: Next = %v, step %v; want Save reachable %v", tt.name, err, w.Step(), tt.save)
@@ -183,13 +185,13 @@ func TestNeedsFollowsTheChoices(t *testing.T) {
 		state State
 		want  []Field
 	}{
-		{StepWelcome, State{}, nil},
+		{StepWelcome, State{}, []Field{FieldPath}},
 		{StepMethod, State{}, []Field{FieldMethod}},
-		{StepCloud, State{Cloud: CloudGlobal}, []Field{FieldCloud}},
-		{StepCloud, State{Cloud: CloudCustom}, []Field{FieldCloud, FieldAuthority, FieldGraph}},
+		{StepCloud, State{Cloud: oauth.CloudGlobal}, []Field{FieldCloud}},
+		{StepCloud, State{Cloud: keystore.CloudCustom}, []Field{FieldCloud, FieldAuthority, FieldGraph}},
 		{StepRegister, State{}, nil},
-		{StepCredentials, State{Method: MethodSecret}, []Field{FieldClientID, FieldTenant, FieldSecret}},
-		{StepCredentials, State{Method: MethodBrowser}, []Field{FieldClientID, FieldTenant}},
+		{StepCredentials, State{Method: keystore.MethodClientSecret}, []Field{FieldClientID, FieldTenant, FieldSecret}},
+		{StepCredentials, State{Method: keystore.MethodBrowser}, []Field{FieldClientID, FieldTenant}},
 		{StepConsent, State{}, nil},
 		{StepTest, State{}, []Field{FieldTest}},
 		{StepSave, State{}, []Field{FieldName, FieldSave}},

@@ -1,5 +1,7 @@
 package flow
 
+import "github.com/entra-wizard/entra-wizard/keystore"
+
 // Step is one page of the wizard, in the order the admin meets them.
 type Step int
 
@@ -14,9 +16,14 @@ const (
 	StepTest
 	StepSave
 	StepDone
+	// StepAutoSetup is "Set it up for me", PathAutoSetup's one page.
+	StepAutoSetup
+	// StepLDAP is the secure LDAP page, PathLDAP's.
+	StepLDAP
 )
 
-// Steps lists every step in order.
+// Steps lists the guided steps (PathManual's) in order, the ones counted
+// in "Step 3 of 9".
 var Steps = []Step{
 	StepWelcome, StepMethod, StepCloud, StepRegister, StepCredentials,
 	StepConsent, StepTest, StepSave, StepDone,
@@ -32,6 +39,8 @@ var stepTitles = map[Step]string{
 	StepTest:        "Test the connection",
 	StepSave:        "Save the connection",
 	StepDone:        "All set",
+	StepAutoSetup:   "Set it up for me",
+	StepLDAP:        "Secure LDAP through Microsoft Entra Domain Services",
 }
 
 // Title is the step's heading, as the admin reads it.
@@ -45,31 +54,21 @@ func (s Step) Title() string {
 // String returns the title, for messages and test names.
 func (s Step) String() string { return s.Title() }
 
-// Number is the step's position counting from 1, for "Step 3 of 9".
-func (s Step) Number() int { return int(s) + 1 }
+// Number is the step's position among the guided steps counting from 1,
+// for "Step 3 of 9"; 0 for the pages of the other ways, which are not
+// counted so.
+func (s Step) Number() int {
+	if s > StepDone {
+		return 0
+	}
+	return int(s) + 1
+}
 
-// Method is how the program signs in to Entra ID. The values match
-// keystore.Profile.Method.
-type Method string
-
-// The ways to connect.
-const (
-	// MethodSecret is app-only access with an app registration's client
-	// secret (the client credentials flow).
-	MethodSecret Method = "client_secret"
-	// MethodBrowser is delegated access: the admin signs in with a browser
-	// and the program acts as them.
-	MethodBrowser Method = "browser"
-	// MethodCertificate is app-only access with a certificate the app
-	// registration holds: sign-ins are signed with its private key, which
-	// never leaves this computer's keychain. Microsoft recommends it over
-	// a secret.
-	MethodCertificate Method = "certificate"
-)
-
-// AppOnly reports whether the method signs in as the app itself (with a
-// secret or a certificate) rather than as the admin.
-func (m Method) AppOnly() bool { return m == MethodSecret || m == MethodCertificate }
+// appOnly reports whether a sign-in method (keystore's words) signs in as
+// the app itself, with a secret or a certificate, rather than as the admin.
+func appOnly(method string) bool {
+	return method == keystore.MethodClientSecret || method == keystore.MethodCertificate
+}
 
 // Field names one value the admin types or chooses. Validation messages are
 // keyed by it.
@@ -78,6 +77,8 @@ type Field string
 // The wizard's fields. FieldTest and FieldSave stand for steps whose
 // "value" is an action's result.
 const (
+	// FieldPath is the way chosen on the welcome step.
+	FieldPath      Field = "path"
 	FieldMethod    Field = "method"
 	FieldCloud     Field = "cloud"
 	FieldAuthority Field = "authority"
@@ -85,7 +86,7 @@ const (
 	FieldClientID  Field = "clientId"
 	FieldTenant    Field = "tenant"
 	FieldSecret    Field = "secret"
-	// FieldCertificate is the certificate of MethodCertificate, made or
+	// FieldCertificate is the certificate of keystore.MethodCertificate, made or
 	// imported.
 	FieldCertificate Field = "certificate"
 	FieldTest        Field = "test"

@@ -40,18 +40,20 @@ func (w *Wizard) Needs() []Field { return w.needsAt(w.step) }
 
 func (w *Wizard) needsAt(s Step) []Field {
 	switch s {
+	case StepWelcome:
+		return []Field{FieldPath}
 	case StepMethod:
 		return []Field{FieldMethod}
 	case StepCloud:
-		if w.State.Cloud == CloudCustom {
+		if w.State.Cloud == keystore.CloudCustom {
 			return []Field{FieldCloud, FieldAuthority, FieldGraph}
 		}
 		return []Field{FieldCloud}
 	case StepCredentials:
 		switch w.State.Method {
-		case MethodSecret:
+		case keystore.MethodClientSecret:
 			return []Field{FieldClientID, FieldTenant, FieldSecret}
-		case MethodCertificate:
+		case keystore.MethodCertificate:
 			return []Field{FieldClientID, FieldTenant, FieldCertificate}
 		}
 		return []Field{FieldClientID, FieldTenant}
@@ -81,8 +83,13 @@ func (w *Wizard) problemsAt(s Step) []Problem {
 func (w *Wizard) FieldError(f Field) string {
 	st := w.State
 	switch f {
+	case FieldPath:
+		if w.path == PathNone {
+			return "Choose how you would like to connect, then press Start."
+		}
 	case FieldMethod:
-		if !st.Method.AppOnly() && st.Method != MethodBrowser {
+		ldap := st.Method == keystore.MethodLDAP && w.ldapOffered
+		if !appOnly(st.Method) && st.Method != keystore.MethodBrowser && !ldap {
 			return "Choose how the program should connect."
 		}
 	case FieldCloud:
@@ -95,7 +102,7 @@ func (w *Wizard) FieldError(f Field) string {
 		}
 	case FieldTenant:
 		parse := oauth.ParseTenant
-		if st.Method == MethodBrowser {
+		if st.Method == keystore.MethodBrowser {
 			// A browser sign-in may also name "organizations".
 			parse = oauth.ParseSignInTenant
 		}
@@ -103,11 +110,11 @@ func (w *Wizard) FieldError(f Field) string {
 			return sentence(err.Error())
 		}
 	case FieldSecret:
-		if st.Method == MethodSecret && trimmed(st.Secret) == "" {
+		if st.Method == keystore.MethodClientSecret && trimmed(st.Secret) == "" {
 			return "Paste the client secret's Value from Certificates & secrets."
 		}
 	case FieldCertificate:
-		if st.Method == MethodCertificate && st.Certificate == nil {
+		if st.Method == keystore.MethodCertificate && st.Certificate == nil {
 			return "Make a new certificate, or import one you have, and upload it to the app."
 		}
 	case FieldTest:
@@ -124,9 +131,9 @@ func (w *Wizard) FieldError(f Field) string {
 
 func (w *Wizard) cloudError() string {
 	switch c := w.State.Cloud; c {
-	case CloudCustom:
+	case keystore.CloudCustom:
 		return w.customEndpointsError()
-	case CloudDemo:
+	case keystore.CloudDemo:
 		if w.demo == nil {
 			return "The demo tenant is not running. Start the program with --demo to use it."
 		}
@@ -179,7 +186,7 @@ func (w *Wizard) testError() string {
 // ID (a GUID shown next to the Value in the portal) rather than its Value;
 // "" otherwise. It does not stop the admin from going on.
 func (w *Wizard) SecretWarning() string {
-	if w.State.Method != MethodSecret || !oauth.LooksLikeSecretID(trimmed(w.State.Secret)) {
+	if w.State.Method != keystore.MethodClientSecret || !oauth.LooksLikeSecretID(trimmed(w.State.Secret)) {
 		return ""
 	}
 	return "This looks like the secret's ID, not its Value. In Certificates & secrets, copy the Value column instead."

@@ -6,6 +6,7 @@ import (
 
 	"github.com/entra-wizard/entra-wizard/connection"
 	"github.com/entra-wizard/entra-wizard/keystore"
+	"github.com/entra-wizard/entra-wizard/oauth"
 )
 
 // Outcome is the result of a connection test as the wizard needs it;
@@ -21,7 +22,12 @@ type Wizard struct {
 	State State
 
 	step Step
+	path Path
 	demo *connection.DemoTenant
+	// ldapOffered adds secure LDAP to the ways and methods offered.
+	ldapOffered bool
+	// setUpAs is the connection "Set it up for me" saved.
+	setUpAs string
 
 	outcome   Outcome
 	testedFor string // State.connectionKey() of the values tested
@@ -32,13 +38,13 @@ type Wizard struct {
 }
 
 // New starts a wizard on the welcome step. With demo set, the values of the
-// demo tenant are filled in and the cloud is CloudDemo.
+// demo tenant are filled in and the cloud is keystore.CloudDemo.
 func New(demo *connection.DemoTenant) *Wizard {
-	w := &Wizard{step: StepWelcome, State: State{Cloud: CloudGlobal}}
+	w := &Wizard{step: StepWelcome, State: State{Cloud: oauth.CloudGlobal}}
 	if demo != nil {
 		d := *demo
 		w.demo = &d
-		w.State = State{Cloud: CloudDemo, Tenant: d.TenantDomain}
+		w.State = State{Cloud: keystore.CloudDemo, Tenant: d.TenantDomain}
 	}
 	return w
 }
@@ -52,7 +58,7 @@ func (w *Wizard) Step() Step { return w.step }
 // SetMethod chooses how to connect. In demo mode it also fills in the demo
 // app that fits the method, unless the admin typed a client ID or secret of
 // their own.
-func (w *Wizard) SetMethod(m Method) {
+func (w *Wizard) SetMethod(m string) {
 	w.State.Method = m
 	d := w.demo
 	if d == nil {
@@ -61,15 +67,15 @@ func (w *Wizard) SetMethod(m Method) {
 	if id := w.State.ClientID; id == "" || id == d.ClientID || id == d.PublicClientID {
 		w.State.ClientID = demoClientID(d, m)
 	}
-	if m == MethodSecret && w.State.Secret == "" && w.State.ClientID == d.ClientID {
+	if m == keystore.MethodClientSecret && w.State.Secret == "" && w.State.ClientID == d.ClientID {
 		w.State.Secret = d.ClientSecret
 	}
 }
 
 // demoClientID is the demo app matching the method: the public one for a
 // browser sign-in, the confidential one otherwise.
-func demoClientID(d *connection.DemoTenant, m Method) string {
-	if m == MethodBrowser {
+func demoClientID(d *connection.DemoTenant, m string) string {
+	if m == keystore.MethodBrowser {
 		return d.PublicClientID
 	}
 	return d.ClientID
@@ -79,42 +85,46 @@ func demoClientID(d *connection.DemoTenant, m Method) string {
 // not complete.
 var ErrNotReady = errors.New("this step is not complete")
 
-// Next moves to the following step when the current one is complete. If it
-// is not, Next stays and returns a *StepError naming each problem.
+// Next moves to the following step of the chosen path when the current one
+// is complete. If it is not, Next stays and returns a *StepError naming
+// each problem; at a path's end it says there is no next step.
 func (w *Wizard) Next() error {
-	if w.step == StepDone {
-		return &StepError{Step: w.step, Problems: []Problem{{Field: "", Message: "This is the last step."}}}
-	}
 	if problems := w.Problems(); len(problems) > 0 {
 		return &StepError{Step: w.step, Problems: problems}
 	}
-	w.step++
+	next := w.following(w.step)
+	if next == w.step {
+		return &StepError{Step: w.step, Problems: []Problem{{Field: "", Message: "This is the last step."}}}
+	}
+	if next == StepLDAP {
+		w.path = PathLDAP
+	}
+	w.step = next
 	return nil
 }
 
 // CanNext reports whether Next would move on.
 func (w *Wizard) CanNext() bool {
-	return w.step != StepDone && len(w.Problems()) == 0
+	return w.following(w.step) != w.step && len(w.Problems()) == 0
 }
 
-// Back moves to the previous step, keeping every value. It reports false on
-// the first step and after the connection is saved, where there is no way
-// back.
+// Back moves to the previous step, keeping every value: the one before on
+// the guided steps, the welcome step from the other ways' pages. It
+// reports false on the first step and after the connection is saved, where
+// there is no way back.
 func (w *Wizard) Back() bool {
 	if !w.CanBack() {
 		return false
 	}
-	w.step--
+	w.step = w.preceding(w.step)
 	return true
 }
 
 // CanBack reports whether Back would move.
-func (w *Wizard) CanBack() bool {
-	return w.step != StepWelcome && w.step != StepDone
-}
+func (w *Wizard) CanBack() bool { return w.preceding(w.step) != w.step }
 
 // RecordTest stores the outcome of a connection test run with the current
-// values. For MethodBrowser, refreshToken is the token the sign-in returned,
+// values. For keystore.MethodBrowser, refreshToken is the token the sign-in returned,
 // kept so the connection can be saved.
 func (w *Wizard) RecordTest(o Outcome, refreshToken string) {
 	w.outcome = o
@@ -148,27 +158,27 @@ func (w *Wizard) Connection(now time.Time) (keystore.Profile, keystore.Secrets, 
 		Cloud:     st.Cloud,
 		Tenant:    trimmed(st.Tenant),
 		ClientID:  trimmed(st.ClientID),
-		Method:    string(st.Method),
+		Method:    st.Method,
 		Created:   now,
 		Authority: trimmed(st.Authority),
 		Graph:     trimmed(st.Graph),
 	}
 	switch st.Cloud {
-	case CloudCustom:
-	case CloudDemo:
+	case keystore.CloudCustom:
+	case keystore.CloudDemo:
 		p.Authority, p.Graph = w.demo.Authority, w.demo.Graph
 	default:
 		p.Authority, p.Graph = "", ""
 	}
 	var s keystore.Secrets
 	switch st.Method {
-	case MethodSecret:
+	case keystore.MethodClientSecret:
 		s.ClientSecret = trimmed(st.Secret)
 		if !st.SecretExpires.IsZero() {
 			exp := st.SecretExpires
 			p.SecretExpires = &exp
 		}
-	case MethodCertificate:
+	case keystore.MethodCertificate:
 		c := st.Certificate
 		p.Certificate = connection.CertificateSettings(c)
 		s.CertificateKey = c.KeyText()
